@@ -1,0 +1,98 @@
+"""Throughput of `newsprism analyze` against a bare spaCy parse of the same texts.
+
+    .venv/bin/python bench/speed.py [--articles 300] [--processes 2] [--repeats 2]
+
+Both are timed in the same run on the same real articles
+(../shared/data/article-bias-allsides): the baseline is spaCy's own parallel parse,
+`nlp.pipe(texts, n_process=P, batch_size=4)` with the same model and no newsprism
+component; newsprism is the whole `analyze` job (ingest, dedup, parse, actors,
+consolidation, DuckDB writes) through the real runner. Words are whitespace
+tokens of the input texts. The best of `--repeats` runs of each is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import spacy  # noqa: E402
+
+from newsprism.config import Settings  # noqa: E402
+from newsprism.runner import analyze  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def load_articles(limit: int) -> list[dict]:
+    articles = []
+    with open(DATA, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("content_original", "").strip():
+                articles.append({"id": record["ID"], "title": record["title"], "outlet": record["source"],
+                                 "text": record["content_original"]})
+            if len(articles) == limit:
+                break
+    return articles
+
+
+def time_bare_parse(model: str, texts: list[str], processes: int) -> float:
+    nlp = spacy.load(model)
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, n_process=processes, batch_size=4):
+        pass
+    return time.perf_counter() - started
+
+
+def time_newsprism(articles: list[dict], processes: int, scratch: Path, run: int) -> float:
+    corpus = scratch / f"corpus-{run}.jsonl"
+    corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    started = time.perf_counter()
+    summary = analyze([str(corpus)], scratch / f"bench-{run}.duckdb", Settings(processes=processes, progress=False))
+    elapsed = time.perf_counter() - started
+    if summary.stored != len(articles):
+        sys.exit(f"newsprism stored {summary.stored} of {len(articles)} articles: {summary.errors[:3]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+
+    articles = load_articles(args.articles)
+    texts = [a["text"] for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    model = Settings().model
+    bare, ours = [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        for run in range(args.repeats):
+            bare.append(time_bare_parse(model, texts, args.processes))
+            ours.append(time_newsprism(articles, args.processes, Path(scratch), run))
+    result = {
+        "articles": len(articles), "words": words, "processes": args.processes, "model": model,
+        "bare_parse_words_per_s": round(words / min(bare)), "newsprism_words_per_s": round(words / min(ours)),
+        "ratio": round(min(bare) / min(ours), 3), "bare_seconds": [round(t, 2) for t in bare],
+        "newsprism_seconds": [round(t, 2) for t in ours],
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(result, indent=2))
+    print(f"{len(articles)} articles, {words:,} words, {args.processes} processes, model {model}")
+    print(f"bare spaCy parse : {result['bare_parse_words_per_s']:>8,} words/s")
+    print(f"newsprism analyze: {result['newsprism_words_per_s']:>8,} words/s")
+    print(f"ratio            : {result['ratio']:.2f} × bare parse")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1173 @@
+"""Actors: every place an article names an actor, resolved to canonical actors.
+
+A spaCy component, ``newsprism_actors``, run after the model's ``ner``. No
+coreference model can be had offline, so resolution is by rules over three sources:
+
+- the actor knowledge base (:mod:`newsprism.kb`) matched over the text with
+  PhraseMatchers: names and aliases, demonyms ("Iranian") and seat-of-government
+  metonyms ("Tehran", "the White House");
+- the model's named entities (PERSON, ORG, NORP, GPE) for actors the KB lacks;
+- the dependency parse: roles, appositives, sectors, and whether a metonym acts.
+
+The rules, in the order they run:
+
+1. **KB matches**. Longest match wins. Short names ("IS", "US") match only with
+   their case; other names must start with a capital ("Independent", not
+   "independent"). Where a KB match overlaps an NER span, the KB wins.
+2. **People**. PERSON spans (and the "Firstname Lastname" after an outlet's
+   possessive, "Breitbart News' Jordan Schachtel") are kept only when name-shaped:
+   capitalised words, name particles (al-, el-, bin, van, de, ...), initials; not
+   mostly stop words; no title, organisation word or KB name in them (so "Will Iran
+   Be" is dropped). A lone word that is a common English word ("Photo") is kept
+   only as the surname of someone named in full. Names are grouped by (first
+   name, surname) with particles and initials dropped, so "Bashar al-Assad" =
+   "Bashar Assad"; a surname alone ("Assad", "Rouhani's") joins the full name with
+   that surname (the nearest one before it if two share it), wherever it occurs
+   and whatever label NER gave it.
+3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
+   possessives. ORG spans unknown to the KB become organisations (kind from their
+   head word: media, government, armed group); a leading demonym or country, or a
+   country's possessive before them, gives their country ("the Iranian Foreign
+   Ministry", "Iran's Quds Force"). NORP spans become group actors only when used
+   as nouns ("Kurds", not "Sunni parties"). Unknown entities seen only in
+   title-case headline lines are dropped: NER guesses badly there.
+4. **Places are not actors**. A metonym ("Tehran", "Washington") or an unknown
+   GPE is an actor mention only when the parse makes it an agent: subject,
+   possessor, the "by" of a passive, conjoined with one, or the object of a verb
+   addressed to someone ("urged Tehran"). "In Tehran" and "flew to Washington"
+   yield no mention at all. Country names always count.
+5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
+   rest of the article; a descriptive phrase ("the UN's mission in Iraq (UNAMI)")
+   becomes an organisation named by the acronym, affiliated to its possessor.
+6. **Roles**. Titles (``data/titles.txt``) before a name ("Iranian President
+   Hassan Rouhani", "Iran's President ...", "National Supreme Security Council
+   chief Ali Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign
+   Ministry spokeswoman"; "the ... Spokeswoman, Marzieh Afkham") give the
+   person's role; the demonym or country there gives the country; the named body
+   gives the affiliation (created as an organisation when new).
+7. **Role references**. "The Iranian President", "the minister" become mentions
+   of the one person in the article with that role (and country, when given). A
+   bare "the president" links only if that person is the last one named before it.
+8. **Sectors**. A country mention gets a sector from the noun it modifies or
+   governs ("Iranian armed forces" military, "the government of Iraq"
+   government, "Iranian national television" media); a metonym's is government.
+
+Mention labels: "kb", "demonym", "metonym" (KB forms); "PERSON", "ORG", "NORP",
+"GPE" (NER spans the KB lacks); "surname", "acronym", "role".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from newsprism.kb import ActorKB, KBEntry, is_short_name, normalise_name, slugify
+from newsprism.records import Actor, Mention
+
+Doc.set_extension("actor_mentions", default=(), force=True)
+Doc.set_extension("actors", default=(), force=True)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "ben", "van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "dos", "das"}
+)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
+NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
+CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "de", "al", "el", "-", "&"})
+
+MEDIA_HEADS = frozenset(
+    "news times post journal monitor herald tribune gazette daily television tv radio press "
+    "agency network channel broadcasting magazine telegraph guardian observer chronicle "
+    "images media newspaper wire".split()
+)
+GOVERNMENT_HEADS = frozenset(
+    "ministry council parliament government department cabinet assembly senate congress "
+    "court commission office embassy administration authority presidency police".split()
+)
+ARMED_HEADS = frozenset(
+    "militia militias brigade brigades front battalion battalions army force forces guard guards corps".split()
+)
+ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
+SECTOR_HEADS = {
+    **dict.fromkeys(
+        "government administration regime authority official cabinet ministry leadership parliament "
+        "lawmaker diplomat embassy envoy ambassador state spokesman spokeswoman spokesperson".split(),
+        "government",
+    ),
+    **dict.fromkeys(
+        "military army force troop soldier navy militia commander general jet warplane plane "
+        "drone tank missile airstrike strike".split(),
+        "military",
+    ),
+    **dict.fromkeys("police policeman".split(), "police"),
+    **dict.fromkeys("intelligence spy".split(), "intelligence"),
+    **dict.fromkeys("television tv media press newspaper radio journalist reporter".split(), "media"),
+    **dict.fromkeys("people citizen civilian public resident protester".split(), "civilian"),
+    **dict.fromkeys("court judge judiciary".split(), "judiciary"),
+    **dict.fromkeys("company firm business bank".split(), "business"),
+    **dict.fromkeys("rebel insurgent opposition".split(), "opposition"),
+}
+# Verbs whose object is a party addressed or acted on as an agent ("urged Tehran").
+ADDRESSEE_VERBS = frozenset(
+    "urge warn accuse ask tell call pressure criticize criticise condemn blame sanction "
+    "thank praise persuade invite press lobby".split()
+)
+SPEECH_VERBS = frozenset(
+    "say tell add declare affirm reply state announce insist warn claim argue note explain "
+    "write acknowledge deny dismiss respond stress admit suggest".split()
+)
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+FORWARD_WINDOW = 150  # tokens: how far a full name may follow its surname's first use
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITAL_SHARE = 0.7
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@lru_cache(maxsize=1)
+def titles_lexicon() -> frozenset[str]:
+    """Person titles, lower-cased, from ``newsprism/data/titles.txt``."""
+    text = (resources.files("newsprism") / "data" / "titles.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@dataclass(slots=True)
+class ActorPatterns:
+    """Everything built once per pipeline: the KB, its matchers and the word lists."""
+
+    kb: ActorKB
+    names: PhraseMatcher  # KB forms matched case-insensitively
+    short_names: PhraseMatcher  # short KB forms, matched with their case
+    forms: dict[int, tuple[str, str]]  # match id -> (form, actor id)
+    titles: PhraseMatcher
+    common_words: frozenset[str]
+
+    @classmethod
+    def build(cls, nlp: Language, kb: ActorKB) -> ActorPatterns:
+        names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        short_names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = {}
+        for (surface, short), key in _form_keys(kb).items():
+            (short_names if short else names).add(key, [nlp.make_doc(surface)])
+            forms[nlp.vocab.strings[key]] = tuple(key.split(":", 1))
+        titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        titles.add("title", list(nlp.tokenizer.pipe(sorted(titles_lexicon()))))
+        return cls(kb, names, short_names, forms, titles, _common_words(nlp))
+
+
+def _form_keys(kb: ActorKB) -> dict[tuple[str, bool], str]:
+    """(surface, matched with case?) -> "form:actor id". A surface claimed twice
+    goes to a name over a demonym or metonym, else to the later entry (as in the KB)."""
+    keys: dict[tuple[str, bool], str] = {}
+    for surface, actor_id, form in kb.surface_forms():
+        short = is_short_name(surface)
+        for variant in _case_variants(surface):
+            slot = (variant if short else variant.lower(), short)
+            if form == "name" or not keys.get(slot, "").startswith("name:"):
+                keys[slot] = f"{form}:{actor_id}"
+    return keys
+
+
+def _case_variants(surface: str) -> list[str]:
+    """A short name as written, in capitals, and with a capital "The"."""
+    if not is_short_name(surface):
+        return [surface]
+    bare = surface[4:] if surface.lower().startswith("the ") else surface
+    forms = [surface, surface.upper() if bare == surface else surface[:4] + bare.upper()]
+    if bare != surface:
+        forms += ["The " + bare, "the " + bare]
+    return list(dict.fromkeys(forms))
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """The English words in the lemmatizer's WordNet index, if the pipeline has one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+_PATTERN_CACHE: dict[tuple[int, int], ActorPatterns] = {}
+
+
+def patterns_for(kb: ActorKB, vocab: Vocab) -> ActorPatterns:
+    """Patterns for a KB and vocabulary, built on first use (no common-word list)."""
+    key = (id(kb), id(vocab))
+    cached = _PATTERN_CACHE.get(key)
+    if cached is None or cached.kb is not kb:
+        _PATTERN_CACHE.clear()
+        cached = _PATTERN_CACHE[key] = ActorPatterns.build(spacy.blank("en", vocab=vocab), kb)
+    return cached
+
+
+# --------------------------------------------------------------------------- article state
+
+
+@dataclass(slots=True, eq=False)
+class Draft:
+    """An actor of the article while it is being resolved."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    kb_id: str | None = None
+    role: str | None = None
+    affiliation: Draft | None = None
+    roles: Counter = field(default_factory=Counter)
+    aliases: list[str] = field(default_factory=list)  # names not seen as mentions
+    first: str | None = None  # people: first name and surname keys
+    surname: str | None = None
+    first_at: int = -1  # people named in full: token where the full name first occurs
+
+
+@dataclass(slots=True, eq=False)
+class Found:
+    """An accepted mention, in token offsets."""
+
+    start: int
+    end: int
+    draft: Draft
+    label: str
+    sector: str | None = None
+    kb_form: str | None = None  # "name", "demonym", "metonym" for KB matches
+
+
+@dataclass(slots=True)
+class Piece:
+    """A cleaned part of an NER span."""
+
+    start: int
+    end: int
+    label: str
+    after_possessive: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    doc: Doc
+    patterns: ActorPatterns
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    owner: list[Found | None] = field(default_factory=list)
+    title_end: dict[int, int] = field(default_factory=dict)  # title span end -> start
+    title_start: dict[int, int] = field(default_factory=dict)  # title span start -> end
+    headline: list[bool] = field(default_factory=list)
+    people: dict[str, list[Draft]] = field(default_factory=dict)  # surname -> people
+    kb_at: dict[int, Found] = field(default_factory=dict)  # token -> KB match, kept or not
+    used_for_roles: set[int] = field(default_factory=set)
+
+    @property
+    def kb(self) -> ActorKB:
+        return self.patterns.kb
+
+    def draft(self, key: str, **fields) -> Draft:
+        if key not in self.drafts:
+            self.drafts[key] = Draft(key=key, **fields)
+        return self.drafts[key]
+
+    def found(self) -> list[Found]:
+        return list(dict.fromkeys(f for f in self.owner if f is not None))
+
+    def accept(self, found: Found) -> bool:
+        if any(self.owner[i] is not None for i in range(found.start, found.end)):
+            return False
+        self.owner[found.start:found.end] = [found] * (found.end - found.start)
+        return True
+
+    def release(self, found: Found) -> None:
+        for i in range(found.start, found.end):
+            if self.owner[i] is found:
+                self.owner[i] = None
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) -> tuple[list[Mention], list[Actor]]:
+    """The actor mentions and actors of one parsed article (see the module docstring)."""
+    art = Article(doc, patterns or patterns_for(kb, doc.vocab))
+    art.owner = [None] * len(doc)
+    art.headline = headline_tokens(doc)
+    art.title_end = {e: s for s, e in longest((s, e) for _, s, e in art.patterns.titles(doc))}
+    art.title_start = {s: e for e, s in art.title_end.items()}
+    pieces = list(ner_pieces(doc))
+    kb_found = list(kb_matches(art))
+    art.kb_at = {i: f for f in kb_found for i in range(f.start, f.end)}
+    add_people(art, pieces, kb_found)
+    add_kb_mentions(art, kb_found)
+    add_surname_mentions(art)
+    add_entity_actors(art, pieces)
+    add_acronyms(art)
+    learn_roles(art)
+    add_role_references(art)
+    assign_sectors(art)
+    return records(art)
+
+
+@Language.factory(
+    "newsprism_actors",
+    default_config={"actors_files": [], "replace_actors": False},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.actor_mentions", "doc._.actors"],
+)
+def make_actor_component(nlp: Language, name: str, actors_files: list[str], replace_actors: bool) -> ActorComponent:
+    kb = ActorKB.load(extra=actors_files, replace=replace_actors)
+    return ActorComponent(ActorPatterns.build(nlp, kb))
+
+
+class ActorComponent:
+    """Sets ``doc._.actor_mentions`` (list of Mention, article_id "") and ``doc._.actors``."""
+
+    def __init__(self, patterns: ActorPatterns) -> None:
+        self.patterns = patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actor_mentions, doc._.actors = find_actors(doc, self.patterns.kb, self.patterns)
+        return doc
+
+
+# --------------------------------------------------------------------------- token helpers
+
+
+def longest(spans: Iterable[tuple]) -> list[tuple]:
+    """Non-overlapping (start, end, ...) tuples, longest first, then leftmost."""
+    taken: set[int] = set()
+    kept = []
+    for item in sorted(spans, key=lambda m: (m[0] - m[1], m[0])):
+        if not taken.intersection(range(item[0], item[1])):
+            taken.update(range(item[0], item[1]))
+            kept.append(item)
+    return sorted(kept)
+
+
+def headline_tokens(doc: Doc) -> list[bool]:
+    """True for tokens on a title-case line not ending in a full stop ("Will Iran
+    Be The Next U.S. Ally Against The Islamic State?")."""
+    flags = [False] * len(doc)
+    line_start = 0
+    for i, token in enumerate([*doc, None]):
+        if token is None or "\n" in token.text:
+            words = [t for t in doc[line_start:i] if t.is_alpha and len(t) > 1]
+            capitals = sum(t.text[0].isupper() for t in words)
+            last = doc[line_start:i].text.rstrip()[-1:]
+            if len(words) >= HEADLINE_MIN_WORDS and capitals >= HEADLINE_CAPITAL_SHARE * len(words) and last != ".":
+                flags[line_start:i] = [True] * (i - line_start)
+            line_start = i + 1
+    return flags
+
+
+def is_country(draft: Draft) -> bool:
+    return draft.kind == "country"
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def is_possessive(token: Token) -> bool:
+    """"'s", or a bare apostrophe after a word ending in s ("News' ")."""
+    if token.lower_ in ("'s", "’s"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in ("'", "’") and before is not None and before.text.endswith("s") and not before.whitespace_
+
+
+def is_determiner(token: Token) -> bool:
+    return token.lower_ in ("the", "a", "an")
+
+
+def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without leading determiners and punctuation, or trailing punctuation and
+    small words ("Interlagos in")."""
+    while start < end and (is_determiner(doc[start]) or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in CONNECTORS):
+        end -= 1
+    return start, end
+
+
+def ner_pieces(doc: Doc) -> Iterator[Piece]:
+    """The actor-like NER spans, cut at line breaks, brackets, slashes and possessives."""
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i < ent.end and not _cuts_entity(doc[i]):
+                continue
+            s, e = strip_span(doc, start, i)
+            if s < e:
+                yield Piece(s, e, ent.label_, s > 0 and is_possessive(doc[s - 1]))
+            start = i + 1
+
+
+def _cuts_entity(token: Token) -> bool:
+    return token.is_space or is_possessive(token) or (token.is_punct and token.text not in NAME_PUNCTUATION)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+# --------------------------------------------------------------------------- 1. KB matches
+
+
+def kb_matches(art: Article) -> Iterator[Found]:
+    """KB forms in the text, longest first; case rules as in the KB."""
+    doc, forms = art.doc, art.patterns.forms
+    matches = [(s, e, *forms[k]) for k, s, e in art.patterns.names(doc) if _capitalised_form(doc, s, e)]
+    matches += [(s, e, *forms[k]) for k, s, e in art.patterns.short_names(doc)]
+    for start, end, form, actor_id in longest(matches):
+        entry = art.kb.get(actor_id)
+        if entry is not None:
+            yield Found(start, end, kb_draft(art, entry), "kb" if form == "name" else form, kb_form=form)
+
+
+def _capitalised_form(doc: Doc, start: int, end: int) -> bool:
+    first = next((t for t in doc[start:end] if not is_determiner(t)), None)
+    return first is not None and (is_capitalised(first) or first.is_digit)
+
+
+def kb_draft(art: Article, entry: KBEntry) -> Draft:
+    draft = art.draft(
+        "kb:" + entry.id, name=entry.name, kind=entry.kind, country=entry.country, kb_id=entry.id, role=entry.role
+    )
+    if entry.kind == "person" and draft.surname is None:
+        draft.first, draft.surname = name_key(entry.name.split())
+        register_person(art, draft)
+    return draft
+
+
+# --------------------------------------------------------------------------- 2. people
+
+
+def name_key(words: list[str]) -> tuple[str | None, str]:
+    """(first name, surname) without particles, hyphens, initials or suffixes."""
+    keys = [k for word in words for k in normalise_name(word).split()]
+    keys = [k for k in keys if k not in NAME_PARTICLES and k not in NAME_SUFFIXES and len(k) > 1]
+    if not keys:
+        return None, ""
+    return (keys[0] if len(keys) > 1 else None), keys[-1]
+
+
+def register_person(art: Article, person: Draft) -> None:
+    people = art.people.setdefault(person.surname or "", [])
+    if person not in people:
+        people.append(person)
+
+
+def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None:
+    """People from PERSON spans (rule 2): full names first, then lone surnames."""
+    kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
+    candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(c, kb_by_token, kb_found)]
+    full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
+    for start, end in full:
+        first, surname = name_key(_words(art.doc, start, end))
+        name = span_text(art.doc, start, end)
+        person = next((p for p in art.people.get(surname, []) if p.first == first), None) or art.draft(
+            f"person:{first}|{surname}", name=name, kind="person", first=first, surname=surname
+        )
+        if person.kb_id is None and len(name) > len(person.name):
+            person.name = name
+        if person.kb_id is None and person.first_at < 0:
+            person.first_at = start
+        register_person(art, person)
+        art.accept(Found(start, end, person, "PERSON"))
+    for start, end in candidates:
+        if (start, end) not in full:
+            _add_lone_name(art, start, end)
+    for piece in pieces:
+        if piece.label != "PERSON":
+            _add_misread_name(art, piece)
+
+
+def _add_misread_name(art: Article, piece: Piece) -> None:
+    """An ORG or GPE span that is the full name of someone named in the article."""
+    first, surname = name_key(_words(art.doc, piece.start, piece.end))
+    person = next((p for p in art.people.get(surname, []) if first is not None and p.first == first), None)
+    if person is not None:
+        art.accept(Found(piece.start, piece.end, person, "PERSON"))
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    return [t.text for t in doc[start:end]]
+
+
+def _add_lone_name(art: Article, start: int, end: int) -> None:
+    _, surname = name_key(_words(art.doc, start, end))
+    person = nearest_person(art, surname, start)
+    if person is None:
+        token = art.doc[end - 1]
+        if token.lower_ in art.patterns.common_words or token.pos_ != "PROPN":
+            return
+        person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
+        register_person(art, person)
+    art.accept(Found(start, end, person, "PERSON" if person.first is None else "surname"))
+
+
+def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
+    """Whom a surname alone names: someone already known by the surname alone;
+    else the person named in full before it (the last one named, if several); else
+    one named in full just after it (a headline before the lede)."""
+    people = art.people.get(surname, [])
+    lone = [p for p in people if p.first is None]
+    if lone:
+        return lone[0]
+    before = [p for p in people if p.first_at < position]
+    if len(before) > 1:
+        named = [f.draft for f in art.found() if f.draft in before and f.start < position]
+        return named[-1] if named else before[0]
+    if before:
+        return before[0]
+    ahead = [p for p in people if p.first_at - position <= FORWARD_WINDOW]
+    return min(ahead, key=lambda p: p.first_at) if ahead else None
+
+
+def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, Found]) -> Iterator[tuple[int, int]]:
+    """PERSON spans, a name after an organisation's possessive that NER took for an
+    ORG ("Breitbart News' Jordan Schachtel"), and speakers; without leading titles."""
+    for piece in pieces:
+        if art.headline[piece.start]:
+            continue
+        possessor = kb_by_token.get(piece.start - 2)
+        staff = (
+            piece.label == "ORG" and piece.after_possessive and piece.end - piece.start > 1
+            and (possessor is None or not is_country(possessor.draft))
+        )
+        speaker = piece.label == "NORP" and is_speaker(art.doc[piece.start:piece.end])
+        if piece.label == "PERSON" or staff or speaker:
+            start = _skip_titles(art, piece.start, piece.end)
+            if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
+                yield start, piece.end
+
+
+def is_speaker(span: Span) -> bool:
+    """A lone singular proper noun that says something ("Rouhani said"): a person,
+    though NER called it a nationality."""
+    token = span[0]
+    if len(span) != 1 or token.tag_ != "NNP":
+        return False
+    verb = token.head.lemma_.lower()
+    return (token.dep_ == "nsubj" and verb in SPEECH_VERBS) or (token.dep_ == "nsubjpass" and verb in ("ask", "quote"))
+
+
+def _skip_titles(art: Article, start: int, end: int) -> int:
+    """The start of a name after any titles or demonyms NER took into it."""
+    while start < end:
+        if start in art.title_start:
+            start = art.title_start[start]
+        elif art.kb.by_demonym(art.doc[start].text):
+            start += 1
+        else:
+            break
+    return start
+
+
+def name_shaped(art: Article, span: Span) -> bool:
+    """Capitalised words, particles and initials; not mostly stop words; no title or organisation word."""
+    words = [t for t in span if t.text != "-"]
+    if not 1 <= len(words) <= 5 or words[-1].lower_ in NAME_PARTICLES:
+        return False
+    if sum(t.is_stop for t in words) * 2 >= len(words) and len(words) > 1:
+        return False
+    return all(_name_word(art, t) for t in words)
+
+
+def _name_word(art: Article, token: Token) -> bool:
+    lower = token.lower_.rstrip(".")
+    if lower in NAME_PARTICLES or lower in NAME_SUFFIXES:
+        return True
+    if len(lower) == 1:
+        return token.text[0].isupper()  # an initial
+    if lower in ORGANISATION_WORDS or (token.tag_.startswith("VB") and lower in art.patterns.common_words):
+        return False  # "Follow Ann Lee on Twitter"
+    capitals = sum(c.isupper() for c in token.text)
+    return token.text[0].isupper() and capitals * 2 <= len(token) and token.text.replace("'", "").replace("’", "").isalpha()
+
+
+def _kb_claims(span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
+    """Whether KB matches take this PERSON span. A country name as first name of a
+    two-word name ("Jordan Schachtel") gives way to the person."""
+    start, end = span
+    overlapping = list(dict.fromkeys(kb_by_token[i] for i in range(start, end) if i in kb_by_token))
+    if not overlapping:
+        return False
+    found = overlapping[0]
+    yields = (
+        len(overlapping) == 1 and found.draft.kind != "person" and found.kb_form == "name"
+        and found.start == start and found.end == start + 1 and end - start > 1
+    )
+    if yields:
+        kb_found.remove(found)
+    return not yields
+
+
+def add_surname_mentions(art: Article) -> None:
+    """A capitalised word equal to a known person's surname is that person."""
+    doc = art.doc
+    for i, token in enumerate(doc):
+        if art.owner[i] is not None or not is_capitalised(token):
+            continue
+        surname = normalise_name(token.text)
+        if surname not in art.people or _inside_other_name(doc, i):
+            continue
+        person = nearest_person(art, surname, i)
+        if person is not None:
+            art.accept(Found(i, i + 1, person, "surname"))
+
+
+def _inside_other_name(doc: Doc, i: int) -> bool:
+    def name_like(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) and not doc[j].is_sent_start
+    return name_like(i + 1) or (name_like(i - 1) and doc[i - 1].ent_type_ == "PERSON")
+
+
+# --------------------------------------------------------------------------- 1/4. KB mentions
+
+
+def add_kb_mentions(art: Article, kb_found: list[Found]) -> None:
+    """KB matches, except metonyms that are not agents (rule 4)."""
+    for found in kb_found:
+        if found.kb_form == "metonym" and not acts_as_agent(art.doc[found.start:found.end]):
+            continue
+        art.accept(found)
+
+
+def acts_as_agent(span: Span) -> bool:
+    """Subject, possessor, passive "by" agent, addressed object, or conjoined with one."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in AGENT_DEPS:
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in ADDRESSEE_VERBS
+
+
+# --------------------------------------------------------------------------- 3. other entities
+
+
+def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
+    """ORG, NORP and GPE spans the KB does not know (rule 3). Spans on headline
+    lines count only if the same actor is also found in the body."""
+    body = [p for p in pieces if p.label != "PERSON" and not art.headline[p.start]]
+    heads = [p for p in pieces if p.label != "PERSON" and art.headline[p.start]]
+    for piece in body:
+        _add_entity(art, piece, new_allowed=True)
+    for piece in heads:
+        _add_entity(art, piece, new_allowed=False)
+
+
+def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
+    start, end = piece.start, piece.end
+    while end in art.title_end and art.title_end[end] > start:  # "Foreign Ministry Spokesman"
+        end = art.title_end[end]
+    inside = list(dict.fromkeys(f for f in art.owner[start:end] if f is not None))
+    absorbed, country = [], None
+    if inside and extends_kb_name(art, piece.label, start, end, inside):
+        art.release(inside[0])
+    elif inside:
+        if not opens_with_country(art, piece.label, start, end, inside):
+            return
+        absorbed, country = inside, inside[0].draft.country
+    elif any(i in art.kb_at for i in range(start, end)):
+        return  # a KB form left out on purpose ("met at the White House")
+    elif piece.label == "ORG":
+        absorbed, country = _country_before(art, start, end)
+    start = min([start, *(f.start for f in absorbed)])
+    draft = _entity_draft(art, piece.label, art.doc[start:end], country, new_allowed)
+    if draft is not None:
+        for found in absorbed:
+            art.release(found)
+        art.accept(Found(start, end, draft, piece.label))
+
+
+def opens_with_country(art: Article, label: str, start: int, end: int, inside: list[Found]) -> bool:
+    """An ORG span that opens with a demonym or country name and goes on with
+    capitalised words of its own ("Syrian National Coalition")."""
+    if label != "ORG" or any(not is_country(f.draft) or f.end > end for f in inside):
+        return False
+    if inside[0].start != start or any(a.end != b.start for a, b in zip(inside, inside[1:])):
+        return False
+    rest = art.doc[inside[-1].end:end]
+    return bool(rest) and all(is_capitalised(t) or t.lower_ in CONNECTORS for t in rest)
+
+
+def extends_kb_name(art: Article, label: str, start: int, end: int, inside: list[Found]) -> bool:
+    """An ORG or GPE span that is a longer proper name around one KB name: something
+    else ("National Supreme Security Council" is not the KB's "Security Council",
+    "New Jersey" is not Jersey)."""
+    if len(inside) != 1 or art.headline[start]:
+        return False
+    if not (label == "GPE" or (label == "ORG" and not is_country(inside[0].draft))):
+        return False
+    found = inside[0]
+    extra = [*art.doc[start:found.start], *art.doc[found.end:end]]
+    return bool(extra) and found.start >= start and found.end <= end and all(
+        is_capitalised(t) and t.is_alpha for t in extra
+    )
+
+
+def _country_before(art: Article, start: int, end: int) -> tuple[list[Found], str | None]:
+    """A demonym or country just before an ORG span and modifying it ("Iranian" +
+    "Foreign Ministry") joins it; a country's possessive before it gives its country."""
+    doc = art.doc
+    before = art.owner[start - 1] if start > 0 else None
+    if before is not None and is_country(before.draft) and before.end == start and start <= doc[start - 1].head.i < end:
+        return [before], before.draft.country
+    if start > 1 and is_possessive(doc[start - 1]):
+        owner = art.owner[start - 2]
+        if owner is not None and is_country(owner.draft):
+            return [], owner.draft.country
+    return [], None
+
+
+def _entity_draft(art: Article, label: str, span: Span, country: str | None, new_allowed: bool) -> Draft | None:
+    key = _entity_key(label, span.text)
+    if key in art.drafts:
+        return art.drafts[key]
+    if not new_allowed or not _acceptable_entity(art, label, span):
+        return None
+    kind = {"ORG": org_kind(span, country), "NORP": "other", "GPE": "other"}[label]
+    return art.draft(key, name=span.text, kind=kind, country=country)
+
+
+def _entity_key(label: str, name: str) -> str:
+    key = normalise_name(name)
+    if label == "NORP" and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Kurds" and "Kurd" are one group
+    return f"{'org' if label == 'ORG' else label.lower()}:{key}"
+
+
+def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
+    if not any(is_capitalised(t) for t in span) or any(t.like_num for t in span):
+        return False
+    if len(span) == 1 and span[0].lower_ in art.patterns.common_words and not span[0].is_upper:
+        return False
+    if label == "ORG" and span.start > 0 and any(c.isdigit() for c in art.doc[span.start - 1].text):
+        return False  # "17:00 BST", "2014 MTV"
+    if label == "NORP":
+        return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound")
+    if label == "GPE":
+        return acts_as_agent(span)
+    return True
+
+
+def org_kind(span: Span, country: str | None) -> str:
+    """The kind of a new organisation from its head word."""
+    head = span[-1].lower_
+    if head in MEDIA_HEADS or any(t.lower_ in ("news", "tv", "radio") for t in span):
+        return "media"
+    if head in ARMED_HEADS:
+        return "government" if country else "armed_group"
+    if head in GOVERNMENT_HEADS:
+        return "government"
+    return "organization"
+
+
+# --------------------------------------------------------------------------- 5. acronyms
+
+
+def add_acronyms(art: Article) -> None:
+    """"Name (ACR)": ACR names that actor for the rest of the article."""
+    doc = art.doc
+    defined: dict[str, Draft] = {}
+    definitions: set[int] = set()
+    for i in range(1, len(doc) - 2):
+        if doc[i].text == "(" and doc[i + 2].text == ")" and acronym_shaped(doc[i + 1].text):
+            draft = _acronym_owner(art, i)
+            if draft is not None:
+                defined[doc[i + 1].text] = draft
+                definitions.add(i + 1)
+                _alias(art, i + 1, draft)
+    if not defined:
+        return
+    for i, token in enumerate(doc):
+        draft = defined.get(token.text)
+        if draft is not None and i not in definitions:
+            _alias(art, i, draft)
+
+
+def acronym_shaped(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return (
+        2 <= len(letters) <= 10 and letters.isalpha() and text[0].isupper()
+        and (sum(c.isupper() for c in letters) >= 2 or len(letters) >= 3)
+    )
+
+
+def _alias(art: Article, i: int, draft: Draft) -> None:
+    current = art.owner[i]
+    if current is not None:
+        if current.draft is draft or current.end - current.start > 1:
+            return
+        art.release(current)
+    art.accept(Found(i, i + 1, draft, "acronym"))
+
+
+def _acronym_owner(art: Article, paren: int) -> Draft | None:
+    """The actor an acronym in brackets stands for, created if the phrase is new."""
+    doc = art.doc
+    acronym = doc[paren + 1].text
+    current = art.owner[paren + 1]
+    phrase = defining_phrase(doc, paren, acronym)
+    if phrase is None:
+        return None
+    start, end = phrase
+    if current is not None and any(f is not None and f.draft is current.draft for f in art.owner[start:end]):
+        return current.draft
+    whole = art.owner[start]
+    if whole is not None and (whole.start, whole.end) == (start, end):
+        return whole.draft
+    return _acronym_actor(art, start, end, acronym)
+
+
+def defining_phrase(doc: Doc, paren: int, acronym: str) -> tuple[int, int] | None:
+    """The words before "(" that the acronym abbreviates: the start whose capitalised
+    initials share most letters, in order, with the acronym (ties: the shortest)."""
+    words = _phrase_before(doc, paren)
+    best, best_score = None, 0
+    for start in range(paren - len(words), paren):
+        token = doc[start]
+        if not is_capitalised(token) or token.text[0].upper() != acronym[0].upper():
+            continue
+        initials = "".join(t.text if t.is_upper else t.text[0] for t in doc[start:paren] if is_capitalised(t))
+        score = common_subsequence(initials.upper(), acronym.upper())
+        if score >= min(2, len(acronym)) and score >= best_score:
+            best, best_score = (start, paren), score
+    return best
+
+
+def _phrase_before(doc: Doc, paren: int) -> list[Token]:
+    """Capitalised words and the small words between them, plus one lower-case
+    noun heading a prepositional phrase ("mission in Iraq"), read leftwards."""
+    words: list[Token] = []
+    for j in range(paren - 1, max(-1, paren - 12), -1):
+        token = doc[j]
+        follows_connector = bool(words) and words[-1].lower_ in CONNECTORS and words[-1].pos_ == "ADP"
+        if is_capitalised(token) or is_possessive(token) or token.lower_ in CONNECTORS or (
+            token.pos_ == "NOUN" and follows_connector
+        ):
+            words.append(token)
+        else:
+            break
+    return words
+
+
+def common_subsequence(a: str, b: str) -> int:
+    """Length of the longest common subsequence of two short strings."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for j, other in enumerate(b, start=1):
+            prev, row[j] = row[j], prev + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def _acronym_actor(art: Article, start: int, end: int, acronym: str) -> Draft:
+    doc = art.doc
+    span = doc[start:end]
+    proper = all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span)
+    affiliation = next(
+        (art.owner[t.i - 1].draft for t in span if is_possessive(t) and art.owner[t.i - 1] is not None), None
+    )
+    name = span.text if proper else acronym
+    kind = affiliation.kind if affiliation is not None and affiliation.kind in ("igo", "government") else org_kind(span, None)
+    draft = art.draft(f"org:{normalise_name(name)}", name=name, kind=kind)
+    if draft.kind == "organization":
+        draft.kind = kind
+    draft.affiliation = draft.affiliation or affiliation
+    if proper:
+        for found in list(dict.fromkeys(f for f in art.owner[start:end] if f is not None)):
+            art.release(found)
+        art.accept(Found(start, end, draft, "ORG"))
+    else:
+        draft.aliases.append(span.text)
+    return draft
+
+
+# --------------------------------------------------------------------------- 6. roles
+
+
+@dataclass(slots=True)
+class Descriptor:
+    """What the words around a name say about the person."""
+
+    role: str | None = None
+    country: str | None = None
+    affiliation: Draft | None = None
+
+
+def learn_roles(art: Article) -> None:
+    """Roles, countries and affiliations of people from titles before their names
+    and from appositives (rule 6)."""
+    for found in art.found():
+        if found.draft.kind != "person":
+            continue
+        descriptor = premodifier(art, found) or appositive(art, found)
+        if descriptor is not None:
+            _apply(found.draft, descriptor)
+
+
+def _apply(person: Draft, descriptor: Descriptor) -> None:
+    if descriptor.role:
+        person.roles[descriptor.role] += 1
+    if descriptor.country and not person.country:
+        person.country = descriptor.country
+    if descriptor.affiliation is not None and person.affiliation is None:
+        person.affiliation = descriptor.affiliation
+        person.country = person.country or descriptor.affiliation.country
+
+
+def premodifier(art: Article, found: Found) -> Descriptor | None:
+    """"Iranian President X", "Iran's President X", "National ... Council chief X", "Syria's X"."""
+    doc, start = art.doc, found.start
+    if start in art.title_end:
+        region_start = _left_region(art, art.title_end[start])
+        return describe(art, region_start, art.title_end[start], start)
+    if start > 1 and is_possessive(doc[start - 1]):
+        owner = art.owner[start - 2]
+        if owner is not None and is_country(owner.draft):
+            return Descriptor(country=owner.draft.country)
+    return None
+
+
+def _left_region(art: Article, start: int) -> int:
+    """Where the words describing a title begin: actor spans, their possessives,
+    capitalised words and role modifiers, going left."""
+    doc = art.doc
+    while start > 0:
+        token, owner = doc[start - 1], art.owner[start - 1] or art.kb_at.get(start - 1)
+        if owner is not None and owner.draft.kind != "person":
+            start = owner.start
+        elif is_possessive(token) and start > 1 and art.owner[start - 2] is not None:
+            start -= 1
+        elif (owner is None and is_capitalised(token) and token.pos_ == "PROPN") or token.lower_ in ROLE_MODIFIERS:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def describe(art: Article, start: int, title_start: int, title_end: int) -> Descriptor:
+    """Read country, affiliation and role off "[the] [country] [Body] TITLE"."""
+    doc = art.doc
+    modifiers = []
+    while start < title_start and doc[start].lower_ in ROLE_MODIFIERS:
+        modifiers.append(doc[start].lower_)
+        start += 1
+    role = " ".join([*modifiers, doc[title_start:title_end].text]).title()
+    art.used_for_roles.update(range(start, title_end))
+    descriptor = Descriptor(role=role)
+    _accept_employer_metonyms(art, start, title_start)
+    body_start = None
+    for i in range(start, title_start):
+        owner = art.owner[i]
+        if owner is not None and is_country(owner.draft):
+            descriptor.country = descriptor.country or owner.draft.country
+        elif owner is not None and owner.draft.kind != "person":
+            descriptor.affiliation = owner.draft
+        elif owner is None and is_capitalised(doc[i]) and body_start is None:
+            body_start = i
+    if descriptor.affiliation is None and body_start is not None:
+        descriptor.affiliation = _body(art, body_start, title_start, descriptor.country)
+    elif descriptor.affiliation is not None and descriptor.affiliation.kb_id is None:
+        descriptor.affiliation.country = descriptor.affiliation.country or descriptor.country
+    return descriptor
+
+
+def _accept_employer_metonyms(art: Article, start: int, end: int) -> None:
+    """A metonym naming whom a title holder works for ("White House press
+    secretary") is a mention of that government, though not an agent."""
+    for found in dict.fromkeys(art.kb_at[i] for i in range(start, end) if i in art.kb_at):
+        if found.kb_form == "metonym" and found.start >= start:
+            art.accept(found)
+
+
+def _body(art: Article, start: int, end: int, country: str | None) -> Draft | None:
+    """An organisation named only in a title's modifiers ("Security Council chief"),
+    taking in a demonym just before it ("Iranian Foreign Ministry")."""
+    doc = art.doc
+    while end > start and not is_capitalised(doc[end - 1]):
+        end -= 1
+    if end <= start or any(art.owner[i] is not None for i in range(start, end)):
+        return None
+    if not _acceptable_entity(art, "ORG", doc[start:end]):
+        return None
+    before = art.owner[start - 1] if start > 0 else None
+    if before is not None and is_country(before.draft) and before.end == start and before.kb_form == "demonym":
+        art.release(before)
+        start = before.start
+    span = doc[start:end]
+    draft = art.draft(f"org:{normalise_name(span.text)}", name=span.text, kind=org_kind(span, country), country=country)
+    art.accept(Found(start, end, draft, "ORG"))
+    return draft
+
+
+def appositive(art: Article, found: Found) -> Descriptor | None:
+    """"X, the Iranian Foreign Ministry spokeswoman," or "the ... Spokeswoman, X"."""
+    doc = art.doc
+    root = doc[found.start:found.end].root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i >= found.end]
+    if root.dep_ == "appos" and root.head.i < found.start:
+        heads.append(root.head)
+    for head in heads:
+        title_start = art.title_end.get(head.i + 1)
+        if title_start is None or head.tag_ in ("NNS", "NNPS"):
+            continue
+        descriptor = describe(art, head.left_edge.i, title_start, head.i + 1)
+        _of_phrase(art, head, descriptor)
+        return descriptor
+    return None
+
+
+def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
+    """"spokeswoman for the Foreign Ministry", "president of Iran"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+            for obj in prep.children:
+                owner = art.owner[obj.i]
+                if owner is None or owner.draft.kind == "person":
+                    continue
+                if is_country(owner.draft):
+                    descriptor.country = descriptor.country or owner.draft.country
+                else:
+                    descriptor.affiliation = descriptor.affiliation or owner.draft
+
+
+# --------------------------------------------------------------------------- 7. role references
+
+
+def add_role_references(art: Article) -> None:
+    """"the Iranian President", "the minister" -> the one person with that role (rule 7)."""
+    doc = art.doc
+    for end, start in sorted(art.title_end.items()):
+        head = doc[end - 1]
+        if start in art.used_for_roles or art.owner[start] is not None or head.dep_ == "compound":
+            continue
+        if head.tag_ in ("NNS", "NNPS") or (end < len(doc) and art.owner[end] is not None):
+            continue
+        region = _left_region(art, start)
+        definite = (region > 0 and doc[region - 1].lower_ == "the") or any(
+            is_possessive(t) for t in doc[region:start]
+        )
+        if not definite:
+            continue
+        descriptor = describe(art, region, start, end)
+        person = role_holder(art, descriptor, start)
+        if person is not None:
+            art.accept(Found(start, end, person, "role"))
+
+
+def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | None:
+    title = (descriptor.role or "").lower().split()[-1:]
+    people = [
+        d for d in art.drafts.values()
+        if d.kind == "person" and any(r.lower().split()[-1:] == title for r in _roles(d))
+        and (descriptor.country is None or d.country == descriptor.country)
+    ]
+    if len(people) != 1:
+        return None
+    if descriptor.country is None and descriptor.affiliation is None:
+        before = [f for f in art.found() if f.draft.kind == "person" and f.start < position]
+        if before and before[-1].draft is not people[0]:
+            return None
+    return people[0]
+
+
+def _roles(draft: Draft) -> list[str]:
+    return list(draft.roles) or ([draft.role] if draft.role else [])
+
+
+# --------------------------------------------------------------------------- 8. sectors
+
+
+def assign_sectors(art: Article) -> None:
+    for found in art.found():
+        if is_country(found.draft):
+            found.sector = sector_of(art, found)
+
+
+def sector_of(art: Article, found: Found) -> str | None:
+    """The sector a country mention names: from the noun it modifies ("Iranian
+    government"), the noun whose "of" it fills ("government of Iraq"), else
+    government for a metonym."""
+    token = art.doc[found.start:found.end].root
+    head = None
+    if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i >= found.end:
+        head = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of":
+        head = token.head.head
+    sector = _noun_sector(art, head) if head is not None else None
+    return sector or ("government" if found.kb_form == "metonym" else None)
+
+
+def _noun_sector(art: Article, noun: Token) -> str | None:
+    sector = SECTOR_HEADS.get(noun.lemma_.lower()) or SECTOR_HEADS.get(noun.lower_)
+    if sector is None and noun.i + 1 in art.title_end:
+        sector = "government"
+    return sector
+
+
+# --------------------------------------------------------------------------- records
+
+
+def records(art: Article) -> tuple[list[Mention], list[Actor]]:
+    doc = art.doc
+    found = sorted(art.found(), key=lambda f: f.start)
+    ids = _final_ids(art, found)
+    mentions = []
+    aliases: dict[Draft, dict[str, None]] = {}
+    for f in found:
+        span = doc[f.start:f.end]
+        mentions.append(Mention("", ids[f.draft], span.text, span.start_char, span.end_char, f.label, f.sector))
+        if f.label != "role":
+            aliases.setdefault(f.draft, {})[span.text] = None
+    return mentions, [_actor(d, ids, list(aliases.get(d, {}))) for d in ids]
+
+
+def _final_ids(art: Article, found: list[Found]) -> dict[Draft, str]:
+    """KB ids for KB actors, slugs of the name for the rest; a slug already taken
+    gets its kind appended."""
+    drafts = list(dict.fromkeys(f.draft for f in found))
+    drafts += [f.draft.affiliation for f in found if f.draft.affiliation is not None and f.draft.affiliation not in drafts]
+    ids: dict[Draft, str] = {}
+    taken = {d.kb_id for d in drafts if d.kb_id}
+    for draft in drafts:
+        if draft.kb_id:
+            ids[draft] = draft.kb_id
+            continue
+        slug = slugify(draft.name) or "actor"
+        if slug in taken or art.kb.get(slug) is not None:
+            slug = f"{slug}-{draft.kind.replace('_', '-')}"
+        taken.add(slug)
+        ids[draft] = slug
+    return ids
+
+
+def _actor(draft: Draft, ids: dict[Draft, str], seen: list[str]) -> Actor:
+    roles = [r for r, _ in draft.roles.most_common()]
+    return Actor(
+        id=ids[draft],
+        name=draft.name,
+        kind=draft.kind,
+        country=draft.country,
+        role=roles[0] if roles else draft.role,
+        aliases=list(dict.fromkeys([*seen, *draft.aliases])),
+        affiliation=ids.get(draft.affiliation) if draft.affiliation is not None else None,
+    )

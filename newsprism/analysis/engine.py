@@ -1,0 +1,103 @@
+"""The local engine: run the per-article analysis on all cores.
+
+Each worker process loads the pipeline once and runs `nlp.pipe` over chunks of
+articles, sending back only the small analysis records (not the parsed Doc, whose
+serialisation would cost more than the records). Chunks are submitted with a
+bounded number in flight, so reading the input overlaps with parsing and memory
+stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from itertools import islice
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.config import Settings
+from newsprism.records import Article, ArticleAnalysis, ErrorRecord
+
+CHUNK = 8
+IN_FLIGHT_PER_PROCESS = 3
+STAGE = "analyze"
+
+Outcome = tuple[Article, ArticleAnalysis | ErrorRecord]
+
+_worker_nlp: Language | None = None
+
+
+def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
+    mentions = list(doc._.actor_mentions)
+    for mention in mentions:
+        mention.article_id = article_id
+    return ArticleAnalysis(article_id=article_id, mentions=mentions, actors=list(doc._.actors))
+
+
+def analyze_chunk(nlp: Language, articles: list[Article], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
+    """Analyse a chunk; an article whose analysis fails becomes an error, the rest go on."""
+    try:
+        docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        return [analysis_of(doc, a.id) for a, doc in zip(articles, docs)]
+    except Exception:  # noqa: BLE001 - find the culprit one by one
+        return [_analyze_one(nlp, a) for a in articles]
+
+
+def _analyze_one(nlp: Language, article: Article) -> ArticleAnalysis | ErrorRecord:
+    try:
+        return analysis_of(nlp(article.text), article.id)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+        return ErrorRecord(article.source, STAGE, f"{type(error).__name__}: {error}")
+
+
+def analyze_articles(articles: Iterable[Article], settings: Settings, nlp: Language | None = None) -> Iterator[Outcome]:
+    """Yield (article, analysis or error) in input order."""
+    if settings.processes <= 1:
+        from newsprism.analysis.pipeline import load_pipeline
+
+        nlp = nlp or load_pipeline(settings)
+        for chunk in _chunks(articles, CHUNK):
+            yield from zip(chunk, analyze_chunk(nlp, chunk, settings.batch_size))
+        return
+    yield from _analyze_in_pool(articles, settings)
+
+
+def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterator[Outcome]:
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    limit = settings.processes * IN_FLIGHT_PER_PROCESS
+    with context.Pool(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(articles, CHUNK):
+            work = [(a.id, a.source, a.text) for a in chunk]
+            pending.append((chunk, pool.apply_async(_worker_analyze, (work, settings.batch_size))))
+            while len(pending) >= limit:
+                yield from _collect(pending.popleft())
+        while pending:
+            yield from _collect(pending.popleft())
+
+
+def _collect(item) -> Iterator[Outcome]:
+    chunk, result = item
+    return zip(chunk, result.get())
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_nlp
+    from newsprism.analysis.pipeline import load_pipeline
+
+    _worker_nlp = load_pipeline(settings)
+
+
+def _worker_analyze(work: list[tuple[str, str, str]], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
+    assert _worker_nlp is not None
+    articles = [Article(id=aid, source=source, text=text) for aid, source, text in work]
+    return analyze_chunk(_worker_nlp, articles, batch_size)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

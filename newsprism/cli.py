@@ -1,0 +1,176 @@
+"""The newsprism command line: analyze, demo, export, query."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+# Set before numpy/spaCy load: one BLAS thread per process is fastest here (deps.md).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import click  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from newsprism.config import DEFAULT_MODEL, Settings  # noqa: E402
+
+EXIT_SOME_FAILED = 1
+EXIT_CANNOT_RUN = 3
+DEMO_DB = "newsprism-demo.duckdb"
+
+console = Console(stderr=False)
+err_console = Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsprism")
+def main() -> None:
+    """newsprism: one story, every side.
+
+    Reads news articles about the same story from outlets that disagree and finds
+    who the actors are; stores everything in a DuckDB file you can query and export.
+    """
+
+
+def _settings(model: str, actors: tuple[str, ...], replace_actors: bool, processes: int, max_bytes: int, quiet: bool) -> Settings:
+    return Settings(
+        model=model, actors_files=actors, replace_actors=replace_actors,
+        processes=processes, max_bytes=max_bytes, progress=not quiet,
+    )
+
+
+def _analysis_options(function):
+    options = [
+        click.option("--model", default=lambda: os.environ.get("NEWSPRISM_MODEL", DEFAULT_MODEL), show_default=DEFAULT_MODEL,
+                     help="spaCy pipeline to parse with, by package name (or set NEWSPRISM_MODEL)."),
+        click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra actor knowledge base file (.jsonl, .json or .csv); repeatable. Entries override bundled ones with the same id."),
+        click.option("--replace-actors", is_flag=True, help="Use only the --actors files, not the bundled knowledge base."),
+        click.option("--processes", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
+                     help="Worker processes for parsing."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+                     help="Largest article (file, JSONL line or WARC record) to read; larger ones are reported as errors."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no overview; only the one-line summary."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB file to create or add to.")
+@_analysis_options
+def analyze(paths, db, model, actors, replace_actors, processes, max_bytes, quiet) -> None:
+    """Analyse articles and store them in a database.
+
+    PATHS are files, folders (read recursively), glob patterns or '-' for standard
+    input. Formats by suffix: .txt, .html/.htm, .jsonl/.json (one article per object:
+    'text' required; optional id, title, url, outlet, published, authors), .warc and
+    .warc.gz (each HTML response is an article).
+
+    Re-running on the same input adds nothing twice; new inputs are appended. A bad
+    file becomes a row in the 'errors' table and the rest go on. Exit status: 0 when
+    everything was read, 1 when some inputs failed, 3 when nothing could run.
+    """
+    settings = _settings(model, actors, replace_actors, processes, max_bytes, quiet)
+    _run(list(paths), db, settings, overview=not quiet)
+
+
+@main.command()
+@click.option("--db", default=DEMO_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the demo database (replaced if it exists).")
+@click.option("--processes", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True)
+def demo(db, processes) -> None:
+    """Analyse the bundled sample corpus (invented articles) and print what was found."""
+    corpus = resources.files("newsprism") / "samples" / "corpus"
+    for stale in (Path(db), Path(db + ".wal")):
+        stale.unlink(missing_ok=True)
+    console.print(f"Analysing the bundled sample corpus in {corpus} into {db}")
+    _run([str(corpus)], db, Settings(processes=processes), overview=True)
+    console.print(f'\nExplore it: newsprism query --db {db} "SELECT outlet, title FROM articles"')
+
+
+def _run(paths: list[str], db: str, settings: Settings, overview: bool) -> None:
+    from newsprism.analysis.pipeline import ModelMissing
+    from newsprism.report.terminal import BarProgress, print_overview, print_run_summary
+    from newsprism.runner import analyze as run_analysis
+    from newsprism.store import Store, StoreError
+
+    progress = BarProgress(err_console) if settings.progress else None
+    try:
+        summary = run_analysis(paths, db, settings, progress)
+    except (ModelMissing, StoreError) as error:
+        err_console.print(f"[red]error:[/] {error}")
+        sys.exit(EXIT_CANNOT_RUN)
+    print_run_summary(console, summary)
+    if overview:
+        with Store(db, read_only=True) as store:
+            print_overview(console, store)
+    if not summary.ok:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), required=True,
+              help="json: one file, one object keyed by table name. jsonl/csv/parquet: one file per table in the -o folder.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (json) or folder (jsonl, csv, parquet).")
+@click.option("--table", "tables", multiple=True, help="Export only this table; repeatable. Default: every table.")
+def export(db, fmt, output, tables) -> None:
+    """Export the database tables (the data contract in DESIGN.md)."""
+    from newsprism.store import Store
+    from newsprism.store.export import ExportError, export as run_export
+
+    with Store(db, read_only=True) as store:
+        try:
+            written = run_export(store, fmt, Path(output), tables)
+        except ExportError as error:
+            raise click.UsageError(str(error)) from None
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(sql, db, fmt) -> None:
+    """Run read-only SQL over the database, e.g.
+
+    newsprism query --db story.duckdb "SELECT outlet, count(*) FROM articles GROUP BY 1"
+
+    Tables: articles, actors, mentions, quotes, attributions, events, quantities,
+    stories, claims, framings, citations, errors.
+    """
+    import duckdb
+
+    from newsprism.report.terminal import print_rows
+    from newsprism.store import Store
+
+    with Store(db, read_only=True, sandboxed=True) as store:
+        try:
+            cursor = store.con.execute(sql)
+        except duckdb.Error as error:
+            raise click.ClickException(str(error).splitlines()[0]) from None
+        if cursor.description is None:
+            return
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    if fmt == "table":
+        print_rows(console, columns, rows)
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

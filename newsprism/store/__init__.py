@@ -1,0 +1,147 @@
+"""The DuckDB store: the contract tables in one embedded database file.
+
+Every batch is written in one transaction, so a failure part-way leaves what was
+stored before it untouched. Articles are keyed by their stable id: re-running the
+same input adds nothing twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import duckdb
+import numpy as np
+
+from newsprism.ingest.dedup import Fingerprint
+from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention
+from newsprism.store.schema import CONTRACT_TABLES, DDL, WORKING_TABLES
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _columns(record_type) -> list[str]:
+    return [f.name for f in fields(record_type)]
+
+
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+class Store:
+    def __init__(self, path: str | Path, read_only: bool = False, sandboxed: bool = False):
+        """`sandboxed`: user SQL may not read or write files, attach databases or change settings."""
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database (run 'newsprism analyze' first)")
+        config = {"enable_external_access": False, "lock_configuration": True} if sandboxed else {}
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open the database: {error}") from None
+        if not read_only:
+            self.con.execute(DDL)
+        self._types: dict[str, dict[str, str]] = {}
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reads -------------------------------------------------------------
+    def has_articles(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def stored_fingerprints(self, fps: Sequence[Fingerprint]) -> list[tuple[str, Fingerprint]]:
+        """Stored articles that may duplicate any of `fps`: same exact hash or a shared LSH bucket."""
+        if not fps:
+            return []
+        keys = [(band, bucket) for fp in fps for band, bucket in fp.bands()]
+        self.con.execute("CREATE OR REPLACE TEMP TABLE probe (band SMALLINT, bucket UBIGINT)")
+        self._insert("probe", ["band", "bucket"], keys)
+        rows = self.con.execute(
+            """SELECT article_id, exact_hash, minhash FROM signatures
+               WHERE list_contains(?, exact_hash)
+                  OR article_id IN (SELECT b.article_id FROM lsh_buckets b JOIN probe p USING (band, bucket))
+               ORDER BY article_id""",
+            [[fp.exact_hash for fp in fps]],
+        ).fetchall()
+        return [(aid, Fingerprint(exact, np.asarray(sig, dtype=np.uint32))) for aid, exact, sig in rows]
+
+    def actors(self) -> dict[str, Actor]:
+        rows = self.con.execute(f"SELECT {_quoted(_columns(Actor))} FROM actors").fetchall()
+        return {row[0]: Actor(*row) for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in self.tables()}
+
+    def tables(self) -> tuple[str, ...]:
+        return CONTRACT_TABLES + WORKING_TABLES
+
+    # -- writes ------------------------------------------------------------
+    def save(
+        self,
+        articles: Sequence[Article] = (),
+        fingerprints: Sequence[Fingerprint] = (),
+        analyses: Sequence[ArticleAnalysis] = (),
+        actors: Iterable[Actor] = (),
+        errors: Sequence[ErrorRecord] = (),
+    ) -> None:
+        """Write one batch atomically."""
+        self.con.begin()
+        try:
+            self._insert("articles", _columns(Article), [_row(a) for a in articles])
+            self._insert_signatures(articles, fingerprints)
+            mentions = [m for analysis in analyses for m in analysis.mentions]
+            self._insert("mentions", _columns(Mention), [_row(m) for m in mentions])
+            self._upsert_actors(actors)
+            self._insert("errors", _columns(ErrorRecord), [_row(e) for e in errors], ignore=True)
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            raise
+
+    def _insert(self, table: str, columns: list[str], rows: list[tuple], ignore: bool = False) -> None:
+        if not rows:
+            return
+        verb = "INSERT OR IGNORE" if ignore else "INSERT"
+        types = self._column_types(table)
+        # One statement with a list per column, zipped by unnest: far faster than executemany.
+        unnested = ", ".join(f'CAST(unnest(${i + 1}) AS {types[c]})' for i, c in enumerate(columns))
+        self.con.execute(
+            f'{verb} INTO "{table}" ({_quoted(columns)}) SELECT {unnested}',
+            [list(column) for column in zip(*rows)],
+        )
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        if table not in self._types:
+            described = self.con.execute(f'DESCRIBE "{table}"').fetchall()
+            self._types[table] = {name: column_type for name, column_type, *_ in described}
+        return self._types[table]
+
+    def _insert_signatures(self, articles: Sequence[Article], fingerprints: Sequence[Fingerprint]) -> None:
+        signatures = [(a.id, fp.exact_hash, fp.minhash.tolist()) for a, fp in zip(articles, fingerprints)]
+        self._insert("signatures", ["article_id", "exact_hash", "minhash"], signatures)
+        buckets = [(band, bucket, a.id) for a, fp in zip(articles, fingerprints) for band, bucket in fp.bands()]
+        self._insert("lsh_buckets", ["band", "bucket", "article_id"], buckets)
+
+    def _upsert_actors(self, actors: Iterable[Actor]) -> None:
+        rows = [_row(a) for a in actors]
+        if rows:
+            ids = [r[0] for r in rows]
+            self.con.execute("DELETE FROM actors WHERE list_contains(?, id)", [ids])
+            self._insert("actors", _columns(Actor), rows)
+
+
+def _row(record) -> tuple:
+    return tuple(getattr(record, name) for name in _columns(type(record)))

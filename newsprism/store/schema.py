@@ -1,0 +1,102 @@
+"""The tables of the data contract (DESIGN.md), as DuckDB DDL.
+
+The contract tables come first; `mentions`, `signatures` and `lsh_buckets` are
+newsprism's own working tables (actor mentions, near-duplicate index).
+"""
+
+CONTRACT_TABLES = (
+    "articles",
+    "actors",
+    "quotes",
+    "attributions",
+    "events",
+    "quantities",
+    "stories",
+    "claims",
+    "framings",
+    "citations",
+    "errors",
+)
+
+WORKING_TABLES = ("mentions",)
+
+DDL = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    outlet VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    authors VARCHAR[],
+    published VARCHAR,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    word_count INTEGER,
+    duplicate_of VARCHAR
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    country VARCHAR,
+    role VARCHAR,
+    aliases VARCHAR[],
+    affiliation VARCHAR
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    text VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    label VARCHAR,
+    sector VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, speaker VARCHAR,
+    speaker_id VARCHAR, cue VARCHAR, kind VARCHAR, group_id VARCHAR,
+    start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, source VARCHAR, source_id VARCHAR,
+    kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, source_id VARCHAR, type VARCHAR,
+    target_id VARCHAR, cameo VARCHAR, quad_class INTEGER, polarity VARCHAR,
+    modality VARCHAR, attributed_to VARCHAR, date VARCHAR, location VARCHAR,
+    text VARCHAR, start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS quantities (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, value DOUBLE, unit VARCHAR,
+    actor_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id VARCHAR PRIMARY KEY, story_id VARCHAR, summary VARCHAR, subject_id VARCHAR,
+    object_id VARCHAR,
+    mentions STRUCT(article_id VARCHAR, stance VARCHAR, start INTEGER, "end" INTEGER)[],
+    status VARCHAR
+);
+CREATE TABLE IF NOT EXISTS framings (
+    story_id VARCHAR, article_id VARCHAR, actor_id VARCHAR,
+    labels STRUCT(text VARCHAR, count INTEGER)[]
+);
+CREATE TABLE IF NOT EXISTS citations (
+    article_id VARCHAR, cited VARCHAR, cited_id VARCHAR, count INTEGER
+);
+CREATE TABLE IF NOT EXISTS errors (
+    source VARCHAR NOT NULL, stage VARCHAR NOT NULL, message VARCHAR NOT NULL,
+    PRIMARY KEY (source, stage, message)
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id VARCHAR PRIMARY KEY, exact_hash VARCHAR NOT NULL, minhash UINTEGER[]
+);
+CREATE TABLE IF NOT EXISTS lsh_buckets (
+    band SMALLINT NOT NULL, bucket UBIGINT NOT NULL, article_id VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);
+CREATE INDEX IF NOT EXISTS signature_exact_idx ON signatures (exact_hash);
+"""

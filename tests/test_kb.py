@@ -1,0 +1,265 @@
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from newsprism.kb import (
+    KINDS,
+    ActorKB,
+    KBEntry,
+    KBError,
+    bundled_path,
+    load_titles,
+    normalise_name,
+    read_entries,
+    slugify,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.load()
+
+
+def _id(entry: KBEntry | None) -> str | None:
+    return entry.id if entry else None
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Iran", "iran"),
+        ("Islamic Republic of Iran", "iran"),
+        ("Iran's", "iran"),
+        ("Russian Federation", "russia"),
+        ("United Kingdom of Great Britain and Northern Ireland", "united-kingdom"),
+        ("Britain", "united-kingdom"),
+        ("Côte d'Ivoire", "ivory-coast"),
+        ("Cote d'Ivoire", "ivory-coast"),
+        ("Türkiye", "turkey"),
+        ("Syrian Arab Republic", "syria"),
+        ("Georgia", "georgia"),
+        ("Kosovo", "kosovo"),
+    ],
+)
+def test_countries_by_name_and_official_name(kb, surface, expected):
+    assert _id(kb.by_name(surface)) == expected
+
+
+def test_countries_by_demonym_and_capital(kb):
+    assert _id(kb.by_demonym("Iranian")) == "iran"
+    assert _id(kb.by_demonym("Iranians")) == "iran"
+    assert _id(kb.by_demonym("Iraqis")) == "iraq"
+    assert _id(kb.by_demonym("Palestinians")) == "palestine"  # derived: countryinfo has none
+    assert _id(kb.by_demonym("French")) == "france"  # not Réunion or Martinique
+    assert _id(kb.by_demonym("Channel Islander")) is None  # Jersey or Guernsey
+    assert _id(kb.by_metonym("Tehran")) == "iran"
+    assert _id(kb.by_metonym("Baghdad")) == "iraq"
+    assert _id(kb.by_metonym("the Kremlin")) == "russia"
+    assert _id(kb.by_metonym("White House")) == "united-states"
+    assert _id(kb.by_metonym("Foggy Bottom")) == "us-state-department"
+    assert _id(kb.by_metonym("Hamilton")) is None  # capital of Bermuda, and a surname
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("IS", "islamic-state"),
+        ("is", None),
+        ("Is", None),
+        ("ISIS", "islamic-state"),
+        ("Isis", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("Daesh", "islamic-state"),
+        ("the Islamic State of Iraq and al-Sham", "islamic-state"),
+        ("Islamic State in Iraq and Syria", "islamic-state"),
+        ("US", "united-states"),
+        ("U.S.", "united-states"),
+        ("U.S", "united-states"),
+        ("USA", "united-states"),
+        ("America", "united-states"),
+        ("the United States of America", "united-states"),
+        ("the U.S.'s", "united-states"),
+        ("us", None),
+        ("Us", None),
+        ("UN", "united-nations"),
+        ("un", None),
+        ("Nato", "nato"),
+        ("nato", None),
+        ("CHAD", "chad"),
+        ("chad", None),
+        ("turkey", None),
+        ("jordan", None),
+        ("peshmerga", "peshmerga"),  # listed in lower case, so found in lower case
+    ],
+)
+def test_case_rules_for_short_and_common_words(kb, surface, expected):
+    assert _id(kb.by_name(surface)) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("The Hill", "the-hill"),
+        ("the Hill", "the-hill"),
+        ("Hill", None),
+        ("the Sun", "the-sun"),
+        ("the sun", None),
+        ("the Guardian", "the-guardian"),
+        ("the Guardian Council", "iran-guardian-council"),
+        ("Wall Street Journal", "wall-street-journal"),
+        ("the WSJ", "wall-street-journal"),
+        ("the Fed", "federal-reserve"),
+        ("Hizbullah", "hezbollah"),
+        ("al-Qaida", "al-qaeda"),
+        ("Al Qaeda", "al-qaeda"),
+        ("Al Monitor", "al-monitor"),
+        ("McClatchy DC", "mcclatchy"),
+        ("the Associated Press", "associated-press"),
+    ],
+)
+def test_article_and_spelling_variants(kb, surface, expected):
+    assert _id(kb.by_name(surface)) == expected
+
+
+def test_slugify_and_normalise():
+    assert slugify("Hassan Rouhani") == "hassan-rouhani"
+    assert slugify("Bashar al-Assad") == "bashar-al-assad"
+    assert slugify("Médecins Sans Frontières") == "medecins-sans-frontieres"
+    assert normalise_name("The U.S.'s") == "us"
+    assert normalise_name("al-Qa'ida") == "al qaida"
+    assert normalise_name("Côte d'Ivoire") == normalise_name("Cote d’Ivoire")
+    assert normalise_name("the Kremlin", keep_article=True) == "the kremlin"
+    assert normalise_name("Reuters'") == "reuters"
+
+
+def test_every_bundled_surface_resolves_to_its_own_entry(kb):
+    lookups = {"name": kb.by_name, "demonym": kb.by_demonym, "metonym": kb.by_metonym}
+    wrong = [
+        (surface, actor_id, kind)
+        for surface, actor_id, kind in kb.surface_forms()
+        if _id(lookups[kind](surface)) != actor_id
+    ]
+    assert wrong == []
+
+
+def test_surface_forms_include_names_without_their_article(kb):
+    forms = {(surface, kind) for surface, actor_id, kind in kb.surface_forms()}
+    assert ("The Wall Street Journal", "name") in forms
+    assert ("Wall Street Journal", "name") in forms
+    assert ("Hill", "name") not in forms
+    assert ("Iranians", "demonym") in forms
+    assert ("the White House", "metonym") in forms
+
+
+def test_bundled_data_is_consistent(kb):
+    country_ids = {e.id for e in read_entries(bundled_path("countries.jsonl"))}
+    actor_ids = {e.id for e in read_entries(bundled_path("actors.jsonl"))}
+    assert not country_ids & actor_ids  # an actor must not silently replace a country
+    iso_codes = {c.alpha_3 for c in pycountry.countries}
+    assert iso_codes <= {e.country for e in kb.entries.values() if e.kind == "country"}
+    for entry in kb.entries.values():
+        assert entry.kind in KINDS
+        assert entry.country is None or entry.country in iso_codes | {"XKX"}, entry.id
+    kinds = Counter(e.kind for e in kb.entries.values())
+    assert kinds["media"] >= 100 and kinds["igo"] >= 30 and kinds["armed_group"] >= 20
+
+
+def test_user_jsonl_overrides_bundled_entry(tmp_path, kb):
+    user = tmp_path / "mine.jsonl"
+    user.write_text(
+        '# my actors\n'
+        '{"id": "iran", "name": "Iran", "kind": "country", "country": "IRN", "aliases": ["Persia"]}\n'
+        '\n'
+        '{"id": "hassan-rouhani", "name": "Hassan Rouhani", "kind": "person", '
+        '"country": "IRN", "aliases": ["Rouhani"], "role": "President"}\n',
+        encoding="utf-8",
+    )
+    mine = ActorKB.load(extra=[user])
+    assert _id(mine.by_name("Persia")) == "iran"
+    assert mine.by_demonym("Iranian") is None  # the whole entry was replaced
+    assert mine.get("hassan-rouhani").role == "President"
+    assert _id(mine.by_name("Rouhani")) == "hassan-rouhani"
+    assert len(mine.entries) == len(kb.entries) + 1
+
+
+def test_user_file_replaces_bundled_files(tmp_path):
+    user = tmp_path / "mine.json"
+    user.write_text(
+        json.dumps([{"id": "acme-news", "name": "Acme News", "kind": "media", "aliases": ["ACME"]}]),
+        encoding="utf-8",
+    )
+    mine = ActorKB.load(extra=[user], replace=True)
+    assert list(mine.entries) == ["acme-news"]
+    assert mine.by_name("Iran") is None
+    assert _id(mine.by_name("ACME")) == "acme-news"
+
+
+def test_user_csv_with_list_columns(tmp_path):
+    user = tmp_path / "mine.csv"
+    user.write_text(
+        "id,name,kind,country,aliases,demonyms,metonyms,role\n"
+        "freedonia,Freedonia,country,FRE,Republic of Freedonia;Fredonia,Freedonian;Freedonians,Freedon City,\n",
+        encoding="utf-8",
+    )
+    entry = ActorKB.load(extra=[user], replace=True).get("freedonia")
+    assert entry.aliases == ["Republic of Freedonia", "Fredonia"]
+    assert entry.demonyms == ["Freedonian", "Freedonians"]
+    assert entry.metonyms == ["Freedon City"]
+    assert entry.role is None
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content", "message"),
+    [
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other"}\n\n{"id": "b", "name": \n', "line 3: invalid JSON"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other"}\n{"name": "B", "kind": "other"}\n', "line 2: missing or empty 'id'"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "villain"}\n', "line 1: kind 'villain'"),
+        (".jsonl", '{"id": "Big Co", "name": "Big Co", "kind": "other"}\n', "line 1: id 'Big Co' is not a slug like 'big-co'"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other", "country": "IR"}\n', "line 1: country 'IR'"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other", "alias": ["x"]}\n', "line 1: unknown fields ['alias']"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other", "aliases": "x"}\n', "line 1: 'aliases' must be a list"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "other"}\n{"id": "a", "name": "A", "kind": "other"}\n', "line 2: id 'a' already used at line 1"),
+        (".json", '[{"id": "a", "name": "A", "kind": "other"},\n {"id": "b"}]', "item 2: missing or empty 'name'"),
+        (".json", '[{"id": "a",\n "name": }]', "line 2: invalid JSON"),
+        (".csv", "id,name,kind\na,A,other\nb,,other\n", "line 3: missing or empty 'name'"),
+        (".txt", "anything", "unknown knowledge-base format"),
+    ],
+)
+def test_bad_user_files_name_file_and_line(tmp_path, suffix, content, message):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KBError) as error:
+        ActorKB.load(extra=[path])
+    assert str(path) in str(error.value)
+    assert message in str(error.value)
+
+
+def test_missing_user_file_raises_kb_error(tmp_path):
+    with pytest.raises(KBError, match="cannot read"):
+        ActorKB.load(extra=[tmp_path / "nowhere.jsonl"])
+
+
+def test_titles_lexicon():
+    titles = load_titles()
+    folded = [t.casefold() for t in titles]
+    assert len(folded) == len(set(folded))
+    for title in ("president", "foreign minister", "supreme leader", "spokesman", "ayatollah", "senator"):
+        assert title in folded
+
+
+def test_generator_reproduces_the_committed_countries(tmp_path, monkeypatch):
+    pytest.importorskip("countryinfo")
+    spec = importlib.util.spec_from_file_location("build_actor_kb", REPO / "scripts" / "build_actor_kb.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    output = tmp_path / "countries.jsonl"
+    assert module.main(["--output", str(output)]) == 0
+    assert output.read_bytes() == bundled_path("countries.jsonl").read_bytes()

@@ -1,0 +1,110 @@
+"""The DuckDB store: atomic batches, idempotence, export formats, read-only SQL."""
+
+import json
+
+import duckdb
+import pytest
+
+from newsprism.ingest.dedup import fingerprint
+from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention
+from newsprism.store import Store, StoreError
+from newsprism.store.export import ExportError, export
+
+
+def article(n: int) -> Article:
+    return Article(id=f"a{n}", source=f"f{n}.txt", text=f"Text number {n} about the port.", title=f"T{n}",
+                   authors=["Ana Ruiz"] if n % 2 else [], word_count=6)
+
+
+def save(store: Store, n: int, **extra) -> None:
+    a = article(n)
+    mention = Mention(a.id, "peru", "Peru", 0, 4, "GPE")
+    store.save([a], [fingerprint(a.text)], [ArticleAnalysis(a.id, [mention], [])],
+               [Actor("peru", "Peru", "country", "PER", aliases=["Peru"])], **extra)
+
+
+def test_failed_batch_leaves_earlier_data_untouched(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+        with pytest.raises(duckdb.Error):
+            save(store, 1)  # same primary key: the whole batch must roll back
+        assert store.counts()["articles"] == 1 and store.counts()["mentions"] == 1
+
+
+def test_errors_are_stored_once(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        for _ in range(2):
+            store.save(errors=[ErrorRecord("bad.txt", "ingest", "empty file")])
+        assert store.counts()["errors"] == 1
+
+
+def test_actor_upsert_replaces_the_row(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(actors=[Actor("peru", "Peru", "country", "PER", aliases=["Peru"])])
+        store.save(actors=[Actor("peru", "Peru", "country", "PER", aliases=["Peru", "Peruvian"])])
+        assert store.actors()["peru"].aliases == ["Peru", "Peruvian"]
+
+
+def test_stored_fingerprints_finds_near_duplicates(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        text = " ".join(f"sentence {i} about the flood barrier and the city council vote" for i in range(30))
+        a = Article(id="x", source="x", text=text)
+        store.save([a], [fingerprint(text)])
+        found = store.stored_fingerprints([fingerprint(text + " one more line at the end")])
+        assert [aid for aid, _ in found] == ["x"]
+        assert store.stored_fingerprints([fingerprint("nothing in common with anything stored")]) == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_one_file_per_table(tmp_path, fmt):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+        save(store, 2)
+    with Store(db, read_only=True) as store:
+        written = export(store, fmt, tmp_path / "out")
+        assert {p.name for p in written} >= {f"articles.{fmt}", f"actors.{fmt}", f"errors.{fmt}"}
+        check = duckdb.connect()
+        reader = {"jsonl": "read_json_auto", "csv": "read_csv_auto", "parquet": "read_parquet"}[fmt]
+        rows = check.execute(f"SELECT id, authors FROM {reader}('{tmp_path / 'out' / f'articles.{fmt}'}') ORDER BY id").fetchall()
+        assert [r[0] for r in rows] == ["a1", "a2"]
+        authors = rows[0][1] if fmt != "csv" else json.loads(rows[0][1])
+        assert list(authors) == ["Ana Ruiz"]
+
+
+def test_export_json_is_one_object_keyed_by_table(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+    with Store(db, read_only=True) as store:
+        [path] = export(store, "json", tmp_path / "all.json")
+    data = json.loads(path.read_text())
+    for table in ("articles", "actors", "quotes", "attributions", "events", "quantities", "stories", "claims",
+                  "framings", "citations", "errors"):
+        assert isinstance(data[table], list)
+    assert data["articles"][0]["authors"] == ["Ana Ruiz"] and data["actors"][0]["id"] == "peru"
+
+
+def test_export_rejects_unknown_table(tmp_path):
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    with Store(db, read_only=True) as store, pytest.raises(ExportError, match="unknown table"):
+        export(store, "json", tmp_path / "x.json", ["nope"])
+
+
+def test_sandboxed_store_cannot_write_or_read_files(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+    with Store(db, read_only=True, sandboxed=True) as store:
+        for sql in ["DELETE FROM articles", f"COPY articles TO '{tmp_path / 'leak.csv'}'",
+                    "SELECT * FROM read_csv_auto('/etc/passwd')", "SET enable_external_access = true"]:
+            with pytest.raises(duckdb.Error):
+                store.con.execute(sql)
+        assert store.counts()["articles"] == 1
+
+
+def test_read_only_store_needs_an_existing_file(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
