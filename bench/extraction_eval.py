@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import logging
 import random
 import re
 import statistics
@@ -271,8 +270,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-bootstrap", type=int, default=1000)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    for noisy in ("trafilatura", "htmldate"):  # they log every page they discard
-        logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
     pages = load_pages(args.data, args.limit)
     print(f"{len(pages)} pages from {args.data}")

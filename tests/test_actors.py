@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsprism.analysis.actors import find_actors
+from newsprism.analysis.actors import find_actors, make_actor_component
 from newsprism.kb import ActorKB
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -72,6 +72,30 @@ def test_places_are_not_actor_mentions(nlp):
     assert not r.ids_of("Tehran") and not r.ids_of("Washington")
 
 
+def test_metonym_as_possessor(nlp):
+    r = analyse(nlp, "Tehran's decision surprised the Iraqi government.")
+    assert [(m.text, m.actor_id, m.sector) for m in r.mentions if m.actor_id == "iran"] == [
+        ("Tehran", "iran", "government")
+    ]
+
+
+def test_metonym_naming_an_employer_is_a_mention(nlp):
+    r = analyse(nlp, "White House press secretary Josh Earnest said the meeting went well.")
+    assert r.ids_of("White House") == {"united-states"}
+    person = r.actor_of("Josh Earnest")
+    assert (person.role, person.country) == ("Press Secretary", "USA")
+
+
+def test_a_longer_name_around_a_kb_name_is_something_else(nlp):
+    r = analyse(nlp, "Higher Security Council chief Omar Haddad said the report was false.")
+    assert "un-security-council" not in r.actors
+    council = r.actors[r.actor_of("Omar Haddad").affiliation]
+    assert council.name == "Higher Security Council"
+    r = analyse(nlp, "New Jersey Governor Chris Christie said he would run.")
+    assert "jersey" not in r.actors
+    assert r.actor_of("Chris Christie").role == "Governor"
+
+
 def test_white_house_as_subject_is_the_us_government(nlp):
     r = analyse(nlp, "The White House said on Friday that it would respond.")
     (mention,) = [m for m in r.mentions if "White House" in m.text]
@@ -95,6 +119,15 @@ def test_headline_fragment_is_not_a_person(nlp):
     assert "iran" in r.actors and "islamic-state" in r.actors
 
 
+def test_unknown_names_only_in_a_title_case_headline_are_dropped(nlp):
+    r = analyse(
+        nlp,
+        "Turkey Says Rebels Are Losing Ground As Winter Sets In\n\n"
+        "Will Turkey Close The Border Before Elections?\n\nThe government said it would act.",
+    )
+    assert set(r.actors) == {"turkey"}
+
+
 def test_name_variants_with_particles_are_one_person(nlp):
     r = analyse(
         nlp,
@@ -116,6 +149,26 @@ def test_surname_and_possessive_join_the_full_name(nlp):
     assert r.ids_of("Rouhani") == r.ids_of("Hassan Rouhani") == {"hassan-rouhani"}
     person = r.actors["hassan-rouhani"]
     assert (person.role, person.country) == ("President", "IRN")
+
+
+def test_surname_in_a_headline_joins_the_full_name_in_the_lede(nlp):
+    r = analyse(
+        nlp,
+        "Rouhani: Iran will help Baghdad\n\n"
+        "Iranian President Hassan Rouhani said on Saturday that his country was ready to help.",
+    )
+    assert r.ids_of("Rouhani") == r.ids_of("Hassan Rouhani") == {"hassan-rouhani"}
+
+
+def test_titled_surname_is_not_the_namesake_named_next(nlp):
+    r = analyse(
+        nlp,
+        "President Obama met the mayor on Monday. Michelle Obama visited a school. "
+        "Obama said the talks went well.",
+    )
+    assert r.ids_of("Obama") != r.ids_of("Michelle Obama")
+    assert len(r.ids_of("Obama")) == 1
+    assert r.actor_of("Obama").role == "President"
 
 
 def test_two_people_sharing_a_surname_stay_apart(nlp):
@@ -220,6 +273,22 @@ def test_outlet_possessive_name_is_a_person_not_a_country(nlp):
     assert "jordan" not in r.actors
     assert r.actor_of("Jordan Schachtel").kind == "person"
     assert r.actors["breitbart-news"].kind == "media"
+
+
+def test_user_actor_files_are_read_from_the_config(nlp, tmp_path):
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(
+        '{"id": "lena-park", "name": "Lena Park", "kind": "person", "country": "KOR", "role": "Minister"}\n'
+        '{"id": "harbour-watch", "name": "Harbour Watch", "kind": "organization", "aliases": ["HW"]}\n',
+        encoding="utf-8",
+    )
+    component = make_actor_component(nlp, "actors", [str(extra)], replace_actors=False)
+    r = Result(component(nlp("Lena Park praised Harbour Watch. Park said HW would grow, and Iran agreed.")))
+    assert r.ids_of("Lena Park") == r.ids_of("Park") == {"lena-park"}
+    assert r.actors["lena-park"].role == "Minister" and r.actors["lena-park"].country == "KOR"
+    assert r.ids_of("HW") == {"harbour-watch"} and "iran" in r.actors
+    only_mine = make_actor_component(nlp, "actors", [str(extra)], replace_actors=True)
+    assert "iran" not in Result(only_mine(nlp("Iran agreed."))).actors
 
 
 def test_find_actors_works_without_the_component():

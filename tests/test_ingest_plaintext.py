@@ -67,6 +67,13 @@ def test_breadcrumb_last_step_is_title():
     assert paragraphs(result) == [PARA_1]
 
 
+def test_breadcrumb_without_home_step_found_by_repeated_headline():
+    crumb = f"World » Europe » {HEADLINE}"
+    result = parse_plaintext(page(crumb, HEADLINE, PARA_1))
+    assert result.title == HEADLINE
+    assert paragraphs(result) == [PARA_1]
+
+
 def test_breadcrumb_ending_in_a_section_is_not_a_title():
     result = parse_plaintext(page("Home > World > Asia", HEADLINE, PARA_1))
     assert result.title == HEADLINE

@@ -13,38 +13,50 @@ The rules, in the order they run:
 
 1. **KB matches**. Longest match wins. Short names ("IS", "US") match only with
    their case; other names must start with a capital ("Independent", not
-   "independent"). Where a KB match overlaps an NER span, the KB wins.
-2. **People**. PERSON spans (and the "Firstname Lastname" after an outlet's
-   possessive, "Breitbart News' Jordan Schachtel") are kept only when name-shaped:
-   capitalised words, name particles (al-, el-, bin, van, de, ...), initials; not
-   mostly stop words; no title, organisation word or KB name in them (so "Will Iran
-   Be" is dropped). A lone word that is a common English word ("Photo") is kept
-   only as the surname of someone named in full. Names are grouped by (first
-   name, surname) with particles and initials dropped, so "Bashar al-Assad" =
-   "Bashar Assad"; a surname alone ("Assad", "Rouhani's") joins the full name with
-   that surname (the nearest one before it if two share it), wherever it occurs
-   and whatever label NER gave it.
+   "independent"). Where a KB match overlaps an NER span, the KB wins, except
+   that a longer proper name around a KB name is something else ("National
+   Supreme Security Council" is not the KB's "Security Council", "New Jersey"
+   is not Jersey).
+2. **People**. PERSON spans are kept only when name-shaped: capitalised words,
+   name particles (al-, el-, bin, van, de, ...), initials; not mostly stop words;
+   no organisation word, no acronym-like word ("TfL"), no KB name except a
+   country as a first name ("Jordan Schachtel"); so "Will Iran Be" is dropped.
+   Also read as names: the "Firstname Lastname" after an organisation's
+   possessive ("Breitbart News' Jordan Schachtel"), a lone proper noun NER
+   called a nationality that says something ("Rouhani said"), and an ORG span
+   that is the full name of someone named. A lone common English word ("Photo")
+   is not a person. Names are grouped by (first name, surname) with particles and
+   initials dropped, so "Bashar al-Assad" = "Bashar Assad". A surname alone
+   ("Assad", "Rouhani's"), wherever it occurs and whatever label NER gave it,
+   names: someone already known by the surname alone, else the full name with
+   that surname named before it (the last one, if several), else one named within
+   ``FORWARD_WINDOW`` tokens after it (a headline before the lede) unless a
+   title makes it a reference of its own ("President Obama" is not the "Michelle
+   Obama" named next).
 3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
    possessives. ORG spans unknown to the KB become organisations (kind from their
    head word: media, government, armed group); a leading demonym or country, or a
    country's possessive before them, gives their country ("the Iranian Foreign
    Ministry", "Iran's Quds Force"). NORP spans become group actors only when used
-   as nouns ("Kurds", not "Sunni parties"). Unknown entities seen only in
+   as nouns ("Kurds", not "Sunni parties"). Unknown entities seen only on
    title-case headline lines are dropped: NER guesses badly there.
-4. **Places are not actors**. A metonym ("Tehran", "Washington") or an unknown
-   GPE is an actor mention only when the parse makes it an agent: subject,
-   possessor, the "by" of a passive, conjoined with one, or the object of a verb
-   addressed to someone ("urged Tehran"). "In Tehran" and "flew to Washington"
-   yield no mention at all. Country names always count.
+4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
+   House") or an unknown GPE is an actor mention only when the parse makes it an
+   agent: subject, possessor, the "by" of a passive, conjoined with one, or the
+   object of a verb addressed to someone ("urged Tehran"); or when it names a
+   title holder's employer ("White House press secretary"). "In Tehran" and "flew
+   to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
-   rest of the article; a descriptive phrase ("the UN's mission in Iraq (UNAMI)")
-   becomes an organisation named by the acronym, affiliated to its possessor.
+   rest of the article; the name is the capitalised phrase before the bracket
+   whose initials best match the acronym. A descriptive phrase ("the UN's mission
+   in Iraq (UNAMI)") becomes an organisation named by the acronym, affiliated to
+   its possessor.
 6. **Roles**. Titles (``data/titles.txt``) before a name ("Iranian President
-   Hassan Rouhani", "Iran's President ...", "National Supreme Security Council
-   chief Ali Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign
-   Ministry spokeswoman"; "the ... Spokeswoman, Marzieh Afkham") give the
-   person's role; the demonym or country there gives the country; the named body
-   gives the affiliation (created as an organisation when new).
+   Hassan Rouhani", "Iran's President ...", "National ... Council chief Ali
+   Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign Ministry
+   spokeswoman"; "the ... Spokeswoman, Marzieh Afkham") give the person's role;
+   the demonym or country there gives the country; the named body gives the
+   affiliation (created as an organisation when new).
 7. **Role references**. "The Iranian President", "the minister" become mentions
    of the one person in the article with that role (and country, when given). A
    bare "the president" links only if that person is the last one named before it.
@@ -62,6 +74,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, count
 from importlib import resources
 
 import spacy
@@ -77,9 +90,7 @@ Doc.set_extension("actor_mentions", default=(), force=True)
 Doc.set_extension("actors", default=(), force=True)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "ben", "van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "dos", "das"}
-)
+NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
@@ -522,7 +533,9 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
 def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
     """Whom a surname alone names: someone already known by the surname alone;
     else the person named in full before it (the last one named, if several); else
-    one named in full just after it (a headline before the lede)."""
+    one named in full just after it (a headline before the lede), unless a title
+    makes the surname a full reference of its own ("President Obama" is not the
+    "Michelle Obama" named next)."""
     people = art.people.get(surname, [])
     lone = [p for p in people if p.first is None]
     if lone:
@@ -533,6 +546,8 @@ def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
         return named[-1] if named else before[0]
     if before:
         return before[0]
+    if position in art.title_end:
+        return None
     ahead = [p for p in people if p.first_at - position <= FORWARD_WINDOW]
     return min(ahead, key=lambda p: p.first_at) if ahead else None
 
@@ -595,8 +610,9 @@ def _name_word(art: Article, token: Token) -> bool:
         return token.text[0].isupper()  # an initial
     if lower in ORGANISATION_WORDS or (token.tag_.startswith("VB") and lower in art.patterns.common_words):
         return False  # "Follow Ann Lee on Twitter"
-    capitals = sum(c.isupper() for c in token.text)
-    return token.text[0].isupper() and capitals * 2 <= len(token) and token.text.replace("'", "").replace("’", "").isalpha()
+    capitals = sum(c.isupper() for c in token.text)  # "TfL" is not a name
+    letters = token.text.replace("'", "").replace("’", "")
+    return token.text[0].isupper() and capitals * 2 <= len(token) and letters.isalpha()
 
 
 def _kb_claims(span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
@@ -839,7 +855,13 @@ def _acronym_owner(art: Article, paren: int) -> Draft | None:
 
 def defining_phrase(doc: Doc, paren: int, acronym: str) -> tuple[int, int] | None:
     """The words before "(" that the acronym abbreviates: the start whose capitalised
-    initials share most letters, in order, with the acronym (ties: the shortest)."""
+    initials share most letters, in order, with the acronym (ties: the shortest).
+
+    A simplified form of Schwartz & Hearst (2003), "A simple algorithm for
+    identifying abbreviation definitions in biomedical text": the definition must
+    open with the acronym's first letter; letters are matched on word initials only,
+    and loosely, since news acronyms often skip words ("Isis" for "Islamic State in
+    Iraq and the Levant")."""
     words = _phrase_before(doc, paren)
     best, best_score = None, 0
     for start in range(paren - len(words), paren):
@@ -887,7 +909,8 @@ def _acronym_actor(art: Article, start: int, end: int, acronym: str) -> Draft:
         (art.owner[t.i - 1].draft for t in span if is_possessive(t) and art.owner[t.i - 1] is not None), None
     )
     name = span.text if proper else acronym
-    kind = affiliation.kind if affiliation is not None and affiliation.kind in ("igo", "government") else org_kind(span, None)
+    public = affiliation is not None and affiliation.kind in ("igo", "government")
+    kind = affiliation.kind if public else org_kind(span, None)
     draft = art.draft(f"org:{normalise_name(name)}", name=name, kind=kind)
     if draft.kind == "organization":
         draft.kind = kind
@@ -1014,7 +1037,9 @@ def _body(art: Article, start: int, end: int, country: str | None) -> Draft | No
         art.release(before)
         start = before.start
     span = doc[start:end]
-    draft = art.draft(f"org:{normalise_name(span.text)}", name=span.text, kind=org_kind(span, country), country=country)
+    # A place employing a title holder ("New Jersey Governor") stands for its government.
+    kind = "government" if all(t.ent_type_ == "GPE" for t in span) else org_kind(span, country)
+    draft = art.draft(f"org:{normalise_name(span.text)}", name=span.text, kind=kind, country=country)
     art.accept(Found(start, end, draft, "ORG"))
     return draft
 
@@ -1106,7 +1131,8 @@ def assign_sectors(art: Article) -> None:
 def sector_of(art: Article, found: Found) -> str | None:
     """The sector a country mention names: from the noun it modifies ("Iranian
     government"), the noun whose "of" it fills ("government of Iraq"), else
-    government for a metonym."""
+    government for a metonym. Sectors follow the CAMEO actor codebook's role
+    codes (GOV, MIL, COP, SPY, MED, CVL, JUD, BUS, OPP; Schrodt 2012)."""
     token = art.doc[found.start:found.end].root
     head = None
     if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i >= found.end:
@@ -1145,16 +1171,18 @@ def _final_ids(art: Article, found: list[Found]) -> dict[Draft, str]:
     """KB ids for KB actors, slugs of the name for the rest; a slug already taken
     gets its kind appended."""
     drafts = list(dict.fromkeys(f.draft for f in found))
-    drafts += [f.draft.affiliation for f in found if f.draft.affiliation is not None and f.draft.affiliation not in drafts]
+    affiliations = [f.draft.affiliation for f in found if f.draft.affiliation is not None]
+    drafts += [d for d in dict.fromkeys(affiliations) if d not in drafts]
     ids: dict[Draft, str] = {}
     taken = {d.kb_id for d in drafts if d.kb_id}
     for draft in drafts:
         if draft.kb_id:
             ids[draft] = draft.kb_id
             continue
-        slug = slugify(draft.name) or "actor"
-        if slug in taken or art.kb.get(slug) is not None:
-            slug = f"{slug}-{draft.kind.replace('_', '-')}"
+        base = slugify(draft.name) or "actor"
+        kind = draft.kind.replace("_", "-")
+        candidates = chain([base, f"{base}-{kind}"], (f"{base}-{kind}-{n}" for n in count(2)))
+        slug = next(c for c in candidates if c not in taken and art.kb.get(c) is None)
         taken.add(slug)
         ids[draft] = slug
     return ids

@@ -13,6 +13,7 @@ The chosen options are measured against the alternatives in
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -21,6 +22,10 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
+
+# They log every page they discard; newsprism reports those in its errors table instead.
+for _noisy in ("trafilatura", "htmldate"):
+    logging.getLogger(_noisy).setLevel(logging.CRITICAL)
 
 
 @dataclass(slots=True)

@@ -78,8 +78,8 @@ _LOCATION_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w'’. -]*$")
 _CONTRACTION = re.compile(r"['’](?:s|t|re|ll|ve|d|m)$", re.IGNORECASE)  # Don't, It's
 _HANDLE_OR_EMAIL = re.compile(r"\S*@\S+")
 _SHOWN_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]?$")
-_PROSE_END = re.compile(r"(?<!\.\.)[.:;,。][\"'”’)]?$")
+_SENTENCE_END = re.compile(r"[.!?:;。！？][\"'”’)]?$")
+_FULL_STOP_END = re.compile(r"(?<!\.\.)[.:;,。][\"'”’)]?$")  # headlines may end in ? or !
 _TRAILING_YEAR = re.compile(r"[\s,]*\b(?:19|20)\d{2}\b.*$")
 _ELLIPSIS = ("…", "...")
 _OUTLET_CONNECTORS = frozenset("of the and & for on in de al la le du des el y und di".split())
@@ -195,9 +195,13 @@ def _key(line: str) -> str:
 
 
 def _same(line: str, title: str) -> bool:
+    """Same text up to case and punctuation; a title cut short with "…" matches its start."""
+    title_key = _key(title)
+    if not title_key:
+        return False
     if title.endswith(_ELLIPSIS):
-        return bool(_key(title)) and _key(line).startswith(_key(title))
-    return _key(line) == _key(title)
+        return _key(line).startswith(title_key)
+    return _key(line) == title_key
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -271,7 +275,7 @@ def _cut_tail(lines: list[str], rules: BoilerplateRules) -> list[str]:
 def _is_prose(line: str) -> bool:
     return (
         _words(line) >= _PROSE_MIN_WORDS
-        and bool(_PROSE_END.search(line))
+        and bool(_SENTENCE_END.search(line))
         and not line.endswith(_ELLIPSIS)
     )
 
@@ -373,20 +377,26 @@ def _read_header(
     for i, line in enumerate(lines[:_HEADER_LINES]):
         if _words(line) >= _PARAGRAPH_WORDS:
             break
+        next_line = lines[i + 1] if i + 1 < len(lines) else ""
         # A byline without "By" sits next to the headline or a date line.
-        next_is_date = i + 1 < len(lines) and _date(lines[i + 1], rules, language) is not None
+        next_is_date = _date(next_line, rules, language) is not None
         lone_names = header.title_seen and (i - 1 in header.consumed or next_is_date)
-        if _take_header_line(header, line, rules, language, lone_names):
+        if _take_header_line(header, line, next_line, rules, language, lone_names):
             header.consumed.add(i)
     return header
 
 
 def _take_header_line(
-    header: _Header, line: str, rules: BoilerplateRules, language: str | None, lone_names: bool
+    header: _Header,
+    line: str,
+    next_line: str,
+    rules: BoilerplateRules,
+    language: str | None,
+    lone_names: bool,
 ) -> bool:
     """Record what a header line says; False when it belongs to the body."""
     if not header.title_seen:
-        crumbs = _breadcrumb(line, rules)
+        crumbs = _breadcrumb(line, next_line, rules)
         if crumbs is not None:
             if header.title is None and _words(crumbs[-1]) >= 3:
                 header.title = crumbs[-1]
@@ -433,7 +443,7 @@ def _is_title_like(line: str) -> bool:
     return (
         2 <= _words(line) <= _TITLE_MAX_WORDS
         and any(char.isalpha() for char in line)
-        and (not _PROSE_END.search(line) or _is_title_case(line))
+        and (not _FULL_STOP_END.search(line) or _is_title_case(line))
     )
 
 
@@ -443,12 +453,15 @@ def _is_title_case(line: str) -> bool:
     return bool(long_words) and capitalised >= 0.8 * len(long_words)
 
 
-def _breadcrumb(line: str, rules: BoilerplateRules) -> list[str] | None:
-    """Steps of a breadcrumb ("Home / World / Headline"), or None."""
+def _breadcrumb(line: str, next_line: str, rules: BoilerplateRules) -> list[str] | None:
+    """Steps of a breadcrumb, or None: "Home / World / Headline", or three or more steps
+    whose last one the next line repeats ("World > Asia > Headline" above "Headline")."""
     steps = _BREADCRUMB_SEPARATOR.split(line)
-    if len(steps) < 2 or not any(pattern.fullmatch(steps[0]) for pattern in rules.home):
+    if len(steps) < 2:
         return None
-    return steps
+    from_home = any(pattern.fullmatch(steps[0]) for pattern in rules.home)
+    repeated = len(steps) >= 3 and _same(next_line, steps[-1])
+    return steps if from_home or repeated else None
 
 
 def _split_site_suffix(title: str | None) -> tuple[str | None, str | None]:

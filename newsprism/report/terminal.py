@@ -55,9 +55,9 @@ def print_run_summary(console: Console, summary: RunSummary) -> None:
         f" ({summary.duplicates} marked as duplicates), {summary.already_stored} already stored,"
         f" [bold {'red' if summary.failed else 'green'}]{summary.failed}[/] failed."
     )
-    console.print(line)
+    console.print(line, soft_wrap=True)
     for error in summary.errors[:MAX_ERRORS_SHOWN]:
-        console.print(f"  [red]✗[/] {escape(error.source)} [dim]({error.stage})[/]: {escape(error.message)}")
+        console.print(f"  [red]✗[/] {escape(error.source)} [dim]({error.stage})[/]: {escape(error.message)}", soft_wrap=True)
     if len(summary.errors) > MAX_ERRORS_SHOWN:
         console.print(f"  … and {len(summary.errors) - MAX_ERRORS_SHOWN} more (see the errors table)")
 

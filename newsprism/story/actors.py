@@ -138,8 +138,10 @@ def _absorb(index: ActorIndex, target: str, actor: Actor) -> None:
     merged.affiliation = merged.affiliation or actor.affiliation
     if merged.kind in ("other", "organization") and actor.kind not in ("other", "organization", "person"):
         merged.kind = actor.kind
-    if merged.kind == "person" and person_key(merged)[0] is None and person_key(actor)[0] is not None:
-        merged.name = actor.name
+    if merged.kind == "person" and person_key(actor)[0] is not None and (
+        person_key(merged)[0] is None or len(actor.name) > len(merged.name)
+    ):
+        merged.name = actor.name  # the fullest form: "Bashar al-Assad" over "Bashar Assad"
     if actor.role:
         index.roles[target][actor.role] += 1
     index.index(merged)

@@ -1,0 +1,173 @@
+"""The real command line, end to end, on the bundled sample corpus and on ../shared/seeds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
+
+
+def newsprism(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = newsprism("analyze", str(SEEDS), "--db", str(db), "-j", "2", "-q")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    result = newsprism("demo", "--db", "demo.duckdb", "-j", "1", cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "8 article(s) stored" in result.stdout
+    return folder / "demo.duckdb"
+
+
+def test_demo_stores_the_sample_corpus_with_its_syndicated_copy(demo_db):
+    expected = json.loads((SAMPLES / "expected.json").read_text())
+    [(articles, outlets)] = rows(demo_db, "SELECT count(*), count(DISTINCT outlet) FROM articles")
+    assert articles == 8 and outlets >= 7
+    duplicates = rows(demo_db, """SELECT a.title, b.title FROM articles a JOIN articles b ON a.duplicate_of = b.id""")
+    assert len(duplicates) == len(expected["near_duplicate_pairs"]) == 1
+
+
+def test_demo_finds_the_actors_of_the_invented_story(demo_db):
+    actors = dict(rows(demo_db, "SELECT id, kind FROM actors"))
+    assert actors["honduras"] == "country" and actors["el-salvador"] == "country"
+    people = rows(demo_db, "SELECT name, role, country FROM actors WHERE kind = 'person'")
+    assert any(role and "Foreign Minister" in role and country == "SLV" for _, role, country in people)
+
+
+def test_seeds_are_ingested_with_their_metadata(seeds_db):
+    articles = rows(seeds_db, "SELECT source, title, outlet, authors, published, language, text FROM articles")
+    assert len(articles) == 5
+    by_file = {Path(source).name: rest for source, *rest in articles}
+    for name, (title, outlet, authors, published, language, text) in by_file.items():
+        first_line = (SEEDS / name).read_text(encoding="utf-8").strip().splitlines()[0]
+        assert language == "en"
+        assert title and title in first_line or title in (SEEDS / name).read_text(encoding="utf-8")
+        assert "Leave a Reply" not in text and "Share this article" not in text and "Check Also" not in text
+        assert "Photo by" not in text
+    assert any(published and published.startswith("2014-06-14") for _, _, _, published, _, _ in by_file.values())
+
+
+def test_seed_actors_resolve_across_articles(seeds_db):
+    actors = {row[0]: row[1:] for row in rows(seeds_db, "SELECT id, kind, country, role FROM actors")}
+    for country in ("iran", "united-states", "iraq", "syria"):
+        assert actors[country][0] == "country"
+    assert actors["islamic-state"][0] == "armed_group"
+    rouhani = [i for i, (kind, country, role) in actors.items() if kind == "person" and "rouhani" in i]
+    assert len(rouhani) == 1, rouhani
+    assert actors[rouhani[0]][1:] == ("IRN", "President")
+    articles_naming = rows(seeds_db, f"SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = '{rouhani[0]}'")
+    assert articles_naming[0][0] >= 3
+    media = {i for i, (kind, *_rest) in actors.items() if kind == "media"}
+    assert {"wall-street-journal", "the-guardian", "fox-news"} <= media
+
+
+def test_rerun_adds_nothing_twice(seeds_db):
+    before = rows(seeds_db, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)")
+    result = newsprism("analyze", str(SEEDS), "--db", str(seeds_db), "-j", "1", "-q")
+    assert result.returncode == 0
+    assert "0 article(s) stored" in result.stdout and "5 already stored" in result.stdout
+    assert rows(seeds_db, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)") == before
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+    good = SAMPLES / "corpus" / "daily-klaxon-gunboat-grab.txt"
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "good.txt").write_bytes(good.read_bytes())
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300))
+    (batch / "feed.jsonl").write_text('{"text": "A short but real article about a harbour strike in the port."}\n{oops\n')
+    db = tmp_path / "b.duckdb"
+    first = newsprism("analyze", str(batch), "--db", str(db), "-j", "1", "-q")
+    assert first.returncode == 1
+    assert "2 article(s) stored" in first.stdout and "3 failed" in first.stdout
+    errors = {Path(source).name: message for source, message in rows(db, "SELECT source, message FROM errors")}
+    assert set(errors) == {"empty.txt", "image.html", "feed.jsonl:2"}
+    # A later run with more input keeps what was stored.
+    more = newsprism("analyze", str(SAMPLES / "corpus" / "tidewater-notes-caracol-bank.txt"), "--db", str(db), "-q")
+    assert more.returncode == 0
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == 3
+
+
+def test_stdin_is_read_as_an_article(tmp_path):
+    text = (SAMPLES / "corpus" / "cuscatlan-patriot-rogue-regime.txt").read_text()
+    db = tmp_path / "s.duckdb"
+    result = newsprism("analyze", "-", "--db", str(db), "-j", "1", "-q", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "SELECT source FROM articles") == [("<stdin>",)]
+
+
+def test_user_actor_file_extends_the_knowledge_base(tmp_path):
+    actors = tmp_path / "mine.jsonl"
+    actors.write_text(json.dumps({"id": "gulf-sharks", "name": "Gulf Sharks", "kind": "armed_group",
+                                  "aliases": ["the Sharks"]}) + "\n")
+    db = tmp_path / "u.duckdb"
+    result = newsprism("analyze", str(SAMPLES / "corpus" / "daily-klaxon-gunboat-grab.txt"), "--db", str(db),
+                       "--actors", str(actors), "-j", "1", "-q")
+    assert result.returncode == 0, result.stderr
+    assert rows(db, "SELECT kind FROM actors WHERE id = 'gulf-sharks'") == [("armed_group",)]
+
+
+def test_missing_model_says_how_to_install_it(tmp_path):
+    result = newsprism("analyze", str(SAMPLES / "corpus"), "--db", str(tmp_path / "m.duckdb"), "--model",
+                       "en_no_such_model", "-j", "1", "-q")
+    assert result.returncode == 3
+    assert "en_no_such_model" in result.stderr and "pip install" in result.stderr
+
+
+def test_export_formats(seeds_db, tmp_path):
+    result = newsprism("export", "--db", str(seeds_db), "--format", "json", "-o", str(tmp_path / "all.json"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "all.json").read_text())
+    assert len(data["articles"]) == 5 and data["actors"] and data["errors"] == []
+    assert set(data["articles"][0]) >= {"id", "source", "outlet", "url", "title", "authors", "published",
+                                        "language", "text", "word_count", "duplicate_of"}
+    for fmt in ("jsonl", "csv", "parquet"):
+        result = newsprism("export", "--db", str(seeds_db), "--format", fmt, "-o", str(tmp_path / fmt),
+                           "--table", "articles", "--table", "actors")
+        assert result.returncode == 0, result.stderr
+        assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == [f"actors.{fmt}", f"articles.{fmt}"]
+    assert len((tmp_path / "jsonl" / "articles.jsonl").read_text().splitlines()) == 5
+
+
+def test_query_is_read_only(seeds_db):
+    result = newsprism("query", "--db", str(seeds_db), "--format", "json",
+                       "SELECT kind, count(*) AS n FROM actors GROUP BY kind ORDER BY kind")
+    assert result.returncode == 0
+    kinds = {json.loads(line)["kind"] for line in result.stdout.splitlines()}
+    assert {"country", "person", "media"} <= kinds
+    refused = newsprism("query", "--db", str(seeds_db), "DELETE FROM articles")
+    assert refused.returncode != 0 and "read-only" in (refused.stderr + refused.stdout).lower()
+    assert rows(seeds_db, "SELECT count(*) FROM articles")[0][0] == 5
+
+
+def test_every_command_documents_itself():
+    for command in ("analyze", "demo", "export", "query"):
+        result = newsprism(command, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout and "--" in result.stdout
