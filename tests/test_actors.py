@@ -357,3 +357,23 @@ def test_seed_assad(seeds):
     for r in seeds:
         if "al-Assad" in r.doc.text:
             assert len(r.ids_of("Bashar al-Assad") | r.ids_of("Assad")) == 1
+
+
+def test_region_prefix_is_not_the_country(nlp):
+    r = analyse(nlp, "Central American leaders met in Panama. Latin America watched, and Americans too.")
+    assert "united-states" not in r.ids_of("American") and "united-states" not in r.ids_of("America")
+    assert r.ids_of("Americans") == {"united-states"}
+
+
+def test_unknown_organisation_named_only_as_a_place_is_not_an_actor(nlp):
+    r = analyse(nlp, "Dozens of boats waited at Tortuga Bank on Monday. Relatives gathered in the port of "
+                     "La Esperanza on Tuesday. The National Fishing Union said it would strike.")
+    assert [e.label_ for e in r.doc.ents if e.text in ("Tortuga Bank", "La Esperanza")] == ["ORG", "ORG"]
+    assert not r.ids_of("Tortuga Bank") and not r.ids_of("La Esperanza")
+    assert r.ids_of("The National Fishing Union") or r.ids_of("National Fishing Union")
+
+
+def test_first_of_two_surnames_names_the_person(nlp):
+    r = analyse(nlp, "Defence Minister Rodrigo Vallejo Montes rejected the claims on Tuesday. "
+                     "\"Nothing has changed,\" Vallejo said.")
+    assert r.ids_of("Vallejo") == r.ids_of("Rodrigo Vallejo Montes") != set()

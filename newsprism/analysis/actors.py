@@ -138,6 +138,20 @@ SPEECH_VERBS = frozenset(
     "write acknowledge deny dismiss respond stress admit suggest".split()
 )
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# "Central American", "Latin America", "Northern Ireland": a region, not the country
+# (KB names that include the prefix, such as "North Korea", win as longer matches).
+REGION_PREFIXES = frozenset(
+    "central latin north south east west middle northern southern eastern western pan trans sub".split()
+)
+# An unknown ORG that is only the object of one of these is a place ("at Caracol Bank").
+PLACE_PREPOSITIONS = frozenset(
+    "in at near off from to into across outside inside around toward towards through beyond".split()
+)
+# ... or of "of" after one of these nouns: "the port of La Unión", "south of Mosul".
+PLACE_NOUNS = frozenset(
+    "port city town village province region district streets outskirts coast capital border "
+    "lights harbour harbor north south east west northeast northwest southeast southwest".split()
+)
 FORWARD_WINDOW = 150  # tokens: how far a full name may follow its surname's first use
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITAL_SHARE = 0.7
@@ -444,8 +458,17 @@ def kb_matches(art: Article) -> Iterator[Found]:
     matches += [(s, e, *forms[k]) for k, s, e in art.patterns.short_names(doc)]
     for start, end, form, actor_id in longest(matches):
         entry = art.kb.get(actor_id)
-        if entry is not None:
+        if entry is not None and not _after_region_prefix(doc, start):
             yield Found(start, end, kb_draft(art, entry), "kb" if form == "name" else form, kb_form=form)
+
+
+def _after_region_prefix(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.text == "-" and start > 1:
+        before = doc[start - 2]
+    return before.lower_ in REGION_PREFIXES and is_capitalised(before)
 
 
 def _capitalised_form(doc: Doc, start: int, end: int) -> bool:
@@ -476,9 +499,17 @@ def name_key(words: list[str]) -> tuple[str | None, str]:
 
 
 def register_person(art: Article, person: Draft) -> None:
-    people = art.people.setdefault(person.surname or "", [])
-    if person not in people:
-        people.append(person)
+    """Index a person by surname; a name of three or more words also by its
+    second-to-last word, the first surname of Spanish and Portuguese double surnames
+    ("Rodrigo Amador Velásquez" is "Amador" on second mention)."""
+    keys = [person.surname or ""]
+    words = [k for k in normalise_name(person.name).split() if k not in NAME_PARTICLES and len(k) > 1]
+    if person.first is not None and len(words) >= 3:
+        keys.append(words[-2])
+    for key in keys:
+        people = art.people.setdefault(key, [])
+        if person not in people:
+            people.append(person)
 
 
 def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None:
@@ -781,7 +812,18 @@ def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
         return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound")
     if label == "GPE":
         return acts_as_agent(span)
-    return True
+    return not in_place_phrase(span) or span[-1].lower_ in ORGANISATION_WORDS
+
+
+def in_place_phrase(span: Span) -> bool:
+    """The object of a spatial preposition: "at Caracol Bank", "in La Unión"."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ == "of":
+        return preposition.head.lower_ in PLACE_NOUNS
+    return preposition.lower_ in PLACE_PREPOSITIONS
 
 
 def org_kind(span: Span, country: str | None) -> str:
