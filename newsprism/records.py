@@ -6,8 +6,7 @@ Each record mirrors one table of the data contract (DESIGN.md). Offsets (`start`
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -63,7 +62,3 @@ class ArticleAnalysis:
     article_id: str
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
-
-
-def as_row(record: Any) -> dict[str, Any]:
-    return asdict(record)

@@ -53,12 +53,12 @@ def _analyze_one(nlp: Language, article: Article) -> ArticleAnalysis | ErrorReco
         return ErrorRecord(article.source, STAGE, f"{type(error).__name__}: {error}")
 
 
-def analyze_articles(articles: Iterable[Article], settings: Settings, nlp: Language | None = None) -> Iterator[Outcome]:
+def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Outcome]:
     """Yield (article, analysis or error) in input order."""
     if settings.processes <= 1:
         from newsprism.analysis.pipeline import load_pipeline
 
-        nlp = nlp or load_pipeline(settings)
+        nlp = load_pipeline(settings)
         for chunk in _chunks(articles, CHUNK):
             yield from zip(chunk, analyze_chunk(nlp, chunk, settings.batch_size))
         return

@@ -28,7 +28,6 @@ from newsprism.records import Article, ErrorRecord
 
 DEFAULT_MAX_BYTES = 10_000_000
 STAGE = "ingest"
-JSON_LIST_FIELDS = ("authors",)
 JSON_TEXT_FIELDS = ("id", "title", "url", "outlet", "published")
 
 
