@@ -1,0 +1,256 @@
+"""Quotes, speakers and attributions against hand annotations of 40 real articles.
+
+    .venv/bin/python bench/quotes_eval.py                 # evaluate; writes bench/results/quotes.json
+    .venv/bin/python bench/quotes_eval.py select          # print the selection rule's 40 ids
+    .venv/bin/python bench/quotes_eval.py resolve DRAFT…  # annotators: text draft → offsets-only gold file
+
+Gold: `bench/annotations/quotes/gold/<id>.json` (offsets only; see GUIDELINES.md).
+Matching: a predicted span matches a gold span of the same category when their
+character overlap is at least half of their union (greedy, one to one, best overlap
+first). Precision and recall are over matched spans; speaker accuracy is over matched
+quotes whose gold speaker is named, counting a match when the predicted speaker's
+actor name or surface form agrees with the gold name (same normalised name, or the
+same surname for people). Direct quotes (direct + partial), indirect quotes and
+attributions are scored separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "annotations" / "quotes" / "gold"
+SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
+DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
+RESULTS = HERE / "results"
+OUTLETS = (
+    "CNN (Web News)", "The Guardian", "Salon", "ABC News", "BBC News", "Reuters", "Associated Press",
+    "The Daily Caller", "CBN", "Breitbart News", "Reason", "Newsmax", "American Spectator",
+)
+MIN_OVERLAP = 0.5
+
+
+def load_corpus() -> dict[str, dict]:
+    with open(DATA, encoding="utf-8") as lines:
+        return {r["ID"]: r for r in map(json.loads, lines)}
+
+
+def select_articles(corpus: dict[str, dict]) -> list[str]:
+    """3 articles of 250–900 words per outlet (13 outlets) and 1 guest column, by id hash."""
+    def pick(source: str, count: int) -> list[str]:
+        fits = [r["ID"] for r in corpus.values()
+                if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
+        return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:count]
+    return [i for source in OUTLETS for i in pick(source, 3)] + pick("Guest Writer - Right", 1)
+
+
+# -- annotation drafts → gold files ------------------------------------------------
+
+def _locate(text: str, needle: str, nth: int = 0, near: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The `nth` occurrence of `needle`; with `near` (a quote's span), the whole-word
+    occurrence outside it that is closest to either end of it."""
+    starts, at = [], text.find(needle)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(needle, at + 1)
+    if near is not None:
+        starts = [s for s in starts if _whole_word(text, s, s + len(needle))
+                  and (s + len(needle) <= near[0] or s >= near[1])]
+    if not starts:
+        raise ValueError(f"not in the article{' near the quote' if near else ''}: {needle[:80]!r}")
+    if near is not None and nth == 0:
+        start = min(starts, key=lambda s: min(abs(s + len(needle) - near[0]), abs(s - near[1])))
+    else:
+        start = starts[nth]
+    return start, start + len(needle)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def resolve(draft: dict, article_text: str) -> dict:
+    """Turn a draft written with text snippets into a gold record of offsets."""
+    def span(item: dict, key: str, near: tuple[int, int]) -> tuple[int | None, int | None]:
+        needle = item.get(key)
+        if not needle:
+            return None, None
+        return _locate(article_text, needle, item.get(key + "_nth", 0), near)
+
+    gold = {"id": draft["id"], "text_sha256": hashlib.sha256(article_text.encode()).hexdigest(),
+            "quotes": [], "attributions": [], "scare_quotes": []}
+    for q in draft.get("quotes", []):
+        start, end = _locate(article_text, q["text"], q.get("nth", 0))
+        s_start, s_end = span(q, "speaker_text", near=(start, end))
+        gold["quotes"].append({"start": start, "end": end, "kind": q["kind"], "speaker": q.get("speaker"),
+                               "speaker_start": s_start, "speaker_end": s_end, "cue": q.get("cue"),
+                               "anonymous": bool(q.get("anonymous", False))})
+    for a in draft.get("attributions", []):
+        start, end = _locate(article_text, a["text"], a.get("nth", 0))
+        s_start, s_end = span(a, "source_text", near=(start, end))
+        gold["attributions"].append({"start": start, "end": end, "source": a["source"], "source_start": s_start,
+                                     "source_end": s_end, "kind": a["kind"]})
+    for s in draft.get("scare_quotes", []):
+        start, end = _locate(article_text, s["text"], s.get("nth", 0))
+        gold["scare_quotes"].append({"start": start, "end": end})
+    for q in gold["quotes"]:
+        if q["kind"] not in ("direct", "partial", "indirect"):
+            raise ValueError(f"unknown quote kind {q['kind']!r}")
+    for a in gold["attributions"]:
+        if a["kind"] not in ("media", "official", "organization", "document", "anonymous"):
+            raise ValueError(f"unknown attribution kind {a['kind']!r}")
+    return gold
+
+
+def resolve_files(paths: list[str]) -> None:
+    corpus = load_corpus()
+    GOLD.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        draft = json.loads(Path(path).read_text(encoding="utf-8"))
+        gold = resolve(draft, corpus[draft["id"]]["content_original"])
+        (GOLD / f"{draft['id']}.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
+        print(f"{path}: {len(gold['quotes'])} quotes, {len(gold['attributions'])} attributions,"
+              f" {len(gold['scare_quotes'])} scare quotes → {GOLD / (draft['id'] + '.json')}")
+
+
+# -- scoring -----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    name: str | None = None  # speaker or source name
+
+
+def overlap(a: Span, b: Span) -> float:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    union = max(a.end, b.end) - min(a.start, b.start)
+    return inter / union if union else 0.0
+
+
+def match(gold: list[Span], predicted: list[Span]) -> list[tuple[Span, Span]]:
+    pairs = sorted(((overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
+                   reverse=True)
+    used_g, used_p, matched = set(), set(), []
+    for score, gi, pi in pairs:
+        if score < MIN_OVERLAP:
+            break
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            matched.append((gold[gi], predicted[pi]))
+    return matched
+
+
+def same_speaker(gold: str, predicted: str | None) -> bool:
+    from newsprism.kb import normalise_name
+
+    if not predicted:
+        return False
+    g, p = normalise_name(gold), normalise_name(predicted)
+    if g == p or g in p or p in g:
+        return True
+    return g.split()[-1:] == p.split()[-1:]
+
+
+@dataclass(slots=True)
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speakers_named: int = 0
+    speakers_right: int = 0
+
+    def add(self, gold: list[Span], predicted: list[Span], check_names: bool) -> None:
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        pairs = match(gold, predicted)
+        self.matched += len(pairs)
+        for g, p in pairs:
+            if check_names and g.name:
+                self.speakers_named += 1
+                self.speakers_right += same_speaker(g.name, p.name)
+
+    def as_dict(self) -> dict:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result = {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+                  "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+        if self.speakers_named:
+            result["speaker_accuracy"] = round(self.speakers_right / self.speakers_named, 3)
+            result["speakers_checked"] = self.speakers_named
+        return result
+
+
+def gold_spans(gold: dict) -> dict[str, list[Span]]:
+    quotes = gold["quotes"]
+    named = lambda q: None if q.get("anonymous") else q.get("speaker")  # noqa: E731
+    return {
+        "direct": [Span(q["start"], q["end"], named(q)) for q in quotes if q["kind"] in ("direct", "partial")],
+        "indirect": [Span(q["start"], q["end"], named(q)) for q in quotes if q["kind"] == "indirect"],
+        "attributions": [Span(a["start"], a["end"], a["source"]) for a in gold["attributions"]],
+    }
+
+
+def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
+    def name(speaker: str | None, actor_id: str | None) -> str | None:
+        return actors[actor_id].name if actor_id in actors else speaker
+    quotes = doc._.quotes
+    return {
+        "direct": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind in ("direct", "partial")],
+        "indirect": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind == "indirect"],
+        "attributions": [Span(a.start, a.end, name(a.source, a.source_id)) for a in doc._.attributions],
+    }
+
+
+def evaluate() -> dict:
+    from newsprism.analysis.pipeline import load_pipeline
+    from newsprism.config import Settings
+
+    corpus = load_corpus()
+    files = sorted(GOLD.glob("*.json"))
+    if not files:
+        sys.exit(f"no gold annotations in {GOLD}")
+    nlp = load_pipeline(Settings())
+    scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = corpus[gold["id"]]["content_original"]
+        if hashlib.sha256(text.encode()).hexdigest() != gold["text_sha256"]:
+            sys.exit(f"{path}: the article text changed since it was annotated")
+        doc = nlp(text)
+        actors = {a.id: a for a in doc._.actors}
+        predicted = predicted_spans(doc, actors)
+        for category, spans in gold_spans(gold).items():
+            scores[category].add(spans, predicted[category], check_names=True)
+    return {"articles": len(files), **{k: v.as_dict() for k, v in scores.items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve"])
+    parser.add_argument("drafts", nargs="*")
+    args = parser.parse_args()
+    if args.command == "select":
+        print("\n".join(select_articles(load_corpus())))
+    elif args.command == "resolve":
+        resolve_files(args.drafts)
+    else:
+        result = evaluate()
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "quotes.json").write_text(json.dumps(result, indent=2))
+        print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
