@@ -1,10 +1,12 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py                 # evaluate; writes bench/results/quotes.json
-    .venv/bin/python bench/quotes_eval.py select          # print the selection rule's 40 ids
-    .venv/bin/python bench/quotes_eval.py resolve DRAFT…  # annotators: text draft → offsets-only gold file
+    .venv/bin/python bench/quotes_eval.py [--split test|dev]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
+    .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
-Gold: `bench/annotations/quotes/gold/<id>.json` (offsets only; see GUIDELINES.md).
+Gold: `bench/annotations/quotes/gold/<id>.json` (the held-out test split, 40 articles)
+and `bench/annotations/quotes/dev/<id>.json` (the development split, 26 articles);
+offsets only, see GUIDELINES.md. Develop against dev; run test only to report.
 Matching: a predicted span matches a gold span of the same category when their
 character overlap is at least half of their union (greedy, one to one, best overlap
 first). Precision and recall are over matched spans; speaker accuracy is over matched
@@ -28,7 +30,9 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "annotations" / "quotes" / "gold"
+ANNOTATIONS = HERE / "annotations" / "quotes"
+GOLD = ANNOTATIONS / "gold"  # the held-out test split
+DEV = ANNOTATIONS / "dev"  # the development split
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
@@ -44,13 +48,16 @@ def load_corpus() -> dict[str, dict]:
         return {r["ID"]: r for r in map(json.loads, lines)}
 
 
-def select_articles(corpus: dict[str, dict]) -> list[str]:
-    """3 articles of 250–900 words per outlet (13 outlets) and 1 guest column, by id hash."""
-    def pick(source: str, count: int) -> list[str]:
+def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
+    """test: per outlet (13 outlets) the 3 articles of 250–900 words whose id hash sorts
+    first, and 1 guest column; dev: the next 2 per outlet. Development looks only at dev."""
+    def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
-        return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:count]
-    return [i for source in OUTLETS for i in pick(source, 3)] + pick("Guest Writer - Right", 1)
+        return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[first:first + count]
+    if split == "dev":
+        return [i for source in OUTLETS for i in pick(source, 3, 2)]
+    return [i for source in OUTLETS for i in pick(source, 0, 3)] + pick("Guest Writer - Right", 0, 1)
 
 
 # -- annotation drafts → gold files ------------------------------------------------
@@ -111,15 +118,15 @@ def resolve(draft: dict, article_text: str) -> dict:
     return gold
 
 
-def resolve_files(paths: list[str]) -> None:
+def resolve_files(paths: list[str], folder: Path) -> None:
     corpus = load_corpus()
-    GOLD.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for path in paths:
         draft = json.loads(Path(path).read_text(encoding="utf-8"))
         gold = resolve(draft, corpus[draft["id"]]["content_original"])
-        (GOLD / f"{draft['id']}.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
+        (folder / f"{draft['id']}.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
         print(f"{path}: {len(gold['quotes'])} quotes, {len(gold['attributions'])} attributions,"
-              f" {len(gold['scare_quotes'])} scare quotes → {GOLD / (draft['id'] + '.json')}")
+              f" {len(gold['scare_quotes'])} scare quotes → {folder / (draft['id'] + '.json')}")
 
 
 # -- scoring -----------------------------------------------------------------------
@@ -213,14 +220,14 @@ def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
     }
 
 
-def evaluate() -> dict:
+def evaluate(folder: Path) -> dict:
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
     corpus = load_corpus()
-    files = sorted(GOLD.glob("*.json"))
+    files = sorted(folder.glob("*.json"))
     if not files:
-        sys.exit(f"no gold annotations in {GOLD}")
+        sys.exit(f"no gold annotations in {folder}")
     nlp = load_pipeline(Settings())
     scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
     for path in files:
@@ -240,15 +247,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve"])
     parser.add_argument("drafts", nargs="*")
+    parser.add_argument("--split", choices=["test", "dev"], default="test",
+                        help="test: the held-out 40 (report only); dev: the development articles")
     args = parser.parse_args()
+    folder = GOLD if args.split == "test" else DEV
     if args.command == "select":
-        print("\n".join(select_articles(load_corpus())))
+        print("\n".join(select_articles(load_corpus(), args.split)))
     elif args.command == "resolve":
-        resolve_files(args.drafts)
+        resolve_files(args.drafts, folder)
     else:
-        result = evaluate()
+        result = {"split": args.split, **evaluate(folder)}
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "quotes.json").write_text(json.dumps(result, indent=2))
+        (RESULTS / f"quotes-{args.split}.json").write_text(json.dumps(result, indent=2))
         print(json.dumps(result, indent=2))
 
 

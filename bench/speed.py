@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/speed.py [--articles 300] [--processes 2] [--repeats 2]
 
-Both are timed in the same run on the same real articles
+All are timed in the same run on the same real articles
 (../shared/data/article-bias-allsides): the baseline is spaCy's own parallel parse,
 `nlp.pipe(texts, n_process=P, batch_size=4)` with the same model and no newsprism
-component; newsprism is the whole `analyze` job (ingest, dedup, parse, actors,
-consolidation, DuckDB writes) through the real runner. Words are whitespace
-tokens of the input texts. The best of `--repeats` runs of each is reported.
+component; newsprism is the whole `analyze` job (ingest, dedup, parse, components,
+consolidation, grouping, DuckDB writes) through the real runner, once with each
+component set in COMPONENT_SETS, so the cost of each stage shows. Words are
+whitespace tokens of the input texts. The best of `--repeats` runs of each is
+reported; runs are interleaved so that drifts in machine load hit all alike.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from newsprism.runner import analyze  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = Path(__file__).resolve().parent / "results"
+COMPONENT_SETS = {
+    "actors only": ("newsprism_actors",),
+    "default (all components)": Settings().components,
+}
 
 
 def load_articles(limit: int) -> list[dict]:
@@ -53,11 +59,12 @@ def time_bare_parse(model: str, texts: list[str], processes: int) -> float:
     return time.perf_counter() - started
 
 
-def time_newsprism(articles: list[dict], processes: int, scratch: Path, run: int) -> float:
+def time_newsprism(articles: list[dict], components: tuple[str, ...], processes: int, scratch: Path, run: str) -> float:
     corpus = scratch / f"corpus-{run}.jsonl"
     corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    settings = Settings(processes=processes, progress=False, components=components)
     started = time.perf_counter()
-    summary = analyze([str(corpus)], scratch / f"bench-{run}.duckdb", Settings(processes=processes, progress=False))
+    summary = analyze([str(corpus)], scratch / f"bench-{run}.duckdb", settings)
     elapsed = time.perf_counter() - started
     if summary.stored != len(articles):
         sys.exit(f"newsprism stored {summary.stored} of {len(articles)} articles: {summary.errors[:3]}")
@@ -75,23 +82,22 @@ def main() -> None:
     texts = [a["text"] for a in articles]
     words = sum(len(t.split()) for t in texts)
     model = Settings().model
-    bare, ours = [], []
+    seconds: dict[str, list[float]] = {"bare spaCy parse": [], **{f"newsprism, {k}": [] for k in COMPONENT_SETS}}
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(args.repeats):
-            bare.append(time_bare_parse(model, texts, args.processes))
-            ours.append(time_newsprism(articles, args.processes, Path(scratch), run))
-    result = {
-        "articles": len(articles), "words": words, "processes": args.processes, "model": model,
-        "bare_parse_words_per_s": round(words / min(bare)), "newsprism_words_per_s": round(words / min(ours)),
-        "ratio": round(min(bare) / min(ours), 3), "bare_seconds": [round(t, 2) for t in bare],
-        "newsprism_seconds": [round(t, 2) for t in ours],
-    }
+            seconds["bare spaCy parse"].append(time_bare_parse(model, texts, args.processes))
+            for i, (name, components) in enumerate(COMPONENT_SETS.items()):
+                elapsed = time_newsprism(articles, components, args.processes, Path(scratch), f"{run}-{i}")
+                seconds[f"newsprism, {name}"].append(elapsed)
+    baseline = min(seconds["bare spaCy parse"])
+    rows = {name: {"words_per_s": round(words / min(times)), "ratio": round(baseline / min(times), 3),
+                   "seconds": [round(t, 2) for t in times]} for name, times in seconds.items()}
+    result = {"articles": len(articles), "words": words, "processes": args.processes, "model": model, "runs": rows}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "speed.json").write_text(json.dumps(result, indent=2))
     print(f"{len(articles)} articles, {words:,} words, {args.processes} processes, model {model}")
-    print(f"bare spaCy parse : {result['bare_parse_words_per_s']:>8,} words/s")
-    print(f"newsprism analyze: {result['newsprism_words_per_s']:>8,} words/s")
-    print(f"ratio            : {result['ratio']:.2f} × bare parse")
+    for name, row in rows.items():
+        print(f"{name:<45} {row['words_per_s']:>8,} words/s   {row['ratio']:.2f} × bare parse")
 
 
 if __name__ == "__main__":

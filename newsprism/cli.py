@@ -1,4 +1,4 @@
-"""The newsprism command line: analyze, demo, export, query."""
+"""The newsprism command line: analyze, demo, export, query, quotes, citations."""
 
 from __future__ import annotations
 
@@ -149,7 +149,6 @@ def query(sql, db, fmt) -> None:
     """
     import duckdb
 
-    from newsprism.report.terminal import print_rows
     from newsprism.store import Store
 
     with Store(db, read_only=True, sandboxed=True) as store:
@@ -161,6 +160,72 @@ def query(sql, db, fmt) -> None:
             return
         columns = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
+    _emit(columns, rows, fmt)
+
+
+CITATIONS_SQL = """
+SELECT coalesce(ar.outlet, '(unknown outlet)') AS outlet, coalesce(ac.name, c.cited) AS cited,
+       coalesce(ac.kind, '') AS kind, count(DISTINCT c.article_id) AS articles, sum(c.count) AS citations
+FROM citations c JOIN articles ar ON ar.id = c.article_id LEFT JOIN actors ac ON ac.id = c.cited_id
+WHERE (? IS NULL OR ar.outlet = ?)
+GROUP BY ALL ORDER BY outlet, citations DESC, cited
+"""
+
+QUOTES_SQL = """
+WITH q AS (
+    SELECT q.*, coalesce(ar.outlet, '(unknown outlet)') AS outlet,
+           coalesce(ac.name, q.speaker, '(unknown)') AS who,
+           count(DISTINCT ar.outlet) OVER (PARTITION BY q.group_id) AS outlets
+    FROM quotes q JOIN articles ar ON ar.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_id
+)
+SELECT group_id, who AS speaker, outlet, kind, text FROM q
+WHERE outlets >= ? AND (? IS NULL OR speaker_id = ?)
+ORDER BY outlets DESC, group_id, outlet, start
+LIMIT ?
+"""
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--outlet", default=None, help="Only the sources this outlet cites.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def citations(db, outlet, fmt) -> None:
+    """Which outlets cite which sources ("according to …", "… reported", "told …"), and how often.
+
+    One row per citing outlet and cited source: the number of articles that cite it and
+    the number of attributions in them. Same data: the 'citations' table.
+    """
+    _print_query(db, CITATIONS_SQL, [outlet, outlet], fmt)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--speaker", default=None, help="Only quotes of this actor id (e.g. hassan-rouhani).")
+@click.option("--min-outlets", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only statements quoted by at least this many outlets.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def quotes(db, speaker, min_outlets, limit, fmt) -> None:
+    """Who said what, and which outlets quote it.
+
+    Quotes of the same statement share a group (the same words cut differently, or
+    re-translated); statements carried by the most outlets come first.
+    """
+    _print_query(db, QUOTES_SQL, [min_outlets, speaker, speaker, limit], fmt)
+
+
+def _print_query(db: str, sql: str, parameters: list, fmt: str) -> None:
+    from newsprism.store import Store
+
+    with Store(db, read_only=True) as store:
+        cursor = store.con.execute(sql, parameters)
+        columns = [d[0] for d in cursor.description]
+        _emit(columns, cursor.fetchall(), fmt)
+
+
+def _emit(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    from newsprism.report.terminal import print_rows
+
     if fmt == "table":
         print_rows(console, columns, rows)
     elif fmt == "csv":

@@ -56,9 +56,116 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Quote:
+    """Words the article presents as someone's: direct, partial (a quoted fragment
+    inside reported speech) or indirect (speech verb + content clause)."""
+
+    id: str
+    article_id: str
+    text: str
+    speaker: str | None  # surface form naming the speaker for this quote ("he", "Rouhani", "a senior official")
+    speaker_id: str | None  # actor id, when the speaker resolves to one
+    cue: str | None  # "said", "told reporters", "according to"; None for a standalone quote
+    kind: str  # direct, partial, indirect
+    start: int
+    end: int
+    group_id: str | None = None  # shared by quotes of the same statement across articles
+    anonymous: bool = False  # an unnamed speaker ("a senior US official")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Content the article credits to a source ("according to X", "X reported")."""
+
+    id: str
+    article_id: str
+    source: str  # surface form of the cited source
+    source_id: str | None  # actor id, when the source resolves to one
+    kind: str  # media, official, organization, document, anonymous
+    text: str  # the attributed content
+    start: int
+    end: int
+    cue: str | None = None  # "according to", "reported", "told", "quoted by", "Source:"
+    source_start: int | None = None
+    source_end: int | None = None
+
+
+@dataclass(slots=True)
+class ScareQuote:
+    """Words in quotation marks that are not anyone's quote: irony, distance, "so-called"."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Citation:
+    """How often an article cites one source."""
+
+    article_id: str
+    cited: str
+    cited_id: str | None
+    count: int
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom: a PLOVER event with its polarity, modality and source."""
+
+    id: str
+    article_id: str
+    source_id: str | None  # actor id of the doer
+    type: str  # PLOVER: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT
+    target_id: str | None  # actor id of the one acted on
+    cameo: str | None  # CAMEO root code ("04", "19")
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    polarity: str  # asserted, negated
+    modality: str  # actual, possible, conditional, future, hypothetical
+    attributed_to: str | None  # actor id (or surface form) of whoever claims it, when it is reported
+    date: str | None  # ISO date resolved against the publication date
+    location: str | None  # place name
+    text: str  # the sentence or clause
+    start: int
+    end: int
+    trigger: str | None = None  # the verb or noun that names the event
+    source_text: str | None = None
+    target_text: str | None = None
+    date_granularity: str | None = None  # day, week, month, year
+    location_country: str | None = None  # ISO 3166 alpha-3
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with its unit and what it counts ("2,000 troops", "approaching 1,000")."""
+
+    id: str
+    article_id: str
+    value: float
+    unit: str  # what is counted or measured: "troops", "personnel", "people killed", "USD", "percent"
+    actor_id: str | None  # whose, when the sentence says so
+    text: str
+    start: int
+    end: int
+    value_max: float | None = None  # upper bound of a range ("four or five", "170-275")
+    approximate: bool = False  # "about", "nearly", "approaching", "may run into the hundreds"
+    kind: str = "count"  # count, ratio ("15 to 1"), rank ("fifth largest"), money, percent, measure
+
+
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the per-article stage finds in one article."""
 
     article_id: str
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    scare_quotes: list[ScareQuote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)

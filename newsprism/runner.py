@@ -20,6 +20,8 @@ from newsprism.ingest.sources import Source, expand_inputs
 from newsprism.records import Article, ArticleAnalysis, ErrorRecord
 from newsprism.store import Store
 from newsprism.story.actors import consolidate_actors
+from newsprism.story.citations import citations_of
+from newsprism.story.quotes import group_quotes
 
 INGEST_BATCH = 64
 SAVE_BATCH = 64
@@ -130,16 +132,28 @@ def _save_in_batches(
             fps.append(fp)
             analyses.append(result)
         analyses, known = consolidate_actors(analyses, known)
+        regrouped = _group_quotes(analyses, store)
         touched = {m.actor_id for a in analyses for m in a.mentions}
         store.save(
             articles, fps, analyses, [known[i] for i in sorted(touched) if i in known],
             errors=summary.errors[saved_errors:],
+            citations=[c for analysis in analyses for c in citations_of(analysis)],
+            regrouped=regrouped,
         )
         saved_errors = len(summary.errors)
         summary.stored += len(articles)
         summary.duplicates += sum(1 for a in articles if a.duplicate_of)
         progress.articles_done(len(articles))
     store.save(errors=summary.errors[saved_errors:])
+
+
+def _group_quotes(analyses: list[ArticleAnalysis], store: Store) -> dict[str, str]:
+    """Set the group ids of the batch's quotes; return regrouped stored groups."""
+    quotes = [q for analysis in analyses for q in analysis.quotes]
+    group_of, regrouped = group_quotes(quotes, store.quote_candidates(quotes))
+    for quote in quotes:
+        quote.group_id = group_of[quote.id]
+    return regrouped
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

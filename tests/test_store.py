@@ -108,3 +108,14 @@ def test_sandboxed_store_cannot_write_or_read_files(tmp_path):
 def test_read_only_store_needs_an_existing_file(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_database_of_another_schema_version_is_refused(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+        store.con.execute("UPDATE newsprism_meta SET value = '1' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="another version of newsprism"):
+        Store(db)
+    with Store(db, read_only=True) as store:  # still readable
+        assert store.counts()["articles"] == 1

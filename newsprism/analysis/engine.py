@@ -31,24 +31,48 @@ _worker_nlp: Language | None = None
 
 
 def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
-    mentions = list(doc._.actor_mentions)
-    for mention in mentions:
-        mention.article_id = article_id
-    return ArticleAnalysis(article_id=article_id, mentions=mentions, actors=list(doc._.actors))
+    """The component records on a parsed Doc, stamped with the article's id."""
+    analysis = ArticleAnalysis(
+        article_id=article_id,
+        mentions=list(_extension(doc, "actor_mentions")),
+        actors=list(_extension(doc, "actors")),
+        quotes=list(_extension(doc, "quotes")),
+        attributions=list(_extension(doc, "attributions")),
+        scare_quotes=list(_extension(doc, "scare_quotes")),
+        events=list(_extension(doc, "events")),
+        quantities=list(_extension(doc, "quantities")),
+    )
+    per_article = (analysis.quotes, analysis.attributions, analysis.events, analysis.quantities)
+    for record in (*analysis.mentions, *analysis.scare_quotes, *(r for records in per_article for r in records)):
+        record.article_id = article_id
+    for record in (r for records in per_article for r in records):
+        record.id = f"{article_id}:{record.id}"
+    return analysis
+
+
+def _extension(doc: Doc, name: str):
+    return getattr(doc._, name) if Doc.has_extension(name) else ()
 
 
 def analyze_chunk(nlp: Language, articles: list[Article], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
     """Analyse a chunk; an article whose analysis fails becomes an error, the rest go on."""
     try:
-        docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        docs = nlp.pipe((new_doc(nlp, a) for a in articles), batch_size=batch_size)
         return [analysis_of(doc, a.id) for a, doc in zip(articles, docs)]
     except Exception:  # noqa: BLE001 - find the culprit one by one
         return [_analyze_one(nlp, a) for a in articles]
 
 
+def new_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying what components need to know of the article."""
+    doc = nlp.make_doc(article.text)
+    doc.user_data["newsprism_published"] = article.published
+    return doc
+
+
 def _analyze_one(nlp: Language, article: Article) -> ArticleAnalysis | ErrorRecord:
     try:
-        return analysis_of(nlp(article.text), article.id)
+        return analysis_of(nlp(new_doc(nlp, article)), article.id)
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
         return ErrorRecord(article.source, STAGE, f"{type(error).__name__}: {error}")
 
@@ -71,7 +95,7 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
     with context.Pool(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            work = [(a.id, a.source, a.text) for a in chunk]
+            work = [(a.id, a.source, a.text, a.published) for a in chunk]
             pending.append((chunk, pool.apply_async(_worker_analyze, (work, settings.batch_size))))
             while len(pending) >= limit:
                 yield from _collect(pending.popleft())
@@ -91,9 +115,9 @@ def _init_worker(settings: Settings) -> None:
     _worker_nlp = load_pipeline(settings)
 
 
-def _worker_analyze(work: list[tuple[str, str, str]], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
+def _worker_analyze(work: list[tuple], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
     assert _worker_nlp is not None
-    articles = [Article(id=aid, source=source, text=text) for aid, source, text in work]
+    articles = [Article(id=aid, source=source, text=text, published=published) for aid, source, text, published in work]
     return analyze_chunk(_worker_nlp, articles, batch_size)
 
 

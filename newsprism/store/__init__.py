@@ -15,8 +15,22 @@ import duckdb
 import numpy as np
 
 from newsprism.ingest.dedup import Fingerprint
-from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention
-from newsprism.store.schema import CONTRACT_TABLES, DDL, WORKING_TABLES
+from newsprism.records import (
+    Actor, Article, ArticleAnalysis, Attribution, Citation, ErrorRecord, Event, Mention, Quantity, Quote,
+    ScareQuote,
+)
+from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
+from newsprism.story.quotes import statement_keys
+
+# (table, record type, ArticleAnalysis attribute) for the per-article records.
+_ANALYSIS_TABLES = (
+    ("mentions", Mention, "mentions"),
+    ("quotes", Quote, "quotes"),
+    ("attributions", Attribution, "attributions"),
+    ("scare_quotes", ScareQuote, "scare_quotes"),
+    ("events", Event, "events"),
+    ("quantities", Quantity, "quantities"),
+)
 
 
 class StoreError(RuntimeError):
@@ -43,8 +57,23 @@ class Store:
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot open the database: {error}") from None
         if not read_only:
-            self.con.execute(DDL)
+            self._create_or_check_schema()
         self._types: dict[str, dict[str, str]] = {}
+
+    def _create_or_check_schema(self) -> None:
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "articles" in tables:
+            found = None
+            if "newsprism_meta" in tables:
+                row = self.con.execute("SELECT value FROM newsprism_meta WHERE key = 'schema'").fetchone()
+                found = row[0] if row else None
+            if found != str(SCHEMA_VERSION):
+                raise StoreError(
+                    f"{self.path}: written by another version of newsprism (schema {found or 1}, this one "
+                    f"writes {SCHEMA_VERSION}); analyse into a new database file"
+                )
+        self.con.execute(DDL)
+        self.con.execute("INSERT OR IGNORE INTO newsprism_meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.con.close()
@@ -96,14 +125,21 @@ class Store:
         analyses: Sequence[ArticleAnalysis] = (),
         actors: Iterable[Actor] = (),
         errors: Sequence[ErrorRecord] = (),
+        citations: Sequence[Citation] = (),
+        regrouped: dict[str, str] | None = None,
     ) -> None:
-        """Write one batch atomically."""
+        """Write one batch atomically. `regrouped` maps stored quote group ids to the
+        group ids they were merged into."""
         self.con.begin()
         try:
             self._insert("articles", _columns(Article), [_row(a) for a in articles])
             self._insert_signatures(articles, fingerprints)
-            mentions = [m for analysis in analyses for m in analysis.mentions]
-            self._insert("mentions", _columns(Mention), [_row(m) for m in mentions])
+            for table, record_type, attribute in _ANALYSIS_TABLES:
+                records = [r for analysis in analyses for r in getattr(analysis, attribute)]
+                self._insert(table, _columns(record_type), [_row(r) for r in records])
+            self._insert_quote_keys([q for analysis in analyses for q in analysis.quotes])
+            self._regroup_quotes(regrouped or {})
+            self._insert("citations", _columns(Citation), [_row(c) for c in citations])
             self._upsert_actors(actors)
             self._insert("errors", _columns(ErrorRecord), [_row(e) for e in errors], ignore=True)
             self.con.commit()
@@ -134,6 +170,28 @@ class Store:
         self._insert("signatures", ["article_id", "exact_hash", "minhash"], signatures)
         buckets = [(band, bucket, a.id) for a, fp in zip(articles, fingerprints) for band, bucket in fp.bands()]
         self._insert("lsh_buckets", ["band", "bucket", "article_id"], buckets)
+
+    def _insert_quote_keys(self, quotes: Sequence[Quote]) -> None:
+        keys = [(key, q.id) for q in quotes for key in statement_keys(q.text)]
+        self._insert("quote_keys", ["key", "quote_id"], keys)
+
+    def _regroup_quotes(self, regrouped: dict[str, str]) -> None:
+        for old, new in regrouped.items():
+            self.con.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", [new, old])
+
+    def quote_candidates(self, quotes: Sequence[Quote]) -> list[Quote]:
+        """Stored quotes sharing a statement key with any of `quotes`."""
+        keys = sorted({key for q in quotes for key in statement_keys(q.text)})
+        if not keys:
+            return []
+        self.con.execute("CREATE OR REPLACE TEMP TABLE probe_keys (key UBIGINT)")
+        self._insert("probe_keys", ["key"], [(k,) for k in keys])
+        columns = _quoted(_columns(Quote))
+        rows = self.con.execute(
+            f"""SELECT {columns} FROM quotes WHERE id IN
+                (SELECT quote_id FROM quote_keys JOIN probe_keys USING (key)) ORDER BY id"""
+        ).fetchall()
+        return [Quote(*row) for row in rows]
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         rows = [_row(a) for a in actors]

@@ -1,7 +1,9 @@
 """The tables of the data contract (DESIGN.md), as DuckDB DDL.
 
-The contract tables come first; `mentions`, `signatures` and `lsh_buckets` are
-newsprism's own working tables (actor mentions, near-duplicate index).
+The contract tables come first; then newsprism's own working tables: `mentions`
+(actor mentions) and `scare_quotes` are exported too; `signatures` and
+`lsh_buckets` (the near-duplicate index) and `quote_keys` (the quote-grouping index)
+are not.
 """
 
 CONTRACT_TABLES = (
@@ -18,9 +20,14 @@ CONTRACT_TABLES = (
     "errors",
 )
 
-WORKING_TABLES = ("mentions",)
+WORKING_TABLES = ("mentions", "scare_quotes")
+
+# Bump when a table changes; a database written with another version is refused
+# with a message rather than written into with the wrong columns.
+SCHEMA_VERSION = 2
 
 DDL = """
+CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
@@ -55,21 +62,31 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, speaker VARCHAR,
     speaker_id VARCHAR, cue VARCHAR, kind VARCHAR, group_id VARCHAR,
-    start INTEGER, "end" INTEGER
+    start INTEGER, "end" INTEGER, anonymous BOOLEAN, speaker_start INTEGER, speaker_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS attributions (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, source VARCHAR, source_id VARCHAR,
-    kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER
+    kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, cue VARCHAR,
+    source_start INTEGER, source_end INTEGER
+);
+CREATE TABLE IF NOT EXISTS scare_quotes (
+    article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER
+);
+CREATE TABLE IF NOT EXISTS quote_keys (
+    key UBIGINT NOT NULL, quote_id VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, source_id VARCHAR, type VARCHAR,
     target_id VARCHAR, cameo VARCHAR, quad_class INTEGER, polarity VARCHAR,
     modality VARCHAR, attributed_to VARCHAR, date VARCHAR, location VARCHAR,
-    text VARCHAR, start INTEGER, "end" INTEGER
+    text VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, source_text VARCHAR,
+    target_text VARCHAR, date_granularity VARCHAR, location_country VARCHAR,
+    latitude DOUBLE, longitude DOUBLE
 );
 CREATE TABLE IF NOT EXISTS quantities (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, value DOUBLE, unit VARCHAR,
-    actor_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER
+    actor_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, value_max DOUBLE,
+    approximate BOOLEAN, kind VARCHAR
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]
@@ -99,4 +116,5 @@ CREATE TABLE IF NOT EXISTS lsh_buckets (
 );
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);
 CREATE INDEX IF NOT EXISTS signature_exact_idx ON signatures (exact_hash);
+CREATE INDEX IF NOT EXISTS quote_key_idx ON quote_keys (key);
 """

@@ -163,6 +163,14 @@ def _rewritten(analysis: ArticleAnalysis, ids: dict[LocalId, str]) -> ArticleAna
     """The article's own view of its actors (its aliases and roles), under corpus ids."""
     new_id = {actor.id: ids.get(local_id(actor), actor.id) for actor in analysis.actors}
     mentions = [replace(m, actor_id=new_id.get(m.actor_id, m.actor_id)) for m in analysis.mentions]
+    quotes = [replace(q, speaker_id=new_id.get(q.speaker_id, q.speaker_id)) for q in analysis.quotes]
+    attributions = [replace(a, source_id=new_id.get(a.source_id, a.source_id)) for a in analysis.attributions]
+    events = [
+        replace(e, source_id=new_id.get(e.source_id, e.source_id), target_id=new_id.get(e.target_id, e.target_id),
+                attributed_to=new_id.get(e.attributed_to, e.attributed_to))
+        for e in analysis.events
+    ]
+    quantities = [replace(q, actor_id=new_id.get(q.actor_id, q.actor_id)) for q in analysis.quantities]
     actors: dict[str, Actor] = {}
     for actor in analysis.actors:
         actor_id, affiliation = new_id[actor.id], _affiliation(actor, ids)
@@ -173,7 +181,8 @@ def _rewritten(analysis: ArticleAnalysis, ids: dict[LocalId, str]) -> ArticleAna
             seen.aliases = list(dict.fromkeys([*seen.aliases, *actor.aliases]))
             seen.role, seen.country = seen.role or actor.role, seen.country or actor.country
             seen.affiliation = seen.affiliation or affiliation
-    return replace(analysis, mentions=mentions, actors=list(actors.values()))
+    return replace(analysis, mentions=mentions, actors=list(actors.values()), quotes=quotes,
+                   attributions=attributions, events=events, quantities=quantities)
 
 
 def _copy(actor: Actor) -> Actor:

