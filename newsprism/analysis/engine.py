@@ -90,6 +90,10 @@ def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 
 
 def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterator[Outcome]:
+    if "newsprism_events" in settings.components:
+        from newsprism.analysis.places import gazetteer
+
+        gazetteer()  # built once here and shared with the forked workers
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     limit = settings.processes * IN_FLIGHT_PER_PROCESS
     with context.Pool(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:

@@ -10,6 +10,7 @@ from newsprism.config import MODEL_PACKAGES, Settings
 # Importing the component modules registers their factories with spaCy.
 import newsprism.analysis.actors  # noqa: F401
 import newsprism.analysis.attributions  # noqa: F401
+import newsprism.analysis.events  # noqa: F401
 import newsprism.analysis.quantities  # noqa: F401
 import newsprism.analysis.quotes  # noqa: F401
 

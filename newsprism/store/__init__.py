@@ -20,7 +20,7 @@ from newsprism.records import (
     ScareQuote,
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
-from newsprism.story.quotes import statement_keys
+from newsprism.story.quotes import lookup_keys, statement_keys
 
 # (table, record type, ArticleAnalysis attribute) for the per-article records.
 _ANALYSIS_TABLES = (
@@ -172,7 +172,7 @@ class Store:
         self._insert("lsh_buckets", ["band", "bucket", "article_id"], buckets)
 
     def _insert_quote_keys(self, quotes: Sequence[Quote]) -> None:
-        keys = [(key, q.id) for q in quotes for key in statement_keys(q.text)]
+        keys = [(key, q.id) for q in quotes for key in statement_keys(q)]
         self._insert("quote_keys", ["key", "quote_id"], keys)
 
     def _regroup_quotes(self, regrouped: dict[str, str]) -> None:
@@ -181,7 +181,7 @@ class Store:
 
     def quote_candidates(self, quotes: Sequence[Quote]) -> list[Quote]:
         """Stored quotes sharing a statement key with any of `quotes`."""
-        keys = sorted({key for q in quotes for key in statement_keys(q.text)})
+        keys = sorted({key for q in quotes for key in lookup_keys(q)})
         if not keys:
             return []
         self.con.execute("CREATE OR REPLACE TEMP TABLE probe_keys (key UBIGINT)")

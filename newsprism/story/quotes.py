@@ -9,8 +9,9 @@ most re-translations ("take action against terrorist groups"), while different
 statements of one speaker on the same subject stay apart.
 
 Candidates come from an index of content-word bigrams, so a quote is compared only
-with the quotes it shares a bigram with: near-linear, and incremental — new quotes
-join the groups of quotes already stored.
+with the quotes it shares a bigram with (a quote too short to have two looks among
+the quotes of its speaker): near-linear, and incremental — new quotes join the
+groups of quotes already stored.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def bigrams(words: Sequence[str]) -> set[tuple[str, ...]]:
 
 
 def same_statement(a: Quote, b: Quote) -> bool:
+    if a.speaker_id and a.speaker_id == b.speaker_id and _one_inside_other(a.text, b.text):
+        return True
     words_a, words_b = content_words(a.text), content_words(b.text)
     if min(len(words_a), len(words_b)) < MIN_CONTENT_WORDS or not bigrams(words_a) & bigrams(words_b):
         return False
@@ -59,6 +62,13 @@ def same_statement(a: Quote, b: Quote) -> bool:
     if a.speaker_id is None and b.speaker_id is None or a.anonymous or b.anonymous:
         return min(len(set_a), len(set_b)) >= UNSPOKEN_MIN_WORDS and containment >= UNSPOKEN_MIN_CONTAINMENT
     return False
+
+
+def _one_inside_other(a: str, b: str) -> bool:
+    """The shorter quote's words appear, in order, inside the longer one (short cuts
+    of a statement have too few content words for the overlap test)."""
+    short, long = sorted((" ".join(_WORD.findall(t.casefold())) for t in (a, b)), key=len)
+    return len(short.split()) >= 4 and f" {short} " in f" {long} "
 
 
 class _Groups:
@@ -82,9 +92,22 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def statement_keys(text: str) -> list[int]:
-    """The bigram keys a quote is indexed by in the store."""
-    return sorted({hash_key(" ".join(t)) for t in bigrams(content_words(text))})
+def statement_keys(quote: Quote) -> list[int]:
+    """The keys a quote is indexed by: its content-word bigrams, and its speaker."""
+    keys = {hash_key(" ".join(t)) for t in bigrams(content_words(quote.text))}
+    if quote.speaker_id:
+        keys.add(hash_key("speaker:" + quote.speaker_id))
+    return sorted(keys)
+
+
+def lookup_keys(quote: Quote) -> list[int]:
+    """The keys to find a quote's candidates by: its bigrams; a quote too short to
+    have two of them looks among all quotes of its speaker."""
+    pairs = bigrams(content_words(quote.text))
+    keys = {hash_key(" ".join(t)) for t in pairs}
+    if len(pairs) < 2 and quote.speaker_id:
+        keys.add(hash_key("speaker:" + quote.speaker_id))
+    return sorted(keys)
 
 
 def hash_key(text: str) -> int:
@@ -99,17 +122,17 @@ def group_quotes(new: Sequence[Quote], stored: Iterable[Quote] = ()) -> tuple[di
     stored = list(stored)
     for quote in stored:
         groups.union(quote.id, quote.group_id or quote.id)
-    index: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    index: dict[int, list[Quote]] = defaultdict(list)
     for quote in stored:
-        for key in bigrams(content_words(quote.text)):
+        for key in statement_keys(quote):
             index[key].append(quote)
     for quote in new:
         groups.find(quote.id)
-        candidates = {c.id: c for key in bigrams(content_words(quote.text)) for c in index.get(key, ())}
+        candidates = {c.id: c for key in lookup_keys(quote) for c in index.get(key, ())}
         for other in candidates.values():
             if same_statement(quote, other):
                 groups.union(quote.id, other.id)
-        for key in bigrams(content_words(quote.text)):
+        for key in statement_keys(quote):
             index[key].append(quote)
     group_of_new = {q.id: groups.find(q.id) for q in new}
     regrouped = {
