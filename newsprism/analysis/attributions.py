@@ -26,27 +26,27 @@ The rules:
    outlet: a media or organisation actor, or an unknown proper name, but never a
    person, a public body or an audience ("told the committee", [official] and
    [organization] nouns). The content is what was told: the verb's clausal complement,
-   or the sentence before a closing "..., a clerk told the Klaxon". The speaker is left
+   or the sentence before a closing "..., a clerk told the Clarion". The speaker is left
    to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
-   clausal complement ("The Guardian reported that ...", "Sources claim that ...",
+   clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person. A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
    speaker, person or body, becomes a source only with a statement phrase [statement]
-   ("said in a statement") or in a parenthetical "as" clause ("as Lake notes, ..."),
+   ("said in a statement") or in a parenthetical "as" clause ("as Smith notes, ..."),
    whose content is the clause it modifies. Any verb with a that-clause credits
-   unnamed or an outlet's reports ("reports surface that ..."). "The official" and
+   unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
    "the Texas Republican" (definite, singular) are taken for someone named elsewhere.
    Negated or modal verbs ("did not report", "must report") credit nothing.
 4. **Documents** [document]: a document noun credits its owner: possessor, compound or
-   "by/from/of" object ("the Telegraph's translation", "a Fox News report", "a report
-   by X"). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
+   "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
+   X"). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
-   ("dismissed reports that ...").
+   ("denied reports that ...").
 5. **Source lines** [line]: a short line "Source: X" credits the text above it.
 
-Contents lose a leading "that", a news dateline ("TEGUCIGALPA —") and punctuation at
+Contents lose a leading "that", a news dateline ("GENEVA —") and punctuation at
 their edges; quotation marks stay when paired inside, and go when they enclose it all.
 
 Kinds: an actor's kind gives it (media → media; country, government → official; igo,
@@ -54,12 +54,12 @@ organisation, armed group → organization; unnamed groups such as "Kurds" →
 anonymous). A person takes the kind of their affiliation, else of their role or of a
 noun before their name ([journalist] → media, [expert] → organization, other titles →
 official); an outlet whose possessive precedes the name is the source itself
-("Breitbart News' Jordan Schachtel" credits Breitbart News); other people are official.
+("the Post's Anna Berg" credits the Post); other people are official.
 An unresolved source takes the kind of its head noun ([anonymous], [media],
 [official], [organization]; unnamed plurals of public bodies are anonymous), or, for
 a proper name, of its entity label and head word. Source ids: the actor, or for an
-unnamed source the country or outlet named inside it ("Honduran state media",
-"Iranian officials").
+unnamed source the country or outlet named inside it ("Syrian state media",
+"Syrian officials").
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis.actors import is_possessive, org_kind
-from newsprism.kb import bundled_path
+from newsprism.kb import bundled_path, normalise_name, slugify
 from newsprism.records import Actor, Attribution, Mention
 
 if not Doc.has_extension("attributions"):
@@ -102,7 +102,7 @@ NOUN_PHRASE_RIGHT_DEPS = frozenset({"prep", "compound", "amod", "nummod", "case"
 # Right dependents that make a clause go on past a phrase in its middle.
 CORE_RIGHT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "ccomp", "xcomp", "prep", "npadvmod", "oprd", "agent"})
 # What may follow the verb of a reporting clause that closes a sentence ("..., a clerk
-# told the Klaxon on Monday.").
+# told the Clarion on Monday.").
 CLOSING_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "punct", "agent"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few", "other", "unnamed"})
@@ -315,7 +315,19 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
         if has_mark(token, "that") and is_verb(token.head):
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
     found += from_source_lines(art)
-    return records(doc, found)
+    return [a for a in records(doc, found) if not cites_itself(a, doc.user_data.get("newsprism_outlet"))]
+
+
+def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
+    """An outlet's own reporting ("told the Klaxon" in the Daily Klaxon) is not a
+    citation of another source (the annotation guidelines' ruling)."""
+    if not outlet:
+        return False
+    own, cited = normalise_name(outlet), normalise_name(attribution.source)
+    own_slug = slugify(outlet)
+    return bool(cited) and (
+        cited == own or f" {cited} " in f" {own} " or attribution.source_id in (own_slug, f"the-{own_slug}")
+    )
 
 
 @Language.factory(
@@ -485,7 +497,7 @@ def replace_kind(source: Source, kind: str) -> Source:
 
 
 def is_verb(token: Token) -> bool:
-    """A verb, or a verb the tagger took for a noun in an "as" clause ("as Lake notes")."""
+    """A verb, or a verb the tagger took for a noun in an "as" clause ("as Smith notes")."""
     return token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as"))
 
 
@@ -494,7 +506,7 @@ def has_mark(token: Token, word: str) -> bool:
 
 
 def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> Iterator[Found]:
-    """Rule 3; ``section`` "clause" is any verb with a that-clause ("reports surface that")."""
+    """Rule 3; ``section`` "clause" is any verb with a that-clause ("reports emerged that")."""
     if verb.i in art.with_channel or verb.i in art.read_verbs or not is_actual(verb):
         return
     art.read_verbs.add(verb.i)
@@ -543,7 +555,7 @@ def is_person(art: Article, source: Source) -> bool:
 
 
 def is_parenthetical(art: Article, verb: Token) -> bool:
-    """"as Lake notes, ...": an "as" clause without an object (but the one told) or a
+    """"as Smith notes, ...": an "as" clause without an object (but the one told) or a
     complement of its own, or with a complement after a comma that the parse took from
     the main clause ("As X told Congress, ...")."""
     if verb.dep_ != "advcl" or not has_mark(verb, "as"):
@@ -569,8 +581,8 @@ def is_actual(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject: the nearest nsubj before it; the noun a participle or relative
-    clause modifies ("Morazán News, ..., reported"); a conjoined verb's subject; the name
-    compounded with a verb mis-tagged as a noun ("as Lake notes")."""
+    clause modifies ("Reuters, the news agency, reported"); a conjoined verb's subject; the name
+    compounded with a verb mis-tagged as a noun ("as Smith notes")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         before = [s for s in subjects if s.i < verb.i]
@@ -637,7 +649,7 @@ def is_fronted(clause: Token, verb: Token) -> bool:
 
 
 def closing_clause_content(doc: Doc, verb: Token, subject: Token) -> tuple[int, int] | None:
-    """"X, officials said." / "X, a clerk told the Klaxon." when the parse gave the
+    """"X, officials said." / "X, a clerk told the Clarion." when the parse gave the
     reporting verb no complement: the words before the comma that opens the reporting
     clause, if that clause ends the sentence."""
     start = min(noun_phrase(subject)[0], verb.i)
@@ -765,7 +777,7 @@ def _take_in_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Past a news dateline ("TEGUCIGALPA —", "LA UNIÓN, El Salvador (CPA) —")."""
+    """Past a news dateline ("GENEVA —", "SAN JOSE, Costa Rica (AP) —")."""
     for j in range(start, min(start + DATELINE_MAX_TOKENS, end)):
         if doc[j].text in DATELINE_DASHES:
             upper = any(t.is_upper and len(t) > 1 for t in doc[start:j])
@@ -872,7 +884,7 @@ def actor_source(art: Article, owned: tuple[Mention, int, int]) -> Source:
 
 
 def outlet_before(art: Article, start: int) -> Source | None:
-    """The outlet in "Breitbart News' Jordan Schachtel"."""
+    """The outlet in "the Post's Anna Berg"."""
     if start < 2 or not is_possessive(art.doc[start - 1]):
         return None
     owned = art.owner[start - 2]
@@ -928,7 +940,7 @@ def document_source(art: Article, head: Token, start: int, end: int) -> Source:
 def document_owner(art: Article, head: Token) -> Source | None:
     """Who a document is by: an actor as its possessor, compound or "by/from/of" object
     (not a person or country after "of": "a survey of Iraqis"), a country in a demonym
-    only if nothing else ("an Iranian report"); without actors, a proper name there."""
+    only if nothing else ("a French report"); without actors, a proper name there."""
     owners = []
     for word, via in owner_words(head):
         owned = art.owner[word.i]
@@ -963,7 +975,7 @@ def earlier_document_owner(art: Article, head: Token) -> Source | None:
 
 
 def common_source(art: Article, head: Token, section: str, start: int, end: int) -> Source:
-    """An unnamed source: "Iranian officials", "Honduran state media", "our own navy"."""
+    """An unnamed source: "Syrian officials", "Syrian state media", "the navy"."""
     doc = art.doc
     inside = [art.owner[i] for i in range(start, end) if art.owner[i] is not None]
     named = inside[0][0].actor_id if inside else None

@@ -67,6 +67,7 @@ def new_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying what components need to know of the article."""
     doc = nlp.make_doc(article.text)
     doc.user_data["newsprism_published"] = article.published
+    doc.user_data["newsprism_outlet"] = article.outlet
     return doc
 
 
@@ -99,7 +100,7 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
     with context.Pool(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            work = [(a.id, a.source, a.text, a.published) for a in chunk]
+            work = [(a.id, a.source, a.text, a.published, a.outlet) for a in chunk]
             pending.append((chunk, pool.apply_async(_worker_analyze, (work, settings.batch_size))))
             while len(pending) >= limit:
                 yield from _collect(pending.popleft())
@@ -121,7 +122,10 @@ def _init_worker(settings: Settings) -> None:
 
 def _worker_analyze(work: list[tuple], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
     assert _worker_nlp is not None
-    articles = [Article(id=aid, source=source, text=text, published=published) for aid, source, text, published in work]
+    articles = [
+        Article(id=aid, source=source, text=text, published=published, outlet=outlet)
+        for aid, source, text, published, outlet in work
+    ]
     return analyze_chunk(_worker_nlp, articles, batch_size)
 
 
