@@ -62,22 +62,23 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
 
 # -- annotation drafts → gold files ------------------------------------------------
 
-def _locate(text: str, needle: str, nth: int = 0, near: tuple[int, int] | None = None) -> tuple[int, int]:
-    """The `nth` occurrence of `needle`; with `near` (a quote's span), the whole-word
-    occurrence outside it that is closest to either end of it."""
+def _locate(text: str, needle: str, nth: int | None = 0, near: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The `nth` occurrence of `needle` in the article; with `near` (a quote's span) and
+    no `nth`, the whole-word occurrence outside the quote closest to either end of it."""
     starts, at = [], text.find(needle)
     while at >= 0:
         starts.append(at)
         at = text.find(needle, at + 1)
-    if near is not None:
-        starts = [s for s in starts if _whole_word(text, s, s + len(needle))
-                  and (s + len(needle) <= near[0] or s >= near[1])]
     if not starts:
-        raise ValueError(f"not in the article{' near the quote' if near else ''}: {needle[:80]!r}")
-    if near is not None and nth == 0:
-        start = min(starts, key=lambda s: min(abs(s + len(needle) - near[0]), abs(s - near[1])))
-    else:
+        raise ValueError(f"not in the article: {needle[:80]!r}")
+    if nth is not None:
         start = starts[nth]
+    else:
+        outside = [s for s in starts if _whole_word(text, s, s + len(needle))
+                   and (s + len(needle) <= near[0] or s >= near[1])]
+        if not outside:
+            raise ValueError(f"not in the article near the quote: {needle[:80]!r}")
+        start = min(outside, key=lambda s: min(abs(s + len(needle) - near[0]), abs(s - near[1])))
     return start, start + len(needle)
 
 
@@ -91,7 +92,7 @@ def resolve(draft: dict, article_text: str) -> dict:
         needle = item.get(key)
         if not needle:
             return None, None
-        return _locate(article_text, needle, item.get(key + "_nth", 0), near)
+        return _locate(article_text, needle, item.get(key + "_nth"), near)
 
     gold = {"id": draft["id"], "text_sha256": hashlib.sha256(article_text.encode()).hexdigest(),
             "quotes": [], "attributions": [], "scare_quotes": []}

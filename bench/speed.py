@@ -33,8 +33,9 @@ from newsprism.runner import analyze  # noqa: E402
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = Path(__file__).resolve().parent / "results"
 COMPONENT_SETS = {
-    "actors only": ("newsprism_actors",),
-    "default (all components)": Settings().components,
+    "actors": ("newsprism_actors",),
+    "actors, quotes, attributions": ("newsprism_actors", "newsprism_quotes", "newsprism_attributions"),
+    "all components (default)": Settings().components,
 }
 
 
