@@ -250,7 +250,7 @@ def main() -> None:
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--split", choices=["test", "dev"], default="test",
                         help="test: the held-out 40 (report only); dev: the development articles")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     folder = GOLD if args.split == "test" else DEV
     if args.command == "select":
         print("\n".join(select_articles(load_corpus(), args.split)))

@@ -111,7 +111,7 @@ NOUN_CUES = frozenset(
     "statement assertion claim remark remarks comment comments words warning message tweet post speech "
     "promise pledge insistence denial accusation argument answer reply response quote quip description "
     "appeal plea demand belief suggestion admission declaration announcement vow threat allegation "
-    "assurance explanation complaint criticism prediction".split()
+    "assurance explanation complaint criticism prediction challenge".split()
 )
 # Heads of noun phrases that cannot speak: documents and the like.
 DOCUMENT_NOUNS = frozenset(
@@ -166,8 +166,9 @@ FEMALE_WORDS = frozenset(
 # Words before quoted words that mark distance (scare quotes) ...
 SCARE_MARKERS = frozenset("so-called dubbed self-styled self-proclaimed self-described supposed alleged".split())
 # ... or a title, name or term (neither quote nor scare quote).
+NAMING_PARTICIPLES = frozenset("called named".split())  # terms only after a noun: "a show called"
 TERM_MARKERS = frozenset(
-    "titled entitled named nicknamed called word words term phrase slogan hashtag motto label book film movie "
+    "titled entitled nicknamed word words term phrase slogan hashtag motto label book film movie "
     "song album show series novel documentary play poem op-ed column essay podcast programme program "
     "headline brand".split()
 )
@@ -194,7 +195,10 @@ ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
-PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
+HEADING_WORDS = 20  # longest subheading
+TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
+PRONOUN_PARAGRAPHS = 3
+SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect speech  # how far back "he" and "she" look for a person
 
 
 # --------------------------------------------------------------------------- records
@@ -255,7 +259,8 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
             art.remember(verdict)
         elif verdict == "scare":
             scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
-    found += [q for q in indirect if not _mostly_quoted(art, q)]
+    direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"])
+    found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
     return [_record(art.text, i, q) for i, q in enumerate(found)], scare
 
@@ -305,6 +310,7 @@ class ArticleView:
     marked: list[Marked] = field(default_factory=list)  # the article's quotes between marks
     quoted: list[bool] = field(default_factory=list)  # token -> inside quotation marks
     history: list[Attributed] = field(default_factory=list)  # attributed so far, in order
+    pronouns: dict[int, str | Speaker | None] = field(default_factory=dict)  # he/she token -> antecedent
 
     @classmethod
     def build(cls, doc: Doc) -> ArticleView:
@@ -387,6 +393,8 @@ def mark_shape(text: str, i: int, family: dict[str, str]) -> str | None:
         return None
     opens = (before.isspace() or before in AFTER_OPENING) and not after.isspace()
     closes = (after.isspace() or after in BEFORE_CLOSING) and not before.isspace()
+    if not opens and not closes and family is DOUBLE_MARKS:
+        return "either"  # glued to words on both sides ("interview.”If"): read from the pairing
     if kind == "open":
         return "close" if closes and not opens else "open"
     if kind == "close":
@@ -516,7 +524,9 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if not sentence_like and is_title(span):
+    if not sentence_like and (is_title(span) or named_term(art, span, m)):
+        return None
+    if in_heading(art, m):
         return None
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None or not speaker.can_speak:
@@ -540,7 +550,7 @@ def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | N
     start, _ = art.clause(span.start)
     lead = [t for t in doc[start:span.start] if not t.is_punct and not t.is_space and t.idx < m.start - 1]
     if not lead:
-        return not _argument_of_outside_verb(span)  # ““Two officials” told ABC" is no sentence
+        return not _argument_of_outside_verb(art, span)  # ““Two officials” told ABC" is no sentence
     previous = last_char_before(text, m.start - 1)[1] if m.opened else ""
     if previous == ":":
         return True
@@ -549,10 +559,12 @@ def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | N
     return complete_clause(span)
 
 
-def _argument_of_outside_verb(span: Span) -> bool:
+def _argument_of_outside_verb(art: ArticleView, span: Span) -> bool:
     roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
     main = max(roots, key=lambda r: sum(1 for _ in r.subtree), default=None)
-    return main is not None and main.dep_ in NOUN_SLOTS
+    if main is None or art.paragraph_of[main.head.i] != art.paragraph_of[main.i]:
+        return False  # a parse joining paragraphs
+    return main.dep_ in NOUN_SLOTS
 
 
 def last_char_before(text: str, position: int) -> tuple[int, str]:
@@ -608,11 +620,40 @@ def is_label(span: Span) -> bool:
     return opens_phrase and last.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+def named_term(art: ArticleView, span: Span, m: Marked) -> bool:
+    """A term or title the sentence names, whoever speaks: after "the terms", "the
+    slogan", "a book", or a participle "called"/"named" of a noun ("a program called
+    “...”"), but not "he called it “...”"."""
+    before = words_before(art.text, m)
+    if not before:
+        return False
+    last = before[-1]
+    if last in NAMING_PARTICIPLES:
+        marker = art.doc.char_span(m.start - 1, m.start, alignment_mode="expand")
+        participle = art.doc[marker.start - 1] if marker is not None and marker.start > 0 else None
+        return participle is not None and participle.tag_ == "VBN" and participle.dep_ == "acl"
+    return last in TERM_MARKERS or (last.endswith("s") and last[:-1] in TERM_MARKERS)
+
+
+def in_heading(art: ArticleView, m: Marked) -> bool:
+    """A quote in a subheading: a short paragraph ending without punctuation, or
+    one in title case ("‘It’s Not About Me’")."""
+    start, end = next((s, e) for s, e in art.paragraphs if s <= m.start < e)
+    paragraph = art.text[start:end]
+    words = paragraph.split()
+    if len(words) > HEADING_WORDS:
+        return False
+    ends_sentence = not paragraph.rstrip("".join(DOUBLE_MARKS) + "".join(SINGLE_MARKS))[-1:].isalnum()
+    long_words = [w for w in words if len(w.strip("".join(DOUBLE_MARKS) + "".join(SINGLE_MARKS))) > 3]
+    capitalised = sum(w.lstrip("".join(DOUBLE_MARKS) + "".join(SINGLE_MARKS))[:1].isupper() for w in long_words)
+    return not ends_sentence or capitalised >= TITLE_SHARE * len(long_words)
+
+
 def is_term(art: ArticleView, span: Span, m: Marked) -> bool:
     """A name or term: one word, title case, after "titled", "book", "the word", "known as"."""
     words = [t for t in span if t.is_alpha]
     before = words_before(art.text, m)
-    if len(words) <= 1 or (before and before[-1] in TERM_MARKERS) or before == ["known", "as"]:
+    if len(words) <= 1 or (before and before[-1] in TERM_MARKERS | NAMING_PARTICIPLES) or before == ["known", "as"]:
         return True
     return title_case(words)
 
@@ -711,7 +752,10 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
         return subject_speaker(art, token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        return speaker_from(art, owner) if owner is not None else None
+        if owner is not None:
+            return speaker_from(art, owner)
+        if token.dep_ == "dobj":  # "issued a challenge to ...", "released a statement calling ..."
+            return subject_speaker(art, token.head)
     return None
 
 
@@ -733,12 +777,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
+    if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
+        c.dep_ in ("agent", "dobj") for c in verb.children
+    ):
+        return verb.head  # "Trump tweeted" misparsed as a participle modifying the name
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep":  # "quoted ... as rejecting"
             head = head.head
         if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
+        elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ == "dobj":
+            head = head.head  # "released a statement describing ..."
         return subject_of(head, depth + 1)
     return None
 
@@ -757,8 +807,12 @@ def according_to(art: ArticleView, frame: set[int]) -> Speaker | None:
 def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker] | None:
     """A speech verb right before or after the quote in its sentence (the parse
     missed the link): at most a few words away, its subject outside the quote."""
-    for i in sorted(frame, key=lambda i: min(abs(i - span.start), abs(i - span.end))):
-        if min(abs(i - span.start), abs(i - span.end)) > NEARBY_WORDS:
+    def words_away(i: int) -> int:
+        between = art.doc[i + 1:span.start] if i < span.start else art.doc[span.end:i]
+        return sum(1 for t in between if not t.is_punct)
+
+    for i in sorted(frame, key=words_away):
+        if words_away(i) > NEARBY_WORDS:
             break
         token = art.doc[i]
         if _is_speech_verb(token):
@@ -1003,24 +1057,46 @@ def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
 
 
 def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Speaker | None:
-    """The nearest compatible person before the pronoun, preferring a subject of
-    its own or the previous sentence (centering: subjects stay in focus): a
-    person mention (its actor id) or an earlier speaker described, not named."""
+    """The nearest compatible person before the pronoun, preferring a subject of a
+    main clause in its own or the previous sentence, a pronoun subject counting as
+    the person it stands for (centering: subjects stay in focus), then a person
+    named outside relative clauses: a person mention (its actor id) or an earlier
+    speaker described, not named. People named inside quotation marks are skipped."""
+    if token.i in art.pronouns:
+        return art.pronouns[token.i]
+    art.pronouns[token.i] = None  # no cycles
     floor = art.paragraphs[max(0, art.paragraph_of[token.i] - PRONOUN_PARAGRAPHS)][0]
-    candidates: list[tuple[int, bool, str | Speaker]] = [
-        (m.start, _in_subject(art.doc[i]), m.actor_id) for i, m in art.person_mentions
-        if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender
+    focus = art.doc[_previous_sentence_start(art, token.i)].idx
+    candidates: list[tuple[int, int, str | Speaker]] = [
+        (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
+        if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
     ]
     candidates += [
-        (a.speaker.start, True, a.speaker) for a in art.history
+        (a.speaker.start, 2, a.speaker) for a in art.history
         if a.speaker.head and not a.speaker.plural and a.speaker.can_speak
         and _person_like(art, a.speaker) and floor <= a.speaker.start < token.idx
     ]
+    candidates += [
+        (t.idx, 2, antecedent) for t in art.doc[art.sentence_of[_previous_sentence_start(art, token.i)][0]:token.i]
+        if t.lower_ == token.lower_ and not art.quoted[t.i] and _salience(t) == 2
+        and (antecedent := _person_antecedent(art, t, gender)) is not None
+    ]
     if not candidates:
         return None
-    focus = art.doc[_previous_sentence_start(art, token.i)].idx
-    subjects = [c for c in candidates if c[1] and c[0] >= focus]
-    return max(subjects or candidates, key=lambda c: c[0])[2]
+    subjects = [c for c in candidates if c[1] == 2 and c[0] >= focus]
+    found = max(subjects or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
+    art.pronouns[token.i] = found
+    return found
+
+
+def _salience(token: Token) -> int:
+    """2 for the subject of a main clause, 1 for other words outside relative
+    clauses, 0 inside one ("Addison, who killed Briggs, ...": Briggs is not in focus)."""
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    if any(a.dep_ in ("relcl", "acl") for a in token.ancestors):
+        return 0
+    return 2 if token.dep_ in SUBJECTS | {"nsubjpass"} else 1
 
 
 def _previous_sentence_start(art: ArticleView, i: int) -> int:
@@ -1069,21 +1145,37 @@ def known_genders(art: ArticleView) -> dict[str, str]:
 def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
     """Reported speech: a speech or cognition verb, its content clause, a speaker who can speak."""
     for verb in art.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_VERBS or art.quoted[verb.i]:
+        if art.quoted[verb.i] or any(c.dep_ == "neg" for c in verb.children):
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue
-        content = content_clause(verb)
-        if content is None:
-            continue
-        speaker = subject_speaker(art, verb)
-        if speaker is None or not speaker.can_speak:
+        content, speaker = reported_clause(art, verb)
+        if content is None or speaker is None or not speaker.can_speak:
             continue
         span = clause_span(art, verb, content)
         if span is not None:
             found = Attributed(span[0], span[1], "indirect", speaker, cue_text(verb), art.paragraph_of[verb.i])
             art.remember(found)
             yield found
+
+
+def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker | None]:
+    """The content clause a cue reports and its speaker: a speech verb and its
+    subject, a cue noun and its possessor ("his argument that ..."), or "according
+    to X" and the clause it hangs on."""
+    if cue.pos_ == "VERB" and cue.lemma_.lower() in INDIRECT_VERBS:
+        content = content_clause(cue)
+        return (content, subject_speaker(art, cue)) if content is not None else (None, None)
+    if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        content = noun_content(cue) if owner is not None else None
+        return (content, speaker_from(art, owner)) if content is not None else (None, None)
+    if cue.lower_ == "according" and cue.head.pos_ in ("VERB", "AUX") and not _is_speech_verb(cue.head):
+        source = next((c for c in art.doc[cue.i + 1].children if c.dep_ == "pobj"), None) if cue.i + 1 < len(
+            art.doc) else None
+        speaker = speaker_from(art, source) if source is not None else None
+        official = speaker is not None and (speaker.anonymous or art.actor_kind(speaker.actor_id) in SPEAKING_KINDS)
+        if official and any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in cue.head.children):
+            return cue.head, speaker  # documents, outlets and organisations cited so are attributions
+    return None, None
 
 
 def content_clause(verb: Token) -> Token | None:
@@ -1094,10 +1186,13 @@ def content_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
-        if child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() in ("accuse", "charge"):
-            accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if accused is not None and accused.lower_ not in RELATIVE_PRONOUNS:
-                return next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if child.dep_ == "prep" and child.lower_ == "in":  # "said in a statement that ..."
+            noun = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in NOUN_CUES), None)
+            clause = noun_content(noun) if noun is not None else None
+            if clause is not None:
+                return clause
+    if verb.lemma_.lower() in ("accuse", "charge"):
+        return _accused_of(verb)
     head = verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -1106,7 +1201,42 @@ def content_clause(verb: Token) -> Token | None:
         return head
     if verb.dep_ in ("conj", "parataxis") and head.i < verb.i and _trailing_cue(verb):
         return head
+    if parenthetical_cue(verb):
+        return head
     return None
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """"accused X of -ing ...": the object of "of" holding the gerund."""
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if accused is None or accused.lower_ in RELATIVE_PRONOUNS:
+        return None
+    of = next((c for c in [*verb.children, *accused.children] if c.dep_ == "prep" and c.lower_ == "of"), None)
+    charge = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None) if of is not None else None
+    if charge is None or not any(t.tag_ == "VBG" for t in charge.subtree):
+        return None
+    return charge
+
+
+def noun_content(noun: Token) -> Token | None:
+    """The clause a cue noun reports: "the statement that ...", "his argument that ..."."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+            marks = [c for c in child.children if c.dep_ == "mark"]
+            subjects = [c for c in child.children if c.dep_ in SUBJECTS | {"nsubjpass", "expl"}]
+            if subjects and [m.lower_ for m in marks] == ["that"] and child.left_edge.lower_ == "that":
+                return child
+    return None
+
+
+def parenthetical_cue(verb: Token) -> bool:
+    """"And, they said, the talks will go on": a cue set off by commas inside the clause it reports."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    return (
+        verb.dep_ == "parataxis" and verb.head.i > right and right + 1 < len(doc) and doc[right + 1].text == ","
+        and (left == verb.sent.start or doc[left - 1].text == ",") and subject_of(verb) is not None
+    )
 
 
 def _trailing_cue(verb: Token) -> bool:
@@ -1131,13 +1261,16 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     """Characters of the content clause, without "that", "according to ..." or the
     cue's own words, cut to the verb's paragraph and to its part between semicolons."""
     paragraph = art.paragraph_of[verb.i]
-    if content.tag_ == "VBG" and content.head.lower_ == "of":
+    if content.head.lower_ == "of":  # "accused X of -ing": from X
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        tokens = [*(obj.subtree if obj is not None else []), *content.head.subtree]
+        words = {*(obj.subtree if obj is not None else []), *content.head.subtree}
+        tokens = sorted(words, key=lambda t: t.i)
     else:
         tokens = list(content.subtree)
     excluded = {t.i for t in verb.subtree} if content.i == verb.head.i else set()
     excluded |= {t.i for c in content.children if c.lower_ == "according" for t in c.subtree}
+    if verb.lower_ == "according":  # not the clauses joined after it ("..., according to X, but ...")
+        excluded |= {t.i for c in content.children if c.dep_ in ("cc", "conj") and c.i > verb.i for t in c.subtree}
     tokens = [t for t in tokens if art.paragraph_of[t.i] == paragraph and t.i not in excluded]
     tokens = _between_semicolons(tokens, verb)
     tokens = _without_dateline(tokens)
@@ -1180,11 +1313,21 @@ def subject_speaker(art: ArticleView, verb: Token) -> Speaker | None:
     return speaker_from(art, subject)
 
 
-def _mostly_quoted(art: ArticleView, q: Attributed) -> bool:
-    """Whether an indirect clause is (almost) all a direct or partial quote already."""
+def outermost(indirect: list[Attributed]) -> list[Attributed]:
+    """Without a clause reported inside another clause of the same speaker ("Holm
+    said she thinks the plan will fail" is one indirect quote)."""
+    def inside(q: Attributed, other: Attributed) -> bool:
+        return other is not q and other.start <= q.start and q.end <= other.end and (
+            _identity(other.speaker) == _identity(q.speaker))
+    return [q for q in indirect if not any(inside(q, other) for other in indirect)]
+
+
+def _mostly_quoted(art: ArticleView, q: Attributed, direct: list[bool]) -> bool:
+    """Whether an indirect clause is (almost) all a direct quote already; a partial
+    quote inside it is marked as well as the clause (GUIDELINES, Rulings)."""
     span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return True
     words = [t for t in span if t.is_alpha]
-    quoted = sum(art.quoted[t.i] for t in words)
+    quoted = sum(direct[t.i] for t in words)
     return quoted > 0 and (len(words) - quoted <= OUTSIDE_WORDS_ALLOWED or quoted >= QUOTED_SHARE * len(words))
