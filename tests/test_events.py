@@ -355,3 +355,86 @@ def test_seed_events_follow_the_text(seeds):
     for events in seeds.values():
         assert [e.start for e in events] == sorted(e.start for e in events)
         assert all(e.text and e.text.strip() == e.text for e in events)
+
+
+# --------------------------------------------------------------------------- wire-news forms
+
+
+def first(nlp, text: str) -> tuple[str, str | None, str | None]:
+    event = events_of(nlp, text)[0]
+    return event.type, event.source_id, event.target_id
+
+
+def test_demonym_with_a_sector_noun_is_its_country(nlp):
+    assert first(nlp, "Israeli troops fired on Palestinian protesters near the fence.") == ("ASSAULT", "israel", "palestine")
+
+
+def test_actor_of_a_phrase_of_the_slot_words(nlp):
+    assert first(nlp, "Kenyan police arrested dozens of Somali nationals.") == ("COERCE", "kenya", "somalia")
+    assert first(nlp, "Turkey turned down a request from Sweden.") == ("REJECT", "turkey", "sweden")
+
+
+def test_noun_event_reads_the_preposition_of_its_support_verb(nlp):
+    assert first(nlp, "Iran made an offer to Saudi Arabia to reopen embassies.") == ("AGREE", "iran", "saudi-arabia")
+    assert first(nlp, "China issued a stern warning to Taiwan.") == ("THREATEN", "china", "taiwan")
+
+
+def test_target_is_not_the_doer(nlp):
+    assert first(nlp, "Colombia withdrew its ambassador to Nicaragua.") == ("SANCTION", "colombia", "nicaragua")
+
+
+def test_target_as_subject_of_the_governed_clause(nlp):
+    assert first(nlp, "Egypt demanded that Ethiopia stop filling the dam.") == ("REQUEST", "egypt", "ethiopia")
+
+
+def test_hostile_act_said_under_a_condition_is_a_threat(nlp):
+    text = "Morocco said it would expel Algerian diplomats if the attacks continued."
+    event = events_of(nlp, text)[0]
+    assert (event.type, event.cameo, event.quad_class, event.source_id, event.target_id) == (
+        "THREATEN", "13", 3, "morocco", "algeria")
+
+
+def test_readiness_to_cooperate_is_an_agreement(nlp):
+    text = "Officials said Beijing was willing to resume joint patrols with the Philippines."
+    assert first(nlp, text) == ("AGREE", "china", "philippines")
+
+
+def test_particle_words_are_not_prepositions(nlp):
+    assert first(nlp, "Germany gave Tunisia 100 million euros in budget support.")[0] == "AID"
+    assert first(nlp, "Bolivia's president gave in to the protesters.")[0] == "CONCEDE"
+
+
+def test_passive_agent_hung_on_a_phrase(nlp):
+    assert first(nlp, "Armenia was threatened with force by Azerbaijani officials.") == ("THREATEN", "azerbaijan", "armenia")
+
+
+def test_easing_restrictions_is_concession_easing_sanctions_retreat(nlp):
+    assert first(nlp, "Zimbabwe lifted its ban on the main opposition party.")[:2] == ("CONCEDE", "zimbabwe")
+    assert first(nlp, "The United States eased sanctions on Venezuela.") == ("RETREAT", "united-states", "venezuela")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Bahrain normalized relations with Israel.", "COOPERATE"),
+    ("Spain extradited an arms dealer to the United States.", "COOPERATE"),
+    ("Serbia raised the combat readiness of its army.", "MOBILIZE"),
+    ("Azerbaijan called up thousands of reservists.", "MOBILIZE"),
+    ("Myanmar's military declared martial law in Yangon.", "COERCE"),
+    ("French workers went on a nationwide strike.", "PROTEST"),
+    ("Kenya lodged a formal complaint with Uganda.", "ACCUSE"),
+    ("Ukrainian forces launched a counteroffensive against Russian troops.", "ASSAULT"),
+])
+def test_light_verbs_and_phrasal_verbs(nlp, text, kind):
+    assert first(nlp, text)[0] == kind
+
+
+def test_a_word_already_being_resolved_names_nobody_new(nlp):
+    """Relative pronouns lead back up the tree; the lookup must not go round forever."""
+    from newsprism.analysis.events import Article, default_lexicon, referents
+
+    doc = nlp("Leaders of the nations that signed the pact which Iran rejected met in Oman.")
+    art = Article.build(doc, default_lexicon())
+    leaders = doc[0]
+    art.resolving.add(leaders.i)
+    assert referents(art, leaders) == []
+    art.resolving.clear()
+    assert referents(art, doc[[t.text for t in doc].index("Iran")])[0].actor_id == "iran"

@@ -164,7 +164,8 @@ def test_inverted_cue_gives_the_speaker_after_the_verb(nlp):
 
 def test_according_to_gives_an_anonymous_speaker_and_affiliation(nlp):
     r = analyse(nlp, 'The army has "no plans to withdraw," according to one Iranian official.')
-    q = r.quote("no plans to withdraw")
+    q = r.quote("no plans to withdraw", kind="partial")
+    assert r.quote("The army has", kind="indirect").speaker == "one Iranian official"
     assert (q.kind, q.cue, q.speaker) == ("partial", "according to", "one Iranian official")
     assert q.anonymous and q.speaker_id == "iran"
 
@@ -227,6 +228,141 @@ def test_find_quotes_is_a_plain_function(nlp):
     assert [s.text for s in scare] == ["peace plan"]
 
 
+def test_pronoun_prefers_the_main_subject_and_follows_a_pronoun_chain(nlp):
+    text = (
+        "The vote was won by Tom Walsh, who represents the district where Omar Khaled was born. "
+        "He thanked his staff.\n\n“I am tired,” he said."
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I am tired")) == "Tom Walsh"
+
+
+def test_pronoun_skips_people_named_inside_the_quote(nlp):
+    r = analyse(nlp, "Tom Walsh met the voters. “Omar Khaled lied to all of us,” he said.")
+    assert r.speaker_name(r.quote("lied to all of us")) == "Tom Walsh"
+
+
+def test_cue_a_few_words_before_the_quote_counts_words_not_tokens(nlp):
+    text = "Tom Walsh spoke at the dock, where he said of the old mayor, “I will beat him in every race we run.”"
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I will beat him")) == "Tom Walsh"
+
+
+def test_mark_glued_to_words_on_both_sides_opens_a_quote(nlp):
+    text = "“We will stay,” Anna Berg said in an interview.”If the river rises, we will leave,” she added."
+    r = analyse(nlp, text)
+    q = r.quote("If the river rises")
+    assert q.text == "If the river rises, we will leave," and q.kind == "direct"
+    assert r.speaker_name(q) == "Anna Berg"
+    assert not any(q.text.startswith("in an interview") for q in r.quotes)
+
+
+def test_cue_noun_object_of_a_verb_gives_its_subject(nlp):
+    r = analyse(nlp, 'Mayor Lena Holm issued a warning to traders to "stay out of the harbour."')
+    assert r.speaker_name(r.quote("stay out of the harbour")) == "Lena Holm"
+
+
+def test_transcript_lines_and_embedded_posts_are_direct_quotes(nlp):
+    text = (
+        "Tom Walsh spoke with Lena Holm about the bridge.\n\n"
+        "WALSH: Why is the bridge still closed to traffic?\n\n"
+        "HOLM: It is not safe yet.\n\n"
+        "Open the bridge now. Our town needs it. https://t.co/abc123 — Tom Walsh (@tomwalsh) July 4, 2020"
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Why is the bridge")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("It is not safe yet")) == "Lena Holm"
+    post = r.quote("Open the bridge now")
+    assert post.text == "Open the bridge now. Our town needs it." and post.kind == "direct"
+    assert r.speaker_name(post) == "Tom Walsh"
+    assert_offsets(r)
+
+
+def test_name_and_one_word_after_a_quote_name_its_speaker(nlp):
+    text = "Tom Walsh met the board.\n\n“The harbour was the worst run in the county,” Walsh judges."
+    r = analyse(nlp, text)
+    q = r.quote("The harbour was the worst")
+    assert q.speaker == "Walsh" and r.speaker_name(q) == "Tom Walsh"
+
+
+def test_spoke_of_is_a_cue_for_a_fragment(nlp):
+    r = analyse(nlp, "Lena Holm spoke of a “slow decline of trust” in the town, and critics agreed.")
+    assert r.speaker_name(r.quote("slow decline of trust")) == "Lena Holm"
+
+
+# --------------------------------------------------------------------------- indirect
+
+
+def test_indirect_clause_with_a_partial_quote_is_kept_with_the_partial(nlp):
+    r = analyse(nlp, 'Omar Khaled said that the bridge "must be closed at once."')
+    assert r.quote("the bridge", kind="indirect").text.startswith('the bridge "must be closed')
+    assert r.quote("must be closed", kind="partial")
+
+
+def test_clause_reported_inside_a_clause_of_the_same_speaker_is_one_quote(nlp):
+    r = analyse(nlp, "Lena Holm said she thinks the new plan will fail.")
+    (q,) = [q for q in r.quotes if q.kind == "indirect"]
+    assert q.text == "she thinks the new plan will fail"
+
+
+def test_indirect_speech_after_said_in_a_statement_and_a_parenthetical_cue(nlp):
+    text = "Omar Khaled said in a statement that the port would reopen on Monday. And, he said, the fees would fall."
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("the port would reopen", kind="indirect")) == "Omar Khaled"
+    q = r.quote("the fees would fall", kind="indirect")
+    assert q.text == "the fees would fall" and r.speaker_name(q) == "Omar Khaled"
+
+
+def test_cue_noun_with_possessor_reports_its_clause(nlp):
+    r = analyse(nlp, "The court rejected Lena Holm's argument that the fine was illegal.")
+    q = r.quote("the fine was illegal", kind="indirect")
+    assert q.text == "the fine was illegal" and r.speaker_name(q) == "Lena Holm"
+
+
+def test_according_to_a_person_is_indirect_speech_but_not_a_document(nlp):
+    text = "The port will reopen on Monday, according to Omar Khaled. The river will rise, according to the report."
+    r = analyse(nlp, text)
+    (q,) = [q for q in r.quotes if q.kind == "indirect"]
+    assert q.text == "The port will reopen on Monday" and r.speaker_name(q) == "Omar Khaled"
+
+
+def test_reported_speech_rules_for_reporter_words_questions_and_no_one(nlp):
+    text = (
+        "Tom Walsh said the bridge should stay closed, but repeated that the ferry would run. "
+        "No mayor has done so much to suggest the town is safe. "
+        "Did Lena Holm say the port would close?"
+    )
+    r = analyse(nlp, text)
+    indirect = [q.text for q in r.quotes if q.kind == "indirect"]
+    assert "the bridge should stay closed" in indirect
+    assert not any("town is safe" in t or "port would close" in t for t in indirect)
+
+
+def test_gender_from_possessives_agreeing_with_the_subject(nlp):
+    text = (
+        "Lena Holm defended her budget. Tom Walsh praised her plan. Lena Holm thanked her staff.\n\n"
+        "“We did the work,” she said."
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We did the work")) == "Lena Holm"
+
+
+def test_a_document_s_owner_speaks_and_the_group_refers_back(nlp):
+    text = (
+        "The Harbour Traders Association wrote to the mayor on Monday.\n\n"
+        '"The new fees will ruin small shops," the group\'s letter said.'
+    )
+    r = analyse(nlp, text)
+    q = r.quote("The new fees will ruin")
+    assert q.speaker == "the group" and r.speaker_name(q) == "Harbour Traders Association"
+
+
+def test_a_body_named_after_its_description_keeps_the_name(nlp):
+    r = analyse(nlp, "The local activist group Harbourwatch insists that the river is polluted.")
+    q = r.quote("the river is polluted", kind="indirect")
+    assert q.speaker == "The local activist group Harbourwatch"
+
+
 # --------------------------------------------------------------------------- not quotes
 
 
@@ -247,6 +383,16 @@ def test_fragment_attributed_to_a_speaker_is_partial_not_scare(nlp):
     r = analyse(nlp, 'Lena Holm called the plan "a complete disaster" on Tuesday.')
     q = r.quote("a complete disaster")
     assert q.kind == "partial" and r.speaker_name(q) == "Lena Holm" and r.scare == []
+
+
+def test_terms_named_and_subheadings_are_not_quotes(nlp):
+    text = (
+        'Lena Holm said the delegates rejected the terms "malpractice" and "gross neglect" last year.\n\n'
+        "‘Not Our Fault’ for the flood\n\n"
+        "Tom Walsh watched a programme called “Harbour Nights Live” every week."
+    )
+    r = analyse(nlp, text)
+    assert [q for q in r.quotes if q.kind != "indirect"] == []
 
 
 # --------------------------------------------------------------------------- sample corpus
@@ -334,7 +480,7 @@ def test_seeds_rouhani_speech_is_rouhani_s(seeds):
     assert r.quote("If the Iraqi government asks us").speaker_id == rouhani
     continued = r.quote("All countries need to embark")
     assert "We have not seen the US" in continued.text and continued.speaker_id == rouhani
-    partial = r.quote("engagement of forces")
+    partial = r.quote("engagement of forces", kind="partial")
     assert partial.kind == "partial" and partial.speaker_id == rouhani
 
 

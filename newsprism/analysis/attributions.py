@@ -136,6 +136,8 @@ class CueLexicon:
     # entries as string hashes, by first word and by every word
     _by_first: dict[int, list[tuple[str, tuple[int, ...]]]] = field(default_factory=dict)
     _by_word: dict[int, list[tuple[str, tuple[int, ...]]]] = field(default_factory=dict)
+    # statement phrases as (preposition, noun): "in a statement" also finds "in his statement"
+    _statements: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> CueLexicon:
@@ -153,12 +155,17 @@ class CueLexicon:
             return
         self.entries[section].append(words)
         keys = tuple(map(get_string_id, words))
+        if section == "statement":
+            self._statements.add((words[0], words[-1]))
         if section in SCANNED_SECTIONS:
             self._by_first.setdefault(keys[0], []).append((section, keys))
             self._by_first[keys[0]].sort(key=lambda entry: -len(entry[1]))
         if section in NOUN_SECTIONS:
             for key in set(keys):
                 self._by_word.setdefault(key, []).append((section, keys))
+
+    def is_statement(self, preposition: str, noun: str) -> bool:
+        return (preposition, noun) in self._statements
 
     def lines(self) -> list[str]:
         return [" ".join(words) for words in self.entries.get("line", [])]
@@ -512,9 +519,11 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     art.read_verbs.add(verb.i)
     subject = subject_of(verb)
     source = resolve(art, subject) if subject is not None else None
+    statement = statement_phrase(art, verb)
+    if source is None and statement is not None and subject is not None:
+        source = speaker_of_statement(art, subject, statement)
     if source is None:
         return
-    statement = statement_phrase(art, verb)
     parenthetical = is_parenthetical(art, verb)
     if not credits(art, source, section, statement is not None or parenthetical):
         return
@@ -529,7 +538,7 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     cue = doc[verb.i:end].text
     if statement is not None:
-        cue = f"{cue} {doc[statement.i:art.lexicon.phrase_in(art.forms, statement.i, 'statement')].text}"
+        cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
 
 
@@ -546,7 +555,8 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
         return source.noun == "document" and source.kind in ("anonymous", "media")
     if source.kind in ("media", "document") or source.noun == "document":
         return True
-    return source.kind == "anonymous" and not source.anaphoric
+    # "officials said", not "Christians say": a group's view is not a source's report
+    return source.kind == "anonymous" and not source.anaphoric and source.noun is not None
 
 
 def is_person(art: Article, source: Source) -> bool:
@@ -603,7 +613,51 @@ def statement_phrase(art: Article, verb: Token) -> Token | None:
 
 
 def in_statement_phrase(art: Article, prep: Token) -> bool:
-    return art.lexicon.phrase_in(art.forms, prep.i, "statement") is not None
+    """A [statement] phrase, whatever the words before its noun: "in a statement", "in
+    his written statement", "in court documents"."""
+    noun = statement_noun(prep)
+    return noun is not None and any(
+        art.lexicon.is_statement(prep.lower_, form) for form in (noun.lower_, noun.lemma_.lower())
+    )
+
+
+def statement_noun(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def speaker_of_statement(art: Article, subject: Token, statement: Token) -> Source | None:
+    """A source for a subject :func:`resolve` leaves out, once a statement phrase makes
+    any speaker one: "he" is the person meant, "they" or "it" leave the statement as the
+    source ("they said in court documents"), a common noun is an unnamed person ("the
+    judge said in her ruling")."""
+    if subject.pos_ == "PRON":
+        return antecedent(art, subject) or resolve(art, statement_noun(statement))
+    if subject.pos_ != "NOUN":
+        return None
+    start, end = noun_phrase(subject)
+    span = art.doc[start:end]
+    return Source(span.text, None, "anonymous", span.start_char, span.end_char)
+
+
+def antecedent(art: Article, pronoun: Token) -> Source | None:
+    """The person "he" or "she" stands for: in the nearest sentence before it that names
+    a person, the person who is a subject, else the first named; a shallow form of the
+    subject and leftmost preferences of Hobbs (1978, "Resolving pronoun references")."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    doc = art.doc
+    sentences = [s for s in doc.sents if s.start < pronoun.i]
+    for sent in reversed(sentences):
+        people = []
+        for token in doc[sent.start:min(sent.end, pronoun.i)]:
+            owned = art.owner[token.i]
+            actor = art.actors.get(owned[0].actor_id) if owned is not None else None
+            if actor is not None and actor.kind == "person":
+                people.append((token.dep_ in ("nsubj", "nsubjpass"), actor))
+        if people:
+            actor = next((a for is_subject, a in people if is_subject), people[0][1])
+            return Source(pronoun.text, actor.id, actor_kind(art, actor), pronoun.idx, pronoun.idx + len(pronoun))
+    return None
 
 
 def statement_content(art: Article, prep: Token) -> tuple[int, int] | None:
@@ -624,7 +678,11 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
     if complements:
         after = [c for c in complements if c.i > verb.i]
-        return subtree_content(art, (after or complements)[0], verb)
+        if after:
+            return subtree_content(art, after[0], verb)
+        # "A, but B, the Times reports.": the sentence up to the reporting clause
+        first, _ = line_bounds(doc, verb.sent, verb.i)
+        return trim(doc, first, complements[0].right_edge.i + 1)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
@@ -659,6 +717,8 @@ def closing_clause_content(doc: Doc, verb: Token, subject: Token) -> tuple[int, 
     tail = [c for c in verb.rights if c.dep_ not in CLOSING_DEPS]
     if tail or any(is_word(t) for t in doc[verb.right_edge.i + 1:last]):
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[first:start - 1]):
+        return None  # "In recent days, officials have warned of ...": no clause before
     return trim(doc, first, start - 1)
 
 
@@ -695,7 +755,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     quotation marks and brackets stay when they are paired inside (a closing one the
     parse left just outside is taken in), except around the whole span."""
     start = after_dateline(doc, start, end)
+    if start > 0 and quote_side(doc[start - 1]) > 0:
+        start -= 1  # the parse left the marks of a quoted content outside
+    while end < len(doc) and (doc[end].text == "," or quote_side(doc[end]) < 0) and quote_side(doc[end - 1]) >= 0:
+        end += 1
     start, end = _take_in_marks(doc, start, end)
+    while start < end and doc[start].is_space:
+        start += 1
+    end = _quotation_first(doc, start, end)
     while True:
         while start < end and (_loose(doc[start]) or is_that(doc[start])) and not _paired(doc, start, start, end):
             start += 1
@@ -739,7 +806,7 @@ def quote_side(token: Token) -> int:
     if text in CLOSING_MARKS and text not in STRAIGHT_MARKS:
         return -1
     before = token.doc[token.i - 1] if token.i > 0 else None
-    opens = (before is None or bool(before.whitespace_) or before.text in "([—–") and not token.whitespace_
+    opens = (before is None or bool(before.whitespace_) or before.is_space or before.text in "([—–") and not token.whitespace_
     return 1 if opens else -1
 
 
@@ -758,22 +825,40 @@ def _paired(doc: Doc, i: int, start: int, end: int) -> bool:
 
 
 def _take_in_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Take in a closing (opening) mark one or two tokens outside a span that opens
-    (closes) more than it closes (opens)."""
+    """Take in the rest of a quotation (or bracket) that the span opens (closes) but does
+    not close (open), as far as its mark within the paragraph: a quotation of several
+    sentences is credited whole."""
     balance = _balance(doc, start, end)
     if balance > 0:
-        for j in range(end, min(end + 2, len(doc))):
-            if quote_side(doc[j]) < 0 or doc[j].text == ")":
+        for j in range(end, len(doc)):
+            if "\n" in doc[j].text:
+                break
+            balance += quote_side(doc[j]) + (doc[j].text == "(") - (doc[j].text == ")")
+            if balance <= 0:
                 return start, j + 1
-            if not doc[j].is_punct:
-                break
     elif balance < 0:
-        for j in range(start - 1, max(start - 3, -1), -1):
-            if quote_side(doc[j]) > 0 or doc[j].text == "(":
-                return j, end
-            if not doc[j].is_punct:
+        for j in range(start - 1, -1, -1):
+            if "\n" in doc[j].text:
                 break
+            balance += quote_side(doc[j]) + (doc[j].text == "(") - (doc[j].text == ")")
+            if balance >= 0:
+                return j, end
     return start, end
+
+
+def _quotation_first(doc: Doc, start: int, end: int) -> int:
+    """The end of a quotation that opens the span and closes with a comma before other
+    words ("\"We will win,\" the coach told the Clarion"): those words name its speaker,
+    so the quotation alone is the content. ``end`` when there is none."""
+    if quote_side(doc[start]) <= 0:
+        return end
+    depth = 0
+    for j in range(start, end):
+        depth += quote_side(doc[j])
+        if depth == 0:
+            comma = doc[j - 1].text == "," or (j + 1 < end and doc[j + 1].text == ",")
+            return j + 1 if comma and any(is_word(t) for t in doc[j + 1:end]) else end
+    return end
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
@@ -989,7 +1074,16 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
         kind = "anonymous" if section == "official" and unnamed_group else section
         anaphoric = False
     char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if section == "media" and named is None and not plural and determiner == "the":
+        named = last_outlet_before(art, start)  # "the site": the outlet named last
     return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def last_outlet_before(art: Article, i: int) -> str | None:
+    for owned in reversed(art.owner[:i]):
+        if owned is not None and _is_media(art, owned[0].actor_id):
+            return owned[0].actor_id
+    return None
 
 
 def _is_media(art: Article, actor_id: str | None) -> bool:

@@ -25,24 +25,37 @@ The rules:
 1. **Triggers.** A verb or noun whose lemma starts a pattern, with the pattern's
    other words among its dependents ("rule out", "send troops", "take control of"),
    is an event; the most specific pattern wins. Words a pattern uses ("provide
-   *assistance*") are not triggers of their own.
+   *assistance*") are not triggers of their own. A particle of a pattern ("give
+   *in*") is not matched by a preposition with an object ("gave euros *in* aid").
 2. **Source and target** come from the slots the pattern names: the subject (for a
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
    ("air strikes on ISIS"), a noun's possessor or actor modifiers ("Syria's air
    strikes", "ISIS attacks"), or, for a noun, the subject of the support verb it is
    the object of ("Syria launched air strikes", "the President announced the
-   deployment") or of a verb of intent or weighing ("would consider an alliance").
+   deployment"), of a verb of intent or weighing ("would consider an alliance") or
+   of any verb the noun modifies with "in" ("came out in support of"); a noun's
+   preposition slots are also read on that verb ("made an offer to Iran", "lodged a
+   complaint with Uganda"). The "clause" slot is the subject of the verb's clause
+   ("demanded that Ethiopia stop"). A passive's "by" may hang on a phrase of the
+   verb ("was threatened with force by X").
    A verb without a subject takes it from the verb it depends on: infinitives and
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
    participle modifies ("militias battling ISIS"). A verb with no target takes the
-   target of the verb it governs ("threatened to attack Iraq"). Mutual events
+   target of the verb it governs ("threatened to attack Iraq", "threatened to launch
+   missiles at American bases"). A target is never the doer itself: "recalled its
+   ambassador to Nicaragua" has Nicaragua as its target. Mutual events
    ("Egypt and Israel held talks") make the first of conjoined doers the source and
    the others targets; a pattern may require a target actor ("help!").
 3. **Actors.** A slot's words name the actor of the mention covering its head, else
    the mention among its modifiers ("Syrian war planes", "the Iranian government")
-   or appositive, else of its "of" phrase ("the government of Iraq"). Conjuncts give
+   or appositive, else of its first preposition phrase that names one: for a doer
+   "of", "by", "from", "in" ("the government of Iraq", "officials from Sudan",
+   "rebels in Darfur"); for a target also "with", "to", "between", "against", "on",
+   "at", "outside", "near" ("a request from Jordan", "talks with India", "dozens of
+   Somali nationals", "a market in Yemen"). A demonym before a sector noun ("Israeli
+   troops", "the Japanese foreign minister") is its country. Conjuncts give
    one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
    joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
    Metonyms and role references ("Tehran", "the Iranian President") are mentions of
@@ -59,6 +72,11 @@ The rules:
    name heading a title ("Defence Minister X Y") is the person, not the country.
    Events with no actor at all are dropped (with no actors component, events need
    some words in a slot), as are events whose source and target are the same actor.
+   **Recoding** (CAMEO's own distinctions): a material conflict (quad 4) that its
+   doer is reported as saying it would do under a condition ("said it would expel
+   the diplomats if ...") is a THREATEN (13); cooperation (quad 1-2) under an
+   adjective of readiness ("was willing to resume patrols", not "asked if it was
+   prepared to") is an AGREE (03), an expressed intent to cooperate.
 4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
    whose modality it shares ("did not send", "did not launch strikes", "sent no
    troops", "without sending"), or a negative verb above it ("failed to",
@@ -116,7 +134,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader".split()
+    "content relational country government leader speech".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -131,6 +149,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 MODIFIER_CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod"})
 PREPOSITION_DEPS = frozenset({"prep", "dative", "agent"})
+PARTICLES = frozenset({"in", "out", "up", "down", "off", "over", "back", "away"})
 SPATIAL_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "in", "at", "near", "on", "onto", "across", "through"})
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "from"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -143,6 +162,13 @@ BACK_SENTENCES = 4  # how far back "he", "she" and "the President" look
 COUNTRY_BACK_SENTENCES = 6  # how far back "the country" looks
 MAX_FRAME = 8  # steps up the parse when reading modality
 NP_WORDS = 8  # words kept of a slot's surface form
+# Prepositions whose object says whose a slot's actor-less words are: for a doer
+# ("officials from Sudan", "rebels in Darfur"), for the one acted on ("a request from
+# Jordan", "talks with India", "bases in Guam").
+OWNER_PHRASES = frozenset({"of", "by", "from", "in"})
+TARGET_PHRASES = OWNER_PHRASES | {"with", "to", "between", "against", "on", "at", "outside", "near"}
+# Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
+GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
 
 class EventFileError(ValueError):
@@ -339,6 +365,7 @@ class Article:
     times: list[TimeRef]
     sentence_starts: list[int]
     actors_ran: bool
+    resolving: set[int] = field(default_factory=set)  # tokens whose referents are being looked up
 
     @classmethod
     def build(cls, doc: Doc, lexicon: EventLexicon) -> Article:
@@ -469,11 +496,17 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
     near = [t for c in trigger.children if c.dep_ not in APART_DEPS for t in (c, *_near_children(c))]
     used: list[Token] = []
     for words in needs:
-        hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t))), None)
+        hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t)) and not _is_phrase(t, words)), None)
         if hit is None:
             return None
         used.append(hit)
     return used
+
+
+def _is_phrase(token: Token, words: frozenset[str]) -> bool:
+    """Whether a pattern's particle is matched by a preposition with an object: the
+    "in" of "gave Tunisia euros in budget support" is not that of "gave in"."""
+    return token.lower_ in PARTICLES and token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _near_children(token: Token) -> list[Token]:
@@ -496,7 +529,7 @@ def depth(token: Token) -> int:
 
 def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
     source_slot = fill(art, trigger, pattern.source, needs)
-    target_slot = fill_target(art, trigger, pattern.target, needs)
+    target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
         return
@@ -506,6 +539,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
+    kind, cameo, quad = coded_as(art, trigger, pattern, reading)
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     span = trigger.doc[trigger.i:trigger.i + 1]
     when, where = date_for(span, art.times), place_for(span, art.places)
@@ -516,9 +550,9 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 continue
             yield Event(
                 id="", article_id="",
-                source_id=source.actor_id if source else None, type=pattern.type,
+                source_id=source.actor_id if source else None, type=kind,
                 target_id=target.actor_id if target else None,
-                cameo=pattern.cameo, quad_class=pattern.quad,
+                cameo=cameo, quad_class=quad,
                 polarity="negated" if reading.negated else "asserted", modality=reading.modality,
                 attributed_to=claimed, date=when.date if when else None,
                 location=where.name if where else None,
@@ -531,34 +565,64 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
             )
 
 
-def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token]) -> Slot:
-    """The target slot; a verb with none takes the one of the verb it governs
-    ("offered to hand over suspects to Britain", "threatened to attack Iraq")."""
-    found = fill(art, trigger, slots, needs)
+def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading) -> tuple[str, str, int]:
+    """(type, CAMEO root, quad class) of a matched event: the pattern's, except that
+    a material conflict its doer is reported as saying it would do under a condition
+    is a threat ("said it would expel the diplomats if ...": CAMEO 13), and
+    cooperation its doer is ready or willing to undertake is an intent to cooperate
+    ("was willing to resume patrols": CAMEO 03)."""
+    said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech")
+    if pattern.quad == 4 and said and not reading.negated and is_conditional(art, trigger):
+        return "THREATEN", "13", 3
+    if pattern.quad in (1, 2) and pattern.type != "AGREE" and any(
+            via == "xcomp" and is_readiness(art, head) for head, _, via in frame_chain(art, trigger)):
+        return "AGREE", "03", 1
+    return pattern.type, pattern.cameo, pattern.quad
+
+
+def is_readiness(art: Article, word: Token) -> bool:
+    """An adjective of readiness that states an intent ("was willing to"), not one
+    asked about ("asked if Iran was prepared to")."""
+    if word.pos_ != "ADJ" or not art.lexicon.is_cue(word, "future"):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
+
+
+def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token], doers: Slot) -> Slot:
+    """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
+    with none takes the one of the verb it governs ("offered to hand over suspects to
+    Britain", "threatened to launch missiles at American bases")."""
+    skip = frozenset(p.actor_id for p in doers.parties)
+    found = fill(art, trigger, slots, needs, skip)
     if found.parties or trigger.pos_ != "VERB":
         return found
     for governed in trigger.children:
         if governed.dep_ == "xcomp" and governed.pos_ == "VERB":
-            inner = fill(art, governed, slots, [])
+            inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
     return found
 
 
-def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token]) -> Slot:
-    """The actors of the first slot that names one; else no actors and the words of
-    the first slot that has any."""
+def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token],
+         skip: frozenset[str] = frozenset()) -> Slot:
+    """The actors of the first slot that names one (other than those to skip); else
+    no actors and the words of the first slot that has any. A slot's words that name
+    no actor may still say whose they are: "dozens of Somali nationals", "a request
+    from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`)."""
     first_text = None
     for slot in slots:
         if slot == "conjunct":  # read by split_pairs
             continue
         if slot == "owner":
-            parties = owner_parties(art, trigger)
+            parties = [p for p in owner_parties(art, trigger) if p.actor_id not in skip]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
-            parties = parties_of(art, head)
+            parties = [p for p in parties_of(art, head) if p.actor_id not in skip]
+            if not parties and slot != "subject":
+                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if p.actor_id not in skip]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
             first_text = first_text or surface(head)
@@ -599,8 +663,13 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         verb = support_verb(art, trigger)
         subject = logical_subject(art, verb) if verb is not None else None
         return [subject] if subject is not None else []
+    if slot == "clause":  # "demanded that Ethiopia stop", "charged that Colombia was"
+        return [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     words = frozenset(slot.split("|"))
-    heads = [o for holder in (trigger, *needs) for o in preposition_objects(holder, words)]
+    holders = [trigger, *needs]
+    if trigger.pos_ != "VERB" and (verb := support_verb(art, trigger)) is not None:
+        holders.append(verb)  # "made an offer to Iran", "lodged a complaint with Uganda"
+    heads = [o for holder in holders for o in preposition_objects(holder, words)]
     if "by" in words:  # "the campaign ... led by the United States"
         heads += [o for c in trigger.children if c.dep_ == "acl" for o in preposition_objects(c, words)]
     return heads
@@ -632,13 +701,15 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     support verb ("launched strikes", "engaged in talks") or a verb of intent or
     weighing ("plans an offensive", "would consider an alliance")."""
     head = noun.head
+    manner = False
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        manner = head.lower_ == "in"  # "came out in support of", "walked out in protest"
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
     if head.pos_ != "VERB":
         return None
-    return head if art.lexicon.sections(head, ("support", "hypothetical", "future")) else None
+    return head if manner or art.lexicon.sections(head, ("support", "hypothetical", "future")) else None
 
 
 def logical_subject(art: Article, verb: Token) -> Token | None:
@@ -646,6 +717,10 @@ def logical_subject(art: Article, verb: Token) -> Token | None:
     subject it inherits."""
     if is_passive(verb):
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        # a "by" the parser hung on a phrase of the verb: "threatened with force by X"
+        agents += [o for c in verb.children if c.dep_ == "prep" for n in c.children if n.dep_ == "pobj"
+                   for b in n.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"
+                   for o in b.children if o.dep_ == "pobj"]
         return agents[0] if agents else None
     return surface_subject(art, verb)
 
@@ -715,7 +790,21 @@ def unique(parties: list[Party]) -> list[Party]:
     return list(seen.values())
 
 
-def referents(art: Article, token: Token, resolve_pronouns: bool = True) -> list[Party]:
+def referents(art: Article, token: Token, resolve_pronouns: bool = True,
+              prepositions: frozenset[str] = OWNER_PHRASES) -> list[Party]:
+    """The actors a word names (rule 3); a noun naming none, those of its phrases
+    opened by one of the prepositions. A word already being resolved further up the
+    same chain (a relative pronoun leads back up the tree) names nobody new."""
+    if token.i in art.resolving:
+        return []
+    art.resolving.add(token.i)
+    try:
+        return _referents(art, token, resolve_pronouns, prepositions)
+    finally:
+        art.resolving.discard(token.i)
+
+
+def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions: frozenset[str]) -> list[Party]:
     text, start = surface(token), token.idx
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return referents(art, token.head.head, resolve_pronouns)
@@ -740,7 +829,7 @@ def referents(art: Article, token: Token, resolve_pronouns: bool = True) -> list
         owners = [Party(country_of(art, p.actor_id), p.text, p.start) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
-    return owners or _of_phrase(art, token, text)
+    return owners or phrase_parties(art, token, prepositions, text)
 
 
 def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Party]:
@@ -780,13 +869,19 @@ def _appositive(art: Article, token: Token) -> list[str]:
     return [m.actor_id for c in token.children if c.dep_ == "appos" and (m := art.mention_at[c.i]) is not None]
 
 
-def _of_phrase(art: Article, token: Token, text: str) -> list[Party]:
-    """"the government of Iraq", "the people of Iraq"."""
-    return [
-        Party(m.actor_id, text, token.idx)
-        for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children if o.dep_ == "pobj" and (m := art.mention_at[o.i]) is not None
-    ]
+def phrase_parties(art: Article, token: Token, prepositions: frozenset[str], text: str | None = None) -> list[Party]:
+    """Actors a noun that names none gets from its first preposition phrase that
+    names one: "the government of Iraq", "officials from Sudan", "rebels in Darfur",
+    "dozens of Somali nationals", "the decision by Serbia"."""
+    for preposition in token.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+            continue
+        for noun in preposition.children:
+            if noun.dep_ == "pobj":
+                found = referents(art, noun, resolve_pronouns=False, prepositions=prepositions)
+                if found:
+                    return [Party(p.actor_id, text or p.text, p.start) for p in found]
+    return []
 
 
 def _place_country(art: Article, token: Token) -> str | None:

@@ -24,13 +24,20 @@ paragraphs are found.
    missing: it starts after the last speech verb before it in the paragraph ("He
    replied that All countries ... that.”"). Single marks count only as a pair within
    one paragraph, outside double quotes; apostrophes ("it’s", "’90s") are not marks.
+   A double mark glued to words on both sides ("interview.”If") opens or closes as
+   the pairing needs. Without marks (GUIDELINES, Rulings): a transcript line headed
+   by a named person's name in capitals ("KARL: ...") and an embedded post signed
+   "— Name (@handle) Date" are direct quotes; quotes inside them are not kept apart.
 2. **Cue in the sentence.** A speech verb outside the quote that governs it in the
    parse (nearest first; a quote that is only a conjunct of the clause is not
-   governed by it), else a speech verb a few words from the quote, else "according
-   to X". Its subject is the speaker, after the verb too ("said Rouhani");
+   governed by it), else a speech verb a few words (punctuation not counted) from
+   the quote, else "according to X", else a name and one word closing the sentence
+   after a quote ending in a comma ("“...,” diGenova judges."). Its subject is the speaker, after the verb too ("said Rouhani");
    participles and conjuncts take the subject of the verb they hang on ("..., saying
    the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
-   assertion" gives "his". For a fragment inside reported speech the outermost
+   assertion" gives "his", a cue noun as object ("issued a warning to ...",
+   "released a statement calling ...") the verb's subject, and a speech verb
+   misparsed as a participle of the name just before it ("Trump tweeted") that name. For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
    acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
    report said") gives way to an earlier speaker of the same words (sieve 3).
@@ -43,10 +50,18 @@ paragraphs are found.
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
    "He"/"she" resolve to the nearest person (or person described earlier) before
-   them, preferring a subject of the same or the previous sentence (centering),
-   skipping a person the text marks as of the other gender (an honorific, a
-   gendered role word); "they" and "it" to the nearest group or body that was a
-   subject just before. "The clerk" takes the earlier speaker with the same head noun, "the
+   them outside quotation marks, preferring the subject of a main clause of the same
+   or the previous sentence, where a subject "he"/"she" counts as its own antecedent
+   (centering), then a person named outside a relative clause; they skip a person
+   the text marks as of the other gender (an honorific, a gendered role word, or
+   "his"/"her" agreeing with the person as subject of its clause, by a 2:1 vote over
+   the article). "They" and "it" resolve to the nearest group or body that was a
+   subject just before ("it" also to an unknown proper name that spoke). A document
+   with an owner speaks for the owner ("the group's letter said": "the group"); "the
+   group", "the court" is the last organisation named before whose name holds the
+   word (any one for "group"); a body's description keeps the name beside it ("the
+   activist group MoveOn.org"), and a country inside an unknown proper name is no
+   affiliation ("Center for American Progress"). "The clerk" takes the earlier speaker with the same head noun, "the
    minister" the one person named before with that role. Unnamed speakers ("a senior
    US official", "officials", "one of the sources") are anonymous; their actor id is
    the country or body their description names ("one Iraqi official" -> iraq). A
@@ -61,17 +76,29 @@ paragraphs are found.
    phrase of the writer's own sentence ("the prospect of “groundbreaking military
    cooperation”"); single words, title case, names after "titled", "the word",
    "known as", clipped phrases of speech ("about how to reconcile") and sentences
-   with no speaker are dropped.
+   with no speaker are dropped. Whoever speaks, fragments after "the terms", "the
+   slogan", "a book" and the like, after a participle "called"/"named" of a noun ("a
+   program called “...”"), next in a list of such terms, and quotes in a subheading
+   (at most 20 words ending without punctuation, or in title case) are no quotes.
 7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
    group, body, pronoun or unnamed official; not a document, an outlet (those are
-   attributions), the writer or an unresolved "it". Span: the clause without "that",
-   "according to X" or a dateline, cut at semicolons and widened over a quotation it
-   cuts. A clause mostly inside quotation marks is left to that quote.
+   attributions), the writer, a subject with "no" ("no president") or an unresolved
+   "it"; not in the writer's own question. Also "said in a statement that ...", a
+   parenthetical cue ("And, they said, ..."), a cue noun with a possessor and a
+   that-clause ("his argument that ..."), and a clause "according to" a person, a
+   government body or an unnamed official (other sources are attributions). Span:
+   the clause without "that", "according to X" (nor clauses joined after it), a
+   dateline or a speech verb the parse joined to it ("... and warned"), cut at
+   semicolons and widened over a quotation it cuts. A clause mostly inside a direct
+   quote is left to it; one holding a partial quote is kept too (GUIDELINES,
+   Rulings); a clause reported inside another of the same speaker ("said she thinks
+   ...") is only the outer one.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,7 +123,7 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise".split()
+    "characterize characterise echo speak talk".split()
 )
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
@@ -104,8 +131,10 @@ INDIRECT_VERBS = frozenset(
     "acknowledge admit stress emphasise emphasize suggest confirm reveal indicate predict promise pledge "
     "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
-    "observe testify disclose inform assure remind notify accuse charge point".split()
+    "observe testify disclose inform assure remind notify accuse charge point continue".split()
 )
+# Verbs whose object is the hearer: a that-clause the parse hangs on it is what was said.
+ADDRESSING_VERBS = frozenset("tell notify inform assure remind warn promise advise".split())
 # Nouns that report someone's words: "his assertion that ...", "Rouhani's statement".
 NOUN_CUES = frozenset(
     "statement assertion claim remark remarks comment comments words warning message tweet post speech "
@@ -134,7 +163,7 @@ BODY_NOUNS = frozenset(
     "authorities police army military court company firm group party campaign union association "
     "organisation organization institute foundation coalition alliance bank board embassy parliament "
     "congress senate cabinet presidency regime team club league federation secretariat mission navy "
-    "coastguard militia movement spokesperson".split()
+    "coastguard militia movement spokesperson business district school university college hospital".split()
 )
 # Heads of noun phrases naming people without naming them.
 PERSON_NOUNS = frozenset(
@@ -150,7 +179,7 @@ PERSON_NOUNS = frozenset(
     "refugee migrant passenger customer user fan player coach candidate campaigner organiser organizer "
     "volunteer congressman congresswoman parent pastor priest imam cleric rabbi bishop militant rebel "
     "insurgent guard bureaucrat administrator strategist pollster consultant operative advocate plaintiff "
-    "defendant suspect deckhand skipper crew representative official family relative colleague "
+    "backer proponent sponsor donor defendant suspect deckhand skipper crew representative official family relative colleague "
     "others some many several few most both".split()
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
@@ -159,6 +188,7 @@ PARTITIVES = frozenset("one two three some many several most few none each all b
 NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 MALE_WORDS = frozenset("mr sir lord king prince father son husband brother man spokesman chairman".split())
+POSSESSIVES = {"his": "m", "her": "f"}
 FEMALE_WORDS = frozenset(
     "mrs ms miss madam dame lady queen princess mother daughter wife sister woman spokeswoman "
     "chairwoman congresswoman businesswoman".split()
@@ -187,6 +217,7 @@ CLAUSE_DEPS = frozenset({"mark", "advcl", "ccomp", "parataxis", "conj", "cc", "a
 SMALL_ROOT = 3  # a quoted root with no more words than this ("[cooperation]") is ignored
 NP_RIGHT_DEPS = frozenset({"prep", "compound", "nummod", "amod", "case", "flat", "nmod"})
 NP_PREPOSITIONS = frozenset("of in at for from on with to within inside".split())  # "a clerk in San Lorenzo"
+TRAILING_CUE_WORDS = 4  # longest "Name verb." after a quote
 NEARBY_WORDS = 6  # how far from its quote a cue the parse did not link may be
 OUTSIDE_WORDS_ALLOWED = 2  # words of a content clause outside the marks for it to count as quoted
 QUOTED_SHARE = 0.75  # an indirect clause this much inside quotation marks is left to the quote
@@ -198,6 +229,8 @@ DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3
+BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
+GENERIC_BODIES = frozenset("group organisation organization company firm body".split())
 SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect speech  # how far back "he" and "she" look for a person
 
 
@@ -250,6 +283,7 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
     marked += recovered_openings(art, marked)
     marked.sort(key=lambda m: m.start)
     art.marked, art.quoted = marked, quoted_tokens(doc, marked)
+    art.genders = known_genders(art)
     indirect = list(indirect_quotes(art))
     found, scare = [], []
     for i, m in enumerate(marked):
@@ -259,6 +293,8 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
             art.remember(verdict)
         elif verdict == "scare":
             scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
+    unmarked = list(unmarked_quotes(art))
+    found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
     direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"])
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
@@ -333,9 +369,7 @@ class ArticleView:
             mention_at[span.start:span.end] = [m] * len(span)
             if _is_person(actors, m.actor_id):
                 people.append((span.start, m))
-        view = cls(doc, text, paragraphs, paragraph_of, sentence_of, mention_at, actors, people)
-        view.genders = known_genders(view)
-        return view
+        return cls(doc, text, paragraphs, paragraph_of, sentence_of, mention_at, actors, people)
 
     def actor_kind(self, actor_id: str | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id else None
@@ -511,6 +545,47 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
     return None
 
 
+# --------------------------------------------------------------------------- 1b. quotes without marks
+
+# "KARL: Can't you ...": a transcript line, its speaker's name in capitals.
+TRANSCRIPT_LINE = re.compile(r"([A-Z][A-Z.'’\- ]*[A-Z]):\s+(\S.*)")
+# "Reopen schools. https://t.co/x — Dan Crenshaw (@DanCrenshawTX) July 13, 2020": an embedded post.
+EMBEDDED_POST = re.compile(r"(\S.*?)\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)*[—–]\s*([^—–()@]+?)\s*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}")
+
+
+def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
+    """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
+    lines headed by a person's name in capitals, and embedded posts signed
+    "— Name (@handle) Date" whose formatting was lost."""
+    for number, (start, end) in enumerate(art.paragraphs):
+        paragraph = art.text[start:end]
+        line = TRANSCRIPT_LINE.fullmatch(paragraph)
+        if line is not None:
+            person = _person_named(art, line.group(1))
+            if person is not None:
+                speaker = Speaker(start + line.start(1), start + line.end(1), line.group(1), person)
+                yield Attributed(start + line.start(2), end, "direct", speaker, None, number)
+            continue
+        post = EMBEDDED_POST.fullmatch(paragraph)
+        if post is not None:
+            name_start, name_end = start + post.start(2), start + post.end(2)
+            speaker = Speaker(name_start, name_end, post.group(2))
+            span = art.doc.char_span(name_start, name_end, alignment_mode="expand")
+            mention = art.mention_at[span.start] if span is not None else None
+            speaker.actor_id = mention.actor_id if mention is not None else None
+            yield Attributed(start + post.start(1), start + post.end(1), "direct", speaker, None, number)
+
+
+def _person_named(art: ArticleView, label: str) -> str | None:
+    """The person the article names whose surname or name is this label ("KARL")."""
+    wanted = label.lower()
+    for _, mention in art.person_mentions:
+        name = art.actors[mention.actor_id].name.lower()
+        if wanted in (name, name.split()[-1]):
+            return mention.actor_id
+    return None
+
+
 # --------------------------------------------------------------------------- 2-6. judging a quote
 
 
@@ -524,11 +599,13 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if not sentence_like and (is_title(span) or named_term(art, span, m)):
+    if not sentence_like and (is_title(span) or named_term(art, m, before)):
         return None
     if in_heading(art, m):
         return None
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
+    if speaker is None:
+        cue, speaker = trailing_name_cue(art, span, m)
     if speaker is None or not speaker.can_speak:
         echo = echoed_speaker(art, m)
         if echo is not None:
@@ -620,10 +697,14 @@ def is_label(span: Span) -> bool:
     return opens_phrase and last.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-def named_term(art: ArticleView, span: Span, m: Marked) -> bool:
+def named_term(art: ArticleView, m: Marked, previous: Marked | None) -> bool:
     """A term or title the sentence names, whoever speaks: after "the terms", "the
     slogan", "a book", or a participle "called"/"named" of a noun ("a program called
-    “...”"), but not "he called it “...”"."""
+    “...”"), but not "he called it “...”"; and the next of a list of them ("the terms
+    “...” and “...”")."""
+    if previous is not None and art.text[previous.end + 1:m.start - 1].strip(" ,") in ("and", "or", ""):
+        if named_term(art, previous, None):
+            return True
     before = words_before(art.text, m)
     if not before:
         return False
@@ -748,8 +829,9 @@ def governing_tokens(span: Span) -> list[Token]:
 
 def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor."""
-    if _is_speech_verb(token):
-        return subject_speaker(art, token)
+    if _is_speech_verb(token) or (token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
+        return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -820,6 +902,22 @@ def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Spe
             if speaker is not None and speaker.can_speak:
                 return cue_text(token), speaker
     return None
+
+
+def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """"“...,” diGenova judges.": a quote ending in a comma, then only a name and
+    one word to the end of the sentence, whatever the parse made of that word."""
+    if not art.text[m.start:m.end].rstrip().endswith(","):
+        return None, None
+    start, end = art.clause(span.end - 1)
+    rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
+    if not 2 <= len(rest) <= TRAILING_CUE_WORDS or art.doc[rest[-1].i + 1:end].text.strip() not in SENTENCE_END:
+        return None, None
+    name, word = rest[:-1], rest[-1]
+    if not all(t.pos_ == "PROPN" for t in name) or not word.is_lower or word.i != name[-1].i + 1:
+        return None, None
+    speaker = speaker_from(art, name[-1])
+    return (word.text, speaker) if speaker is not None else (None, None)
 
 
 # --------------------------------------------------------------------------- 3. context sieves
@@ -943,8 +1041,8 @@ def noun_phrase(art: ArticleView, head: Token) -> tuple[int, int]:
     start = min([head.i] + [c.left_edge.i for c in head.lefts if not c.is_punct])
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ not in NP_RIGHT_DEPS or child.i != end:
-            break
+        if child.dep_ not in NP_RIGHT_DEPS or child.i != end or (child.dep_ == "case" and head.dep_ == "poss"):
+            break  # "the group's letter": the group
         if child.dep_ == "prep" and child.lower_ not in NP_PREPOSITIONS:
             break
         end = child.right_edge.i + 1
@@ -980,12 +1078,23 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         None,
     )
     speaker.actor_id = affiliation.actor_id if affiliation is not None else None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma in DOCUMENT_NOUNS and owner is not None:  # "the group's letter said": the group
+        author = speaker_from(art, owner)
+        if author is not None and author.can_speak:
+            return author
     if lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS:
         speaker.can_speak = False
         return speaker
-    if lemma in BODY_NOUNS:
-        return speaker
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+    if lemma in BODY_NOUNS:
+        name = next((c for c in head.rights if c.dep_ == "appos" and c.i == head.i + 1 and c.pos_ == "PROPN"), None)
+        if name is not None:  # "the activist group MoveOn.org": the name belongs to the speaker's words
+            end = art.doc[name.right_edge.i].idx + len(art.doc[name.right_edge.i])
+            return Speaker(speaker.start, end, art.text[speaker.start:end], speaker.actor_id, head=lemma)
+        if definite and speaker.actor_id is None:
+            speaker.actor_id = earlier_body(art, lemma, head.i)
+        return speaker
     if definite:
         earlier = _earlier_description(art, lemma, span.start_char)
         if earlier is not None:
@@ -995,10 +1104,18 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         if holder is not None or (lemma in _title_heads() and not speaker.plural):
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
     if head.pos_ == "PROPN":
+        if affiliation is not None and not _is_modifier(art, affiliation):
+            speaker.actor_id = None  # "Center for American Progress" is not "American"
         return speaker  # a name the actor component did not know
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _is_modifier(art: ArticleView, mention: Mention) -> bool:
+    """Whether a mention stands as a word of its own, not inside a longer name."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and not (span.root.dep_ in ("compound", "pobj", "nmod") and span.root.head.pos_ == "PROPN")
 
 
 def is_person_noun(token: Token) -> bool:
@@ -1020,6 +1137,22 @@ def _earlier_description(art: ArticleView, lemma: str, before: int) -> Speaker |
         speaker = earlier.speaker
         if speaker is not None and speaker.start < before and speaker.head == lemma:
             return speaker
+    return None
+
+
+def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
+    """"The group", "the court": the last organisation named before, in the last few
+    paragraphs, whose name holds that word (any one for a generic word like "group")."""
+    floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
+    for i in range(position - 1, -1, -1):
+        if art.paragraph_of[i] < floor:
+            break
+        mention = art.mention_at[i]
+        if mention is None or art.actor_kind(mention.actor_id) not in BODY_KINDS or art.quoted[i]:
+            continue
+        name = art.actors[mention.actor_id].name.lower()
+        if lemma in GENERIC_BODIES or lemma in name.split():
+            return mention.actor_id
     return None
 
 
@@ -1099,6 +1232,12 @@ def _salience(token: Token) -> int:
     return 2 if token.dep_ in SUBJECTS | {"nsubjpass"} else 1
 
 
+def _unknown_name(art: ArticleView, speaker: Speaker) -> bool:
+    """A speaker named by a proper name the actor component did not know ("Twitter said")."""
+    span = art.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return speaker.actor_id is None and span is not None and span.root.pos_ == "PROPN" and not speaker.anonymous
+
+
 def _previous_sentence_start(art: ArticleView, i: int) -> int:
     start = art.sentence_of[i][0]
     return art.sentence_of[start - 1][0] if start > 0 else 0
@@ -1112,7 +1251,8 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
     groups = [
         a.speaker for a in art.history
         if floor <= a.speaker.start < token.idx
-        and (a.speaker.plural or art.actor_kind(a.speaker.actor_id) not in (None, "person"))
+        and (a.speaker.plural or art.actor_kind(a.speaker.actor_id) not in (None, "person")
+             or (token.lower_ == "it" and _unknown_name(art, a.speaker)))
     ]
     if groups:
         return groups[-1]
@@ -1125,9 +1265,13 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
 
 def known_genders(art: ArticleView) -> dict[str, str]:
     """Genders the text states: an honorific before a name ("Ms Holm") or a gendered
-    role word ("spokeswoman"). Pronouns near a name are not counted: in news they
-    often refer to someone else ("She and Trump clashed ... on her claim")."""
+    role word ("spokeswoman"), else the possessives that agree with the person as
+    subject of their own clause ("Holm defended her budget"), when the article's
+    votes for one gender are at least twice those for the other. Pronouns merely
+    near a name are not counted: in news they often refer to someone else ("She and
+    Trump clashed ... on her claim")."""
     genders: dict[str, str] = {}
+    votes: dict[str, dict[str, int]] = {}
     for i, mention in art.person_mentions:
         words = [art.doc[i - 1].lower_.rstrip(".")] if i > 0 else []
         words += (art.actors[mention.actor_id].role or "").lower().split()
@@ -1136,7 +1280,36 @@ def known_genders(art: ArticleView) -> dict[str, str]:
                 genders.setdefault(mention.actor_id, "m")
             elif word in FEMALE_WORDS:
                 genders.setdefault(mention.actor_id, "f")
+        for gender in _agreeing_possessives(art, art.doc[i]):
+            tally = votes.setdefault(mention.actor_id, {"m": 0, "f": 0})
+            tally[gender] += 1
+    for actor_id, tally in votes.items():
+        for gender, other in (("m", "f"), ("f", "m")):
+            if tally[gender] and tally[gender] >= 2 * tally[other]:
+                genders.setdefault(actor_id, gender)
     return genders
+
+
+def _agreeing_possessives(art: ArticleView, token: Token) -> Iterator[str]:
+    """"his"/"her" in the clause whose subject this name is, not in a clause of its own."""
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in SUBJECTS or art.quoted[token.i]:
+        return
+    verb = token.head
+    for t in verb.subtree:
+        if t.lower_ in POSSESSIVES and t.tag_ == "PRP$" and not art.quoted[t.i] and _clause_verb(t) == verb:
+            yield POSSESSIVES[t.lower_]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb above a word that heads a clause with a subject of its own, or the root."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in SUBJECTS for c in ancestor.children) or ancestor.head.i == ancestor.i
+        ):
+            return ancestor
+    return token
 
 
 # --------------------------------------------------------------------------- 7. indirect
@@ -1148,7 +1321,7 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
         if art.quoted[verb.i] or any(c.dep_ == "neg" for c in verb.children):
             continue
         content, speaker = reported_clause(art, verb)
-        if content is None or speaker is None or not speaker.can_speak:
+        if content is None or speaker is None or not speaker.can_speak or _in_question(art, verb):
             continue
         span = clause_span(art, verb, content)
         if span is not None:
@@ -1186,6 +1359,10 @@ def content_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
+        if child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSING_VERBS:  # "notified colleges that ..."
+            clause = noun_content(child)
+            if clause is not None:
+                return clause
         if child.dep_ == "prep" and child.lower_ == "in":  # "said in a statement that ..."
             noun = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in NOUN_CUES), None)
             clause = noun_content(noun) if noun is not None else None
@@ -1199,6 +1376,8 @@ def content_clause(verb: Token) -> Token | None:
     opens_with_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if verb.dep_ == "advcl" and opens_with_as and verb.i < head.i:
         return head
+    if not any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in head.children):
+        return None  # the words around the cue are no clause
     if verb.dep_ in ("conj", "parataxis") and head.i < verb.i and _trailing_cue(verb):
         return head
     if parenthetical_cue(verb):
@@ -1219,7 +1398,8 @@ def _accused_of(verb: Token) -> Token | None:
 
 
 def noun_content(noun: Token) -> Token | None:
-    """The clause a cue noun reports: "the statement that ...", "his argument that ..."."""
+    """The clause a cue noun reports ("the statement that ...", "his argument that
+    ..."), or a hearer carries by a misparse ("notified colleges that ...")."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
             marks = [c for c in child.children if c.dep_ == "mark"]
@@ -1233,9 +1413,11 @@ def parenthetical_cue(verb: Token) -> bool:
     """"And, they said, the talks will go on": a cue set off by commas inside the clause it reports."""
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
+    comma_after = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    comma_before = doc[left].text == "," or left == verb.sent.start or doc[left - 1].text == ","
     return (
-        verb.dep_ == "parataxis" and verb.head.i > right and right + 1 < len(doc) and doc[right + 1].text == ","
-        and (left == verb.sent.start or doc[left - 1].text == ",") and subject_of(verb) is not None
+        verb.dep_ == "parataxis" and verb.head.i > right and comma_after and comma_before
+        and subject_of(verb) is not None
     )
 
 
@@ -1249,6 +1431,13 @@ def _trailing_cue(verb: Token) -> bool:
         left > 0 and doc[left - 1].text == "," and all(t.is_punct or t.is_space for t in after)
         and not any(t.dep_ == "cc" for t in between) and subject_of(verb) is not None
     )
+
+
+def _in_question(art: ArticleView, token: Token) -> bool:
+    """Whether the writer's sentence holding the cue is a question."""
+    start, end = art.clause(token.i)
+    last = next((t for t in reversed(art.doc[start:end]) if not t.is_space and t.text not in DOUBLE_MARKS), None)
+    return last is not None and last.text == "?" and not art.quoted[token.i]
 
 
 def _question(clause: Token) -> bool:
@@ -1268,6 +1457,7 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     else:
         tokens = list(content.subtree)
     excluded = {t.i for t in verb.subtree} if content.i == verb.head.i else set()
+    excluded |= {t.i for c in _reporter_additions(content) for t in c.subtree}
     excluded |= {t.i for c in content.children if c.lower_ == "according" for t in c.subtree}
     if verb.lower_ == "according":  # not the clauses joined after it ("..., according to X, but ...")
         excluded |= {t.i for c in content.children if c.dep_ in ("cc", "conj") and c.i > verb.i for t in c.subtree}
@@ -1285,6 +1475,18 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     if cut is not None:
         end = cut.end + (cut.end < len(art.text) and art.text[cut.end] in DOUBLE_MARKS)
     return start, end
+
+
+def _reporter_additions(content: Token) -> list[Token]:
+    """What the parse hangs on a content clause but the reporter did: a finite speech
+    verb with no subject of its own ("said the talks should go on, but echoed ...",
+    "said that “...” and warned ..."), with its conjunction."""
+    added = []
+    for child in content.rights:
+        own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children)
+        if child.dep_ == "conj" and not own_subject and child.tag_ in FINITE_TAGS and _is_speech_verb(child):
+            added += [child, *(c for c in content.children if c.dep_ == "cc" and c.i < child.i)]
+    return added
 
 
 def _without_dateline(tokens: list[Token]) -> list[Token]:
@@ -1310,6 +1512,8 @@ def subject_speaker(art: ArticleView, verb: Token) -> Speaker | None:
     subject = subject_of(verb)
     if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return None  # "no president has ..."
     return speaker_from(art, subject)
 
 
