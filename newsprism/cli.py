@@ -96,7 +96,7 @@ def demo(db, processes) -> None:
 
 
 def _run(paths: list[str], db: str, settings: Settings, overview: bool) -> None:
-    from newsprism.analysis.pipeline import ModelMissing
+    from newsprism.analysis.pipeline import ModelMissing, PipelineError
     from newsprism.report.terminal import BarProgress, print_overview, print_run_summary
     from newsprism.runner import analyze as run_analysis
     from newsprism.store import Store, StoreError
@@ -104,7 +104,7 @@ def _run(paths: list[str], db: str, settings: Settings, overview: bool) -> None:
     progress = BarProgress(err_console) if settings.progress else None
     try:
         summary = run_analysis(paths, db, settings, progress)
-    except (ModelMissing, StoreError) as error:
+    except (ModelMissing, PipelineError, StoreError) as error:
         err_console.print(f"[red]error:[/] {error}")
         sys.exit(EXIT_CANNOT_RUN)
     print_run_summary(console, summary)

@@ -111,6 +111,11 @@ def test_told_an_unknown_outlet_at_the_end_of_the_sentence(nlp):
     assert a.text == "The ferry will not sail until Friday"
 
 
+def test_as_someone_told_an_outlet_credits_the_outlet_with_the_main_clause(nlp):
+    a = only(nlp, "As one aide told Reuters, the vote was never going to pass.")
+    assert (a.source_id, a.kind, a.text) == ("reuters", "media", "the vote was never going to pass")
+
+
 def test_telling_people_or_an_audience_is_no_attribution(nlp):
     assert attributions(nlp, "The president told the committee that he would veto the bill.") == []
     assert attributions(nlp, "He told reporters that the border would reopen.") == []
@@ -186,6 +191,80 @@ def test_kinds_of_sources(nlp):
 def test_denied_or_hypothetical_reports_credit_nothing(nlp):
     assert attributions(nlp, "The Times did not report that the mayor resigned.") == []
     assert attributions(nlp, "Officials must report that every boat is inspected.") == []
+
+
+# --------------------------------------------------------------------------- quotations as contents
+
+
+def test_a_quotation_of_several_sentences_told_an_outlet_is_credited_whole(nlp):
+    a = only(nlp, 'A voter told the Clarion on Sunday: "We are tired. We want change now."')
+    assert (a.kind, a.source) == ("media", "Clarion")
+    assert a.text == "We are tired. We want change now"
+
+
+def test_a_quotation_before_its_speaker_and_channel_is_the_content(nlp):
+    a = only(nlp, 'The storm hit at dawn.\n\n"The road is shut for now," the mayor, Ann Cole, told Reuters.')
+    assert (a.source_id, a.text) == ("reuters", "The road is shut for now")
+
+
+def test_according_to_after_a_quoted_speaker_credits_the_quotation(nlp):
+    text = '"It is the opposite. Children slow it down," the doctor told a meeting, according to Reuters.'
+    a = only(nlp, text)
+    assert (a.source_id, a.text) == ("reuters", "It is the opposite. Children slow it down")
+
+
+# --------------------------------------------------------------------------- statement phrases
+
+
+def test_a_statement_phrase_matches_whatever_words_precede_its_noun(nlp):
+    a = only(nlp, "The Foreign Ministry said in its written statement that the ambassador had been recalled.")
+    assert (a.kind, a.cue, a.text) == ("official", "said in its written statement", "the ambassador had been recalled")
+
+
+def test_he_in_a_statement_is_the_person_named_before(nlp):
+    text = 'Mayor Ann Cole toured the flooded streets on Monday.\n\n"We will rebuild," she said in a statement.'
+    a = only(nlp, text)
+    assert (a.source, a.kind, a.text) == ("she", "official", "We will rebuild")
+    assert a.source_id is not None and "cole" in a.source_id
+
+
+def test_they_in_court_documents_credits_the_documents(nlp):
+    a = only(nlp, '"He lied to us many times," they said in court documents.')
+    assert (a.source, a.kind, a.text) == ("court documents", "document", "He lied to us many times")
+
+
+def test_an_unnamed_speaker_with_a_statement_phrase_is_anonymous(nlp):
+    a = only(nlp, "In her ruling, the judge wrote that the ban was unlawful.")
+    assert (a.source, a.kind, a.text) == ("the judge", "anonymous", "the ban was unlawful")
+
+
+# --------------------------------------------------------------------------- more sources and contents
+
+
+def test_the_site_is_the_outlet_named_last(nlp):
+    found = attributions(nlp, "The story first ran on Politico. One aide told the site that the bill was dead.")
+    assert [(a.source, a.source_id, a.text) for a in found] == [("the site", "politico", "the bill was dead")]
+
+
+def test_a_group_view_or_a_belief_is_no_attribution(nlp):
+    assert attributions(nlp, "Some Christians say that marriage is sacred.") == []
+    assert attributions(nlp, "Many economists believe the cuts would hurt growth.") == []
+
+
+def test_a_closing_reporting_clause_needs_a_clause_before_it(nlp):
+    assert attributions(nlp, "In recent days, officials have warned of more fires.") == []
+
+
+def test_a_closing_report_credits_the_whole_sentence_before_it(nlp):
+    a = only(nlp, "The mayor will decide by Friday, but she vetoed a similar plan last year, Reuters reports.")
+    assert (a.source_id, a.text) == ("reuters", "The mayor will decide by Friday, but she vetoed a similar plan last year")
+
+
+def test_reportedly_credits_the_sentence_to_unnamed_reports(nlp):
+    a = only(nlp, "The minister reportedly resigned on Friday.")
+    assert (a.kind, a.source, a.text) == ("anonymous", "reportedly", "The minister reportedly resigned on Friday")
+    b = only(nlp, "Agents are reported to be furious about the decision.")
+    assert (b.kind, b.text) == ("anonymous", "Agents are reported to be furious about the decision")
 
 
 # --------------------------------------------------------------------------- documents and lines

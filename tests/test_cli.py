@@ -199,3 +199,14 @@ def test_citations_command_shows_who_cites_whom(seeds_db):
     cited = {(row["outlet"], row["cited"]) for row in map(json.loads, result.stdout.splitlines())}
     assert ("Inquisitr", "The Wall Street Journal") in cited
     assert any(outlet == "Independent" and "Guardian" in source for outlet, source in cited)
+
+
+def test_bad_actor_file_stops_the_run_with_its_name_and_line(tmp_path):
+    actors = tmp_path / "broken.jsonl"
+    actors.write_text('{"id": "x", "name": "X", "kind": "country"}\n{not json\n')
+    for processes in ("1", "2"):
+        result = newsprism("analyze", str(SAMPLES / "corpus"), "--db", str(tmp_path / f"b{processes}.duckdb"),
+                           "--actors", str(actors), "-j", processes, "-q")
+        assert result.returncode == 3, result.stderr[-2000:]
+        assert "broken.jsonl" in result.stderr and "2" in result.stderr
+        assert result.stderr.count("Traceback") == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from newsprism.analysis.quotes import find_quotes
 from newsprism.ingest.readers import IngestSettings, read_source
@@ -249,7 +250,7 @@ def test_cue_a_few_words_before_the_quote_counts_words_not_tokens(nlp):
 
 
 def test_mark_glued_to_words_on_both_sides_opens_a_quote(nlp):
-    text = "“We will stay,” Anna Berg said in an interview.”If the river rises, we will leave,” she added."
+    text = "“We will stay,” Anna Berg said at the dock.”If the river rises, we will leave,” she added."
     r = analyse(nlp, text)
     q = r.quote("If the river rises")
     assert q.text == "If the river rises, we will leave," and q.kind == "direct"
@@ -311,6 +312,29 @@ def test_indirect_speech_after_said_in_a_statement_and_a_parenthetical_cue(nlp):
     assert r.speaker_name(r.quote("the port would reopen", kind="indirect")) == "Omar Khaled"
     q = r.quote("the fees would fall", kind="indirect")
     assert q.text == "the fees would fall" and r.speaker_name(q) == "Omar Khaled"
+
+
+def test_indirect_clause_ends_at_a_full_stop_run_together(nlp):
+    text = "Some farmers fear the river will flood the valley, much like the storm of May.The dam is old."
+    r = analyse(nlp, text)
+    (q,) = [q for q in r.quotes if q.kind == "indirect"]
+    assert q.text == "the river will flood the valley, much like the storm of May"
+
+
+def test_that_clause_misparsed_onto_the_hearer_is_what_was_said(nlp):
+    # a misparse seen in real news: the clause hangs on the hearer, not on "notified"
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1), ("agency", "agency", "NOUN", "NN", "nsubj", 2),
+        ("notified", "notify", "VERB", "VBD", "ROOT", 2), ("traders", "trader", "NOUN", "NNS", "dobj", 2),
+        ("that", "that", "SCONJ", "IN", "mark", 8), ("small", "small", "ADJ", "JJ", "amod", 6),
+        ("boats", "boat", "NOUN", "NNS", "nsubj", 8), ("would", "would", "AUX", "MD", "aux", 8),
+        ("leave", "leave", "VERB", "VB", "acl", 3), (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    words, lemmas, pos, tags, deps, heads = zip(*rows)
+    doc = Doc(nlp.vocab, words=list(words), lemmas=list(lemmas), pos=list(pos), tags=list(tags),
+              deps=list(deps), heads=list(heads))
+    quotes, _ = find_quotes(doc)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", "small boats would leave", "The agency")]
 
 
 def test_cue_noun_with_possessor_reports_its_clause(nlp):
@@ -387,7 +411,7 @@ def test_fragment_attributed_to_a_speaker_is_partial_not_scare(nlp):
 
 def test_terms_named_and_subheadings_are_not_quotes(nlp):
     text = (
-        'Lena Holm said the delegates rejected the terms "malpractice" and "gross neglect" last year.\n\n'
+        'Lena Holm said the delegates rejected the terms "negligence" and "gross neglect" last year.\n\n'
         "‘Not Our Fault’ for the flood\n\n"
         "Tom Walsh watched a programme called “Harbour Nights Live” every week."
     )

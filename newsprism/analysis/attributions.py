@@ -26,15 +26,20 @@ The rules:
    outlet: a media or organisation actor, or an unknown proper name, but never a
    person, a public body or an audience ("told the committee", [official] and
    [organization] nouns). The content is what was told: the verb's clausal complement,
-   or the sentence before a closing "..., a clerk told the Clarion". The speaker is left
-   to the quotes component.
+   or the sentence before a closing "..., a clerk told the Clarion", or the main clause
+   of "As X told the Clarion, ...". The speaker is left to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person. A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
    speaker, person or body, becomes a source only with a statement phrase [statement]
-   ("said in a statement") or in a parenthetical "as" clause ("as Smith notes, ..."),
-   whose content is the clause it modifies. Any verb with a that-clause credits
+   ("said in a statement", "in his written statement": its first and last words count)
+   or in a parenthetical "as" clause ("as Smith notes, ..."), whose content is the
+   clause it modifies. With a statement phrase, "he"/"she" is the person named before,
+   "they"/"it" leave the statement as the source ("they said in court documents") and
+   a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
+   groups that are no [anonymous] noun ("some Christians say") credit nothing. A
+   complement before its verb ("A, but B, Reuters reports") is the sentence up to it. Any verb with a that-clause credits
    unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
    "the Texas Republican" (definite, singular) are taken for someone named elsewhere.
    Negated or modal verbs ("did not report", "must report") credit nothing.
@@ -44,10 +49,15 @@ The rules:
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
    ("denied reports that ...").
-5. **Source lines** [line]: a short line "Source: X" credits the text above it.
+5. **Hearsay** [reportedly]: "reportedly", "is reported to" credit the sentence to
+   unnamed reports (anonymous).
+6. **Source lines** [line]: a short line "Source: X" credits the text above it.
 
 Contents lose a leading "that", a news dateline ("GENEVA —") and punctuation at
 their edges; quotation marks stay when paired inside, and go when they enclose it all.
+A quotation the content opens or closes is taken whole, across sentences, within its
+paragraph; a content that opens with a quotation ending in a comma and goes on with
+its speaker ('"...," the mayor told a meeting, according to X') is the quotation.
 
 Kinds: an actor's kind gives it (media → media; country, government → official; igo,
 organisation, armed group → organization; unnamed groups such as "Kurds" →
@@ -57,7 +67,8 @@ official); an outlet whose possessive precedes the name is the source itself
 ("the Post's Anna Berg" credits the Post); other people are official.
 An unresolved source takes the kind of its head noun ([anonymous], [media],
 [official], [organization]; unnamed plurals of public bodies are anonymous), or, for
-a proper name, of its entity label and head word. Source ids: the actor, or for an
+a proper name, of its entity label and head word; "the site", "the newspaper" (a
+definite singular [media] noun) is the outlet named last. Source ids: the actor, or for an
 unnamed source the country or outlet named inside it ("Syrian state media",
 "Syrian officials").
 """
@@ -83,7 +94,7 @@ if not Doc.has_extension("attributions"):
 
 CUES_FILE = "attribution_cues.txt"
 # Sections whose words are looked for in the text; the others describe source phrases.
-SCANNED_SECTIONS = ("according", "channel", "report", "speech", "statement", "document")
+SCANNED_SECTIONS = ("according", "channel", "report", "speech", "statement", "document", "reportedly")
 NOUN_SECTIONS = ("anonymous", "media", "official", "organization", "journalist", "expert", "document")
 SECTIONS = frozenset((*SCANNED_SECTIONS, *NOUN_SECTIONS, "line"))
 ACTOR_KINDS = {
@@ -313,6 +324,8 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_source_phrase(art, start, end)
         elif section == "channel":
             found += from_channel(art, start, end)
+        elif section == "reportedly":
+            found += from_hearsay(art, start, end)
     for section, start, end in hits:
         if section in ("report", "speech") and is_verb(doc[start]):
             found += from_reporting_verb(art, doc[start], section, end)
@@ -333,7 +346,8 @@ def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
     own, cited = normalise_name(outlet), normalise_name(attribution.source)
     own_slug = slugify(outlet)
     return bool(cited) and (
-        cited == own or f" {cited} " in f" {own} " or attribution.source_id in (own_slug, f"the-{own_slug}")
+        cited == own or f" {cited} " in f" {own} " or f" {own} " in f" {cited} "
+        or attribution.source_id in (own_slug, f"the-{own_slug}")
     )
 
 
@@ -471,8 +485,8 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
     content = verb_content(art, verb)
     if content is None and subject is not None and art.lexicon.phrase_in(art.forms, verb.i, "speech") is not None:
         content = closing_clause_content(doc, verb, subject)
-    if content is None and verb.i != anchor.i:
-        outer, head = clause_of(anchor)
+    if content is None and (verb.i != anchor.i or is_parenthetical(art, verb)):  # "As X told the Clarion, ..."
+        outer, head = clause_of(anchor if verb.i != anchor.i else verb)
         content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
     if content is None:
         return
@@ -887,7 +901,23 @@ def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
             return
 
 
-# --------------------------------------------------------------------------- 5. source lines
+# --------------------------------------------------------------------------- 5. hearsay
+
+
+def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
+    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports."""
+    doc = art.doc
+    anchor = phrase_anchor(doc, start, end)
+    if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(anchor.head if anchor.dep_ == "advmod" else anchor):
+        return
+    first, last = line_bounds(doc, anchor.sent, start)
+    content = trim(doc, first, last)
+    if content is not None:
+        cue = doc[start:end]
+        yield Found(Source(cue.text, None, "anonymous", *span_chars(cue)), cue.text, *content)
+
+
+# --------------------------------------------------------------------------- 6. source lines
 
 
 def from_source_lines(art: Article) -> Iterator[Found]:

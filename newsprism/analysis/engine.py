@@ -1,7 +1,8 @@
 """The local engine: run the per-article analysis on all cores.
 
-Each worker process loads the pipeline once and runs `nlp.pipe` over chunks of
-articles, sending back only the small analysis records (not the parsed Doc, whose
+The pipeline is loaded once, before the worker processes are forked, so they share
+it; each runs `nlp.pipe` over chunks of articles, sending back only the small analysis
+records (not the parsed Doc, whose
 serialisation would cost more than the records). Chunks are submitted with a
 bounded number in flight, so reading the input overlaps with parsing and memory
 stays flat however large the corpus.
@@ -80,7 +81,7 @@ def _analyze_one(nlp: Language, article: Article) -> ArticleAnalysis | ErrorReco
 
 def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Outcome]:
     """Yield (article, analysis or error) in input order."""
-    if settings.processes <= 1:
+    if settings.processes <= 1 or os.name != "posix":
         from newsprism.analysis.pipeline import load_pipeline
 
         nlp = load_pipeline(settings)
@@ -91,13 +92,18 @@ def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 
 
 def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterator[Outcome]:
+    """Forked workers inherit the pipeline loaded here, so a bad model name or data
+    file fails once, in this process, with its own message, and no worker loads again."""
+    global _worker_nlp
+    from newsprism.analysis.pipeline import load_pipeline
+
+    _worker_nlp = load_pipeline(settings)
     if "newsprism_events" in settings.components:
         from newsprism.analysis.places import gazetteer
 
-        gazetteer()  # built once here and shared with the forked workers
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        gazetteer()  # built once here and shared with the workers
     limit = settings.processes * IN_FLIGHT_PER_PROCESS
-    with context.Pool(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
+    with multiprocessing.get_context("fork").Pool(settings.processes) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
             work = [(a.id, a.source, a.text, a.published, a.outlet) for a in chunk]
@@ -111,13 +117,6 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
 def _collect(item) -> Iterator[Outcome]:
     chunk, result = item
     return zip(chunk, result.get())
-
-
-def _init_worker(settings: Settings) -> None:
-    global _worker_nlp
-    from newsprism.analysis.pipeline import load_pipeline
-
-    _worker_nlp = load_pipeline(settings)
 
 
 def _worker_analyze(work: list[tuple], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from newsprism.analysis.attributions import CueFileError
+from newsprism.analysis.events import EventFileError
 from newsprism.config import MODEL_PACKAGES, Settings
+from newsprism.kb import KBError
 
 # Importing the component modules registers their factories with spaCy.
 import newsprism.analysis.actors  # noqa: F401
@@ -19,6 +22,10 @@ MAX_CHARS = 1_000_000
 
 class ModelMissing(RuntimeError):
     pass
+
+
+class PipelineError(RuntimeError):
+    """A component could not be set up: a bad data file, say. The message names it."""
 
 
 def load_pipeline(settings: Settings) -> Language:
@@ -35,5 +42,8 @@ def load_pipeline(settings: Settings) -> Language:
     for name in settings.components:
         config = {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors} \
             if name == "newsprism_actors" else {}
-        nlp.add_pipe(name, config=config)
+        try:
+            nlp.add_pipe(name, config=config)
+        except (KBError, CueFileError, EventFileError, OSError) as error:
+            raise PipelineError(f"cannot set up {name}: {error}") from None
     return nlp

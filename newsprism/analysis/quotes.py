@@ -24,20 +24,22 @@ paragraphs are found.
    missing: it starts after the last speech verb before it in the paragraph ("He
    replied that All countries ... that.”"). Single marks count only as a pair within
    one paragraph, outside double quotes; apostrophes ("it’s", "’90s") are not marks.
-   A double mark glued to words on both sides ("interview.”If") opens or closes as
+   A double mark glued to words on both sides ("vote.”Then") opens or closes as
    the pairing needs. Without marks (GUIDELINES, Rulings): a transcript line headed
-   by a named person's name in capitals ("KARL: ...") and an embedded post signed
+   by a named person's name in capitals ("HOLM: ...") and an embedded post signed
    "— Name (@handle) Date" are direct quotes; quotes inside them are not kept apart.
 2. **Cue in the sentence.** A speech verb outside the quote that governs it in the
    parse (nearest first; a quote that is only a conjunct of the clause is not
    governed by it), else a speech verb a few words (punctuation not counted) from
    the quote, else "according to X", else a name and one word closing the sentence
-   after a quote ending in a comma ("“...,” diGenova judges."). Its subject is the speaker, after the verb too ("said Rouhani");
+   after a quote ending in a comma ("“...,” Walsh judges."). Its subject is the
+   speaker, after the verb too ("said Rouhani");
    participles and conjuncts take the subject of the verb they hang on ("..., saying
    the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
    "released a statement calling ...") the verb's subject, and a speech verb
-   misparsed as a participle of the name just before it ("Trump tweeted") that name. For a fragment inside reported speech the outermost
+   misparsed as a participle of the name just before it ("Holm tweeted") that name.
+   For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
    acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
    report said") gives way to an earlier speaker of the same words (sieve 3).
@@ -60,8 +62,9 @@ paragraphs are found.
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
    group", "the court" is the last organisation named before whose name holds the
    word (any one for "group"); a body's description keeps the name beside it ("the
-   activist group MoveOn.org"), and a country inside an unknown proper name is no
-   affiliation ("Center for American Progress"). "The clerk" takes the earlier speaker with the same head noun, "the
+   activist group Harbourwatch"), and a country inside an unknown proper name is no
+   affiliation ("Centre for Iranian Studies"). "The clerk" takes the earlier speaker
+   with the same head noun, "the
    minister" the one person named before with that role. Unnamed speakers ("a senior
    US official", "officials", "one of the sources") are anonymous; their actor id is
    the country or body their description names ("one Iraqi official" -> iraq). A
@@ -84,14 +87,16 @@ paragraphs are found.
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
    group, body, pronoun or unnamed official; not a document, an outlet (those are
-   attributions), the writer, a subject with "no" ("no president") or an unresolved
+   attributions), the writer, a subject with "no" ("no mayor") or an unresolved
    "it"; not in the writer's own question. Also "said in a statement that ...", a
    parenthetical cue ("And, they said, ..."), a cue noun with a possessor and a
    that-clause ("his argument that ..."), and a clause "according to" a person, a
    government body or an unnamed official (other sources are attributions). Span:
    the clause without "that", "according to X" (nor clauses joined after it), a
    dateline or a speech verb the parse joined to it ("... and warned"), cut at
-   semicolons and widened over a quotation it cuts. A clause mostly inside a direct
+   semicolons and at a full stop the parse ran over ("in May.The dam"), and widened
+   over a quotation it cuts. A that-clause the parse hangs on the hearer of "tell",
+   "notify" and the like is what was said. A clause mostly inside a direct
    quote is left to it; one holding a partial quote is kept too (GUIDELINES,
    Rulings); a clause reported inside another of the same speaker ("said she thinks
    ...") is only the outer one.
@@ -179,7 +184,8 @@ PERSON_NOUNS = frozenset(
     "refugee migrant passenger customer user fan player coach candidate campaigner organiser organizer "
     "volunteer congressman congresswoman parent pastor priest imam cleric rabbi bishop militant rebel "
     "insurgent guard bureaucrat administrator strategist pollster consultant operative advocate plaintiff "
-    "backer proponent sponsor donor defendant suspect deckhand skipper crew representative official family relative colleague "
+    "backer proponent sponsor donor defendant suspect deckhand skipper crew representative official family "
+    "relative colleague "
     "others some many several few most both".split()
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
@@ -228,10 +234,10 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
-PRONOUN_PARAGRAPHS = 3
+PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
-GENERIC_BODIES = frozenset("group organisation organization company firm body".split())
-SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect speech  # how far back "he" and "she" look for a person
+GENERIC_BODIES = frozenset("group organisation organization company firm body".split())  # "the group": any body
+SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect
 
 
 # --------------------------------------------------------------------------- records
@@ -428,7 +434,7 @@ def mark_shape(text: str, i: int, family: dict[str, str]) -> str | None:
     opens = (before.isspace() or before in AFTER_OPENING) and not after.isspace()
     closes = (after.isspace() or after in BEFORE_CLOSING) and not before.isspace()
     if not opens and not closes and family is DOUBLE_MARKS:
-        return "either"  # glued to words on both sides ("interview.”If"): read from the pairing
+        return "either"  # glued to words on both sides ("vote.”Then"): read from the pairing
     if kind == "open":
         return "close" if closes and not opens else "open"
     if kind == "close":
@@ -547,10 +553,15 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
 
 # --------------------------------------------------------------------------- 1b. quotes without marks
 
-# "KARL: Can't you ...": a transcript line, its speaker's name in capitals.
+# "in May.The dam": a full stop with no space after it, which the tokenizer keeps in one word.
+GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9])\.(?=[A-Z][a-z])")
+# "HOLM: It is not safe.": a transcript line, its speaker's name in capitals.
 TRANSCRIPT_LINE = re.compile(r"([A-Z][A-Z.'’\- ]*[A-Z]):\s+(\S.*)")
-# "Reopen schools. https://t.co/x — Dan Crenshaw (@DanCrenshawTX) July 13, 2020": an embedded post.
-EMBEDDED_POST = re.compile(r"(\S.*?)\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)*[—–]\s*([^—–()@]+?)\s*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}")
+# "Open the bridge. https://t.co/x — Tom Walsh (@tomwalsh) July 4, 2020": an embedded post.
+EMBEDDED_POST = re.compile(
+    r"(\S.*?)\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)*"  # the post, then its links
+    r"[—–]\s*([^—–()@]+?)\s*\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}"  # "— Name (@handle) July 4, 2020"
+)
 
 
 def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
@@ -577,7 +588,7 @@ def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
 
 
 def _person_named(art: ArticleView, label: str) -> str | None:
-    """The person the article names whose surname or name is this label ("KARL")."""
+    """The person the article names whose surname or name is this label ("HOLM")."""
     wanted = label.lower()
     for _, mention in art.person_mentions:
         name = art.actors[mention.actor_id].name.lower()
@@ -862,7 +873,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
-        return verb.head  # "Trump tweeted" misparsed as a participle modifying the name
+        return verb.head  # "Holm tweeted" misparsed as a participle modifying the name
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep":  # "quoted ... as rejecting"
@@ -905,7 +916,7 @@ def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Spe
 
 
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
-    """"“...,” diGenova judges.": a quote ending in a comma, then only a name and
+    """"“...,” Walsh judges.": a quote ending in a comma, then only a name and
     one word to the end of the sentence, whatever the parse made of that word."""
     if not art.text[m.start:m.end].rstrip().endswith(","):
         return None, None
@@ -1089,7 +1100,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
     if lemma in BODY_NOUNS:
         name = next((c for c in head.rights if c.dep_ == "appos" and c.i == head.i + 1 and c.pos_ == "PROPN"), None)
-        if name is not None:  # "the activist group MoveOn.org": the name belongs to the speaker's words
+        if name is not None:  # "the activist group Harbourwatch": the name belongs to the speaker's words
             end = art.doc[name.right_edge.i].idx + len(art.doc[name.right_edge.i])
             return Speaker(speaker.start, end, art.text[speaker.start:end], speaker.actor_id, head=lemma)
         if definite and speaker.actor_id is None:
@@ -1105,7 +1116,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
     if head.pos_ == "PROPN":
         if affiliation is not None and not _is_modifier(art, affiliation):
-            speaker.actor_id = None  # "Center for American Progress" is not "American"
+            speaker.actor_id = None  # "Centre for Iranian Studies" is not "Iranian"
         return speaker  # a name the actor component did not know
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
@@ -1224,7 +1235,7 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
 
 def _salience(token: Token) -> int:
     """2 for the subject of a main clause, 1 for other words outside relative
-    clauses, 0 inside one ("Addison, who killed Briggs, ...": Briggs is not in focus)."""
+    clauses, 0 inside one ("Walsh, who beat Khaled, ...": Khaled is not in focus)."""
     while token.dep_ in NAME_DEPS and token.head.i != token.i:
         token = token.head
     if any(a.dep_ in ("relcl", "acl") for a in token.ancestors):
@@ -1359,7 +1370,7 @@ def content_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
-        if child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSING_VERBS:  # "notified colleges that ..."
+        if child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSING_VERBS:  # "notified traders that ..."
             clause = noun_content(child)
             if clause is not None:
                 return clause
@@ -1399,7 +1410,7 @@ def _accused_of(verb: Token) -> Token | None:
 
 def noun_content(noun: Token) -> Token | None:
     """The clause a cue noun reports ("the statement that ...", "his argument that
-    ..."), or a hearer carries by a misparse ("notified colleges that ...")."""
+    ..."), or a hearer carries by a misparse ("notified traders that ...")."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
             marks = [c for c in child.children if c.dep_ == "mark"]
@@ -1448,7 +1459,8 @@ def _question(clause: Token) -> bool:
 
 def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int] | None:
     """Characters of the content clause, without "that", "according to ..." or the
-    cue's own words, cut to the verb's paragraph and to its part between semicolons."""
+    cue's own words, cut to the verb's paragraph, its part between semicolons and its
+    first full stop."""
     paragraph = art.paragraph_of[verb.i]
     if content.head.lower_ == "of":  # "accused X of -ing": from X
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1464,6 +1476,8 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     tokens = [t for t in tokens if art.paragraph_of[t.i] == paragraph and t.i not in excluded]
     tokens = _between_semicolons(tokens, verb)
     tokens = _without_dateline(tokens)
+    full_stop = next((k for k, t in enumerate(tokens) if t.text == "." and not art.quoted[t.i] and k > 0), None)
+    tokens = tokens[:full_stop] if full_stop is not None else tokens  # sentences the parse ran together
     while tokens and (tokens[0].dep_ in ("mark", "cc") and tokens[0].head.i == content.i or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ("”", '"', "’"):
@@ -1471,6 +1485,8 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     if len([t for t in tokens if t.is_alpha]) < 2:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    glued = GLUED_SENTENCE.search(art.text, start, end)
+    end = glued.start() if glued is not None and not _inside(art.marked, glued.start()) else end
     cut = next((m for m in art.marked if m.start < end < m.end), None)
     if cut is not None:
         end = cut.end + (cut.end < len(art.text) and art.text[cut.end] in DOUBLE_MARKS)
@@ -1513,7 +1529,7 @@ def subject_speaker(art: ArticleView, verb: Token) -> Speaker | None:
     if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
-        return None  # "no president has ..."
+        return None  # "no mayor has ..."
     return speaker_from(art, subject)
 
 
