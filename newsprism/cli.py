@@ -32,7 +32,9 @@ def main() -> None:
     """newsprism: one story, every side.
 
     Reads news articles about the same story from outlets that disagree and finds
-    who the actors are; stores everything in a DuckDB file you can query and export.
+    the actors, who said what (quotes with speakers), which sources each outlet
+    cites, the events with their polarity and modality, and the numbers; stores
+    everything in a DuckDB file you can query and export.
     """
 
 

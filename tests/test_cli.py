@@ -42,6 +42,7 @@ def demo_db(tmp_path_factory) -> Path:
     result = newsprism("demo", "--db", "demo.duckdb", "-j", "1", cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "8 article(s) stored" in result.stdout
+    assert "statements quoted by more than one outlet" in result.stdout
     return folder / "demo.duckdb"
 
 

@@ -75,6 +75,17 @@ def print_overview(console: Console, store: Store, top: int = 15) -> None:
         [top],
     ).fetchall()
     console.print(_table("Actors", ["actor", "kind", "country", "role", "mentions", "articles"], actors))
+    counts = store.counts()
+    [(shared,)] = store.con.execute(
+        """SELECT count(*) FROM (SELECT group_id FROM quotes q JOIN articles a ON a.id = q.article_id
+           GROUP BY group_id HAVING count(DISTINCT a.outlet) > 1)"""
+    ).fetchall()
+    console.print(
+        f"Found {counts['quotes']} quotes ({shared} statements quoted by more than one outlet), "
+        f"{counts['attributions']} source attributions, {counts['events']} events, "
+        f"{counts['quantities']} quantities. More: newsprism quotes | citations --db FILE",
+        soft_wrap=True,
+    )
 
 
 def print_rows(console: Console, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
