@@ -85,6 +85,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsprism.analysis import records_on
 from newsprism.analysis.actors import is_possessive, org_kind
 from newsprism.kb import bundled_path, normalise_name, slugify
 from newsprism.records import Actor, Attribution, Mention
@@ -299,14 +300,14 @@ class Article:
     def read(cls, doc: Doc, lexicon: CueLexicon) -> Article:
         owner: list[tuple[Mention, int, int] | None] = [None] * len(doc)
         spans_of: dict[str, list[tuple[int, int]]] = {}
-        mentions = doc._.actor_mentions if Doc.has_extension("actor_mentions") else ()
+        mentions = records_on(doc, "actor_mentions")
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             owner[span.start:span.end] = [(mention, span.start, span.end)] * len(span)
             spans_of.setdefault(mention.actor_id, []).append((span.start, span.end))
-        actors = {a.id: a for a in (doc._.actors if Doc.has_extension("actors") else ())}
+        actors = {a.id: a for a in records_on(doc, "actors")}
         forms, breaks, clauses = read_tokens(doc)
         return cls(doc, lexicon, forms, breaks, clauses, owner, actors, spans_of)
 

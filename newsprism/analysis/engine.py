@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.analysis import records_on
 from newsprism.config import Settings
 from newsprism.records import Article, ArticleAnalysis, ErrorRecord
 
@@ -35,13 +36,13 @@ def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
     """The component records on a parsed Doc, stamped with the article's id."""
     analysis = ArticleAnalysis(
         article_id=article_id,
-        mentions=list(_extension(doc, "actor_mentions")),
-        actors=list(_extension(doc, "actors")),
-        quotes=list(_extension(doc, "quotes")),
-        attributions=list(_extension(doc, "attributions")),
-        scare_quotes=list(_extension(doc, "scare_quotes")),
-        events=list(_extension(doc, "events")),
-        quantities=list(_extension(doc, "quantities")),
+        mentions=list(records_on(doc, "actor_mentions")),
+        actors=list(records_on(doc, "actors")),
+        quotes=list(records_on(doc, "quotes")),
+        attributions=list(records_on(doc, "attributions")),
+        scare_quotes=list(records_on(doc, "scare_quotes")),
+        events=list(records_on(doc, "events")),
+        quantities=list(records_on(doc, "quantities")),
     )
     per_article = (analysis.quotes, analysis.attributions, analysis.events, analysis.quantities)
     for record in (*analysis.mentions, *analysis.scare_quotes, *(r for records in per_article for r in records)):
@@ -49,10 +50,6 @@ def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
     for record in (r for records in per_article for r in records):
         record.id = f"{article_id}:{record.id}"
     return analysis
-
-
-def _extension(doc: Doc, name: str):
-    return getattr(doc._, name) if Doc.has_extension(name) else ()
 
 
 def analyze_chunk(nlp: Language, articles: list[Article], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:

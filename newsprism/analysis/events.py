@@ -116,6 +116,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
 from newsprism.analysis.places import Place, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
@@ -369,10 +370,10 @@ class Article:
 
     @classmethod
     def build(cls, doc: Doc, lexicon: EventLexicon) -> Article:
-        mentions = list(_extension(doc, "actor_mentions"))
-        actors = {a.id: a for a in _extension(doc, "actors")}
-        quotes = list(_extension(doc, "quotes"))
-        attributions = list(_extension(doc, "attributions"))
+        mentions = list(records_on(doc, "actor_mentions"))
+        actors = {a.id: a for a in records_on(doc, "actors")}
+        quotes = list(records_on(doc, "quotes"))
+        attributions = list(records_on(doc, "attributions"))
         speakers = [(q.speaker_start, q.speaker_end, q.speaker_id) for q in quotes
                     if q.speaker_id and q.speaker_start is not None and q.speaker_end is not None]
         people = {(m.start, m.actor_id) for m in mentions} | {(start, who) for start, _, who in speakers}
@@ -416,10 +417,6 @@ def government_heads(doc: Doc, lexicon: EventLexicon, mentions: list[Mention], a
         if root.dep_ in ("compound", "poss") and lexicon.is_cue(root.head, "government"):
             heads.add(actor.id)
     return heads
-
-
-def _extension(doc: Doc, name: str):
-    return getattr(doc._, name) if Doc.has_extension(name) else ()
 
 
 def _mention_index(doc: Doc, mentions: list[Mention]) -> list[Mention | None]:

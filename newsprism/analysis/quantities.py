@@ -74,6 +74,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analysis import records_on
 from newsprism.records import Quantity
 
 Doc.set_extension("quantities", default=(), force=True)
@@ -648,10 +649,8 @@ def _check_approximate_verb(draft: Draft, words: QuantityWords) -> None:
 
 def _token_actors(doc: Doc) -> dict[int, str]:
     """Token index -> actor id, from ``doc._.actor_mentions`` when the actor component ran."""
-    if not Doc.has_extension("actor_mentions"):
-        return {}
     actors = {}
-    for mention in doc._.actor_mentions:
+    for mention in records_on(doc, "actor_mentions"):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
             actors.update(dict.fromkeys(range(span.start, span.end), mention.actor_id))

@@ -112,6 +112,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
 from newsprism.records import Actor, Mention, Quote, ScareQuote
 
@@ -364,8 +365,8 @@ class ArticleView:
         if doc.has_annotation("SENT_START"):
             for sent in doc.sents:
                 sentence_of[sent.start:sent.end] = [(sent.start, sent.end)] * len(sent)
-        mentions = list(doc._.actor_mentions) if Doc.has_extension("actor_mentions") else []
-        actors = {a.id: a for a in doc._.actors} if Doc.has_extension("actors") else {}
+        mentions = list(records_on(doc, "actor_mentions"))
+        actors = {a.id: a for a in records_on(doc, "actors")}
         mention_at: list[Mention | None] = [None] * len(doc)
         people = []
         for m in mentions:
