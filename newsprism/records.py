@@ -158,6 +158,36 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class ClaimMention:
+    """Where one article carries a claim, and how: its stance and the evidence sentence."""
+
+    article_id: str
+    stance: str  # asserts, reports (credits it to someone), denies, questions
+    start: int | None  # the evidence sentence; None when it is the headline
+    end: int | None
+    text: str
+    modality: str | None = None  # of the article's event, when the claim is an event
+    source: str | None = None  # who the article credits the claim to, when it reports it
+    value: float | None = None  # the article's figure, when the articles' numbers differ
+
+
+@dataclass(slots=True)
+class Claim:
+    """One assertion about the same actors across a story's articles, however worded."""
+
+    id: str
+    story_id: str
+    summary: str
+    subject_id: str | None
+    object_id: str | None
+    mentions: list[ClaimMention]
+    status: str  # consensus, contested, single-source
+    type: str | None = None  # PLOVER event type, when the claim is an event
+    contradictions: list[str] = field(default_factory=list)  # polarity, modality, number, swapped_roles
+    outlets: int = 0
+
+
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the per-article stage finds in one article."""
 

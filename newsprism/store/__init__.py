@@ -7,7 +7,7 @@ same input adds nothing twice.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from newsprism.ingest.dedup import Fingerprint
 from newsprism.records import (
-    Actor, Article, ArticleAnalysis, Attribution, Citation, ErrorRecord, Event, Mention, Quantity, Quote,
+    Actor, Article, ArticleAnalysis, Attribution, Citation, Claim, ClaimMention, ErrorRecord, Event, Mention, Quantity, Quote,
     ScareQuote,
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
@@ -111,6 +111,26 @@ class Store:
         rows = self.con.execute(f"SELECT {_quoted(_columns(Actor))} FROM actors").fetchall()
         return {row[0]: Actor(*row) for row in rows}
 
+    def articles_of(self, ids: Sequence[str]) -> list[Article]:
+        rows = self.con.execute(
+            f"SELECT {_quoted(_columns(Article))} FROM articles WHERE list_contains(?, id) ORDER BY published, id",
+            [list(ids)],
+        ).fetchall()
+        return [Article(*row) for row in rows]
+
+    def analyses_of(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        """The stored per-article records of these articles (their actors are the corpus's)."""
+        analyses = {i: ArticleAnalysis(i) for i in ids}
+        for table, record_type, attribute in _ANALYSIS_TABLES:
+            rows = self.con.execute(
+                f'SELECT {_quoted(_columns(record_type))} FROM "{table}" WHERE list_contains(?, article_id) ORDER BY start',
+                [list(ids)],
+            ).fetchall()
+            for row in rows:
+                record = record_type(*row)
+                getattr(analyses[record.article_id], attribute).append(record)
+        return analyses
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in self.tables()}
 
@@ -146,6 +166,24 @@ class Store:
         except Exception:
             self.con.rollback()
             raise
+
+    def replace_claims(self, story_id: str, claims: Sequence[Claim]) -> None:
+        """A story's claims, in place of those computed before (one transaction)."""
+        self.con.begin()
+        try:
+            self.con.execute("DELETE FROM claims WHERE story_id = ?", [story_id])
+            rows = [_row(c)[:5] + ([asdict(m) for m in c.mentions],) + _row(c)[6:] for c in claims]
+            self._insert("claims", _columns(Claim), rows)
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            raise
+
+    def claims_of(self, story_id: str) -> list[Claim]:
+        rows = self.con.execute(
+            f"SELECT {_quoted(_columns(Claim))} FROM claims WHERE story_id = ? ORDER BY id", [story_id]
+        ).fetchall()
+        return [_claim(row) for row in rows]
 
     def _insert(self, table: str, columns: list[str], rows: list[tuple], ignore: bool = False) -> None:
         if not rows:
@@ -199,6 +237,12 @@ class Store:
             ids = [r[0] for r in rows]
             self.con.execute("DELETE FROM actors WHERE list_contains(?, id)", [ids])
             self._insert("actors", _columns(Actor), rows)
+
+
+def _claim(row: tuple) -> Claim:
+    claim = Claim(*row)
+    claim.mentions = [ClaimMention(**mention) for mention in claim.mentions]
+    return claim
 
 
 def _row(record) -> tuple:

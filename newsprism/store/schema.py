@@ -24,7 +24,7 @@ WORKING_TABLES = ("mentions", "scare_quotes")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -94,8 +94,9 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE TABLE IF NOT EXISTS claims (
     id VARCHAR PRIMARY KEY, story_id VARCHAR, summary VARCHAR, subject_id VARCHAR,
     object_id VARCHAR,
-    mentions STRUCT(article_id VARCHAR, stance VARCHAR, start INTEGER, "end" INTEGER)[],
-    status VARCHAR
+    mentions STRUCT(article_id VARCHAR, stance VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+                    modality VARCHAR, source VARCHAR, value DOUBLE)[],
+    status VARCHAR, type VARCHAR, contradictions VARCHAR[], outlets INTEGER
 );
 CREATE TABLE IF NOT EXISTS framings (
     story_id VARCHAR, article_id VARCHAR, actor_id VARCHAR,

@@ -1,0 +1,542 @@
+"""Claims across the articles of one story, each article's stance on them, and where
+the outlets contradict each other.
+
+A claim is one assertion about the same actors, however worded. The units that can
+carry one are an article's sentences (and its headline) that hold an event, a count,
+a quote or an attribution, or that name an actor. Two units of different articles
+state the same claim when
+
+- they hold events of the same type between compatible actors (the same actors, an
+  actor and its country, or one side left unsaid) — the structured link, which also
+  joins an assertion with its denial ("troops were sent" / "dismissed reports that
+  troops had been sent"), which sentence embeddings rank far apart; or
+- their sentence embeddings are close (all-MiniLM-L6-v2, Reimers & Gurevych 2019),
+  closer still when they share no actor.
+
+Units linked so form a claim (union-find, as in cross-document event coreference by
+agglomerative linking — Bejan & Harabagiu 2010; Cybulska & Vossen 2015). Each unit is
+a mention with a stance, read from the parse records as FactBank reads factuality
+(Saurí & Pustejovsky 2009): `denies` when its event is negated or the sentence is
+negative where the claim is not (the negation-mismatch cue of de Marneffe, Rafferty &
+Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited to
+someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
+headline question, "allegations" or words held in scare quotes, else `asserts`.
+
+A claim is `contested` when some mention asserts or reports it and another denies it,
+when the articles give it different numbers, or when its roles are swapped between
+articles (A accuses B here, B accuses A there); `single-source` when only one
+independent article (syndicated copies count once) carries it; else `consensus`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.records import (
+    Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
+)
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+
+SAME_CLAIM = 0.8  # cosine at which two sentences state the same thing outright
+SAME_CLAIM_SHARED_ACTOR = 0.7  # cosine enough when they also name the same actor
+DENIAL_ALLOWANCE = 0.2  # a denial words its claim differently ("rejected claims that …")
+SAME_EVENT_PARTLY_NAMED = 0.45  # cosine needed when one side leaves an actor unsaid
+AVERAGE_LINK_SLACK = 0.1  # a sentence joins a group when its mean cosine to it is this close
+NEGATION_CLOSENESS = 0.75
+MIN_WORDS = 5
+NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
+SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+POSITIVE = frozenset({"asserts", "reports"})
+STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
+_NEGATION = re.compile(
+    r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|denies|deny|denying|dismissed|"
+    r"dismisses|rejected|rejects|refuted|refutes|false|untrue|unreal|baseless)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECASE)
+_ANAPHORIC_DENIAL = re.compile(
+    r"\b(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)\s+"
+    r"(?:it|this|that|these|those|the\s+(?:claims?|reports?|accounts?|allegations?|story|stories))\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(allegations?|alleged(ly)?|purported(ly)?|so-called|supposed(ly)?|rumou?rs?)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence (or the headline) of one article, with the records inside it."""
+
+    article_id: str
+    start: int | None  # None for the headline, which is not part of the text
+    end: int | None
+    text: str
+    actors: set[str] = field(default_factory=set)
+    events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    credited_to: str | None = None  # who the article says says it
+    quoted: bool = False
+    hedged: bool = False
+    headline: bool = False
+    denial: bool = False  # holds a denial ("dismissed reports that …")
+
+    @property
+    def bears_claim(self) -> bool:
+        return bool(self.events or self.quantities or self.credited_to or self.quoted)
+
+    @property
+    def claim_text(self) -> str:
+        """The words to compare with other sentences: for a denial, what it denies
+        ("rejected claims that warships had been deployed" → "warships had been deployed")."""
+        if self.denial and (match := _DENIED_CLAUSE.search(self.text)):
+            return match.group("clause")
+        return self.text
+
+    @property
+    def denies_previous(self) -> bool:
+        """A denial of what the sentence before said ("Amador denied it.")."""
+        return self.denial and bool(_ANAPHORIC_DENIAL.search(self.text))
+
+    @property
+    def negative(self) -> bool:
+        return self.denial or bool(_NEGATION.search(self.text))
+
+
+@dataclass(slots=True)
+class StoryInput:
+    """What the claim analysis reads: a story's articles with their analyses."""
+
+    story_id: str
+    articles: list[Article]
+    analyses: dict[str, ArticleAnalysis]
+    actors: dict[str, Actor]
+
+
+# -- units ----------------------------------------------------------------------
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in (_trimmed(text, s, e) for s, e in spans) if e > s]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
+    """The article's headline and sentences, each with the records that fall inside it."""
+    units = [
+        Unit(article.id, start, end, article.text[start:end])
+        for start, end in sentence_spans(article.text)
+        if len(article.text[start:end].split()) >= MIN_WORDS
+    ]
+    starts = [u.start for u in units]
+
+    def unit_at(offset: int) -> Unit | None:
+        index = _bisect_right(starts, offset) - 1
+        return units[index] if index >= 0 and offset < units[index].end else None
+
+    for mention in analysis.mentions:
+        if (unit := unit_at(mention.start)) is not None:
+            unit.actors.add(mention.actor_id)
+    for event in analysis.events:
+        if (unit := unit_at(event.start)) is not None and (event.source_id or event.target_id):
+            unit.events.append(event)
+    for quantity in analysis.quantities:
+        if (unit := unit_at(quantity.start)) is not None and quantity.kind == "count":
+            unit.quantities.append(quantity)
+    for quote in analysis.quotes:
+        for unit in _overlapping(units, quote.start, quote.end):
+            unit.quoted = True
+            unit.credited_to = unit.credited_to or quote.speaker_id or quote.speaker
+    for attribution in analysis.attributions:
+        for unit in _overlapping(units, attribution.start, attribution.end):
+            unit.credited_to = unit.credited_to or attribution.source_id or attribution.source
+    for scare in analysis.scare_quotes:
+        if (unit := unit_at(scare.start)) is not None:
+            unit.hedged = True
+    for unit in units:
+        unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
+        credited = [e.attributed_to for e in unit.events if e.attributed_to]
+        unit.credited_to = unit.credited_to or (credited[0] if credited else None)
+    if article.title and len(article.title.split()) >= 3:
+        units.insert(0, Unit(article.id, None, None, article.title, headline=True,
+                             hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
+    return units
+
+
+def _bisect_right(values: list[int], value: int) -> int:
+    low, high = 0, len(values)
+    while low < high:
+        middle = (low + high) // 2
+        if value < values[middle]:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
+    return [u for u in units if u.start is not None and u.start < end and start < u.end]
+
+
+# -- linking ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Atom:
+    """One assertion of a unit: each of its events, or the sentence as a whole."""
+
+    unit: Unit
+    event: Event | None
+
+
+def atoms_of(units: list[Unit]) -> list[Atom]:
+    """A denial ("rejected claims that warships had been deployed") is not a claim of its
+    own: its sentence denies whatever claim it is linked to."""
+    atoms = []
+    for unit in units:
+        events = [e for e in unit.events if e.type != "REJECT"]
+        unit.denial = any(e.type == "REJECT" and e.polarity == "asserted" for e in unit.events)
+        atoms.extend(Atom(unit, e) for e in (events or [None]))
+    return atoms
+
+
+class _Clusters:
+    """Union-find over atoms that keeps each group one claim: at most one event type and
+    one actor in each role (so neither a sentence holding two events nor an event with a
+    role left unsaid can chain two claims), and sentences join a group only when they are
+    close to the group as a whole (average link), not to one member of it."""
+
+    def __init__(self, atoms: list[Atom], similarity: np.ndarray, actors: dict[str, Actor]) -> None:
+        self.parent = list(range(len(atoms)))
+        self.similarity = similarity
+        self.members = [[i] for i in range(len(atoms))]
+        self.keys = [_key_sets(a, actors) for a in atoms]
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int, min_average: float | None = None) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        merged = tuple(x | y for x, y in zip(self.keys[ra], self.keys[rb]))
+        if any(len(values) > 1 for values in merged):
+            return False
+        if min_average is not None:
+            if self.similarity[np.ix_(self.members[ra], self.members[rb])].mean() < min_average:
+                return False
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        self.keys[keep] = merged
+        self.members[keep] += self.members[drop]
+        return True
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(m) for i, m in enumerate(self.members) if self.parent[i] == i]
+
+
+def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set]:
+    if atom.event is None:
+        return set(), set(), set()
+    kind, source, target = event_key(atom.event, actors)
+    return {kind}, {source} - {None}, {target} - {None}
+
+
+def principal(actor_id: str | None, actors: dict[str, Actor]) -> str | None:
+    """The actor an event is about for comparison: a country's organs and office
+    holders stand for it ("Ferrer accused Honduras" = "El Salvador accused Honduras")."""
+    if actor_id is None:
+        return None
+    actor = actors.get(actor_id)
+    if actor is not None and actor.country and (
+        actor.kind in ("country", "government") or (actor.kind == "person" and actor.role)
+    ):
+        return "country:" + actor.country
+    return actor_id
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def event_key(event: Event, actors: dict[str, Actor]) -> tuple[str, str | None, str | None]:
+    source, target = principal(event.source_id, actors), principal(event.target_id, actors)
+    if event.type in SYMMETRIC_TYPES and source and target and target < source:
+        source, target = target, source
+    return event.type, source, target
+
+
+def same_event(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
+    """Same type between compatible actors, with at least one actor named on both sides."""
+    type_a, source_a, target_a = event_key(a, actors)
+    type_b, source_b, target_b = event_key(b, actors)
+    if type_a != type_b:
+        return False
+    shared = (source_a is not None and source_a == source_b) or (target_a is not None and target_a == target_b)
+    return shared and _compatible(source_a, source_b) and _compatible(target_a, target_b)
+
+
+def _fully_named(a: Event, b: Event) -> bool:
+    return None not in (a.source_id, a.target_id, b.source_id, b.target_id)
+
+
+def swapped(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
+    type_a, source_a, target_a = event_key(a, actors)
+    type_b, source_b, target_b = event_key(b, actors)
+    return (type_a == type_b and type_a not in SYMMETRIC_TYPES and None not in (source_a, target_a)
+            and source_a != target_a and (source_a, target_a) == (target_b, source_b))
+
+
+def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> tuple[list[list[int]], set[tuple[int, int]]]:
+    """Claims as groups of atom indexes, and the pairs of atoms whose roles are swapped.
+
+    Structured links (the same event) are made first, then sentence-similarity links
+    from the closest pair down, so the surest evidence shapes the groups."""
+    similarity = vectors @ vectors.T
+    clusters = _Clusters(atoms, similarity, actors)
+    swaps: set[tuple[int, int]] = set()
+    principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
+    semantic = []
+    for i, j in zip(*np.triu_indices(len(atoms), k=1)):
+        a, b = atoms[i], atoms[j]
+        if a.unit.article_id == b.unit.article_id:
+            continue
+        if a.event is not None and b.event is not None:
+            if same_event(a.event, b.event, actors) and (
+                _fully_named(a.event, b.event) or similarity[i, j] >= SAME_EVENT_PARTLY_NAMED
+            ):
+                clusters.union(i, j)
+            elif swapped(a.event, b.event, actors):
+                swaps.add((int(i), int(j)))
+            continue
+        threshold = SAME_CLAIM_SHARED_ACTOR if principals[i] & principals[j] else SAME_CLAIM
+        if _denial_of_event(a, b) or _denial_of_event(b, a):
+            threshold -= DENIAL_ALLOWANCE  # compared by what the denial denies
+        if similarity[i, j] >= threshold:
+            semantic.append((float(similarity[i, j]), int(i), int(j)))
+    for score, i, j in sorted(semantic, reverse=True):
+        clusters.union(i, j, min_average=score - AVERAGE_LINK_SLACK)
+    for i, j in _previous_sentence_links(atoms):
+        clusters.union(i, j)
+    return clusters.groups(), swaps
+
+
+def _denial_of_event(denial: Atom, other: Atom) -> bool:
+    return denial.unit.claim_text is not denial.unit.text and other.event is not None
+
+
+def _previous_sentence_links(atoms: list[Atom]) -> list[tuple[int, int]]:
+    """Join a denial of "it" / "the claim" to the claims of the sentence before it."""
+    links = []
+    for index, atom in enumerate(atoms):
+        if not atom.unit.denies_previous:
+            continue
+        before = index - 1
+        while before >= 0 and atoms[before].unit is atom.unit:
+            before -= 1
+        if before >= 0 and atoms[before].unit.article_id == atom.unit.article_id and not atoms[before].unit.headline:
+            previous = atoms[before].unit
+            links.extend((i, index) for i in range(before, -1, -1) if atoms[i].unit is previous)
+    return links
+
+
+# -- stance, numbers, status --------------------------------------------------------
+
+def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
+    """`closeness`: the atom's cosine to the claim's central sentence; a sentence whose
+    only sign of denial is a negation must say nearly the same thing to deny it."""
+    unit = atom.unit
+    if atom.event:
+        negated = atom.event.polarity == "negated"
+    else:
+        negated = unit.denial or (unit.negative and not claim_negative and closeness >= NEGATION_CLOSENESS)
+    if negated:
+        return "denies"
+    if unit.hedged:
+        return "questions"
+    if unit.credited_to or (atom.event and atom.event.attributed_to):
+        return "reports"
+    return "asserts"
+
+
+def figures(atoms: list[Atom]) -> dict[str, list[tuple[Atom, Quantity]]]:
+    """Counts in a claim's sentences, by what they count (the unit's last word, crudely singular)."""
+    found: dict[str, list[tuple[Atom, Quantity]]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for atom in atoms:
+        for quantity in atom.unit.quantities:
+            if (quantity.article_id, quantity.start) not in seen:
+                seen.add((quantity.article_id, quantity.start))
+                found[_count_noun(quantity.unit)].append((atom, quantity))
+    return found
+
+
+def _count_noun(unit: str) -> str:
+    word = unit.split()[-1].casefold() if unit.split() else unit
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def numbers_disagree(quantities: list[Quantity]) -> bool:
+    def bounds(q: Quantity) -> tuple[float, float]:
+        high = q.value_max if q.value_max is not None else q.value
+        slack = NUMBER_TOLERANCE if q.approximate else 0.0
+        return q.value * (1 - slack), high * (1 + slack)
+
+    ranges = [bounds(q) for q in quantities]
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(ranges) for b in ranges[i + 1:])
+
+
+def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
+    """All claims of a story, contested first."""
+    independent = {a.id: a.duplicate_of or a.id for a in story.articles}
+    units = [u for a in story.articles for u in units_of(a, story.analyses.get(a.id, ArticleAnalysis(a.id)))]
+    atoms = atoms_of([u for u in units if u.bears_claim or u.actors or u.headline])
+    if not atoms:
+        return []
+    vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
+    groups, swaps = link_atoms(atoms, vectors, story.actors)
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    swapped_groups = {group_of[i] for pair in swaps for i in pair}
+    outlet_of = {a.id: a.outlet or a.id for a in story.articles}
+    claims = []
+    for number, members in enumerate(groups):
+        group = [atoms[i] for i in members]
+        if len({independent[a.unit.article_id] for a in group}) == 1 and not any(a.unit.bears_claim for a in group):
+            continue  # a sentence only one article has, with nothing in it to claim
+        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of)
+        if number in swapped_groups:
+            claim.contradictions.append("swapped_roles")
+        claim.status = _status(claim, independent)
+        claims.append(claim)
+    claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
+    return claims
+
+
+def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
+           outlet_of: dict[str, str]) -> Claim:
+    centre = _central(atoms, vectors)
+    claim_negative = centre.event.polarity == "negated" if centre.event else centre.unit.negative
+    mentions = []
+    closeness = vectors @ vectors[atoms.index(centre)]
+    for atom, close in zip(atoms, closeness):
+        stance = stance_of(atom, claim_negative, float(close))
+        source = (atom.event.attributed_to if atom.event else None) or atom.unit.credited_to
+        mentions.append(ClaimMention(
+            atom.unit.article_id, stance, atom.unit.start, atom.unit.end, atom.unit.text,
+            modality=atom.event.modality if atom.event else None,
+            source=source if stance == "reports" else None,
+        ))
+    contradictions = []
+    stances = {m.stance for m in mentions}
+    if stances & POSITIVE and "denies" in stances:
+        contradictions.append(_polarity_or_modality(mentions))
+    if _mark_differing_numbers(atoms, mentions):
+        contradictions.append("number")
+    subject, target = _actors_of(atoms, centre)
+    summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
+    return Claim(
+        id=_claim_id(story_id, atoms), story_id=story_id, summary=summary,
+        subject_id=subject, object_id=target, mentions=mentions, status="",
+        type=next((a.event.type for a in atoms if a.event), None), contradictions=contradictions,
+        outlets=len({outlet_of[a.unit.article_id] for a in atoms}),
+    )
+
+
+def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
+    """`polarity` when one article says it happened and another that it did not;
+    `modality` when they disagree only on what will, may or would happen."""
+    def actual(mention: ClaimMention) -> bool:
+        return mention.modality in (None, "actual")
+
+    positive = any(m.stance in POSITIVE and actual(m) for m in mentions)
+    negative = any(m.stance == "denies" and actual(m) for m in mentions)
+    return "polarity" if positive and negative else "modality"
+
+
+def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention]) -> bool:
+    """Whether articles give the claim different figures for the same thing; if so, each
+    mention gets its article's figure."""
+    for found in figures(atoms).values():
+        if len({atom.unit.article_id for atom, _ in found}) > 1 and numbers_disagree([q for _, q in found]):
+            value_of = {}
+            for atom, quantity in found:
+                value_of.setdefault((atom.unit.article_id, atom.unit.start), quantity.value)
+            for mention in mentions:
+                mention.value = value_of.get((mention.article_id, mention.start))
+            return True
+    return False
+
+
+def _central(atoms: list[Atom], vectors: np.ndarray) -> Atom:
+    """The atom most like the others, preferring one an article states in its own voice,
+    positively, outside its headline."""
+    closeness = (vectors @ vectors.T).sum(axis=1)
+
+    def negative(atom: Atom) -> bool:
+        return atom.event.polarity == "negated" if atom.event else atom.unit.negative
+
+    order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, negative(atoms[i]),
+                                                   atoms[i].event is None, -closeness[i]))
+    return atoms[order[0]]
+
+
+def _actors_of(atoms: list[Atom], centre: Atom) -> tuple[str | None, str | None]:
+    events = [a.event for a in atoms if a.event]
+    if events:
+        sources = Counter(e.source_id for e in events if e.source_id)
+        targets = Counter(e.target_id for e in events if e.target_id)
+        return (sources.most_common(1)[0][0] if sources else None,
+                targets.most_common(1)[0][0] if targets else None)
+    ranked = [a for a, _ in Counter(x for a in atoms for x in a.unit.actors).most_common(2)]
+    return (ranked[0] if ranked else None), (ranked[1] if len(ranked) > 1 else None)
+
+
+def _status(claim: Claim, independent: dict[str, str]) -> str:
+    if claim.contradictions:
+        return "contested"
+    if len({independent[m.article_id] for m in claim.mentions}) == 1:
+        return "single-source"
+    return "consensus"
+
+
+def _claim_id(story_id: str, atoms: list[Atom]) -> str:
+    first = min((a.unit.article_id, -1 if a.unit.start is None else a.unit.start,
+                 a.event.id if a.event else "") for a in atoms)
+    digest = hashlib.blake2b(f"{story_id}|{first}".encode(), digest_size=6).hexdigest()
+    return f"{story_id}:{digest}"
+
+
+# -- what each article leaves out --------------------------------------------------------
+
+def omissions(claims: Sequence[Claim], article_ids: Sequence[str], share: float = 0.5) -> dict[str, list[Claim]]:
+    """For each article, the claims that most of the story's other articles carry and it does not."""
+    missing: dict[str, list[Claim]] = {a: [] for a in article_ids}
+    others = max(len(article_ids) - 1, 1)
+    for claim in claims:
+        carriers = {m.article_id for m in claim.mentions}
+        if len(carriers) < 2:
+            continue
+        for article_id in article_ids:
+            if article_id not in carriers and len(carriers) / others > share:
+                missing[article_id].append(claim)
+    return missing

@@ -1,0 +1,182 @@
+"""Claims, stances and contradictions from hand-made records (no model needed: the
+sentence encoder is a bag of words, so only the structured rules and clear paraphrases link)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Quantity
+from newsprism.story.claims import StoryInput, build_claims, omissions, sentence_spans
+
+ACTORS = {
+    "iran": Actor("iran", "Iran", "country", "IRN"),
+    "iraq": Actor("iraq", "Iraq", "country", "IRQ"),
+    "hassan-rouhani": Actor("hassan-rouhani", "Hassan Rouhani", "person", "IRN", role="President"),
+    "honduras": Actor("honduras", "Honduras", "country", "HND"),
+    "el-salvador": Actor("el-salvador", "El Salvador", "country", "SLV"),
+}
+
+
+def bag_of_words(texts):
+    vectors = np.zeros((len(texts), 512), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().replace(".", " ").replace(",", " ").split():
+            vectors[row, hash(word) % 512] += 1
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+class Writer:
+    """Builds an article sentence by sentence, with records at the right offsets."""
+
+    def __init__(self, article_id: str, outlet: str, title: str | None = None, duplicate_of: str | None = None):
+        self.article = Article(article_id, f"{article_id}.txt", "", outlet=outlet, title=title, duplicate_of=duplicate_of)
+        self.analysis = ArticleAnalysis(article_id)
+
+    def say(self, sentence: str, events=(), quantities=(), actors=()) -> "Writer":
+        start = len(self.article.text) + (1 if self.article.text else 0)
+        self.article.text = (self.article.text + " " if self.article.text else "") + sentence
+        end = start + len(sentence)
+        for number, (source, kind, target, polarity, modality, attributed) in enumerate(events):
+            self.analysis.events.append(Event(
+                f"{self.article.id}:e{start}:{number}", self.article.id, source, kind, target, None,
+                1 if kind in ("AGREE", "COOPERATE") else 2 if kind in ("AID", "MOBILIZE") else 3 if kind in ("ACCUSE", "REJECT") else 4,
+                polarity, modality, attributed, None, None, sentence, start, end,
+            ))
+        for value, unit in quantities:
+            at = sentence.index(str(value))
+            self.analysis.quantities.append(Quantity(
+                f"{self.article.id}:q{start}", self.article.id, float(value), unit, None,
+                f"{value} {unit}", start + at, start + at + len(str(value)),
+            ))
+        for actor in actors:
+            at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
+            self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
+        return self
+
+
+def claims_of(*writers: Writer):
+    story = StoryInput("s", [w.article for w in writers], {w.article.id: w.analysis for w in writers}, ACTORS)
+    return build_claims(story, bag_of_words)
+
+
+def claim_with(claims, kind):
+    found = [c for c in claims if c.type == kind]
+    assert found, [c.summary for c in claims]
+    return found[0]
+
+
+def test_sentences_are_split_on_their_ends():
+    text = 'Iran sent troops. "We did not," he said. Mr. Smith left!\nNew paragraph'
+    assert [text[s:e] for s, e in sentence_spans(text)][:2] == ["Iran sent troops.", '"We did not," he said.']
+
+
+def test_a_sent_and_a_denied_deployment_are_one_contested_claim():
+    sent = Writer("a", "Tabloid").say("Iran has sent 2,000 troops into Iraq to fight the militants.",
+                                      events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    denied = Writer("b", "Paper").say("Rouhani dismissed reports that troops had been sent to Iraq by Iran.",
+                                      events=[("hassan-rouhani", "REJECT", None, "asserted", "actual", None),
+                                              ("iran", "MOBILIZE", "iraq", "negated", "actual", "hassan-rouhani")])
+    claim = claim_with(claims_of(sent, denied), "MOBILIZE")
+    assert claim.status == "contested" and claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+    assert claim.subject_id == "iran" and claim.object_id == "iraq"
+
+
+def test_a_claim_credited_to_another_outlet_is_reported():
+    reported = Writer("a", "Partisan").say("The Guardian reported that Iran had sent troops to Iraq.",
+                                           events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", "the-guardian")])
+    stated = Writer("b", "Wire").say("Iran sent troops to Iraq on Monday.",
+                                     events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    claim = claim_with(claims_of(reported, stated), "MOBILIZE")
+    assert claim.status == "consensus"
+    stances = {m.article_id: (m.stance, m.source) for m in claim.mentions}
+    assert stances == {"a": ("reports", "the-guardian"), "b": ("asserts", None)}
+
+
+def test_different_numbers_for_the_same_event_contest_it():
+    forty = Writer("a", "One").say("Honduran boats detained 40 fishermen from El Salvador.",
+                                   events=[("honduras", "COERCE", "el-salvador", "asserted", "actual", None)],
+                                   quantities=[(40, "fishermen")])
+    twelve = Writer("b", "Two").say("Honduras detained 12 fishermen, officials said.",
+                                    events=[("honduras", "COERCE", "el-salvador", "asserted", "actual", None)],
+                                    quantities=[(12, "fishermen")])
+    claim = claim_with(claims_of(forty, twelve), "COERCE")
+    assert claim.contradictions == ["number"] and claim.status == "contested"
+    assert {m.article_id: m.value for m in claim.mentions} == {"a": 40.0, "b": 12.0}
+
+
+def test_same_numbers_do_not_contest():
+    one = Writer("a", "One").say("Honduras detained 40 fishermen at sea.", quantities=[(40, "fishermen")],
+                                 events=[("honduras", "COERCE", "el-salvador", "asserted", "actual", None)])
+    two = Writer("b", "Two").say("Honduran boats held 40 fishermen at sea.", quantities=[(40, "fishermen")],
+                                 events=[("honduras", "COERCE", "el-salvador", "asserted", "actual", None)])
+    assert claim_with(claims_of(one, two), "COERCE").status == "consensus"
+
+
+def test_swapped_roles_contest_both_claims():
+    one = Writer("a", "One").say("El Salvador accused Honduras of violating its waters.",
+                                 events=[("el-salvador", "ACCUSE", "honduras", "asserted", "actual", None)])
+    two = Writer("b", "Two").say("Honduras accused El Salvador of violating its waters.",
+                                 events=[("honduras", "ACCUSE", "el-salvador", "asserted", "actual", None)])
+    accusations = [c for c in claims_of(one, two) if c.type == "ACCUSE"]
+    assert len(accusations) == 2
+    assert all(c.contradictions == ["swapped_roles"] and c.status == "contested" for c in accusations)
+
+
+def test_will_and_will_not_is_a_modality_contradiction():
+    will = Writer("a", "One").say("Iran will cooperate with Iraq on security.",
+                                  events=[("iran", "COOPERATE", "iraq", "asserted", "future", None)])
+    wont = Writer("b", "Two").say("Iran will not cooperate with Iraq on security.",
+                                  events=[("iran", "COOPERATE", "iraq", "negated", "future", None)])
+    claim = claim_with(claims_of(will, wont), "COOPERATE")
+    assert claim.contradictions == ["modality"]
+
+
+def test_a_headline_question_questions_the_claim():
+    asked = Writer("a", "Tabloid", title="Will Iran cooperate with Iraq on security?")
+    asked.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])
+    stated = Writer("b", "Wire").say("Iran will cooperate with Iraq on security.",
+                                     events=[("iran", "COOPERATE", "iraq", "asserted", "future", None)])
+    claim = claim_with(claims_of(asked, stated), "COOPERATE")
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "questions", "b": "asserts"}
+    assert [m.start for m in claim.mentions if m.article_id == "a"] == [None]  # the headline
+
+
+def test_a_syndicated_copy_does_not_make_a_claim_consensus():
+    original = Writer("a", "Wire").say("Iran sent troops to Iraq on Monday.",
+                                       events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    copy = Writer("b", "Local paper", duplicate_of="a").say("Iran sent troops to Iraq on Monday.",
+                                                             events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    claim = claim_with(claims_of(original, copy), "MOBILIZE")
+    assert claim.status == "single-source" and claim.outlets == 2
+
+
+def test_what_most_articles_carry_and_one_leaves_out_is_its_omission():
+    writers = [
+        Writer(name, name.upper()).say("Iran sent troops to Iraq on Monday.",
+                                       events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+        for name in "abc"
+    ]
+    quiet = Writer("d", "D").say("Iraq held talks with Iran about the border.",
+                                 events=[("iraq", "CONSULT", "iran", "asserted", "actual", None)])
+    claims = claims_of(*writers, quiet)
+    missing = omissions(claims, ["a", "b", "c", "d"])
+    assert [c.type for c in missing["d"]] == ["MOBILIZE"]
+    assert missing["a"] == [] and claim_with(claims, "CONSULT").status == "single-source"
+
+
+@pytest.mark.parametrize("polarity", ["asserted", "negated"])
+def test_a_denial_of_it_joins_the_claim_of_the_sentence_before(polarity):
+    article = Writer("a", "Wire").say("Officers said two Honduran frigates were sent to the shoal.",
+                                      events=[("honduras", "MOBILIZE", None, "asserted", "actual", "el-salvador")])
+    article.say("The Honduran defence minister denied it.",
+                events=[("honduras", "REJECT", None, polarity, "actual", None)])
+    other = Writer("b", "Tabloid").say("Honduras sent two frigates to the shoal.",
+                                       events=[("honduras", "MOBILIZE", None, "asserted", "actual", None)])
+    claim = claim_with(claims_of(article, other), "MOBILIZE")
+    stances = sorted(m.stance for m in claim.mentions)
+    if polarity == "asserted":
+        assert stances == ["asserts", "denies", "reports"] and claim.status == "contested"
+    else:  # "did not deny it" is no denial
+        assert "denies" not in stances
