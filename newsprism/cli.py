@@ -216,6 +216,106 @@ def quotes(db, speaker, min_outlets, limit, fmt) -> None:
     _print_query(db, QUOTES_SQL, [min_outlets, speaker, speaker, limit], fmt)
 
 
+CLAIMS_SQL = """
+SELECT c.story_id, c.id, c.status, array_to_string(c.contradictions, ', ') AS contradictions, c.outlets,
+       c.type, c.summary,
+       string_agg(DISTINCT coalesce(a.outlet, a.id) || ': ' || m.stance, '; ' ORDER BY coalesce(a.outlet, a.id) || ': ' || m.stance)
+           AS stances
+FROM claims c, unnest(c.mentions) AS u(m) JOIN articles a ON a.id = m.article_id
+WHERE (? IS NULL OR c.story_id = ?) AND (NOT ? OR c.status = 'contested') AND (? IS NULL OR c.status = ?)
+GROUP BY ALL ORDER BY c.story_id, c.status != 'contested', c.outlets DESC, c.id
+LIMIT ?
+"""
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--max-claims", type=click.IntRange(min=1), default=12, show_default=True,
+              help="Contested claims to show in full.")
+def story(story_id, db, max_claims) -> None:
+    """One story side by side: its outlets, the contested claims with who asserts,
+    reports, denies or questions them, what only one outlet carries, what each outlet
+    leaves out, and how each outlet portrays the relations between actors.
+
+    STORY_ID comes from 'newsprism stories'.
+    """
+    from newsprism.report.terminal import print_story
+    from newsprism.store import Store, StoreError
+    from newsprism.story.compare import story_view
+
+    with Store(db, read_only=True) as store:
+        try:
+            view = story_view(store, story_id)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    print_story(console, view, max_claims)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--story", "story_id", default=None, help="Only this story's claims.")
+@click.option("--contested", is_flag=True, help="Only claims some outlets assert or report and others deny, "
+              "or give different numbers for, or tell with the roles swapped.")
+@click.option("--status", type=click.Choice(["consensus", "contested", "single-source"]), default=None,
+              help="Only claims with this status.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def claims(db, story_id, contested, status, limit, fmt) -> None:
+    """What the articles of each story claim, and each outlet's stance on it.
+
+    A claim is one assertion about the same actors however worded; an outlet asserts
+    it, reports it (credits it to someone), denies it or questions it. Status:
+    consensus, contested or single-source. Same data: the 'claims' table.
+    """
+    _print_query(db, CLAIMS_SQL, [story_id, story_id, contested, status, status, limit], fmt)
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def timeline(story_id, db, fmt) -> None:
+    """A story's claims by the date their events happened, with the outlets that carry each."""
+    from newsprism.store import Store, StoreError
+    from newsprism.story.compare import story_view
+
+    with Store(db, read_only=True) as store:
+        try:
+            view = story_view(store, story_id)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    rows = [(e.date, e.granularity, e.status, ", ".join(e.outlets), e.summary) for e in view.timeline]
+    _emit(["date", "granularity", "status", "outlets", "claim"], rows, fmt)
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Also write the graph as GraphML (for Gephi, Cytoscape, yEd, networkx).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def relations(story_id, db, output, fmt) -> None:
+    """Cooperation and conflict between each pair of actors in a story, over all its
+    outlets and as each outlet portrays it (from the events' quad classes; negated
+    events count for neither)."""
+    from newsprism.store import Store, StoreError
+    from newsprism.story.compare import story_view
+    from newsprism.story.graph import write_graphml
+
+    with Store(db, read_only=True) as store:
+        try:
+            view = story_view(store, story_id)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        actors = store.actors()
+    rows = [(r.actor_a, r.actor_b, r.outlet, r.cooperation, r.conflict, round(r.balance, 2)) for r in view.relations]
+    _emit(["actor_a", "actor_b", "outlet", "cooperation", "conflict", "balance"], rows, fmt)
+    if output:
+        write_graphml(Path(output), view.relations, actors)
+        err_console.print(f"wrote {output}")
+
+
 def _print_query(db: str, sql: str, parameters: list, fmt: str) -> None:
     from newsprism.store import Store
 

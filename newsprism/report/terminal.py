@@ -99,3 +99,53 @@ def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence]) 
     for row in rows:
         table.add_row(*(escape("" if value is None else str(value)) for value in row))
     return table
+
+
+STANCE_MARKS = {"asserts": "✔ asserts", "reports": "↪ reports", "denies": "✘ denies", "questions": "? questions"}
+STANCE_STYLES = {"asserts": "green", "reports": "cyan", "denies": "bold red", "questions": "yellow"}
+
+
+def print_story(console: Console, view, max_claims: int = 12) -> None:
+    """The side-by-side story: outlets, contested claims with who says what, each
+    outlet's exclusives and omissions, and how outlets portray actor relations."""
+    from newsprism.story.graph import ALL_OUTLETS
+
+    outlet_of = {a.id: a.outlet or a.id for a in view.articles}
+    console.print(f"[bold]{escape(view.title or view.story_id)}[/]  [dim]{view.story_id}[/]", soft_wrap=True)
+    carried = {a.id: sum(1 for c in view.claims if any(m.article_id == a.id for m in c.mentions)) for a in view.articles}
+    console.print(_table("Outlets", ["outlet", "headline", "published", "by", "claims"], [
+        (outlet_of[a.id], a.title, (a.published or "")[:10], ", ".join(a.authors), carried[a.id]) for a in view.articles
+    ]))
+    contested = [c for c in view.claims if c.status == "contested"]
+    console.print(f"\n[bold]Contested claims[/] ({len(contested)} of {len(view.claims)} claims)")
+    for claim in contested[:max_claims]:
+        _print_claim(console, claim, outlet_of)
+    if len(contested) > max_claims:
+        console.print(f"  … {len(contested) - max_claims} more: newsprism claims --contested --story {view.story_id}")
+    exclusives = [(outlet_of[c.mentions[0].article_id], c.summary) for c in view.claims
+                  if c.status == "single-source" and c.type]
+    console.print(_table("Only one outlet carries", ["outlet", "claim"], sorted(exclusives)[: max_claims * 2]))
+    omitted = [(outlet_of[article_id], claim.summary) for article_id, claims in view.omitted.items() for claim in claims]
+    console.print(_table("Left out: claims most other outlets carry", ["outlet", "leaves out"], sorted(omitted)))
+    pairs = [r for r in view.relations if r.outlet != ALL_OUTLETS]
+    console.print(_table("Actor relations as each outlet portrays them", ["actors", "outlet", "cooperation", "conflict"], [
+        (f"{r.actor_a} – {r.actor_b}", r.outlet, r.cooperation, r.conflict) for r in pairs[: max_claims * 2]
+    ]))
+
+
+def _print_claim(console: Console, claim, outlet_of: dict[str, str]) -> None:
+    kinds = ", ".join(claim.contradictions)
+    console.print(f"  [bold]•[/] {escape(claim.summary)} [dim]({kinds})[/]", soft_wrap=True)
+    for mention in claim.mentions:
+        style = STANCE_STYLES[mention.stance]
+        extra = f" {mention.value:g}" if mention.value is not None else ""
+        via = f" via {mention.source}" if mention.source else ""
+        where = "headline: " if mention.start is None else ""
+        console.print(
+            f"      [{style}]{STANCE_MARKS[mention.stance]}{escape(extra)}[/] {escape(outlet_of.get(mention.article_id, mention.article_id))}"
+            f"{escape(via)} [dim]— {where}{escape(_clip(mention.text, 140))}[/]", soft_wrap=True,
+        )
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

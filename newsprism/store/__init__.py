@@ -131,6 +131,16 @@ class Store:
                 getattr(analyses[record.article_id], attribute).append(record)
         return analyses
 
+    def story_article_ids(self, story_id: str) -> list[str]:
+        row = self.con.execute("SELECT article_ids FROM stories WHERE id = ?", [story_id]).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no story with id '{story_id}' (see 'newsprism stories')")
+        return list(row[0])
+
+    def story_title(self, story_id: str) -> str | None:
+        row = self.con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()
+        return row[0] if row else None
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in self.tables()}
 
