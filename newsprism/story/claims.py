@@ -223,9 +223,9 @@ class _Clusters:
     role left unsaid can chain two claims), and sentences join a group only when they are
     close to the group as a whole (average link), not to one member of it."""
 
-    def __init__(self, atoms: list[Atom], similarity: np.ndarray, actors: dict[str, Actor]) -> None:
+    def __init__(self, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> None:
         self.parent = list(range(len(atoms)))
-        self.similarity = similarity
+        self.sums = vectors.copy()  # mean cosine between groups = sum_a · sum_b / (|a| |b|)
         self.members = [[i] for i in range(len(atoms))]
         self.keys = [_key_sets(a, actors) for a in atoms]
 
@@ -243,10 +243,12 @@ class _Clusters:
         if any(len(values) > 1 for values in merged):
             return False
         if min_average is not None:
-            if self.similarity[np.ix_(self.members[ra], self.members[rb])].mean() < min_average:
+            average = float(self.sums[ra] @ self.sums[rb]) / (len(self.members[ra]) * len(self.members[rb]))
+            if average < min_average:
                 return False
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
+        self.sums[keep] += self.sums[drop]
         self.keys[keep] = merged
         self.members[keep] += self.members[drop]
         return True
@@ -311,34 +313,69 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
     """Claims as groups of atom indexes, and the pairs of atoms whose roles are swapped.
 
     Structured links (the same event) are made first, then sentence-similarity links
-    from the closest pair down, so the surest evidence shapes the groups."""
-    similarity = vectors @ vectors.T
-    clusters = _Clusters(atoms, similarity, actors)
+    from the closest pair down, so the surest evidence shapes the groups. Only pairs
+    that share an event key or come close in embedding space are ever compared."""
+    clusters = _Clusters(atoms, vectors, actors)
     swaps: set[tuple[int, int]] = set()
+    for i, j in _event_pairs(atoms, actors):
+        a, b = atoms[i].event, atoms[j].event
+        if same_event(a, b, actors) and (_fully_named(a, b) or float(vectors[i] @ vectors[j]) >= SAME_EVENT_PARTLY_NAMED):
+            clusters.union(i, j)
+        elif swapped(a, b, actors):
+            swaps.add((i, j))
     principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
     semantic = []
-    for i, j in zip(*np.triu_indices(len(atoms), k=1)):
+    for i, j, score in _close_pairs(vectors, SAME_CLAIM_SHARED_ACTOR - DENIAL_ALLOWANCE):
         a, b = atoms[i], atoms[j]
-        if a.unit.article_id == b.unit.article_id:
-            continue
-        if a.event is not None and b.event is not None:
-            if same_event(a.event, b.event, actors) and (
-                _fully_named(a.event, b.event) or similarity[i, j] >= SAME_EVENT_PARTLY_NAMED
-            ):
-                clusters.union(i, j)
-            elif swapped(a.event, b.event, actors):
-                swaps.add((int(i), int(j)))
+        if a.unit.article_id == b.unit.article_id or (a.event is not None and b.event is not None):
             continue
         threshold = SAME_CLAIM_SHARED_ACTOR if principals[i] & principals[j] else SAME_CLAIM
         if _denial_of_event(a, b) or _denial_of_event(b, a):
             threshold -= DENIAL_ALLOWANCE  # compared by what the denial denies
-        if similarity[i, j] >= threshold:
-            semantic.append((float(similarity[i, j]), int(i), int(j)))
+        if score >= threshold:
+            semantic.append((score, i, j))
     for score, i, j in sorted(semantic, reverse=True):
         clusters.union(i, j, min_average=score - AVERAGE_LINK_SLACK)
     for i, j in _previous_sentence_links(atoms):
         clusters.union(i, j)
     return clusters.groups(), swaps
+
+
+def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, int]]:
+    """Pairs of event atoms of different articles with the same type and one actor in
+    the same role, or in swapped roles."""
+    by_role: dict[tuple, list[int]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        if atom.event is not None:
+            kind, source, target = event_key(atom.event, actors)
+            if source:
+                by_role[(kind, "source", source)].append(index)
+                if target:
+                    by_role[(kind, "pair", source, target)].append(index)
+            if target:
+                by_role[(kind, "target", target)].append(index)
+    pairs = set()
+    for key, members in by_role.items():
+        partners = members
+        if key[1] == "pair":
+            partners = by_role.get((key[0], "pair", key[3], key[2]), [])
+        for i in members:
+            for j in partners:
+                if i < j and atoms[i].unit.article_id != atoms[j].unit.article_id:
+                    pairs.add((i, j))
+    return pairs
+
+
+def _close_pairs(vectors: np.ndarray, floor: float, rows: int = 2048) -> list[tuple[int, int, float]]:
+    """Pairs (i < j) whose cosine reaches `floor`, computed a block of rows at a time."""
+    found = []
+    for begin in range(0, len(vectors), rows):
+        block = vectors[begin:begin + rows] @ vectors.T
+        for i, j in zip(*np.nonzero(block >= floor)):
+            i += begin
+            if i < j:
+                found.append((int(i), int(j), float(block[i - begin, j])))
+    return found
 
 
 def _denial_of_event(denial: Atom, other: Atom) -> bool:
