@@ -211,12 +211,17 @@ class ActorLabels:
         if not label.text or (label.kind, label.start) in self.seen:
             return
         self.seen.add((label.kind, label.start))
-        key = (label.kind, label.text if label.kind == "name" else label.text.lower())
+        key = label_key(label.kind, label.text)
         if key in self.labels:
             self.labels[key]["count"] += 1
         else:
             self.labels[key] = {"text": label.text, "kind": label.kind, "count": 1,
                                 "start": label.start, "end": label.end}
+
+
+def label_key(kind: str, text: str) -> tuple[str, str]:
+    """Labels count together when kind and text agree; case matters only for names."""
+    return kind, text if kind == "name" else text.lower()
 
 
 @dataclass(slots=True)
@@ -292,9 +297,9 @@ def naming_nouns(head: Token, context: Context) -> Iterator[tuple[Token, str]]:
     "appositive"), a naming noun before the name and actor nouns governing the
     mention (kind "description")."""
     for child in head.children:
-        if _in_mention(child, context):
+        if _in_mention(child, context) or _across_lines(head, child):
             continue
-        if child.dep_ == "appos" and child.pos_ in NOMINAL:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
             yield child, "appositive"
         elif child.dep_ == "compound" and child.i < head.i and head.pos_ == "PROPN" and child.pos_ == "NOUN":
             yield child, "description"
@@ -322,7 +327,14 @@ def _governing_noun(head: Token) -> Token | None:
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.dep_ == "acl":
         if head.head.head.lemma_.lower() in NAMING_VERBS:
             noun = head.head.head.head
-    return noun if noun is not None and noun.i != head.i and noun.pos_ == "NOUN" else None
+    if noun is None or noun.i == head.i or noun.pos_ != "NOUN" or _across_lines(head, noun):
+        return None
+    return noun
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """A link across a line break is a parse of a headline run into the text."""
+    return "\n" in a.doc[min(a.i, b.i):max(a.i, b.i) + 1].text
 
 
 def _is_actor_noun(token: Token, context: Context) -> bool:
@@ -394,6 +406,8 @@ def predicates(referent: Token, actor_id: str, context: Context) -> Iterator[Lab
                 continue
             if complement.pos_ not in NOMINAL | {"ADJ"} or complement.lower_ in RELATIVE_PRONOUNS:
                 continue
+            if complement.pos_ == "ADJ" and word_key(complement.lemma_) in context.words.descriptive:
+                continue  # "able to", "willing to": what the actor can do, not what it is
             kind = "epithet" if complement.pos_ == "ADJ" else "predicate"
             label = _phrase_label(complement, kind)
             if negated and label.text:
@@ -432,7 +446,7 @@ def _labelling_complements(verb: Token, referent: Token) -> Iterator[Token]:
 def _phrase_label(root: Token, kind: str, exclude: frozenset[int] = frozenset()) -> Label:
     """The phrase headed by ``root``, shortened past MAX_LABEL_WORDS: clauses first,
     then prepositional phrases, appositions and conjuncts."""
-    aside = {t.i for child in root.children if _is_aside(child) for t in child.subtree}
+    aside = {t.i for child in root.children if _is_aside(child, kind) for t in child.subtree}
     tokens = [t for t in root.subtree if t.i not in exclude and t.i not in aside and t.sent == root.sent]
     for dropped in (_clauses(root), {t.i for c in root.children if c.dep_ in PHRASE_DEPS for t in c.subtree}):
         if len(_trimmed(tokens)) <= MAX_LABEL_WORDS:
@@ -449,9 +463,12 @@ def _clauses(root: Token) -> set[int]:
     return {t.i for token in root.subtree if token.i != root.i and token.dep_ in CLAUSE_DEPS for t in token.subtree}
 
 
-def _is_aside(token: Token) -> bool:
+def _is_aside(token: Token, kind: str) -> bool:
     """Who applied the label and since when are not part of it ("designated as a
-    terrorist group by the EU", "classified as a terrorist organisation since 2022")."""
+    terrorist group by the EU", "classified as a terrorist organisation since 2022");
+    nor is what an adjective goes on to say ("ready to talk")."""
+    if kind == "epithet" and token.dep_ in ("xcomp", "ccomp"):
+        return True
     return token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS)
 
 

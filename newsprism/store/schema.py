@@ -24,7 +24,7 @@ WORKING_TABLES = ("mentions", "scare_quotes")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -99,7 +99,8 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE TABLE IF NOT EXISTS framings (
     story_id VARCHAR, article_id VARCHAR, actor_id VARCHAR,
-    labels STRUCT(text VARCHAR, count INTEGER)[]
+    labels STRUCT(text VARCHAR, kind VARCHAR, count INTEGER, start INTEGER, "end" INTEGER)[],
+    tone DOUBLE, sentences INTEGER
 );
 CREATE TABLE IF NOT EXISTS citations (
     article_id VARCHAR, cited VARCHAR, cited_id VARCHAR, count INTEGER
