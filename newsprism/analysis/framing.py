@@ -283,7 +283,8 @@ def labels_of(span: Span, actor_id: str, context: Context) -> Iterator[Label]:
     for noun, kind in naming_nouns(head, context):
         if kind == "appositive":
             around = noun.head.i != head.i  # "the regime's mouthpiece, Morazán News": leave the name out
-            yield _phrase_label(noun, "appositive", exclude=frozenset(t.i for t in head.subtree) if around else frozenset())
+            name = frozenset(t.i for t in head.subtree) if around else frozenset()
+            yield _phrase_label(noun, "appositive", exclude=name)
             continue
         yield description(noun, context)
         yield from modifiers(noun, context)
