@@ -302,7 +302,7 @@ def naming_nouns(head: Token, context: Context) -> Iterator[tuple[Token, str]]:
             continue
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             yield child, "appositive"
-        elif child.dep_ == "compound" and child.i < head.i and head.pos_ == "PROPN" and child.pos_ == "NOUN":
+        elif child.dep_ == "compound" and child.i < head.i and head.pos_ == "PROPN" and _naming(child, context):
             yield child, "description"
     governor = _governing_noun(head)
     if governor is None or _in_mention(governor, context):
@@ -338,6 +338,12 @@ def _across_lines(a: Token, b: Token) -> bool:
     return "\n" in a.doc[min(a.i, b.i):max(a.i, b.i) + 1].text
 
 
+def _naming(noun: Token, context: Context) -> bool:
+    """A common noun before a name that says what the named is ("deckhand Wilber
+    Alvarado"), not a caption or credit run into it ("file photo Joe Biden")."""
+    return noun.pos_ == "NOUN" and noun.is_lower and word_key(noun.lemma_) not in context.words.descriptive
+
+
 def _is_actor_noun(token: Token, context: Context) -> bool:
     return word_key(token.lemma_) in context.words.actor_nouns or word_key(token.text) in context.words.actor_nouns
 
@@ -355,7 +361,7 @@ def modifiers(noun: Token, context: Context, compounds: bool = True) -> Iterator
     for child in noun.children:
         if not compounds and child.dep_ == "compound":
             continue
-        if child.i < noun.i and _is_label_modifier(child, context):
+        if child.i < noun.i and _is_label_modifier(child, context) and _evaluative(child, context):
             tokens = _trimmed([t for t in child.subtree if t.i < noun.i])
             if 0 < len(tokens) <= MAX_MODIFIER_WORDS and not any(_in_mention(t, context) for t in tokens):
                 yield _label(tokens, "modifier")
@@ -374,6 +380,13 @@ def _is_label_modifier(token: Token, context: Context) -> bool:
         or word_key(token.lemma_) in context.words.descriptive
         or word_key(token.text) in context.words.descriptive
     )
+
+
+def _evaluative(token: Token, context: Context) -> bool:
+    """Adjectives are taken as evaluative unless listed as descriptive; a noun used as
+    a modifier ("campaign chairman", "TV host") only if it is a loaded word ("rogue",
+    "terror", which the tagger often reads as nouns)."""
+    return token.pos_ != "NOUN" or bool(label_words(token.text) & context.words.loaded)
 
 
 def description(noun: Token, context: Context) -> Label:
