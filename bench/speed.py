@@ -35,6 +35,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 COMPONENT_SETS = {
     "actors": ("newsprism_actors",),
     "actors, quotes, attributions": ("newsprism_actors", "newsprism_quotes", "newsprism_attributions"),
+    "all but framing (+ quantities, events)": tuple(c for c in Settings().components if c != "newsprism_framing"),
     "all components (default)": Settings().components,
 }
 

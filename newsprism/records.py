@@ -188,6 +188,40 @@ class Claim:
 
 
 @dataclass(slots=True)
+class Framing:
+    """How one article labels one actor: the labels it attaches to the actor and the
+    tone of the sentences that mention it. Each label is a dict
+    ``{text, kind, count, start, end}``: kind is appositive, predicate, epithet,
+    modifier, description or name; start/end locate its first occurrence."""
+
+    article_id: str
+    actor_id: str
+    labels: list[dict]
+    tone: float | None  # mean VADER compound score of the sentences mentioning the actor
+    sentences: int  # how many sentences mention the actor
+    story_id: str | None = None  # set by the story stage
+
+
+@dataclass(slots=True)
+class OutletFraming:
+    """One outlet's framing of one actor, over all its articles."""
+
+    outlet: str
+    articles: int
+    labels: list[dict]  # {text, kind, count, loaded}, most used first
+    tone: float | None  # mean over all the outlet's sentences mentioning the actor
+    sentences: int
+
+
+@dataclass(slots=True)
+class ActorFramings:
+    """The outlets side by side for one actor: a row of the framing table."""
+
+    actor_id: str
+    outlets: list[OutletFraming]
+
+
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the per-article stage finds in one article."""
 
@@ -199,3 +233,4 @@ class ArticleAnalysis:
     scare_quotes: list[ScareQuote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    framings: list[Framing] = field(default_factory=list)

@@ -377,3 +377,17 @@ def test_first_of_two_surnames_names_the_person(nlp):
     r = analyse(nlp, "Defence Minister Rodrigo Vallejo Montes rejected the claims on Tuesday. "
                      "\"Nothing has changed,\" Vallejo said.")
     assert r.ids_of("Vallejo") == r.ids_of("Rodrigo Vallejo Montes") != set()
+
+
+def test_a_facility_named_as_a_group_is_a_group_throughout(nlp):
+    r = analyse(nlp, "Police raided the Gulf Sharks on Monday. The Gulf Sharks, a gang of smugglers, "
+                     "denied it. The Golden Gate Bridge was closed.")
+    assert r.ids_of("Gulf Sharks") == {"gulf-sharks"} and r.actors["gulf-sharks"].kind == "armed_group"
+    assert len([m for m in r.mentions if m.actor_id == "gulf-sharks"]) == 2  # the first, before "a gang", too
+    assert not any("Bridge" in m.text for m in r.mentions)  # a facility nobody calls a group
+
+
+def test_seat_of_a_ruling_body_names_the_government(nlp):
+    r = analyse(nlp, "The regime in Tegucigalpa denies it. Fishermen were taken to a barracks in Tegucigalpa.")
+    [mention] = [m for m in r.mentions if m.text == "Tegucigalpa"]
+    assert mention.actor_id == "honduras" and mention.start < 30

@@ -38,12 +38,17 @@ The rules, in the order they run:
    head word: media, government, armed group); a leading demonym or country, or a
    country's possessive before them, gives their country ("the Iranian Foreign
    Ministry", "Iran's Quds Force"). NORP spans become group actors only when used
-   as nouns ("Kurds", not "Sunni parties"). Unknown entities seen only on
-   title-case headline lines are dropped: NER guesses badly there.
+   as nouns ("Kurds", not "Sunni parties"). FAC spans (NER's facilities) become
+   groups only when the article calls them one: an appositive or predicate group
+   noun ("the Gulf Sharks, a gang of ..."; "a gang known as the Gulf Sharks"; "which
+   the police classified as a terrorist organisation"); then every span of that name
+   in the article does. Unknown entities seen only on title-case headline lines are
+   dropped: NER guesses badly there.
 4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
    House") or an unknown GPE is an actor mention only when the parse makes it an
-   agent: subject, possessor, the "by" of a passive, conjoined with one, or the
-   object of a verb addressed to someone ("urged Tehran"); or when it names a
+   agent: subject, possessor, the "by" of a passive, conjoined with one, the
+   object of a verb addressed to someone ("urged Tehran"), or the seat of a ruling
+   body ("the regime in Tegucigalpa", "the government of Syria"); or when it names a
    title holder's employer ("White House press secretary"). "In Tehran" and "flew
    to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
@@ -65,7 +70,7 @@ The rules, in the order they run:
    government, "Iranian national television" media); a metonym's is government.
 
 Mention labels: "kb", "demonym", "metonym" (KB forms); "PERSON", "ORG", "NORP",
-"GPE" (NER spans the KB lacks); "surname", "acronym", "role".
+"GPE", "FAC" (NER spans the KB lacks); "surname", "acronym", "role".
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ from newsprism.records import Actor, Mention
 Doc.set_extension("actor_mentions", default=(), force=True)
 Doc.set_extension("actors", default=(), force=True)
 
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
@@ -138,6 +143,13 @@ SPEECH_VERBS = frozenset(
     "write acknowledge deny dismiss respond stress admit suggest".split()
 )
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
+RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
+# Nouns that make a FAC span a group ("the Gulf Sharks, a gang"); the first set makes it armed.
+ARMED_GROUP_NOUNS = frozenset("gang cartel militia brigade syndicate mafia".split())
+GROUP_NOUNS = ARMED_GROUP_NOUNS | frozenset(
+    "group organisation organization network faction movement outfit band clan ring party".split()
+)
 # "Central American", "Latin America", "Northern Ireland": a region, not the country
 # (KB names that include the prefix, such as "North Korea", win as longer matches).
 REGION_PREFIXES = frozenset(
@@ -703,6 +715,8 @@ def acts_as_agent(span: Span) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") and token.head.head.lemma_.lower() in RULING_NOUNS:
+        return True
     return token.dep_ == "dobj" and token.head.lemma_.lower() in ADDRESSEE_VERBS
 
 
@@ -714,6 +728,9 @@ def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
     lines count only if the same actor is also found in the body."""
     body = [p for p in pieces if p.label != "PERSON" and not art.headline[p.start]]
     heads = [p for p in pieces if p.label != "PERSON" and art.headline[p.start]]
+    named_groups = [p for p in body if p.label == "FAC" and group_noun(art.doc[p.start:p.end]) is not None]
+    for piece in named_groups:  # first, so that the other spans of the name find the group
+        _add_entity(art, piece, new_allowed=True)
     for piece in body:
         _add_entity(art, piece, new_allowed=True)
     for piece in heads:
@@ -790,7 +807,10 @@ def _entity_draft(art: Article, label: str, span: Span, country: str | None, new
         return art.drafts[key]
     if not new_allowed or not _acceptable_entity(art, label, span):
         return None
-    kind = {"ORG": org_kind(span, country), "NORP": "other", "GPE": "other"}[label]
+    if label == "FAC":
+        kind = "armed_group" if group_noun(span) in ARMED_GROUP_NOUNS else "organization"
+    else:
+        kind = {"ORG": org_kind(span, country), "NORP": "other", "GPE": "other"}[label]
     return art.draft(key, name=span.text, kind=kind, country=country)
 
 
@@ -798,7 +818,7 @@ def _entity_key(label: str, name: str) -> str:
     key = normalise_name(name)
     if label == "NORP" and key.endswith("s") and not key.endswith("ss"):
         key = key[:-1]  # "Kurds" and "Kurd" are one group
-    return f"{'org' if label == 'ORG' else label.lower()}:{key}"
+    return f"{'org' if label in ('ORG', 'FAC') else label.lower()}:{key}"
 
 
 def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
@@ -812,7 +832,26 @@ def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
         return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound")
     if label == "GPE":
         return acts_as_agent(span)
+    if label == "FAC":
+        return group_noun(span) is not None
     return not in_place_phrase(span) or span[-1].lower_ in ORGANISATION_WORDS
+
+
+def group_noun(span: Span) -> str | None:
+    """The group noun the parse gives a name: in apposition either way ("the Gulf
+    Sharks, a gang"; "the smuggling gang the Gulf Sharks"), "a gang known as X",
+    "X, which the police classified as a terrorist organisation", "X is a gang"."""
+    root = span.root
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.dep_ == "acl":
+        candidates.append(root.head.head.head)
+    for clause in (c for c in root.children if c.dep_ == "relcl"):
+        candidates += [p for prep in clause.children if prep.lower_ == "as" for p in prep.children if p.dep_ == "pobj"]
+    if root.dep_ == "nsubj":
+        candidates += [c for c in root.head.children if c.dep_ == "attr"]
+    return next((c.lemma_.lower() for c in candidates if c.lemma_.lower() in GROUP_NOUNS), None)
 
 
 def in_place_phrase(span: Span) -> bool:

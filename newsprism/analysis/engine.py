@@ -43,9 +43,11 @@ def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
         scare_quotes=list(records_on(doc, "scare_quotes")),
         events=list(records_on(doc, "events")),
         quantities=list(records_on(doc, "quantities")),
+        framings=list(records_on(doc, "framings")),
     )
     per_article = (analysis.quotes, analysis.attributions, analysis.events, analysis.quantities)
-    for record in (*analysis.mentions, *analysis.scare_quotes, *(r for records in per_article for r in records)):
+    stamped = (*analysis.mentions, *analysis.scare_quotes, *analysis.framings)
+    for record in (*stamped, *(r for records in per_article for r in records)):
         record.article_id = article_id
     for record in (r for records in per_article for r in records):
         record.id = f"{article_id}:{record.id}"

@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from newsprism.analysis.attributions import CueFileError
 from newsprism.analysis.events import EventFileError
+from newsprism.analysis.framing import FramingFileError
 from newsprism.config import MODEL_PACKAGES, Settings
 from newsprism.kb import KBError
 
@@ -14,6 +15,7 @@ from newsprism.kb import KBError
 import newsprism.analysis.actors  # noqa: F401
 import newsprism.analysis.attributions  # noqa: F401
 import newsprism.analysis.events  # noqa: F401
+import newsprism.analysis.framing  # noqa: F401
 import newsprism.analysis.quantities  # noqa: F401
 import newsprism.analysis.quotes  # noqa: F401
 
@@ -44,6 +46,6 @@ def load_pipeline(settings: Settings) -> Language:
             if name == "newsprism_actors" else {}
         try:
             nlp.add_pipe(name, config=config)
-        except (KBError, CueFileError, EventFileError, OSError) as error:
+        except (KBError, CueFileError, EventFileError, FramingFileError, OSError) as error:
             raise PipelineError(f"cannot set up {name}: {error}") from None
     return nlp

@@ -16,7 +16,8 @@ import numpy as np
 
 from newsprism.ingest.dedup import Fingerprint
 from newsprism.records import (
-    Actor, Article, ArticleAnalysis, Attribution, Citation, Claim, ClaimMention, ErrorRecord, Event, Mention, Quantity, Quote,
+    Actor, Article, ArticleAnalysis, Attribution, Citation, Claim, ClaimMention, ErrorRecord, Event, Framing,
+    Mention, Quantity, Quote,
     ScareQuote,
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
@@ -30,6 +31,7 @@ _ANALYSIS_TABLES = (
     ("scare_quotes", ScareQuote, "scare_quotes"),
     ("events", Event, "events"),
     ("quantities", Quantity, "quantities"),
+    ("framings", Framing, "framings"),
 )
 
 

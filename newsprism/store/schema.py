@@ -100,7 +100,8 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE TABLE IF NOT EXISTS framings (
     story_id VARCHAR, article_id VARCHAR, actor_id VARCHAR,
-    labels STRUCT(text VARCHAR, count INTEGER)[]
+    labels STRUCT(text VARCHAR, kind VARCHAR, count INTEGER, start INTEGER, "end" INTEGER)[],
+    tone DOUBLE, sentences INTEGER
 );
 CREATE TABLE IF NOT EXISTS citations (
     article_id VARCHAR, cited VARCHAR, cited_id VARCHAR, count INTEGER

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from newsprism.analysis.actors import name_key
 from newsprism.kb import normalise_name
 from newsprism.records import Actor, ArticleAnalysis
+from newsprism.story.framing import merge_framings
 
 
 @dataclass(slots=True)
@@ -171,6 +172,7 @@ def _rewritten(analysis: ArticleAnalysis, ids: dict[LocalId, str]) -> ArticleAna
         for e in analysis.events
     ]
     quantities = [replace(q, actor_id=new_id.get(q.actor_id, q.actor_id)) for q in analysis.quantities]
+    framings = merge_framings(replace(f, actor_id=new_id.get(f.actor_id, f.actor_id)) for f in analysis.framings)
     actors: dict[str, Actor] = {}
     for actor in analysis.actors:
         actor_id, affiliation = new_id[actor.id], _affiliation(actor, ids)
@@ -182,7 +184,7 @@ def _rewritten(analysis: ArticleAnalysis, ids: dict[LocalId, str]) -> ArticleAna
             seen.role, seen.country = seen.role or actor.role, seen.country or actor.country
             seen.affiliation = seen.affiliation or affiliation
     return replace(analysis, mentions=mentions, actors=list(actors.values()), quotes=quotes,
-                   attributions=attributions, events=events, quantities=quantities)
+                   attributions=attributions, events=events, quantities=quantities, framings=framings)
 
 
 def _copy(actor: Actor) -> Actor:
