@@ -124,8 +124,9 @@ class Store:
         """The stored per-article records of these articles (their actors are the corpus's)."""
         analyses = {i: ArticleAnalysis(i) for i in ids}
         for table, record_type, attribute in _ANALYSIS_TABLES:
+            order = "start" if "start" in _columns(record_type) else "actor_id"
             rows = self.con.execute(
-                f'SELECT {_quoted(_columns(record_type))} FROM "{table}" WHERE list_contains(?, article_id) ORDER BY start',
+                f'SELECT {_quoted(_columns(record_type))} FROM "{table}" WHERE list_contains(?, article_id) ORDER BY {order}',
                 [list(ids)],
             ).fetchall()
             for row in rows:

@@ -10,6 +10,7 @@ state the same claim when
   actor and its country, or one side left unsaid) — the structured link, which also
   joins an assertion with its denial ("troops were sent" / "dismissed reports that
   troops had been sent"), which sentence embeddings rank far apart; or
+- they quote the same statement (quotes of one group, :mod:`newsprism.story.quotes`); or
 - their sentence embeddings are close (all-MiniLM-L6-v2, Reimers & Gurevych 2019),
   closer still when they share no actor.
 
@@ -84,6 +85,7 @@ class Unit:
     quantities: list[Quantity] = field(default_factory=list)
     credited_to: str | None = None  # who the article says says it
     quoted: bool = False
+    quote_groups: set[str] = field(default_factory=set)  # the statements it quotes
     hedged: bool = False
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
@@ -164,6 +166,8 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     for quote in analysis.quotes:
         for unit in _overlapping(units, quote.start, quote.end):
             unit.quoted = True
+            if quote.group_id:
+                unit.quote_groups.add(quote.group_id)
             unit.credited_to = unit.credited_to or quote.speaker_id or quote.speaker
     for attribution in analysis.attributions:
         for unit in _overlapping(units, attribution.start, attribution.end):
@@ -338,7 +342,19 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
         clusters.union(i, j, min_average=score - AVERAGE_LINK_SLACK)
     for i, j in _previous_sentence_links(atoms):
         clusters.union(i, j)
+    for i, j in _same_quote_pairs(atoms):
+        clusters.union(i, j)
     return clusters.groups(), swaps
+
+
+def _same_quote_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
+    """Sentences of different articles quoting the same statement (quotes share a group)."""
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        for group in atom.unit.quote_groups:
+            by_group[group].append(index)
+    return [(i, j) for members in by_group.values() for i in members for j in members
+            if i < j and atoms[i].unit.article_id != atoms[j].unit.article_id]
 
 
 def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, int]]:
