@@ -189,10 +189,15 @@ PERSON_NOUNS = frozenset(
     "relative colleague "
     "others some many several few most both".split()
 )
+KIN_NOUNS = frozenset(
+    "daughter son wife husband widow widower father mother brother sister niece nephew grandson granddaughter "
+    "grandfather grandmother cousin stepson stepdaughter".split()
+)
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
 PARTITIVES = frozenset("one two three some many several most few none each all both".split())
 NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
+SUBORDINATORS = frozenset("as while when because although though since after before once".split())
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 MALE_WORDS = frozenset("mr sir lord king prince father son husband brother man spokesman chairman".split())
 POSSESSIVES = {"his": "m", "her": "f"}
@@ -218,6 +223,7 @@ ELISIONS = frozenset("em til tis twas cause cos n bout round nuff".split())
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "attr", "oprd"})
 NOUN_SLOTS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass"})
 PREDICATE_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp", "ROOT"})
 CLAUSE_DEPS = frozenset({"mark", "advcl", "ccomp", "parataxis", "conj", "cc", "advmod", "npadvmod", "prep"})
@@ -232,6 +238,7 @@ LABEL_WORDS = 5  # longest scare quote
 ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
@@ -778,7 +785,7 @@ def cue_in_sentence(art: ArticleView, span: Span, partial: bool) -> tuple[str | 
     if speaking:
         verb, speaker = reporting_cue(speaking) if partial else speaking[0]
         return cue_text(verb), speaker
-    nearby = nearest_cue(art, span, frame)
+    nearby = nearest_cue(art, span, frame) or as_cue(art, span, frame)
     if nearby is not None:
         return nearby
     according = according_to(art, frame)
@@ -916,6 +923,20 @@ def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Spe
     return None
 
 
+def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker] | None:
+    """"As Durbin noted the other day, a lot of Democrats “wanted ...”": a speech
+    verb in an as-clause of the clause holding the quote."""
+    clause_heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    for head in [*clause_heads, *governing_tokens(span)]:
+        for child in head.children:
+            if child.dep_ == "advcl" and child.i in frame and _is_speech_verb(child) and any(
+                    c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < child.i for c in child.children):
+                speaker = subject_speaker(art, child)
+                if speaker is not None and speaker.can_speak:
+                    return cue_text(child), speaker
+    return None
+
+
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
     """"“...,” Walsh judges.": a quote ending in a comma, then only a name and
     one word to the end of the sentence, whatever the parse made of that word."""
@@ -976,8 +997,9 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
     return (None, person) if person is not None else (None, None)
 
 
-def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str, Speaker] | None:
-    """"A diplomat put it to me bluntly: “...”": the subject of the verb before the colon."""
+def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker] | None:
+    """"A diplomat put it to me bluntly: “...”": the subject of the verb before the
+    colon; "Meghan McCain: “...”" (a caption or transcript label): the person named."""
     doc = art.doc
     position, char = last_char_before(art.text, m.start - 1)
     if not m.opened or char != ":":
@@ -985,6 +1007,9 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str, Speaker
     colon = doc.char_span(position, position + 1, alignment_mode="expand")
     if colon is None:
         return None
+    labelled = _name_label(art, colon.start)
+    if labelled is not None:
+        return None, labelled
     start, _ = art.clause(colon.start)
     lead = range(start, colon.start)
     verbs = [doc[i] for i in lead if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in lead]
@@ -994,6 +1019,20 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str, Speaker
     if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
         return None
     return cue_text(verbs[-1]), speaker
+
+
+def _name_label(art: ArticleView, colon: int) -> Speaker | None:
+    """The person named right before a colon, unless the name is the object of a
+    verb or preposition ("He told Holm: ..." names the hearer)."""
+    if colon == 0:
+        return None
+    mention = art.mention_at[colon - 1]
+    if mention is None or not _is_person(art.actors, mention.actor_id):
+        return None
+    name = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if name is None or name.end != colon or name.root.dep_ in OBJECT_DEPS:
+        return None
+    return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
 
 
 def _person_like(art: ArticleView, speaker: Speaker) -> bool:
@@ -1091,6 +1130,11 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     )
     speaker.actor_id = affiliation.actor_id if affiliation is not None else None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma in KIN_NOUNS and owner is not None:
+        relative = relative_of(art, owner, head.i)
+        if relative is not None:
+            speaker.actor_id = relative
+            return speaker
     if lemma in DOCUMENT_NOUNS and owner is not None:  # "the group's letter said": the group
         author = speaker_from(art, owner)
         if author is not None and author.can_speak:
@@ -1122,6 +1166,25 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def relative_of(art: ArticleView, owner: Token, position: int) -> str | None:
+    """"Donald Trump's daughter": the other person of the article with the owner's
+    surname, the nearest one named before, else the first named after."""
+    if owner.lower_ in POSSESSIVES:  # "his wife"
+        antecedent = _person_antecedent(art, owner, POSSESSIVES[owner.lower_])
+        kin = antecedent.actor_id if isinstance(antecedent, Speaker) else antecedent
+    else:
+        kin = getattr(speaker_from(art, owner), "actor_id", None)
+    if not _is_person(art.actors, kin):
+        return None
+    surname = art.actors[kin].name.split()[-1:]
+    family = [(i, m.actor_id) for i, m in art.person_mentions
+              if m.actor_id != kin and art.actors[m.actor_id].name.split()[-1:] == surname
+              and len(art.actors[m.actor_id].name.split()) > 1]
+    before = [actor_id for i, actor_id in family if i < position]
+    after = [actor_id for i, actor_id in family if i > position]
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _is_modifier(art: ArticleView, mention: Mention) -> bool:
@@ -1348,7 +1411,9 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
     to X" and the clause it hangs on."""
     if cue.pos_ == "VERB" and cue.lemma_.lower() in INDIRECT_VERBS:
         content = content_clause(cue)
-        return (content, subject_speaker(art, cue)) if content is not None else (None, None)
+        if content is None:
+            return None, None
+        return content, subject_speaker(art, cue, guess=content.i > cue.i)  # not the words the clause ran over
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
         content = noun_content(cue) if owner is not None else None
@@ -1524,14 +1589,43 @@ def _between_semicolons(tokens: list[Token], anchor: Token) -> list[Token]:
     return [t for t in tokens if low < t.i < high]
 
 
-def subject_speaker(art: ArticleView, verb: Token) -> Speaker | None:
-    """The speaker a verb's subject names, when the subject is in the verb's paragraph."""
+def subject_speaker(art: ArticleView, verb: Token, guess: bool = True) -> Speaker | None:
+    """The speaker a verb's subject names, when the subject is in the verb's paragraph;
+    with `guess`, for a finite verb the parse left without one, the person named just
+    before it."""
     subject = subject_of(verb)
+    if subject is not None and _opens_subordinate_clause(subject):
+        subject = None  # "As proponents struggle ..., Giffords say": a clause misparsed as the subject
+    if subject is None and guess and verb.tag_ in FINITE_TAGS and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return person_just_before(art, verb)
     if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return None  # "no mayor has ..."
     return speaker_from(art, subject)
+
+
+def _opens_subordinate_clause(subject: Token) -> bool:
+    first = subject.left_edge
+    before = subject.doc[first.i - 1] if first.i > 0 else None
+    return (before is not None and before.lower_ in SUBORDINATORS and before.dep_ == "prep"
+            and before.head.i == subject.head.i)  # "as" the mark of the verb's own clause is right
+
+
+def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
+    """"“...,” the late admiral's widow, Sarah Larson, told CNN", parsed with no
+    subject for "told": the first person named in the words before the verb, back
+    to a quotation mark, another verb or the start of the clause."""
+    start, _ = art.clause(verb.i)
+    first = None
+    for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
+        token = art.doc[i]
+        if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
+            break
+        mention = art.mention_at[i]
+        if mention is not None and _is_person(art.actors, mention.actor_id):
+            first = mention
+    return Speaker(first.start, first.end, first.text, first.actor_id) if first is not None else None
 
 
 def outermost(indirect: list[Attributed]) -> list[Attributed]:
