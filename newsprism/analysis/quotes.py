@@ -195,7 +195,10 @@ KIN_NOUNS = frozenset(
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
-PARTITIVES = frozenset("one two three some many several most few none each all both".split())
+PARTITIVES = frozenset(
+    "one two three some many several most few none each all both majority plurality minority half handful "
+    "third quarter percent dozen dozens".split()
+)
 NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
 SUBORDINATORS = frozenset("as while when because although though since after before once".split())
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
@@ -351,6 +354,7 @@ class ArticleView:
     doc: Doc
     text: str  # doc.text, which spaCy rebuilds on every access
     paragraphs: list[tuple[int, int]]  # character spans of non-empty lines
+    paragraph_starts: list[int]
     paragraph_of: list[int]  # token -> paragraph number
     sentence_of: list[tuple[int, int]]  # token -> (start, end) of its sentence
     mention_at: list[Mention | None]  # token -> actor mention covering it
@@ -383,7 +387,7 @@ class ArticleView:
             mention_at[span.start:span.end] = [m] * len(span)
             if _is_person(actors, m.actor_id):
                 people.append((span.start, m))
-        return cls(doc, text, paragraphs, paragraph_of, sentence_of, mention_at, actors, people)
+        return cls(doc, text, paragraphs, starts, paragraph_of, sentence_of, mention_at, actors, people)
 
     def actor_kind(self, actor_id: str | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id else None
@@ -620,7 +624,7 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         return "scare"
     if not sentence_like and (is_title(span) or named_term(art, m, before)):
         return None
-    if in_heading(art, m):
+    if in_heading(art, m.start):
         return None
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
@@ -735,10 +739,10 @@ def named_term(art: ArticleView, m: Marked, previous: Marked | None) -> bool:
     return last in TERM_MARKERS or (last.endswith("s") and last[:-1] in TERM_MARKERS)
 
 
-def in_heading(art: ArticleView, m: Marked) -> bool:
-    """A quote in a subheading: a short paragraph ending without punctuation, or
-    one in title case ("‘It’s Not About Me’")."""
-    start, end = next((s, e) for s, e in art.paragraphs if s <= m.start < e)
+def in_heading(art: ArticleView, position: int) -> bool:
+    """Whether a character is in a headline or subheading: a short paragraph ending
+    without punctuation, or one in title case ("‘It’s Not About Me’")."""
+    start, end = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
     paragraph = art.text[start:end]
     words = paragraph.split()
     if len(words) > HEADING_WORDS:
@@ -1049,9 +1053,13 @@ def last_person_in_paragraph(art: ArticleView, paragraph: int) -> Speaker | None
 
 def _in_subject(token: Token) -> bool:
     """Whether the word heads, or is part of the name heading, a subject."""
+    return _name_head(token).dep_ in SUBJECTS | {"nsubjpass"}
+
+
+def _name_head(token: Token) -> Token:
     while token.dep_ in NAME_DEPS and token.head.i != token.i:
         token = token.head
-    return token.dep_ in SUBJECTS | {"nsubjpass"}
+    return token
 
 
 # --------------------------------------------------------------------------- 4. speakers
@@ -1072,9 +1080,9 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
                       plural=token.tag_ in ("NNS", "NNPS"))
     person = _person_mention(art, token)
     if person is not None and person.label == "role":
-        return Speaker(speaker.start, speaker.end, speaker.text, person.actor_id)
+        return Speaker(speaker.start, speaker.end, speaker.text, person.actor_id, plural=_with_others(art, token))
     if person is not None:
-        return Speaker(person.start, person.end, person.text, person.actor_id)
+        return Speaker(person.start, person.end, person.text, person.actor_id, plural=_with_others(art, token))
     own = art.mention_at[token.i]
     if own is not None:
         speaker.actor_id = own.actor_id
@@ -1083,6 +1091,18 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         speaker.anonymous = kind in ("country", "other") and token.pos_ == "NOUN"  # "Iranians"
         return speaker
     return describe(art, token, span, speaker)
+
+
+def _with_others(art: ArticleView, head: Token) -> bool:
+    """Whether a person speaks with others: "Kerry and Lew", "Kerry, along with Lew,"
+    (so that "they" can refer back to them)."""
+    partners = [c for c in head.children if c.dep_ == "conj"]
+    partners += [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "along", "together")
+                 for t in c.subtree]
+    if head.dep_ in SUBJECTS:  # "Kerry, along with Lew, said": hung on the verb
+        partners += [t for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
+                     for t in c.subtree]
+    return any((m := art.mention_at[t.i]) is not None and _is_person(art.actors, m.actor_id) for t in partners)
 
 
 def noun_phrase(art: ArticleView, head: Token) -> tuple[int, int]:
@@ -1333,8 +1353,14 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
         return groups[-1]
     for i in range(token.i - 1, floor_token - 1, -1):
         mention = art.mention_at[i]
-        if mention is not None and not _is_person(art.actors, mention.actor_id) and _in_subject(art.doc[i]):
+        if mention is None or not _in_subject(art.doc[i]):
+            continue
+        if not _is_person(art.actors, mention.actor_id):
             return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+        head = _name_head(art.doc[i])
+        if _with_others(art, head) and art.mention_at[head.i] is not None:  # "Holm and Walsh": Holm
+            first = art.mention_at[head.i]
+            return Speaker(first.start, first.end, first.text, first.actor_id, plural=True)
     return None
 
 
@@ -1398,6 +1424,8 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
         content, speaker = reported_clause(art, verb)
         if content is None or speaker is None or not speaker.can_speak or _in_question(art, verb):
             continue
+        if in_heading(art, verb.idx):  # headlines are no quotes (GUIDELINES)
+            continue
         span = clause_span(art, verb, content)
         if span is not None:
             found = Attributed(span[0], span[1], "indirect", speaker, cue_text(verb), art.paragraph_of[verb.i])
@@ -1433,7 +1461,8 @@ def content_clause(verb: Token) -> Token | None:
     of "accused X of -ing", or the main clause before ", officials told X" or
     after "As X said,"."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child):
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child) and _same_paragraph(
+                verb, child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
         if child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSING_VERBS:  # "notified traders that ..."
@@ -1460,6 +1489,12 @@ def content_clause(verb: Token) -> Token | None:
     if parenthetical_cue(verb):
         return head
     return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no line break lies between two words (a parse may join a headline to the next paragraph)."""
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[low:high])
 
 
 def _accused_of(verb: Token) -> Token | None:
@@ -1617,15 +1652,18 @@ def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
     subject for "told": the first person named in the words before the verb, back
     to a quotation mark, another verb or the start of the clause."""
     start, _ = art.clause(verb.i)
-    first = None
+    people: list[Mention] = []
     for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
         token = art.doc[i]
         if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
             break
         mention = art.mention_at[i]
-        if mention is not None and _is_person(art.actors, mention.actor_id):
-            first = mention
-    return Speaker(first.start, first.end, first.text, first.actor_id) if first is not None else None
+        if mention is not None and _is_person(art.actors, mention.actor_id) and mention not in people:
+            people.append(mention)
+    if not people:
+        return None
+    first = people[-1]
+    return Speaker(first.start, first.end, first.text, first.actor_id, plural=len(people) > 1)
 
 
 def outermost(indirect: list[Attributed]) -> list[Attributed]:
