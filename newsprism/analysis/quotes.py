@@ -137,8 +137,10 @@ INDIRECT_VERBS = frozenset(
     "acknowledge admit stress emphasise emphasize suggest confirm reveal indicate predict promise pledge "
     "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
-    "observe testify disclose inform assure remind notify accuse charge point continue".split()
+    "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline".split()
 )
+# Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
+WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
 # Verbs whose object is the hearer: a that-clause the parse hangs on it is what was said.
 ADDRESSING_VERBS = frozenset("tell notify inform assure remind warn promise advise".split())
 # Nouns that report someone's words: "his assertion that ...", "Rouhani's statement".
@@ -189,6 +191,9 @@ PERSON_NOUNS = frozenset(
     "relative colleague "
     "others some many several few most both".split()
 )
+# Roles of sources news leaves unnamed: "a senior official" is not the official named later.
+UNNAMED_ROLES = frozenset("official source spokesman spokeswoman spokesperson aide adviser advisor diplomat".split())
+LEAD_PARAGRAPHS = 1  # paragraphs (after the headline) in which "a federal judge" is introduced
 KIN_NOUNS = frozenset(
     "daughter son wife husband widow widower father mother brother sister niece nephew grandson granddaughter "
     "grandfather grandmother cousin stepson stepdaughter".split()
@@ -241,6 +246,7 @@ LABEL_WORDS = 5  # longest scare quote
 ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+RELATIVE_STEPS = 4  # how far above a misattached "who" clause its person may be
 SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
@@ -1068,7 +1074,7 @@ def _name_head(token: Token) -> Token:
 def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     """The speaker the words headed by this token name, resolved to an actor."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        token = token.head.head
+        token = _relative_antecedent(art, token)
     if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
         return None
     if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
@@ -1103,6 +1109,28 @@ def _with_others(art: ArticleView, head: Token) -> bool:
         partners += [t for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
                      for t in c.subtree]
     return any((m := art.mention_at[t.i]) is not None and _is_person(art.actors, m.actor_id) for t in partners)
+
+
+def _relative_antecedent(art: ArticleView, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for: the one its clause hangs on, but for
+    "who", the nearest person above it when the parse hung the clause on a thing
+    ("two women prior to the election who said ...": the women)."""
+    noun = pronoun.head.head
+    if pronoun.lower_ not in ("who", "whom") or _person_word(art, noun):
+        return noun
+    for steps, ancestor in enumerate(noun.ancestors, start=1):
+        if steps > RELATIVE_STEPS or ancestor.pos_ in ("VERB", "AUX"):
+            break
+        if ancestor.pos_ in ("NOUN", "PROPN") and _person_word(art, ancestor):
+            return ancestor
+    return noun
+
+
+def _person_word(art: ArticleView, token: Token) -> bool:
+    mention = art.mention_at[token.i]
+    if mention is not None:
+        return art.actor_kind(mention.actor_id) != "country"
+    return token.pos_ == "PROPN" or is_person_noun(token)
 
 
 def noun_phrase(art: ArticleView, head: Token) -> tuple[int, int]:
@@ -1173,12 +1201,19 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         return speaker
     if definite:
         earlier = _earlier_description(art, lemma, span.start_char)
-        if earlier is not None:
+        if earlier is not None and earlier.actor_id is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, earlier.actor_id, earlier.anonymous,
                            head=lemma, plural=speaker.plural)
         holder = role_holder(art, lemma, head.i)
+        if holder is None and earlier is not None:
+            return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
+                           plural=speaker.plural)
         if holder is not None or (lemma in _title_heads() and not speaker.plural):
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
+    elif _lead_description(art, head, speaker):
+        holder = role_holder(art, lemma, len(art.doc))
+        if holder is not None:  # "A federal judge on Monday said ...", named later as Judge Victor Marrero
+            return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)
     if head.pos_ == "PROPN":
         if affiliation is not None and not _is_modifier(art, affiliation):
             speaker.actor_id = None  # "Centre for Iranian Studies" is not "Iranian"
@@ -1186,6 +1221,15 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _lead_description(art: ArticleView, head: Token, speaker: Speaker) -> bool:
+    """"A federal judge" in an article's first lines: news names such a person later
+    (a title, not an unnamed source like "a senior official")."""
+    lemma = head.lemma_.lower()
+    indefinite = any(c.lower_ in ("a", "an") for c in head.children if c.dep_ == "det")
+    return (indefinite and not speaker.plural and art.paragraph_of[head.i] <= LEAD_PARAGRAPHS
+            and lemma in _title_heads() and lemma not in UNNAMED_ROLES)
 
 
 def relative_of(art: ArticleView, owner: Token, position: int) -> str | None:
@@ -1437,7 +1481,7 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
     """The content clause a cue reports and its speaker: a speech verb and its
     subject, a cue noun and its possessor ("his argument that ..."), or "according
     to X" and the clause it hangs on."""
-    if cue.pos_ == "VERB" and cue.lemma_.lower() in INDIRECT_VERBS:
+    if cue.pos_ == "VERB" and (cue.lemma_.lower() in INDIRECT_VERBS or _made_clear(cue)):
         content = content_clause(cue)
         if content is None:
             return None, None
@@ -1461,8 +1505,8 @@ def content_clause(verb: Token) -> Token | None:
     of "accused X of -ing", or the main clause before ", officials told X" or
     after "As X said,"."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and not _question(child) and _same_paragraph(
-                verb, child):
+        statement = not _question(child) or _explained(verb, child)
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and statement and _same_paragraph(verb, child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
         if child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSING_VERBS:  # "notified traders that ..."
@@ -1476,6 +1520,8 @@ def content_clause(verb: Token) -> Token | None:
                 return clause
     if verb.lemma_.lower() in ("accuse", "charge"):
         return _accused_of(verb)
+    if _made_clear(verb):
+        return _that_clause(verb)
     head = verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -1488,6 +1534,23 @@ def content_clause(verb: Token) -> Token | None:
         return head
     if parenthetical_cue(verb):
         return head
+    return None
+
+
+def _made_clear(verb: Token) -> bool:
+    """"made (it) clear that ...", "made plain that ...": a cue of reported speech."""
+    return verb.lemma_.lower() == "make" and any(
+        c.lower_ in ("clear", "plain") and c.pos_ == "ADJ" for c in verb.children)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """The that-clause with a subject of its own under a verb or its adjective ("made it clear that ...")."""
+    heads = [verb, *(c for c in verb.children if c.pos_ == "ADJ")]
+    for child in (c for h in heads for c in h.children):
+        if child.dep_ in ("ccomp", "advcl") and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
+                c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
+            return child
     return None
 
 
@@ -1550,6 +1613,12 @@ def _in_question(art: ArticleView, token: Token) -> bool:
     start, end = art.clause(token.i)
     last = next((t for t in reversed(art.doc[start:end]) if not t.is_space and t.text not in DOUBLE_MARKS), None)
     return last is not None and last.text == "?" and not art.quoted[token.i]
+
+
+def _explained(verb: Token, clause: Token) -> bool:
+    """"explained why ...", "described how ...": a wh-clause that reports what was
+    said, unlike "asked why ..." or "whether ..."."""
+    return verb.lemma_.lower() in WH_REPORTING_VERBS and clause.left_edge.lower_ in ("how", "why", "what", "when", "where")
 
 
 def _question(clause: Token) -> bool:
