@@ -246,7 +246,7 @@ LABEL_WORDS = 5  # longest scare quote
 ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-RELATIVE_STEPS = 4  # how far above a misattached "who" clause its person may be
+RELATIVE_WORDS = 6  # how far before a misattached "who" its person may be
 SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
@@ -630,8 +630,8 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         return "scare"
     if not sentence_like and (is_title(span) or named_term(art, m, before)):
         return None
-    if in_heading(art, m.start):
-        return None
+    if in_heading(art, m.start) and not _labelled(art, m):
+        return None  # a headline, but a caption's "Name: “...”" is a quote
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
         cue, speaker = trailing_name_cue(art, span, m)
@@ -1031,6 +1031,12 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     return cue_text(verbs[-1]), speaker
 
 
+def _labelled(art: ArticleView, m: Marked) -> bool:
+    position, char = last_char_before(art.text, m.start - 1)
+    colon = art.doc.char_span(position, position + 1, alignment_mode="expand") if char == ":" else None
+    return colon is not None and _name_label(art, colon.start) is not None
+
+
 def _name_label(art: ArticleView, colon: int) -> Speaker | None:
     """The person named right before a colon, unless the name is the object of a
     verb or preposition ("He told Holm: ..." names the hearer)."""
@@ -1118,11 +1124,12 @@ def _relative_antecedent(art: ArticleView, pronoun: Token) -> Token:
     noun = pronoun.head.head
     if pronoun.lower_ not in ("who", "whom") or _person_word(art, noun):
         return noun
-    for steps, ancestor in enumerate(noun.ancestors, start=1):
-        if steps > RELATIVE_STEPS or ancestor.pos_ in ("VERB", "AUX"):
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - RELATIVE_WORDS - 1), -1):
+        word = art.doc[i]
+        if word.pos_ in ("VERB", "AUX") or word.is_punct:
             break
-        if ancestor.pos_ in ("NOUN", "PROPN") and _person_word(art, ancestor):
-            return ancestor
+        if word.pos_ in ("NOUN", "PROPN") and _person_word(art, word):
+            return word
     return noun
 
 
