@@ -515,6 +515,20 @@ def test_description_resolves_to_the_one_person_given_that_role(nlp):
     assert r.quote("the city would appeal", kind="indirect").speaker_id is None
 
 
+def test_pronoun_gender_from_a_given_name(nlp):
+    r = analyse(nlp, 'Anna Holm met Tom Walsh on Monday. "It was hard," he said. "We will see," she added.')
+    assert r.speaker_name(r.quote("It was hard")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("We will see")) == "Anna Holm"
+
+
+def test_first_names_file_gives_one_gender_per_name():
+    from newsprism.analysis.quotes import first_names
+
+    names = first_names()
+    assert names["anna"] == "f" and names["tom"] == "m"
+    assert "jordan" not in names and set(names.values()) == {"m", "f"}
+
+
 # --------------------------------------------------------------------------- sample corpus
 
 

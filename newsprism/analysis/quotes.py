@@ -108,6 +108,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -1419,7 +1420,8 @@ def known_genders(art: ArticleView) -> dict[str, str]:
     """Genders the text states: an honorific before a name ("Ms Holm") or a gendered
     role word ("spokeswoman"), else the possessives that agree with the person as
     subject of their own clause ("Holm defended her budget"), when the article's
-    votes for one gender are at least twice those for the other. Pronouns merely
+    votes for one gender are at least twice those for the other; last, a given name
+    of one gender (``data/first_names.txt``). Pronouns merely
     near a name are not counted: in news they often refer to someone else ("She and
     Trump clashed ... on her claim")."""
     genders: dict[str, str] = {}
@@ -1439,7 +1441,26 @@ def known_genders(art: ArticleView) -> dict[str, str]:
         for gender, other in (("m", "f"), ("f", "m")):
             if tally[gender] and tally[gender] >= 2 * tally[other]:
                 genders.setdefault(actor_id, gender)
+    for _, mention in art.person_mentions:  # last, a given name ("Lena Holm")
+        words = art.actors[mention.actor_id].name.lower().split()
+        if len(words) > 1 and words[0] in first_names():
+            genders.setdefault(mention.actor_id, first_names()[words[0]])
     return genders
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given names of one gender, from ``newsprism/data/first_names.txt``."""
+    path = resources.files("newsprism") / "data" / "first_names.txt"
+    names = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split()
+        if len(fields) != 2 or fields[1] not in ("m", "f"):
+            raise ValueError(f"{path}:{number}: expected 'name m' or 'name f', got {line!r}")
+        names[fields[0].lower()] = fields[1]
+    return names
 
 
 def _agreeing_possessives(art: ArticleView, token: Token) -> Iterator[str]:
