@@ -529,6 +529,13 @@ def test_first_names_file_gives_one_gender_per_name():
     assert "jordan" not in names and set(names.values()) == {"m", "f"}
 
 
+def test_standalone_quote_skips_a_page_line_after_its_lead_in(nlp):
+    text = ('Omar Khaled said the port would reopen on Monday.\n\nFollow @portticker\n\n'
+            '"The harbour will be open for business again."')
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The harbour will be open")) == "Omar Khaled"
+
+
 # --------------------------------------------------------------------------- sample corpus
 
 

@@ -251,6 +251,7 @@ RELATIVE_WORDS = 6  # how far before a misattached "who" its person may be
 SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
+FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
@@ -1001,11 +1002,23 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
         return None, earlier[-1].speaker
     if art.paragraphs[paragraph][0] < m.start - 1:
         return None, None  # mid-paragraph quote with no one before it
-    before = [a for a in art.history if a.paragraph == paragraph - 1]
+    previous = paragraph - 1
+    while previous > 0 and _page_furniture(art, previous):
+        previous -= 1  # "Follow @politicalticker", "ADVERTISEMENT" between lead-in and quote
+    before = [a for a in art.history if a.paragraph == previous]
     if before:
         return None, before[-1].speaker
-    person = last_person_in_paragraph(art, paragraph - 1)
+    person = last_person_in_paragraph(art, previous)
     return (None, person) if person is not None else (None, None)
+
+
+def _page_furniture(art: ArticleView, paragraph: int) -> bool:
+    """A line of a few words ending without punctuation and holding no quote: a
+    page's link, button or advertisement label, not part of the story."""
+    start, end = art.paragraphs[paragraph]
+    line = art.text[start:end]
+    return (len(line.split()) <= FURNITURE_WORDS and line[-1:].isalnum()
+            and not any(start <= q.start < end for q in art.marked))
 
 
 def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker] | None:
