@@ -536,6 +536,12 @@ def test_standalone_quote_skips_a_page_line_after_its_lead_in(nlp):
     assert r.speaker_name(r.quote("The harbour will be open")) == "Omar Khaled"
 
 
+def test_quote_opening_a_paragraph_takes_the_speaker_named_right_after_it(nlp):
+    text = 'Anna Holm spoke first on Monday.\n\n"We will win this vote. It is ours." Omar Khaled said the count was close.'
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We will win")) == "Omar Khaled"
+
+
 # --------------------------------------------------------------------------- sample corpus
 
 

@@ -987,8 +987,9 @@ def _normal_words(text: str) -> str:
 
 
 def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
-    """Colon lead-in, then the last speaker of the paragraph, then the previous
-    paragraph's last speaker or last person named."""
+    """Colon lead-in, then the last speaker of the paragraph, then a person named as
+    speaker in the next sentence, then the previous paragraph's last speaker or last
+    person named."""
     lead = colon_lead_in(art, span, m)
     if lead is not None:
         return lead
@@ -1002,6 +1003,9 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
         return None, earlier[-1].speaker
     if art.paragraphs[paragraph][0] < m.start - 1:
         return None, None  # mid-paragraph quote with no one before it
+    after = named_right_after(art, span)
+    if after is not None:
+        return after
     previous = paragraph - 1
     while previous > 0 and _page_furniture(art, previous):
         previous -= 1  # "Follow @politicalticker", "ADVERTISEMENT" between lead-in and quote
@@ -1010,6 +1014,26 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
         return None, before[-1].speaker
     person = last_person_in_paragraph(art, previous)
     return (None, person) if person is not None else (None, None)
+
+
+def named_right_after(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
+    """"“We will win.” Omar Khaled said the vote would be close.": a person named as
+    the subject of a speech verb in the sentence after a quote that opens its paragraph."""
+    end = span.end
+    while end < len(art.doc) and (art.quoted[end] or art.doc[end].is_punct or art.doc[end].is_space):
+        end += 1
+    if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start]:
+        return None
+    start, stop = art.clause(end)
+    for token in art.doc[max(start, end):stop]:
+        if art.quoted[token.i] or not _is_speech_verb(token):
+            continue
+        subject = subject_of(token)
+        mention = art.mention_at[subject.i] if subject is not None else None
+        if mention is not None and _is_person(art.actors, mention.actor_id) and subject.pos_ == "PROPN":
+            return cue_text(token), Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+        return None
+    return None
 
 
 def _page_furniture(art: ArticleView, paragraph: int) -> bool:
