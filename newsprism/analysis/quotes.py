@@ -31,9 +31,12 @@ paragraphs are found.
 2. **Cue in the sentence.** A speech verb outside the quote that governs it in the
    parse (nearest first; a quote that is only a conjunct of the clause is not
    governed by it), else a speech verb a few words (punctuation not counted) from
-   the quote, else "according to X", else a name and one word closing the sentence
-   after a quote ending in a comma ("“...,” Walsh judges."). Its subject is the
-   speaker, after the verb too ("said Rouhani");
+   the quote, else a speech verb in an as-clause of the quote's clause ("As Durbin
+   noted, many Democrats “...”"), else "according to X", else a name and one word
+   closing the sentence after a quote ending in a comma ("“...,” Walsh judges."). Its
+   subject is the speaker, after the verb too ("said Rouhani"); a finite cue the parse
+   left without a subject, or whose subject is a clause misparsed ("As proponents
+   struggle ..., Giffords say"), takes the first person named just before it;
    participles and conjuncts take the subject of the verb they hang on ("..., saying
    the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
@@ -45,9 +48,11 @@ paragraphs are found.
    report said") gives way to an earlier speaker of the same words (sieve 3).
 3. **Context sieves.** The same words (three or more) quoted earlier: that speaker.
    For a quote shaped as a sentence: a lead-in ending in a colon ("A diplomat put it
-   to me: “...”"); for a quote starting its sentence, the last speaker of its
-   paragraph; for a quote opening a paragraph, the last speaker of the previous
-   paragraph, else the last person that paragraph makes a subject.
+   to me: “...”", or a caption's "Meghan McCain: “...”"); for a quote starting its
+   sentence, the last speaker of its paragraph; for a quote opening a paragraph, a
+   person named as the speaker of the next sentence, else the last speaker of the
+   previous paragraph (skipping page lines such as "Follow @x"), else the last person
+   that paragraph makes a subject.
 4. **Speakers to actors.** A name resolves to the person mention covering it, an
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
@@ -57,15 +62,21 @@ paragraphs are found.
    (centering), then a person named outside a relative clause; they skip a person
    the text marks as of the other gender (an honorific, a gendered role word, or
    "his"/"her" agreeing with the person as subject of its clause, by a 2:1 vote over
-   the article). "They" and "it" resolve to the nearest group or body that was a
-   subject just before ("it" also to an unknown proper name that spoke). A document
+   the article, else a given name of one gender, ``data/first_names.txt``). "They"
+   and "it" resolve to the nearest group or body that was a subject just before
+   ("it" also to an unknown proper name that spoke; "they" also to people named
+   together: "Kerry, along with Lew, said"). A document
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
    group", "the court" is the last organisation named before whose name holds the
    word (any one for "group"); a body's description keeps the name beside it ("the
    activist group Harbourwatch"), and a country inside an unknown proper name is no
    affiliation ("Centre for Iranian Studies"). "The clerk" takes the earlier speaker
-   with the same head noun, "the
-   minister" the one person named before with that role. Unnamed speakers ("a senior
+   with the same head noun that has an actor, else "the minister" is the one person
+   named before with that role; "a federal judge" in the lead is the one person the
+   article gives that title (not "a senior official", a source news leaves unnamed);
+   "Donald Trump's daughter", "his wife" is the other person named with that
+   surname; "who" hung by the parse on a thing ("two women prior to the election
+   who said") stands for the person word just before. Unnamed speakers ("a senior
    US official", "officials", "one of the sources") are anonymous; their actor id is
    the country or body their description names ("one Iraqi official" -> iraq). A
    first-person speaker outside quotes is the writer: no quote.
@@ -88,7 +99,9 @@ paragraphs are found.
    ", officials said" or after "As X said,") and a subject that can speak: a person,
    group, body, pronoun or unnamed official; not a document, an outlet (those are
    attributions), the writer, a subject with "no" ("no mayor") or an unresolved
-   "it"; not in the writer's own question. Also "said in a statement that ...", a
+   "it"; not in the writer's own question nor in a headline; "made (it) clear that
+   ..."; a wh-clause only after explaining verbs ("explained why ...", not "asked
+   why ..."). Also "said in a statement that ...", a
    parenthetical cue ("And, they said, ..."), a cue noun with a possessor and a
    that-clause ("his argument that ..."), and a clause "according to" a person, a
    government body or an unnamed official (other sources are attributions). Span:
