@@ -366,6 +366,21 @@ def test_seed_without_outlets_credits_unnamed_officials_of_a_country(seed_attrib
     assert (a.kind, a.source_id) == ("anonymous", "iran")
 
 
+def test_findings_of_a_body_or_a_study_are_attributions_but_not_a_person_s(nlp):
+    a = only(nlp, "Sweden's public health agency found that no school had more cases than others.")
+    assert (a.kind, a.source_id, a.text) == ("official", "sweden", "no school had more cases than others")
+    b = only(nlp, "A German study released Monday also found that the virus does not spread easily in schools.")
+    assert (b.kind, b.source_id, b.source) == ("document", None, "A German study")
+    assert not attributions(nlp, "Lena Holm found that the harbour was empty.")
+
+
+def test_verb_tagged_as_a_noun_with_subject_and_clause_still_credits(nlp):
+    a = only(nlp, "The charges, unsealed on Wednesday in San Francisco, allege that Saudi agents sought "
+                  "personal information about Twitter users.")
+    assert (a.kind, a.source, a.cue) == ("document", "The charges", "allege")
+    assert a.text.startswith("Saudi agents sought")
+
+
 # --------------------------------------------------------------------------- sample corpus
 
 

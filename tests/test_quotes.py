@@ -419,6 +419,129 @@ def test_terms_named_and_subheadings_are_not_quotes(nlp):
     assert [q for q in r.quotes if q.kind != "indirect"] == []
 
 
+def test_person_named_before_a_cue_the_parse_left_without_subject(nlp):
+    text = (
+        "Omar Khaled was buried next to his friend, Admiral Tom Walsh, who died in 2014.\n\n"
+        '"Tom has his wingman back now," the late admiral\'s widow, Lena Walsh, told reporters.'
+    )
+    r = analyse(nlp, text)
+    q = r.quote("Tom has his wingman")
+    assert r.speaker_name(q) == "Lena Walsh"
+    assert [x for x in r.quotes if x.kind == "indirect"] == []  # the widow's words are no reported clause
+
+
+def test_clause_misparsed_as_subject_gives_way_to_the_people_before_the_verb(nlp):
+    text = (
+        "As supporters of the harbour bill in the Senate struggle to get enough votes, former mayor "
+        'Lena Holm and her husband, Tom Walsh, say they feel "optimistic" that the bill will pass.'
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("they feel", kind="indirect")) == "Lena Holm"
+    assert r.speaker_name(r.quote("optimistic", kind="partial")) == "Lena Holm"
+
+
+def test_name_before_a_colon_labels_a_quote_but_a_hearer_does_not(nlp):
+    text = (
+        "Crowds gathered in Dunmore.\n\n"
+        'Video caption Lena Holm: "We gather here to mourn the passing of the old port"\n\n'
+        'The minister turned to Tom Walsh: "You are wrong about this."'
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We gather here")) == "Lena Holm"
+    assert all(r.speaker_name(q) != "Tom Walsh" for q in r.quotes)
+
+
+def test_as_clause_cue_gives_the_speaker_of_a_fragment(nlp):
+    text = 'But as Senator Tom Walsh noted the other day, many voters "wanted the mayor gone last year."'
+    r = analyse(nlp, text)
+    q = r.quote("wanted the mayor gone", kind="partial")
+    assert (r.speaker_name(q), q.cue) == ("Tom Walsh", "noted")
+
+
+def test_kin_description_resolves_to_the_relative_by_surname(nlp):
+    text = (
+        "Tom Walsh met the press on Monday. His wife said the vote was rigged.\n\n"
+        "Anna Walsh runs the family firm. "
+        '"We will appeal," Omar Khaled\'s son told reporters. Karim Khaled leads the campaign.'
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("the vote was rigged", kind="indirect")) == "Anna Walsh"
+    assert r.speaker_name(r.quote("We will appeal")) == "Karim Khaled"
+
+
+def test_headline_reported_speech_is_no_quote(nlp):
+    text = (
+        "Mayor insists harbour deal was very innocent Read more\n\n"
+        "A slight plurality of the voters said the mayor should continue the fight, 49% to 42%."
+    )
+    r = analyse(nlp, text)
+    (q,) = r.quotes
+    assert q.text.startswith("the mayor should continue") and q.anonymous
+
+
+def test_they_refers_to_people_named_together(nlp):
+    text = "Lena Holm and Tom Walsh met the press on Monday. They said the port would close."
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("the port would close")) in ("Lena Holm", "Tom Walsh")
+
+
+def test_made_clear_and_explaining_wh_clauses_are_indirect_but_questions_are_not(nlp):
+    text = (
+        "The mayor made it clear that the talks were over. Lena Holm explained why the port had closed. "
+        "Tom Walsh asked why the port had closed."
+    )
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["the talks were over", "why the port had closed"]
+    assert r.speaker_name(r.quotes[1]) == "Lena Holm"
+
+
+def test_who_clause_hung_on_a_thing_belongs_to_the_people_before_it(nlp):
+    text = ("The payments went to two women prior to the 2016 election who said they had met the mayor.")
+    r = analyse(nlp, text)
+    q = r.quote("they had met the mayor", kind="indirect")
+    assert q.speaker == "two women" and q.anonymous
+
+
+def test_description_resolves_to_the_one_person_given_that_role(nlp):
+    text = (
+        "NEW YORK - A federal judge on Monday said the mayor must hand over his tax returns.\n\n"
+        "The ruling by U.S. District Judge Victor Marrero is a blow to the mayor.\n\n"
+        "But the judge made clear that the appeals court could overturn it. "
+        "A senior official said the city would appeal."
+    )
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("must hand over", kind="indirect")) == "Victor Marrero"
+    assert r.speaker_name(r.quote("could overturn it", kind="indirect")) == "Victor Marrero"
+    assert r.quote("the city would appeal", kind="indirect").speaker_id is None
+
+
+def test_pronoun_gender_from_a_given_name(nlp):
+    r = analyse(nlp, 'Anna Holm met Tom Walsh on Monday. "It was hard," he said. "We will see," she added.')
+    assert r.speaker_name(r.quote("It was hard")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("We will see")) == "Anna Holm"
+
+
+def test_first_names_file_gives_one_gender_per_name():
+    from newsprism.analysis.quotes import first_names
+
+    names = first_names()
+    assert names["anna"] == "f" and names["tom"] == "m"
+    assert "jordan" not in names and set(names.values()) == {"m", "f"}
+
+
+def test_standalone_quote_skips_a_page_line_after_its_lead_in(nlp):
+    text = ('Omar Khaled said the port would reopen on Monday.\n\nFollow @portticker\n\n'
+            '"The harbour will be open for business again."')
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The harbour will be open")) == "Omar Khaled"
+
+
+def test_quote_opening_a_paragraph_takes_the_speaker_named_right_after_it(nlp):
+    text = 'Anna Holm spoke first on Monday.\n\n"We will win this vote. It is ours." Omar Khaled said the count was close.'
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We will win")) == "Omar Khaled"
+
+
 # --------------------------------------------------------------------------- sample corpus
 
 

@@ -30,7 +30,10 @@ The rules:
    of "As X told the Clarion, ...". The speaker is left to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
-   "..., officials said"). A report verb credits any subject but a person. A plain
+   "..., officials said"). A report verb credits any subject but a person; findings
+   ("a study found", "the agency concluded", "polls show") are report verbs. A verb
+   the tagger took for a noun counts when it has a subject and a clausal complement
+   ("The charges, unsealed on Wednesday, allege that ..."). A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
    speaker, person or body, becomes a source only with a statement phrase [statement]
    ("said in a statement", "in his written statement": its first and last words count)
@@ -45,7 +48,7 @@ The rules:
    Negated or modal verbs ("did not report", "must report") credit nothing.
 4. **Documents** [document]: a document noun credits its owner: possessor, compound or
    "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
-   X"). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
+   X"), but not a country by its demonym ("a German study" is the study's own). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
    ("denied reports that ...").
@@ -65,7 +68,8 @@ anonymous). A person takes the kind of their affiliation, else of their role or 
 noun before their name ([journalist] → media, [expert] → organization, other titles →
 official); an outlet whose possessive precedes the name is the source itself
 ("the Post's Anna Berg" credits the Post); other people are official.
-An unresolved source takes the kind of its head noun ([anonymous], [media],
+A body named by a country's possessive ("Sweden's public health agency") is official,
+with the country's id. An unresolved source takes the kind of its head noun ([anonymous], [media],
 [official], [organization]; unnamed plurals of public bodies are anonymous), or, for
 a proper name, of its entity label and head word; "the site", "the newspaper" (a
 definite singular [media] noun) is the outlet named last. Source ids: the actor, or for an
@@ -519,8 +523,12 @@ def replace_kind(source: Source, kind: str) -> Source:
 
 
 def is_verb(token: Token) -> bool:
-    """A verb, or a verb the tagger took for a noun in an "as" clause ("as Smith notes")."""
-    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as"))
+    """A verb, or a verb the tagger took for a noun in an "as" clause ("as Smith notes")
+    or with a subject and a clausal complement ("The charges, unsealed ..., allege that")."""
+    if token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as")):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
 
 
 def has_mark(token: Token, word: str) -> bool:
@@ -969,7 +977,18 @@ def resolve(art: Article, head: Token) -> Source | None:
         return common_source(art, head, section, start, end)
     if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1) or head.ent_type_ in NAME_LABELS:
         return name_source(art, head, start, end)
-    return None
+    return state_body(art, head, start, end)
+
+
+def state_body(art: Article, head: Token, start: int, end: int) -> Source | None:
+    """"Sweden's public health agency": a body a country's possessive names is official."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owned = art.owner[owner.i] if owner is not None else None
+    actor = art.actors.get(owned[0].actor_id) if owned is not None else None
+    if actor is None or actor.kind not in ("country", "government") or head.pos_ != "NOUN":
+        return None
+    doc = art.doc
+    return Source(doc[start:end].text, actor.id, "official", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -1055,13 +1074,16 @@ def document_source(art: Article, head: Token, start: int, end: int) -> Source:
 
 def document_owner(art: Article, head: Token) -> Source | None:
     """Who a document is by: an actor as its possessor, compound or "by/from/of" object
-    (not a person or country after "of": "a survey of Iraqis"), a country in a demonym
-    only if nothing else ("a French report"); without actors, a proper name there."""
+    (not a person or country after "of": "a survey of Iraqis", nor a country by its
+    demonym: "a French report"), a country only if nothing else; without actors, a
+    proper name there."""
     owners = []
     for word, via in owner_words(head):
         owned = art.owner[word.i]
         actor = art.actors.get(owned[0].actor_id) if owned is not None else None
-        if owned is not None and not (via == "of" and actor is not None and actor.kind in ("person", "country")):
+        if actor is not None and actor.kind == "country" and via in ("of", "amod"):
+            continue  # "a survey of Iraqis", "a German study": the country did not write it
+        if owned is not None and not (via == "of" and actor is not None and actor.kind == "person"):
             owners.append((owned, actor))
     if owners:
         preferred = [o for o, a in owners if a is None or a.kind != "country"] or [o for o, _ in owners]
