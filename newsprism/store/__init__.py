@@ -21,6 +21,7 @@ from newsprism.records import (
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
 from newsprism.story.quotes import lookup_keys, statement_keys
+from newsprism.story.stories import StoryState
 
 # (table, record type, ArticleAnalysis attribute) for the per-article records.
 _ANALYSIS_TABLES = (
@@ -127,9 +128,13 @@ class Store:
         errors: Sequence[ErrorRecord] = (),
         citations: Sequence[Citation] = (),
         regrouped: dict[str, str] | None = None,
+        vectors: dict[str, np.ndarray] | None = None,
+        story_of: dict[str, str] | None = None,
+        stories: Sequence[StoryState] = (),
     ) -> None:
         """Write one batch atomically. `regrouped` maps stored quote group ids to the
-        group ids they were merged into."""
+        group ids they were merged into; `vectors` are the articles' embeddings,
+        `story_of` their stories, and `stories` the stories they changed."""
         self.con.begin()
         try:
             self._insert("articles", _columns(Article), [_row(a) for a in articles])
@@ -141,6 +146,7 @@ class Store:
             self._regroup_quotes(regrouped or {})
             self._insert("citations", _columns(Citation), [_row(c) for c in citations])
             self._upsert_actors(actors)
+            self._save_stories(vectors or {}, story_of or {}, stories)
             self._insert("errors", _columns(ErrorRecord), [_row(e) for e in errors], ignore=True)
             self.con.commit()
         except Exception:
@@ -192,6 +198,52 @@ class Store:
                 (SELECT quote_id FROM quote_keys JOIN probe_keys USING (key)) ORDER BY id"""
         ).fetchall()
         return [Quote(*row) for row in rows]
+
+    def _save_stories(
+        self, vectors: dict[str, np.ndarray], story_of: dict[str, str], stories: Sequence[StoryState]
+    ) -> None:
+        self._insert("article_vectors", ["article_id", "vector"], [(a, v.tolist()) for a, v in vectors.items()])
+        self._insert("story_articles", ["article_id", "story_id"], list(story_of.items()))
+        ids = [s.id for s in stories]
+        if not ids:
+            return
+        self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
+        self.con.execute("DELETE FROM story_state WHERE list_contains(?, story_id)", [ids])
+        self._insert("stories", ["id", "title", "article_ids"], [(s.id, s.title, s.article_ids) for s in stories])
+        self._insert(
+            "story_state",
+            ["story_id", "vector_sum", "actor_ids", "actor_weights", "first_published", "last_published", "central_id"],
+            [
+                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.first, s.last, s.central_id)
+                for s in stories
+            ],
+        )
+
+    def story_states(self) -> list[StoryState]:
+        """The stored stories, ready for assignment to resume (members load on demand)."""
+        rows = self.con.execute(
+            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.first_published,
+                      s.last_published, s.central_id, t.title, t.article_ids
+               FROM story_state s JOIN stories t ON t.id = s.story_id ORDER BY s.story_id"""
+        ).fetchall()
+        return [
+            StoryState(
+                id=story_id, vector_sum=np.asarray(vector, dtype=np.float32),
+                actor_sum=dict(zip(actor_ids or [], actor_weights or [])), article_ids=list(article_ids),
+                first=first, last=last, title=title, central_id=central_id,
+            )
+            for story_id, vector, actor_ids, actor_weights, first, last, central_id, title, article_ids in rows
+        ]
+
+    def story_members(self, story_id: str) -> dict[str, tuple[str | None, np.ndarray]]:
+        """{article id: (title, vector)} of one stored story's articles."""
+        rows = self.con.execute(
+            """SELECT sa.article_id, a.title, v.vector FROM story_articles sa
+               JOIN articles a ON a.id = sa.article_id JOIN article_vectors v ON v.article_id = sa.article_id
+               WHERE sa.story_id = ? ORDER BY sa.article_id""",
+            [story_id],
+        ).fetchall()
+        return {article_id: (title, np.asarray(vector, dtype=np.float32)) for article_id, title, vector in rows}
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         rows = [_row(a) for a in actors]

@@ -24,7 +24,7 @@ WORKING_TABLES = ("mentions", "scare_quotes")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -114,6 +114,17 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS lsh_buckets (
     band SMALLINT NOT NULL, bucket UBIGINT NOT NULL, article_id VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_vectors (
+    article_id VARCHAR PRIMARY KEY, vector FLOAT[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_state (
+    story_id VARCHAR PRIMARY KEY, vector_sum FLOAT[] NOT NULL, actor_ids VARCHAR[],
+    actor_weights FLOAT[], first_published DATE, last_published DATE, central_id VARCHAR
+);
+CREATE INDEX IF NOT EXISTS story_articles_story_idx ON story_articles (story_id);
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);
 CREATE INDEX IF NOT EXISTS signature_exact_idx ON signatures (exact_hash);
 CREATE INDEX IF NOT EXISTS quote_key_idx ON quote_keys (key);
