@@ -14,15 +14,15 @@ Assignment inputs are synthetic but shaped like real ones:
   years, articles within two days of their story's day, 10% undated;
 - actors: each story draws 3 from a Zipf-distributed pool of 5,000 ids (a few ids, like
   a superpower, are in very many stories); each article names 2-3 of them.
-Each size runs in its own process; peak memory is the growth of the peak resident set
-during assignment. Results go to bench/results/story_scale.json.
+Each size runs in its own process; peak memory is the peak resident set during
+assignment minus the resident set before it (Linux /proc). Results go to bench/results/story_scale.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import gc
 import subprocess
 import sys
 import time
@@ -81,21 +81,30 @@ def synthetic_articles(count: int, seed: int = 7) -> list[StoryArticle]:
 
 def run_size(count: int) -> dict:
     articles = synthetic_articles(count)
-    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    gc.collect()
+    Path("/proc/self/clear_refs").write_text("5")  # reset the peak resident set (Linux)
+    rss_before = _status_kb("VmRSS")
     index = StoryIndex()
     started = time.perf_counter()
     for start in range(0, count, BATCH):
         index.assign(articles[start : start + BATCH])
     seconds = time.perf_counter() - started
-    peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _status_kb("VmHWM")
     probe = articles[:: max(1, count // 1000)]
     candidates = [len(index.candidates(a)) for a in probe]
     return {
         "articles": count, "stories": len(index.stories), "seconds": round(seconds, 2),
-        "articles_per_s": round(count / seconds), "peak_memory_growth_mb": round((peak_after - peak_before) / 1024, 1),
+        "articles_per_s": round(count / seconds), "peak_memory_growth_mb": round((peak - rss_before) / 1024, 1),
         "mean_candidates_per_article": round(float(np.mean(candidates)), 1),
         "max_candidates_per_article": int(np.max(candidates)),
     }
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"/proc/self/status has no {field}")
 
 
 def embedding_speed(count: int) -> list[dict]:

@@ -83,7 +83,8 @@ def print_overview(console: Console, store: Store, top: int = 15) -> None:
     console.print(
         f"Found {counts['quotes']} quotes ({shared} statements quoted by more than one outlet), "
         f"{counts['attributions']} source attributions, {counts['events']} events, "
-        f"{counts['quantities']} quantities. More: newsprism quotes | citations --db FILE",
+        f"{counts['quantities']} quantities, {counts['stories']} stories. "
+        "More: newsprism quotes | citations | stories --db FILE",
         soft_wrap=True,
     )
 

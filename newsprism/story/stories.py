@@ -183,8 +183,10 @@ class StoryIndex:
         return found
 
     def similarity(self, article: StoryArticle, story: StoryState) -> float:
+        return self._score(article, story, float(article.vector @ story.centroid))
+
+    def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
         p = self.params
-        text = float(article.vector @ story.centroid)
         actors = _actor_cosine(article.actors, story.actor_sum, self._actor_rarity)
         return text + p.actor_weight * actors - p.time_penalty * self._time_gap_share(article.published, story)
 
@@ -200,12 +202,19 @@ class StoryIndex:
         return min(max(gap, 0) / self.params.time_scale_days, 1.0)
 
     def _best_story(self, article: StoryArticle) -> StoryState | None:
+        candidates = [self.stories[story_id] for story_id in sorted(self.candidates(article))]
+        if not candidates:
+            return None
+        sums = np.stack([story.vector_sum for story in candidates])
+        norms = np.linalg.norm(sums, axis=1)
+        texts = (sums @ article.vector) / np.where(norms > 0, norms, 1.0)
+        # Actors add at most actor_weight and time only subtracts: no other candidate can reach the threshold.
+        reachable = np.flatnonzero(texts >= self.params.threshold - self.params.actor_weight)
         best, best_score = None, self.params.threshold
-        for story_id in sorted(self.candidates(article)):
-            story = self.stories[story_id]
-            score = self.similarity(article, story)
+        for k in reachable:
+            score = self._score(article, candidates[k], float(texts[k]))
             if score >= best_score:
-                best, best_score = story, score
+                best, best_score = candidates[k], score
         return best
 
     # -- updates -------------------------------------------------------------
