@@ -219,11 +219,12 @@ def test_stories_command_lists_the_seed_story(seeds_db):
     assert result.returncode == 0, result.stderr
     [story] = [json.loads(line) for line in result.stdout.splitlines()]
     titles = {title for (title,) in rows(seeds_db, "SELECT title FROM articles")}
-    assert story["articles"] == 5 and story["outlets"] == 5 and story["title"] in titles
+    [(outlets,)] = rows(seeds_db, "SELECT count(DISTINCT outlet) FROM articles")
+    assert story["articles"] == 5 and story["outlets"] == outlets and story["title"] in titles
     assert story["first"].startswith("2014-06")
     members = newsprism("stories", "--db", str(seeds_db), "--story", story["id"], "--format", "csv")
     assert members.returncode == 0 and len(members.stdout.strip().splitlines()) == 1 + 5
-    assert "most central article" in newsprism("stories", "--help").stdout
+    assert "central" in newsprism("stories", "--help").stdout
 
 
 def test_stories_command_on_the_demo_separates_the_unrelated_article(demo_db):
