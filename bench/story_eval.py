@@ -18,8 +18,9 @@ Each data set goes through `newsprism analyze` once (the whole pipeline, stories
 included, with the default StoryParams) into bench/results/story_eval/<name>.duckdb.
 The scores re-run story assignment alone from the stored vectors and actors, one split
 at a time, in the same arrival order as analyze would use; `--tune` grid-searches the
-thresholds on the dev splits only and reports the held-out splits with the best
-setting. Results go to bench/results/story_eval.json.
+thresholds on the dev splits only and reports every split with the best setting as
+well as with the defaults. The last lines score the stories `analyze` itself stored
+(all splits of a data set together). Results go to bench/results/story_eval.json.
 """
 
 from __future__ import annotations
@@ -34,17 +35,19 @@ import xml.etree.ElementTree as ET
 from dataclasses import asdict, replace
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsprism.config import Settings  # noqa: E402
+from newsprism.records import Mention  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
     StoryArticle, StoryIndex, StoryParams, publication_day, salient_actors,
 )
-from newsprism.records import Mention  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "bench" / "results" / "story_eval"
@@ -159,8 +162,6 @@ def story_articles(db: Path, max_actors: int) -> dict[str, StoryArticle]:
             'SELECT article_id, actor_id, text, start, "end", label, sector FROM mentions'
         ).fetchall():
             mentions.setdefault(row[0], []).append(Mention(*row))
-    import numpy as np
-
     return {
         article_id: StoryArticle(
             id=article_id, title=title, published=publication_day(published),
@@ -219,7 +220,7 @@ def main() -> None:
     parser.add_argument("--datasets", nargs="*", default=list(DATASETS), choices=list(DATASETS))
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    params = StoryParams()
+    params = StoryParams()  # the defaults analyze uses
     prepared, pipeline = {}, {}
     for name in args.datasets:
         db = build_db(name, args.reuse)
@@ -228,16 +229,15 @@ def main() -> None:
         prepared[name] = (articles, [r["id"] for r in records], splits(name, gold))
         stored = stored_stories(db)
         pipeline[name] = asdict(score_clustering({i: gold[i] for i in stored}, stored))
+    report = {"default": {"params": asdict(params), "scores": evaluate(prepared, params, "")}}
     if args.tune:
-        params = tune(prepared)
-    report = {
-        "params": asdict(params),
-        "scores": evaluate(prepared, params, ""),
-        "analyze_default_params_all_articles": pipeline,
-    }
-    for key, s in report["scores"].items():
-        print(f"{key:28} items {s['items']:5} gold {s['gold_clusters']:4} predicted {s['predicted_clusters']:4}  "
-              f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ARI {s['ari']:.3f}")
+        tuned = tune(prepared)
+        report["tuned_on_dev"] = {"params": asdict(tuned), "scores": evaluate(prepared, tuned, "")}
+    report["analyze_default_params_all_articles"] = pipeline
+    for setting in ("default", "tuned_on_dev"):
+        for key, s in report.get(setting, {}).get("scores", {}).items():
+            print(f"{setting:12} {key:24} items {s['items']:4} gold {s['gold_clusters']:3} found {s['predicted_clusters']:3}  "
+                  f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ARI {s['ari']:.3f}")
     for key, s in pipeline.items():
         print(f"analyze (all, default) {key:12} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ARI {s['ari']:.3f}")
     (ROOT / "bench" / "results" / "story_eval.json").write_text(json.dumps(report, indent=1))
