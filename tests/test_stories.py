@@ -122,3 +122,14 @@ def test_salient_actors_weigh_the_lead_and_leave_out_media():
 def test_publication_day_reads_iso_dates_and_tolerates_junk():
     assert publication_day("2014-06-14T17:00:00+01:00") == date(2014, 6, 14)
     assert publication_day(None) is None and publication_day("June 2014") is None
+
+
+def test_restored_stories_keep_their_recency_in_the_capped_indexes():
+    params = StoryParams(posting_cap=2)
+    one_run = StoryIndex(params)
+    first = [article(f"h{i}", unit((60 + i, 1.0)), None, ["everyone"]) for i in range(4)]
+    one_run.assign(first)
+    # Restore the stories in the order a store returns them (by id), as a new run would.
+    restored = StoryIndex(params, stories=sorted(one_run.stories.values(), key=lambda s: s.id, reverse=True))
+    probe = article("p", unit((100, 1.0)), None, ["everyone"])
+    assert restored.candidates(probe) == one_run.candidates(probe) == {"story-h2", "story-h3"}

@@ -212,9 +212,9 @@ class Store:
         self._insert("stories", ["id", "title", "article_ids"], [(s.id, s.title, s.article_ids) for s in stories])
         self._insert(
             "story_state",
-            ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id"],
+            ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id", "activity"],
             [
-                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id)
+                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id, s.activity)
                 for s in stories
             ],
         )
@@ -222,16 +222,16 @@ class Store:
     def story_states(self) -> list[StoryState]:
         """The stored stories, ready for assignment to resume (members load on demand)."""
         rows = self.con.execute(
-            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, t.title, t.article_ids
+            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, s.activity, t.title, t.article_ids
                FROM story_state s JOIN stories t ON t.id = s.story_id ORDER BY s.story_id"""
         ).fetchall()
         return [
             StoryState(
                 id=story_id, vector_sum=np.asarray(vector, dtype=np.float32),
                 actor_sum=dict(zip(actor_ids or [], actor_weights or [])), article_ids=list(article_ids),
-                days=list(days or []), title=title, central_id=central_id,
+                days=list(days or []), title=title, central_id=central_id, activity=activity,
             )
-            for story_id, vector, actor_ids, actor_weights, days, central_id, title, article_ids in rows
+            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, title, article_ids in rows
         ]
 
     def story_members(self, story_id: str) -> dict[str, tuple[str | None, np.ndarray]]:

@@ -122,7 +122,8 @@ CREATE TABLE IF NOT EXISTS story_articles (
 );
 CREATE TABLE IF NOT EXISTS story_state (
     story_id VARCHAR PRIMARY KEY, vector_sum FLOAT[] NOT NULL, actor_ids VARCHAR[],
-    actor_weights FLOAT[], days DATE[], central_id VARCHAR
+    actor_weights FLOAT[], days DATE[], central_id VARCHAR,
+    activity BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_story_idx ON story_articles (story_id);
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);

@@ -91,6 +91,7 @@ class StoryState:
     days: list[date] = field(default_factory=list)  # members' publication dates, sorted
     title: str | None = None
     central_id: str | None = None
+    activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
 
     @property
@@ -127,9 +128,11 @@ class _Postings:
 class StoryIndex:
     """Stories so far, and the indexes to find an article's candidate stories.
 
-    `load_members(story_id)` gives a stored story's member titles and vectors; it is
-    called only when a story restored from the store gets a new article (to find its
-    most central article again).
+    Stored stories are re-indexed oldest activity first, so the capped posting lists
+    keep the same most recent stories as in one long run; a stored story is found by
+    its centroid's LSH bands (in a run, by each member's). `load_members(story_id)`
+    gives a stored story's member titles and vectors; it is called only when a stored
+    story gets a new article (to find its most central article again).
     """
 
     def __init__(
@@ -145,7 +148,9 @@ class StoryIndex:
         planes = np.random.default_rng(LSH_SEED).standard_normal((DIMENSIONS, self.params.lsh_bands * self.params.lsh_bits))
         self._planes = planes.astype(np.float32)
         self._stories_naming: dict[str, int] = defaultdict(int)  # actor id → stories whose profile has it
-        for story in stories:
+        self._clock = 0
+        for story in sorted(stories, key=lambda s: (s.activity, s.id)):
+            self._clock = max(self._clock, story.activity)
             for actor_id in story.actor_sum:
                 self._stories_naming[actor_id] += 1
             self.stories[story.id] = story
@@ -162,6 +167,8 @@ class StoryIndex:
                 story = self._open(article)
             else:
                 self._join(story, article)
+            self._clock += 1
+            story.activity = self._clock
             self._index(story, article.vector, article.actors, article.published)
             story_of[article.id] = story.id
             touched.add(story.id)
