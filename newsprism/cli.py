@@ -1,4 +1,4 @@
-"""The newsprism command line: analyze, demo, export, query, quotes, citations."""
+"""The newsprism command line: analyze, demo, export, query, quotes, citations, stories."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ def main() -> None:
 
     Reads news articles about the same story from outlets that disagree and finds
     the actors, who said what (quotes with speakers), which sources each outlet
-    cites, the events with their polarity and modality, and the numbers; stores
-    everything in a DuckDB file you can query and export.
+    cites, the events with their polarity and modality, and the numbers; groups the
+    articles into stories; stores everything in a DuckDB file you can query and export.
     """
 
 
@@ -102,11 +102,12 @@ def _run(paths: list[str], db: str, settings: Settings, overview: bool) -> None:
     from newsprism.report.terminal import BarProgress, print_overview, print_run_summary
     from newsprism.runner import analyze as run_analysis
     from newsprism.store import Store, StoreError
+    from newsprism.story.embeddings import EmbeddingModelMissing
 
     progress = BarProgress(err_console) if settings.progress else None
     try:
         summary = run_analysis(paths, db, settings, progress)
-    except (ModelMissing, PipelineError, StoreError) as error:
+    except (ModelMissing, PipelineError, StoreError, EmbeddingModelMissing) as error:
         err_console.print(f"[red]error:[/] {error}")
         sys.exit(EXIT_CANNOT_RUN)
     print_run_summary(console, summary)
@@ -223,7 +224,8 @@ SELECT c.story_id, c.id, c.status, array_to_string(c.contradictions, ', ') AS co
            AS stances
 FROM claims c, unnest(c.mentions) AS u(m) JOIN articles a ON a.id = m.article_id
 WHERE (? IS NULL OR c.story_id = ?) AND (NOT ? OR c.status = 'contested') AND (? IS NULL OR c.status = ?)
-GROUP BY ALL ORDER BY c.story_id, c.status != 'contested', c.outlets DESC, c.id
+GROUP BY c.story_id, c.id, c.status, c.contradictions, c.outlets, c.type, c.summary
+ORDER BY c.story_id, c.status != 'contested', c.outlets DESC, c.id
 LIMIT ?
 """
 
@@ -314,6 +316,42 @@ def relations(story_id, db, output, fmt) -> None:
     if output:
         write_graphml(Path(output), view.relations, actors)
         err_console.print(f"wrote {output}")
+STORIES_SQL = """
+SELECT s.id, s.title, count(*) AS articles, count(DISTINCT a.outlet) AS outlets,
+       min(left(a.published, 10)) AS first, max(left(a.published, 10)) AS last
+FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+GROUP BY s.id, s.title HAVING count(*) >= ?
+ORDER BY articles DESC, first NULLS LAST, s.id
+LIMIT ?
+"""
+
+STORY_ARTICLES_SQL = """
+SELECT a.id, coalesce(a.outlet, '(unknown outlet)') AS outlet, left(a.published, 10) AS published, a.title
+FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+WHERE sa.story_id = ?
+ORDER BY published NULLS LAST, a.id
+"""
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--story", "story_id", default=None, help="List this story's articles instead (id, outlet, date, title).")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only stories with at least this many articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def stories(db, story_id, min_articles, limit, fmt) -> None:
+    """The stories: articles about the same real-world happening, grouped as they arrive.
+
+    One row per story: its id, its title (the title of its most central article), how
+    many articles and outlets carry it, and the first and last publication dates; the
+    biggest stories come first. Two different crashes of the same kind are two stories.
+    Same data: the 'stories' table (article_ids lists each story's articles).
+    """
+    if story_id:
+        _print_query(db, STORY_ARTICLES_SQL, [story_id], fmt)
+    else:
+        _print_query(db, STORIES_SQL, [min_articles, limit], fmt)
 
 
 def _print_query(db: str, sql: str, parameters: list, fmt: str) -> None:

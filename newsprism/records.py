@@ -234,3 +234,12 @@ class ArticleAnalysis:
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     framings: list[Framing] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about the same real-world happening; titled by its most central article."""
+
+    id: str
+    title: str | None
+    article_ids: list[str] = field(default_factory=list)

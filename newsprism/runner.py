@@ -2,7 +2,7 @@
 
 Articles flow through in batches: each ingest batch is checked against the store
 for articles already there and for duplicates, then parsed on all cores, and each
-analysed batch is written in one transaction.
+analysed batch joins its stories and is written in one transaction.
 """
 
 from __future__ import annotations
@@ -17,11 +17,14 @@ from newsprism.config import Settings
 from newsprism.ingest.dedup import DuplicateIndex, Fingerprint, fingerprint
 from newsprism.ingest.readers import IngestSettings, read_source
 from newsprism.ingest.sources import Source, expand_inputs
-from newsprism.records import Article, ArticleAnalysis, ErrorRecord
+from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord
 from newsprism.store import Store
 from newsprism.story.actors import consolidate_actors
 from newsprism.story.citations import citations_of
+from newsprism.story.compare import compare_stories
+from newsprism.story.embeddings import Encoder, model_files
 from newsprism.story.quotes import group_quotes
+from newsprism.story.stories import StoryArticle, StoryIndex, embedding_text, publication_day, salient_actors
 
 INGEST_BATCH = 64
 SAVE_BATCH = 64
@@ -35,10 +38,16 @@ class RunSummary:
     already_stored: int = 0
     failed: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
+    touched_stories: set[str] = field(default_factory=set)  # stories that got new articles in this run
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def touched_story_ids(self) -> list[str]:
+        """Stories opened or joined in this run: the ones whose cross-article analysis is stale."""
+        return sorted(self.touched_stories)
 
 
 class Progress:
@@ -47,6 +56,8 @@ class Progress:
     def start(self, sources: int) -> None: ...
     def source_done(self) -> None: ...
     def articles_done(self, count: int) -> None: ...
+    def comparing(self, stories: int) -> None: ...
+    def story_compared(self) -> None: ...
     def stop(self) -> None: ...
 
 
@@ -58,13 +69,16 @@ def analyze(
     sources, missing = expand_inputs(inputs)
     summary = RunSummary(sources=len(sources))
     summary.errors.extend(ErrorRecord(item, "ingest", problem) for item, problem in missing)
+    model_files()  # fail before any work when the embedding model is not installed
     progress.start(len(sources))
     try:
         with Store(db) as store:
             fingerprints: dict[str, Fingerprint] = {}
             new = _new_articles(sources, store, settings, summary, progress, fingerprints)
             outcomes = analyze_articles(new, settings)
-            _save_in_batches(outcomes, fingerprints, store, summary, progress)
+            encoder = Encoder(settings.embed_threads)
+            _save_in_batches(outcomes, fingerprints, store, summary, progress, encoder)
+            _compare(store, summary, progress, encoder)
     finally:
         progress.stop()
     summary.failed = len(summary.errors)
@@ -118,8 +132,10 @@ def _save_in_batches(
     store: Store,
     summary: RunSummary,
     progress: Progress,
+    encoder: Encoder,
 ) -> None:
     known = store.actors()
+    stories = StoryIndex(stories=store.story_states(), load_members=store.story_members)
     saved_errors = 0
     for batch in _batched(outcomes, SAVE_BATCH):
         articles, fps, analyses = [], [], []
@@ -134,17 +150,50 @@ def _save_in_batches(
         analyses, known = consolidate_actors(analyses, known)
         regrouped = _group_quotes(analyses, store)
         touched = {m.actor_id for a in analyses for m in a.mentions}
+        story_articles = _story_articles(articles, analyses, known, encoder, stories.params.max_actors)
+        story_of = stories.assign(story_articles)
+        changed = sorted(set(story_of.values()))
         store.save(
             articles, fps, analyses, [known[i] for i in sorted(touched) if i in known],
             errors=summary.errors[saved_errors:],
             citations=[c for analysis in analyses for c in citations_of(analysis)],
             regrouped=regrouped,
+            vectors={a.id: a.vector for a in story_articles},
+            story_of=story_of,
+            stories=[stories.stories[story_id] for story_id in changed],
         )
+        summary.touched_stories.update(changed)
         saved_errors = len(summary.errors)
         summary.stored += len(articles)
         summary.duplicates += sum(1 for a in articles if a.duplicate_of)
         progress.articles_done(len(articles))
     store.save(errors=summary.errors[saved_errors:])
+
+
+def _story_articles(
+    articles: list[Article], analyses: list[ArticleAnalysis], known: dict[str, Actor], encoder: Encoder,
+    max_actors: int,
+) -> list[StoryArticle]:
+    vectors = encoder.encode([embedding_text(a.title, a.text) for a in articles])
+    return [
+        StoryArticle(
+            id=article.id, title=article.title, published=publication_day(article.published), vector=vector,
+            actors=salient_actors(analysis.mentions, known, max_actors),
+        )
+        for article, analysis, vector in zip(articles, analyses, vectors)
+    ]
+
+
+def _compare(store: Store, summary: RunSummary, progress: Progress, encoder: Encoder) -> None:
+    """Claims of every story the run touched; a story that fails is an error, the rest go on."""
+    progress.comparing(len(summary.touched_story_ids))
+    for story_id in summary.touched_story_ids:
+        try:
+            compare_stories(store, [story_id], encoder.encode)
+        except Exception as error:  # noqa: BLE001 - one story must not stop the others
+            summary.errors.append(ErrorRecord(story_id, "compare", f"{type(error).__name__}: {error}"))
+            store.save(errors=summary.errors[-1:])
+        progress.story_compared()
 
 
 def _group_quotes(analyses: list[ArticleAnalysis], store: Store) -> dict[str, str]:

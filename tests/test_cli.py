@@ -170,7 +170,7 @@ def test_query_is_read_only(seeds_db):
 
 
 def test_every_command_documents_itself():
-    for command in ("analyze", "demo", "export", "query"):
+    for command in ("analyze", "demo", "export", "query", "stories"):
         result = newsprism(command, "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout and "--" in result.stdout
 
@@ -212,3 +212,23 @@ def test_bad_actor_file_stops_the_run_with_its_name_and_line(tmp_path):
         assert result.returncode == 3, result.stderr[-2000:]
         assert "broken.jsonl" in result.stderr and "2" in result.stderr
         assert result.stderr.count("Traceback") == 0
+
+
+def test_stories_command_lists_the_seed_story(seeds_db):
+    result = newsprism("stories", "--db", str(seeds_db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [story] = [json.loads(line) for line in result.stdout.splitlines()]
+    titles = {title for (title,) in rows(seeds_db, "SELECT title FROM articles")}
+    [(outlets,)] = rows(seeds_db, "SELECT count(DISTINCT outlet) FROM articles")
+    assert story["articles"] == 5 and story["outlets"] == outlets and story["title"] in titles
+    assert story["first"].startswith("2014-06")
+    members = newsprism("stories", "--db", str(seeds_db), "--story", story["id"], "--format", "csv")
+    assert members.returncode == 0 and len(members.stdout.strip().splitlines()) == 1 + 5
+    assert "central" in newsprism("stories", "--help").stdout
+
+
+def test_stories_command_on_the_demo_separates_the_unrelated_article(demo_db):
+    result = newsprism("stories", "--db", str(demo_db), "--format", "json")
+    counts = sorted(json.loads(line)["articles"] for line in result.stdout.splitlines())
+    assert counts == [1, 7]
+    assert newsprism("stories", "--db", str(demo_db), "--min-articles", "2", "--format", "json").stdout.count("\n") == 1

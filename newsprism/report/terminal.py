@@ -17,14 +17,15 @@ MAX_ERRORS_SHOWN = 20
 
 
 class BarProgress(Progress):
-    """A progress bar over the input files with the article count and rate."""
+    """A progress bar over the input files with the article count and rate, then one
+    over the stories whose claims are recomputed."""
 
     def __init__(self, console: Console):
         self._bar = RichProgress(
-            TextColumn("[bold]analyze"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files · {task.fields[articles]} articles · {task.fields[rate]}"),
+            TextColumn("{task.fields[detail]}"),
             TimeElapsedColumn(),
             console=console,
             transient=False,
@@ -33,7 +34,7 @@ class BarProgress(Progress):
         self._started = time.perf_counter()
 
     def start(self, sources: int) -> None:
-        self._task = self._bar.add_task("analyze", total=sources, articles=0, rate="")
+        self._task = self._bar.add_task("analyze", total=sources, detail="files · 0 articles")
         self._started = time.perf_counter()
         self._bar.start()
 
@@ -43,7 +44,13 @@ class BarProgress(Progress):
     def articles_done(self, count: int) -> None:
         self._articles += count
         rate = self._articles / max(time.perf_counter() - self._started, 1e-9)
-        self._bar.update(self._task, articles=self._articles, rate=f"{rate:.1f} articles/s")
+        self._bar.update(self._task, detail=f"files · {self._articles} articles · {rate:.1f} articles/s")
+
+    def comparing(self, stories: int) -> None:
+        self._stories = self._bar.add_task("compare", total=stories, detail="stories: claims and stances")
+
+    def story_compared(self) -> None:
+        self._bar.advance(self._stories)
 
     def stop(self) -> None:
         self._bar.stop()
@@ -83,7 +90,8 @@ def print_overview(console: Console, store: Store, top: int = 15) -> None:
     console.print(
         f"Found {counts['quotes']} quotes ({shared} statements quoted by more than one outlet), "
         f"{counts['attributions']} source attributions, {counts['events']} events, "
-        f"{counts['quantities']} quantities. More: newsprism quotes | citations --db FILE",
+        f"{counts['quantities']} quantities, {counts['stories']} stories. "
+        "More: newsprism quotes | citations | stories --db FILE",
         soft_wrap=True,
     )
 

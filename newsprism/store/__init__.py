@@ -22,6 +22,7 @@ from newsprism.records import (
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
 from newsprism.story.quotes import lookup_keys, statement_keys
+from newsprism.story.stories import StoryState
 
 # (table, record type, ArticleAnalysis attribute) for the per-article records.
 _ANALYSIS_TABLES = (
@@ -160,9 +161,13 @@ class Store:
         errors: Sequence[ErrorRecord] = (),
         citations: Sequence[Citation] = (),
         regrouped: dict[str, str] | None = None,
+        vectors: dict[str, np.ndarray] | None = None,
+        story_of: dict[str, str] | None = None,
+        stories: Sequence[StoryState] = (),
     ) -> None:
         """Write one batch atomically. `regrouped` maps stored quote group ids to the
-        group ids they were merged into."""
+        group ids they were merged into; `vectors` are the articles' embeddings,
+        `story_of` their stories, and `stories` the stories they changed."""
         self.con.begin()
         try:
             self._insert("articles", _columns(Article), [_row(a) for a in articles])
@@ -174,17 +179,21 @@ class Store:
             self._regroup_quotes(regrouped or {})
             self._insert("citations", _columns(Citation), [_row(c) for c in citations])
             self._upsert_actors(actors)
+            self._save_stories(vectors or {}, story_of or {}, stories)
             self._insert("errors", _columns(ErrorRecord), [_row(e) for e in errors], ignore=True)
             self.con.commit()
         except Exception:
             self.con.rollback()
             raise
 
-    def replace_claims(self, story_id: str, claims: Sequence[Claim]) -> None:
-        """A story's claims, in place of those computed before (one transaction)."""
+    def replace_claims(self, story_id: str, claims: Sequence[Claim], article_ids: Sequence[str]) -> None:
+        """A story's claims, in place of those computed before, and its articles'
+        framings marked as the story's (one transaction)."""
         self.con.begin()
         try:
             self.con.execute("DELETE FROM claims WHERE story_id = ?", [story_id])
+            self.con.execute("UPDATE framings SET story_id = ? WHERE list_contains(?, article_id)",
+                             [story_id, list(article_ids)])
             rows = [_row(c)[:5] + ([asdict(m) for m in c.mentions],) + _row(c)[6:] for c in claims]
             self._insert("claims", _columns(Claim), rows)
             self.con.commit()
@@ -243,6 +252,51 @@ class Store:
                 (SELECT quote_id FROM quote_keys JOIN probe_keys USING (key)) ORDER BY id"""
         ).fetchall()
         return [Quote(*row) for row in rows]
+
+    def _save_stories(
+        self, vectors: dict[str, np.ndarray], story_of: dict[str, str], stories: Sequence[StoryState]
+    ) -> None:
+        self._insert("article_vectors", ["article_id", "vector"], [(a, v.tolist()) for a, v in vectors.items()])
+        self._insert("story_articles", ["article_id", "story_id"], list(story_of.items()))
+        ids = [s.id for s in stories]
+        if not ids:
+            return
+        self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
+        self.con.execute("DELETE FROM story_state WHERE list_contains(?, story_id)", [ids])
+        self._insert("stories", ["id", "title", "article_ids"], [(s.id, s.title, s.article_ids) for s in stories])
+        self._insert(
+            "story_state",
+            ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id", "activity"],
+            [
+                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id, s.activity)
+                for s in stories
+            ],
+        )
+
+    def story_states(self) -> list[StoryState]:
+        """The stored stories, ready for assignment to resume (members load on demand)."""
+        rows = self.con.execute(
+            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, s.activity, t.title, t.article_ids
+               FROM story_state s JOIN stories t ON t.id = s.story_id ORDER BY s.story_id"""
+        ).fetchall()
+        return [
+            StoryState(
+                id=story_id, vector_sum=np.asarray(vector, dtype=np.float32),
+                actor_sum=dict(zip(actor_ids or [], actor_weights or [])), article_ids=list(article_ids),
+                days=list(days or []), title=title, central_id=central_id, activity=activity,
+            )
+            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, title, article_ids in rows
+        ]
+
+    def story_members(self, story_id: str) -> dict[str, tuple[str | None, np.ndarray]]:
+        """{article id: (title, vector)} of one stored story's articles."""
+        rows = self.con.execute(
+            """SELECT sa.article_id, a.title, v.vector FROM story_articles sa
+               JOIN articles a ON a.id = sa.article_id JOIN article_vectors v ON v.article_id = sa.article_id
+               WHERE sa.story_id = ? ORDER BY sa.article_id""",
+            [story_id],
+        ).fetchall()
+        return {article_id: (title, np.asarray(vector, dtype=np.float32)) for article_id, title, vector in rows}
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         rows = [_row(a) for a in actors]

@@ -116,6 +116,18 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS lsh_buckets (
     band SMALLINT NOT NULL, bucket UBIGINT NOT NULL, article_id VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_vectors (
+    article_id VARCHAR PRIMARY KEY, vector FLOAT[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_state (
+    story_id VARCHAR PRIMARY KEY, vector_sum FLOAT[] NOT NULL, actor_ids VARCHAR[],
+    actor_weights FLOAT[], days DATE[], central_id VARCHAR,
+    activity BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_story_idx ON story_articles (story_id);
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);
 CREATE INDEX IF NOT EXISTS signature_exact_idx ON signatures (exact_hash);
 CREATE INDEX IF NOT EXISTS quote_key_idx ON quote_keys (key);

@@ -48,8 +48,9 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 SAME_CLAIM = 0.8  # cosine at which two sentences state the same thing outright
 SAME_CLAIM_SHARED_ACTOR = 0.7  # cosine enough when they also name the same actor
 DENIAL_ALLOWANCE = 0.2  # a denial words its claim differently ("rejected claims that …")
+SAME_CLAIM_SHARED_FIGURE = 0.55  # and count the same kind of thing ("two frigates")
 SAME_EVENT_PARTLY_NAMED = 0.45  # cosine needed when one side leaves an actor unsaid
-AVERAGE_LINK_SLACK = 0.1  # a sentence joins a group when its mean cosine to it is this close
+AVERAGE_LINK_SLACK = 0.1  # groups join when their mean cosine is within this of the link's threshold
 NEGATION_CLOSENESS = 0.75
 MIN_WORDS = 5
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
@@ -67,6 +68,10 @@ _DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECAS
 _ANAPHORIC_DENIAL = re.compile(
     r"\b(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)\s+"
     r"(?:it|this|that|these|those|the\s+(?:claims?|reports?|accounts?|allegations?|story|stories))\b",
+    re.IGNORECASE,
+)
+_TRAILING_CLAUSE = re.compile(
+    r"[,;]\s+(?:as well as|which|who|whom|whose|where|while|whereas|although|though|but|and)\b|\s+[—–-]\s+",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"\b(allegations?|alleged(ly)?|purported(ly)?|so-called|supposed(ly)?|rumou?rs?)\b", re.IGNORECASE)
@@ -109,7 +114,10 @@ class Unit:
 
     @property
     def negative(self) -> bool:
-        return self.denial or bool(_NEGATION.search(self.text))
+        """Denies something: holds a denial, or a negation in its main clause (the
+        text before a trailing ", which …", ", as well as …": "not" there is about
+        something else)."""
+        return self.denial or bool(_NEGATION.search(_TRAILING_CLAUSE.split(self.text, maxsplit=1)[0]))
 
 
 @dataclass(slots=True)
@@ -331,20 +339,30 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
     semantic = []
     for i, j, score in _close_pairs(vectors, SAME_CLAIM_SHARED_ACTOR - DENIAL_ALLOWANCE):
         a, b = atoms[i], atoms[j]
-        if a.unit.article_id == b.unit.article_id or (a.event is not None and b.event is not None):
+        if a.unit.article_id == b.unit.article_id:
             continue
+        if a.event is not None and b.event is not None and a.event.type != b.event.type:
+            continue  # two events of one type with no actor in common may still be one
         threshold = SAME_CLAIM_SHARED_ACTOR if principals[i] & principals[j] else SAME_CLAIM
+        if principals[i] & principals[j] and _shares_figure(a, b):
+            threshold = SAME_CLAIM_SHARED_FIGURE
         if _denial_of_event(a, b) or _denial_of_event(b, a):
             threshold -= DENIAL_ALLOWANCE  # compared by what the denial denies
         if score >= threshold:
-            semantic.append((score, i, j))
-    for score, i, j in sorted(semantic, reverse=True):
-        clusters.union(i, j, min_average=score - AVERAGE_LINK_SLACK)
+            semantic.append((score, threshold, i, j))
+    for score, threshold, i, j in sorted(semantic, reverse=True):
+        clusters.union(i, j, min_average=threshold - AVERAGE_LINK_SLACK)
     for i, j in _previous_sentence_links(atoms):
         clusters.union(i, j)
     for i, j in _same_quote_pairs(atoms):
         clusters.union(i, j)
     return clusters.groups(), swaps
+
+
+def _shares_figure(a: Atom, b: Atom) -> bool:
+    """Both sentences count the same kind of thing ("two frigates" / "2 frigates")."""
+    nouns_a = {_count_noun(q.unit) for q in a.unit.quantities}
+    return bool(nouns_a & {_count_noun(q.unit) for q in b.unit.quantities})
 
 
 def _same_quote_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:

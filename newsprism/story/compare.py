@@ -22,14 +22,15 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 
 
 def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> int:
-    """Recompute and store the claims of these stories; returns how many were written."""
+    """Recompute and store the claims of these stories (and mark their articles'
+    framings as theirs); returns how many claims were written."""
     actors = store.actors()
     written = 0
     for story_id in story_ids:
         article_ids = store.story_article_ids(story_id)
         story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors)
         claims = build_claims(story, encode)
-        store.replace_claims(story_id, claims)
+        store.replace_claims(story_id, claims, article_ids)
         written += len(claims)
     return written
 

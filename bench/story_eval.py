@@ -1,0 +1,247 @@
+"""Story grouping quality: B-cubed precision, recall, F1 and ARI against gold stories.
+
+    python bench/story_eval.py [--tune] [--reuse]
+
+Data (../shared/data):
+- giveme5w1h-gold: 96 articles, gold = `category` (the one unlabelled article is its
+  own class). Never tuned on: all of it is held out.
+- neus-allsides: 1,479 excerpts (title + first paragraphs) of 506 AllSides stories.
+  An excerpt's date is the one in its own URL (/2021/10/18/), found for 579 of them;
+  the others have none (the AllSides story date would leak the answer).
+  Dev = stories with an even id, test = odd ids.
+- ecbplus: 982 documents of 43 topics; each topic has two sub-topics (the ecb and
+  ecbplus halves, two different events of the same kind). Scored at topic level and
+  at sub-topic level (the story level). Dev = topics 1-22, test = topics 23-45
+  (Cybulska & Vossen's train topics versus their dev + test topics). No dates.
+
+Each data set goes through `newsprism analyze` once (the whole pipeline, stories
+included, with the default StoryParams) into bench/results/story_eval/<name>.duckdb.
+The scores re-run story assignment alone from the stored vectors and actors, one split
+at a time, in the same arrival order as analyze would use; `--tune` grid-searches the
+thresholds on the dev splits only and reports every split with the best setting as
+well as with the defaults. The last lines score the stories `analyze` itself stored
+(all splits of a data set together). Results go to bench/results/story_eval.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsprism.config import Settings  # noqa: E402
+from newsprism.records import Mention  # noqa: E402
+from newsprism.runner import analyze  # noqa: E402
+from newsprism.store import Store  # noqa: E402
+from newsprism.story.evaluation import score_clustering  # noqa: E402
+from newsprism.story.stories import (  # noqa: E402
+    StoryArticle, StoryIndex, StoryParams, publication_day, salient_actors,
+)
+
+DATA = ROOT.parent / "shared" / "data"
+OUT = ROOT / "bench" / "results" / "story_eval"
+GRID = {  # dates for the time penalty: only neus-dev's URL dates
+    "threshold": [0.44, 0.48, 0.52, 0.56, 0.60, 0.64, 0.68, 0.72, 0.76],
+    "actor_weight": [0.0, 0.1, 0.2, 0.3],
+    "time_penalty": [0.0, 0.1, 0.2, 0.3],
+}
+
+
+# -- data sets as newsprism JSONL, with gold labels -------------------------------
+def giveme5w1h() -> tuple[list[dict], dict[str, str]]:
+    records, gold = [], {}
+    for path in sorted((DATA / "giveme5w1h-gold" / "data").glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        article_id = f"g5w-{path.stem[:16]}"
+        records.append({
+            "id": article_id, "title": item.get("title"), "text": item.get("text") or "",
+            "outlet": item.get("publisher"), "published": (item.get("date_publish") or "")[:10] or None,
+        })
+        gold[article_id] = item.get("category") or f"unlabelled-{article_id}"
+    return records, gold
+
+
+def neus() -> tuple[list[dict], dict[str, str]]:
+    records, gold = [], {}
+    lines = (DATA / "neus-allsides" / "headline_11_2021-10-19_crawled_all.jsonl").read_text(encoding="utf-8")
+    for line in lines.splitlines():
+        story = json.loads(line)
+        for side, news in sorted(story["news"].items()):
+            article_id = f"neus-{story['id']}-{side}"
+            records.append({
+                "id": article_id, "title": news.get("newsTitle"), "outlet": news.get("newsSource"),
+                "url": news.get("newsLink"), "published": url_date(news.get("newsLink") or ""),
+                "text": "\n\n".join(news.get("newBody") or []) or news.get("newsTitle") or "",
+            })
+            gold[article_id] = str(story["id"])
+    return records, gold
+
+
+def url_date(url: str) -> str | None:
+    """The date a news URL carries (/2021/10/18/), the article's own publication date."""
+    found = re.search(r"/(20\d\d)[/-](\d\d?)[/-](\d\d?)/", url)
+    return "{}-{:0>2}-{:0>2}".format(*found.groups()) if found else None
+
+
+def ecbplus() -> tuple[list[dict], dict[str, str]]:
+    """Gold = '<topic>/<ecb|ecbplus>' (sub-topic); the topic is the part before '/'."""
+    records, gold = [], {}
+    for path in sorted((DATA / "ecbplus" / "ECB+").glob("*/*.xml")):
+        tokens = ET.parse(path).getroot().iter("token")
+        sentences: dict[str, list[str]] = {}
+        for token in tokens:
+            sentences.setdefault(token.get("sentence"), []).append(token.text or "")
+        text = "\n".join(_detokenize(words) for words in sentences.values())
+        topic, half = re.fullmatch(r"(\d+)_\d+(ecb|ecbplus)", path.stem).groups()
+        article_id = f"ecb-{path.stem}"
+        records.append({"id": article_id, "text": text, "title": None})
+        gold[article_id] = f"{topic}/{half}"
+    return records, gold
+
+
+def _detokenize(words: list[str]) -> str:
+    text = " ".join(words)
+    text = re.sub(r" ([.,;:!?%)\]}'])", r"\1", text)
+    return re.sub(r"([(\[{$]) ", r"\1", text).replace(" n't", "n't").replace(" 's", "'s")
+
+
+DATASETS = {"giveme5w1h": giveme5w1h, "neus": neus, "ecbplus": ecbplus}
+
+
+def splits(name: str, gold: dict[str, str]) -> dict[str, dict[str, str]]:
+    """{split name: gold labels of its articles}."""
+    if name == "giveme5w1h":
+        return {"test": gold}
+    if name == "neus":
+        parity = lambda story: "dev" if int(story) % 2 == 0 else "test"  # noqa: E731
+        return {s: {a: g for a, g in gold.items() if parity(g) == s} for s in ("dev", "test")}
+    dev = {a: g for a, g in gold.items() if int(g.split("/")[0]) <= 22}
+    test = {a: g for a, g in gold.items() if int(g.split("/")[0]) > 22}
+    out = {}
+    for split, labels in (("dev", dev), ("test", test)):
+        out[f"{split}-subtopic"] = labels
+        out[f"{split}-topic"] = {a: g.split("/")[0] for a, g in labels.items()}
+    return out
+
+
+# -- running ------------------------------------------------------------------------
+def build_db(name: str, reuse: bool) -> Path:
+    db = OUT / f"{name}.duckdb"
+    if reuse and db.exists():
+        return db
+    records, _ = DATASETS[name]()
+    source = OUT / f"{name}.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    summary = analyze([str(source)], db, Settings(progress=False, processes=2))
+    print(f"{name}: analysed {summary.stored} articles in {time.perf_counter() - started:.0f} s "
+          f"({summary.failed} failed)")
+    return db
+
+
+def story_articles(db: Path, max_actors: int) -> dict[str, StoryArticle]:
+    with Store(db, read_only=True) as store:
+        actors = store.actors()
+        rows = store.con.execute(
+            "SELECT a.id, a.title, a.published, v.vector FROM articles a JOIN article_vectors v ON v.article_id = a.id"
+        ).fetchall()
+        mentions: dict[str, list[Mention]] = {}
+        for row in store.con.execute(
+            'SELECT article_id, actor_id, text, start, "end", label, sector FROM mentions'
+        ).fetchall():
+            mentions.setdefault(row[0], []).append(Mention(*row))
+    return {
+        article_id: StoryArticle(
+            id=article_id, title=title, published=publication_day(published),
+            vector=np.asarray(vector, dtype=np.float32),
+            actors=salient_actors(mentions.get(article_id, []), actors, max_actors),
+        )
+        for article_id, title, published, vector in rows
+    }
+
+
+def cluster(articles: dict[str, StoryArticle], ids: list[str], params: StoryParams) -> dict[str, str]:
+    index = StoryIndex(params)
+    batch = [articles[i] for i in ids]
+    # The same order analyze uses: batches of 64 in input order, each sorted by date then id.
+    story_of = {}
+    for start in range(0, len(batch), 64):
+        story_of.update(index.assign(batch[start : start + 64]))
+    return story_of
+
+
+def stored_stories(db: Path) -> dict[str, str]:
+    with Store(db, read_only=True) as store:
+        return dict(store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+
+def evaluate(prepared: dict, params: StoryParams, split_filter: str) -> dict[str, dict]:
+    results = {}
+    for name, (articles, order, split_gold) in prepared.items():
+        for split, labels in split_gold.items():
+            if split_filter not in split:
+                continue
+            ids = [i for i in order if i in labels and i in articles]
+            predicted = cluster(articles, ids, params)
+            results[f"{name}/{split}"] = asdict(score_clustering({i: labels[i] for i in ids}, predicted))
+    return results
+
+
+def tune(prepared: dict) -> StoryParams:
+    """Best mean B-cubed F1 over the dev splits that are story level."""
+    best, best_f1 = StoryParams(), -1.0
+    for values in itertools.product(*GRID.values()):
+        params = replace(StoryParams(), **dict(zip(GRID, values)))
+        scores = evaluate(prepared, params, "dev")
+        story_level = [s["f1"] for key, s in scores.items() if not key.endswith("-topic")]
+        mean_f1 = sum(story_level) / len(story_level)
+        if mean_f1 > best_f1:
+            best, best_f1 = params, mean_f1
+    print(f"tuned on dev: mean B-cubed F1 {best_f1:.3f} with {asdict(best)}")
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tune", action="store_true", help="grid-search StoryParams on the dev splits")
+    parser.add_argument("--reuse", action="store_true", help="reuse analysed databases in bench/results/story_eval")
+    parser.add_argument("--datasets", nargs="*", default=list(DATASETS), choices=list(DATASETS))
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    params = StoryParams()  # the defaults analyze uses
+    prepared, pipeline = {}, {}
+    for name in args.datasets:
+        db = build_db(name, args.reuse)
+        records, gold = DATASETS[name]()
+        articles = story_articles(db, params.max_actors)
+        prepared[name] = (articles, [r["id"] for r in records], splits(name, gold))
+        stored = stored_stories(db)
+        pipeline[name] = asdict(score_clustering({i: gold[i] for i in stored}, stored))
+    report = {"default": {"params": asdict(params), "scores": evaluate(prepared, params, "")}}
+    if args.tune:
+        tuned = tune(prepared)
+        report["tuned_on_dev"] = {"params": asdict(tuned), "scores": evaluate(prepared, tuned, "")}
+    report["analyze_default_params_all_articles"] = pipeline
+    for setting in ("default", "tuned_on_dev"):
+        for key, s in report.get(setting, {}).get("scores", {}).items():
+            print(f"{setting:12} {key:24} items {s['items']:4} gold {s['gold_clusters']:3} found {s['predicted_clusters']:3}  "
+                  f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ARI {s['ari']:.3f}")
+    for key, s in pipeline.items():
+        print(f"analyze (all, default) {key:12} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ARI {s['ari']:.3f}")
+    (ROOT / "bench" / "results" / "story_eval.json").write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

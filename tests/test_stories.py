@@ -1,0 +1,135 @@
+"""Story assignment on hand-made vectors and actors: joining, splitting, dates, indexes."""
+
+from datetime import date
+
+import numpy as np
+
+from newsprism.records import Actor, Mention
+from newsprism.story.embeddings import DIMENSIONS
+from newsprism.story.evaluation import score_clustering
+from newsprism.story.stories import StoryArticle, StoryIndex, StoryParams, publication_day, salient_actors
+
+
+def unit(*parts: tuple[int, float]) -> np.ndarray:
+    """A unit vector with weight on the given axes."""
+    vector = np.zeros(DIMENSIONS, dtype=np.float32)
+    for axis, weight in parts:
+        vector[axis] = weight
+    return vector / np.linalg.norm(vector)
+
+
+def article(article_id: str, vector, day=date(2024, 3, 1), actors=(), title=None) -> StoryArticle:
+    weights = {a: 1 / len(actors) ** 0.5 for a in actors}
+    return StoryArticle(article_id, title or f"title {article_id}", day, vector, weights)
+
+
+def test_similar_articles_join_and_a_different_happening_opens_a_story():
+    crash = unit((0, 1.0), (1, 0.3))
+    other_crash = unit((0, 0.55), (2, 1.0))  # same kind of event (shared axis 0), different happening
+    articles = [
+        article("a1", crash, actors=["croydon"]),
+        article("a2", unit((0, 1.0), (1, 0.35), (3, 0.1)), actors=["croydon"]),
+        article("b1", other_crash, actors=["lisbon"]),
+        article("b2", unit((0, 0.5), (2, 1.0), (4, 0.1)), actors=["lisbon"]),
+    ]
+    story_of = StoryIndex().assign(articles)
+    assert story_of["a1"] == story_of["a2"] != story_of["b1"] == story_of["b2"]
+
+
+def test_a_wrong_or_missing_date_does_not_split_a_story():
+    vector = unit((5, 1.0), (6, 0.4))
+    articles = [
+        article("x1", vector, date(2014, 6, 14), ["iran", "iraq"]),
+        article("x2", unit((5, 1.0), (6, 0.5)), date(2014, 6, 15), ["iran", "iraq"]),
+        article("x3", unit((5, 1.0), (6, 0.3), (7, 0.2)), date(2020, 1, 14), ["iran"]),  # a "today" header
+        article("x4", unit((5, 1.0), (6, 0.45)), None, ["iraq"]),
+    ]
+    story_of = StoryIndex().assign(articles)
+    assert len(set(story_of.values())) == 1
+
+
+def test_time_gap_lowers_similarity_but_only_up_to_the_cap():
+    params = StoryParams()
+    index = StoryIndex(params)
+    index.assign([article("s1", unit((8, 1.0)), date(2024, 1, 10))])
+    story = next(iter(index.stories.values()))
+    near = index.similarity(article("n", unit((8, 1.0)), date(2024, 1, 11)), story)
+    week = index.similarity(article("w", unit((8, 1.0)), date(2024, 1, 15)), story)
+    years = index.similarity(article("y", unit((8, 1.0)), date(2030, 1, 1)), story)
+    undated = index.similarity(article("u", unit((8, 1.0)), None), story)
+    assert near == undated > week > years
+    assert years == undated - params.time_penalty
+
+
+def test_same_input_order_gives_the_same_stories_and_ids():
+    rng = np.random.default_rng(3)
+    centres = [unit((i, 1.0)) for i in range(10, 15)]
+    articles = []
+    for n in range(40):
+        noisy = centres[n % 5] + rng.normal(0, 0.02, DIMENSIONS).astype(np.float32)
+        articles.append(article(f"r{n:02d}", noisy / np.linalg.norm(noisy), date(2024, 5, 1 + n % 3)))
+    first = StoryIndex().assign(articles)
+    second = StoryIndex().assign(list(reversed(articles)))  # one batch is sorted by date, then id
+    assert first == second
+    gold = {f"r{n:02d}": n % 5 for n in range(40)}
+    assert score_clustering(gold, first).f1 == 1.0
+
+
+def test_an_article_without_words_opens_its_own_story_and_breaks_nothing():
+    empty = StoryArticle("e", None, None, np.zeros(DIMENSIONS, dtype=np.float32), {})
+    story_of = StoryIndex().assign([article("g1", unit((20, 1.0))), empty, article("g2", unit((20, 1.0)))])
+    assert story_of["g1"] == story_of["g2"] != story_of["e"]
+
+
+def test_candidates_come_from_the_indexes_not_from_every_story():
+    index = StoryIndex()
+    index.assign([article(f"far{i}", unit((30 + i, 1.0)), date(2020, 1, 1), [f"actor{i}"]) for i in range(20)])
+    probe = article("p", unit((31, 1.0)), date(2024, 1, 1), ["actor1"])
+    candidates = index.candidates(probe)
+    assert "story-far1" in candidates
+    assert len(candidates) < 20
+
+
+def test_posting_lists_keep_only_the_most_recently_active_stories():
+    index = StoryIndex(StoryParams(posting_cap=3))
+    index.assign([article(f"c{i}", unit((40 + i, 1.0)), None, ["everyone"]) for i in range(6)])
+    probe = article("p", unit((100, 1.0)), None, ["everyone"])
+    assert index.candidates(probe) == {"story-c3", "story-c4", "story-c5"}
+
+
+def test_title_is_the_most_central_articles():
+    index = StoryIndex()
+    index.assign([
+        article("t1", unit((50, 1.0), (51, 0.5)), title="Edge"),
+        article("t2", unit((50, 1.0), (51, 0.1)), title="Centre"),
+        article("t3", unit((50, 1.0), (52, 0.45)), title="Other edge"),
+    ])
+    [story] = index.stories.values()
+    assert story.article_ids == ["t1", "t2", "t3"] and story.title == "Centre"
+
+
+def test_salient_actors_weigh_the_lead_and_leave_out_media():
+    actors = {"iran": Actor("iran", "Iran", "country"), "reuters": Actor("reuters", "Reuters", "media"),
+              "iraq": Actor("iraq", "Iraq", "country")}
+    mentions = [Mention("a", "iran", "Iran", 10, 14, "GPE"), Mention("a", "reuters", "Reuters", 20, 27, "ORG"),
+                Mention("a", "iraq", "Iraq", 2000, 2004, "GPE"), Mention("a", "iraq", "Iraq", 2100, 2104, "GPE")]
+    weights = salient_actors(mentions, actors, limit=5)
+    assert set(weights) == {"iran", "iraq"}
+    assert abs(sum(w * w for w in weights.values()) - 1) < 1e-9
+    assert weights["iran"] == weights["iraq"]  # one lead mention counts as much as two later ones
+
+
+def test_publication_day_reads_iso_dates_and_tolerates_junk():
+    assert publication_day("2014-06-14T17:00:00+01:00") == date(2014, 6, 14)
+    assert publication_day(None) is None and publication_day("June 2014") is None
+
+
+def test_restored_stories_keep_their_recency_in_the_capped_indexes():
+    params = StoryParams(posting_cap=2)
+    one_run = StoryIndex(params)
+    first = [article(f"h{i}", unit((60 + i, 1.0)), None, ["everyone"]) for i in range(4)]
+    one_run.assign(first)
+    # Restore the stories in the order a store returns them (by id), as a new run would.
+    restored = StoryIndex(params, stories=sorted(one_run.stories.values(), key=lambda s: s.id, reverse=True))
+    probe = article("p", unit((100, 1.0)), None, ["everyone"])
+    assert restored.candidates(probe) == one_run.candidates(probe) == {"story-h2", "story-h3"}

@@ -1,0 +1,110 @@
+"""Stories through the whole pipeline: the sample corpus, the seeds, incremental runs, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism.config import Settings
+from newsprism.runner import analyze
+
+SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def run(paths: list[Path], db: Path):
+    return analyze([str(p) for p in paths], db, Settings(progress=False, processes=1))
+
+
+def grouping(db: Path) -> set[frozenset[str]]:
+    corpus = newsprism.Corpus(db)
+    try:
+        return {frozenset(story.article_ids) for story in corpus.stories()}
+    finally:
+        corpus.close()
+
+
+def ref_of(article) -> str:
+    """The expected.json reference of a stored sample article."""
+    path = Path(article.source.split(":")[0])
+    relative = f"corpus/{path.name}"
+    return f"{relative}#{article.id}" if path.suffix == ".jsonl" else relative
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("stories") / "sample.duckdb"
+    summary = run([SAMPLES / "corpus"], db)
+    assert summary.ok
+    return db
+
+
+def test_sample_corpus_stories_are_the_designed_ones(sample_db):
+    expected = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+    corpus = newsprism.Corpus(sample_db)
+    refs = {a.id: ref_of(a) for a in corpus.articles()}
+    stories = corpus.stories()
+    corpus.close()
+    found = {frozenset(refs[i] for i in story.article_ids) for story in stories}
+    assert found == {frozenset(story["refs"]) for story in expected["stories"]}
+    biggest = stories[0]
+    assert biggest.title in {expected["articles"][refs[i]]["title"] for i in biggest.article_ids}
+
+
+def test_the_seed_articles_are_one_story(tmp_path):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    db = tmp_path / "seeds.duckdb"
+    summary = run([SEEDS], db)
+    corpus = newsprism.Corpus(db)
+    stories = corpus.stories()
+    titles = {a.title for a in corpus.articles()}
+    corpus.close()
+    assert len(stories) == 1 and len(stories[0].article_ids) == 5
+    assert stories[0].title in titles
+    assert summary.touched_story_ids == [stories[0].id]
+
+
+def test_analysing_in_two_runs_gives_the_same_stories(sample_db, tmp_path):
+    files = sorted((SAMPLES / "corpus").iterdir())
+    db = tmp_path / "halves.duckdb"
+    first = run(files[: len(files) // 2], db)
+    second = run(files[len(files) // 2 :], db)
+    assert grouping(db) == grouping(sample_db)
+    # The second run joined stored stories or opened new ones; it reports only what it touched.
+    assert set(second.touched_story_ids) <= {s for g in [first.touched_story_ids, second.touched_story_ids] for s in g}
+    corpus = newsprism.Corpus(db)
+    joined = {s.id for s in corpus.stories()} & set(first.touched_story_ids) & set(second.touched_story_ids)
+    corpus.close()
+    assert joined, "the second half should join a story the first half opened"
+    again = run(files, db)
+    assert again.stored == 0 and again.touched_story_ids == []
+
+
+def test_bad_and_empty_articles_do_not_break_story_assignment(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in ("meridian-herald-gulf-fonseca.html", "daily-klaxon-gunboat-grab.txt"):
+        shutil.copy(SAMPLES / "corpus" / name, batch / name)
+    records = [
+        {"id": "no-text", "title": "Only a title", "text": ""},
+        {"id": "symbols", "text": "— … ¶ ★ ★ ★"},
+        {"id": "tiny", "text": "Harbour."},
+    ]
+    (batch / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n{broken\n", encoding="utf-8")
+    db = tmp_path / "bad.duckdb"
+    summary = run([batch], db)
+    assert not summary.ok  # the broken line and the empty text are reported ...
+    corpus = newsprism.Corpus(db)
+    stored = {a.id for a in corpus.articles()}
+    stories = corpus.stories()
+    corpus.close()
+    # ... and every stored article is in exactly one story; the two real ones share theirs.
+    members = [i for story in stories for i in story.article_ids]
+    assert sorted(members) == sorted(stored)
+    fonseca = [s for s in stories if len(s.article_ids) == 2]
+    assert len(fonseca) == 1 and not {"symbols", "tiny"} & set(fonseca[0].article_ids)
