@@ -3,6 +3,8 @@
     import newsprism
     corpus = newsprism.analyze(["articles/"], db="story.duckdb")
     for actor in corpus.actors(): ...
+    for claim in corpus.claims(contested=True): ...
+    view = corpus.story(corpus.stories()[0].id)   # side by side: claims, omissions, timeline, relations
 
 The Python API returns the same records the CLI stores (see newsprism.records).
 """
@@ -10,9 +12,13 @@ The Python API returns the same records the CLI stores (see newsprism.records).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsprism.config import Settings
-from newsprism.records import Actor, Article, ErrorRecord, Mention, Story
+from newsprism.records import Actor, ActorFramings, Article, Claim, ErrorRecord, Mention, Story
+
+if TYPE_CHECKING:
+    from newsprism.story.compare import StoryView
 
 __all__ = ["analyze", "Corpus", "Settings"]
 
@@ -40,6 +46,27 @@ class Corpus:
             "SELECT id, title, article_ids FROM stories ORDER BY len(article_ids) DESC, id"
         ).fetchall()
         return [Story(story_id, title, sorted(article_ids)) for story_id, title, article_ids in rows]
+
+    def claims(self, story_id: str | None = None, contested: bool = False) -> list[Claim]:
+        """Claims with each article's stance, contested first, then by how many outlets carry them."""
+        ids = [story_id] if story_id else [s.id for s in self.stories()]
+        claims = [c for i in ids for c in self.store.claims_of(i) if not contested or c.status == "contested"]
+        return sorted(claims, key=lambda c: (c.status != "contested", -c.outlets, c.id))
+
+    def story(self, story_id: str) -> StoryView:
+        """One story's articles, claims, omissions, timeline and actor relations."""
+        from newsprism.story.compare import story_view
+
+        return story_view(self.store, story_id)
+
+    def framings(self, story_id: str) -> list[ActorFramings]:
+        """Per actor, each outlet's labels and tone in this story, side by side."""
+        from newsprism.story.framing import framing_table
+
+        view = self.story(story_id)
+        article_ids = [a.id for a in view.articles]
+        framings = [f for a in self.store.analyses_of(article_ids).values() for f in a.framings]
+        return framing_table(framings, {a.id: a.outlet for a in view.articles})
 
     def errors(self) -> list[ErrorRecord]:
         return self._records(ErrorRecord, "errors")

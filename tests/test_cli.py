@@ -3,47 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
-SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
-
-
-def newsprism(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsprism", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+from conftest import SAMPLES, SEEDS, newsprism  # the session's analysed databases are fixtures there
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the repository")
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    result = newsprism("analyze", str(SEEDS), "--db", str(db), "-j", "2", "-q")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return db
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    result = newsprism("demo", "--db", "demo.duckdb", "-j", "1", cwd=folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "8 article(s) stored" in result.stdout
-    assert "statements quoted by more than one outlet" in result.stdout
-    return folder / "demo.duckdb"
 
 
 def test_demo_stores_the_sample_corpus_with_its_syndicated_copy(demo_db):

@@ -227,13 +227,8 @@ def stored_framings(db: Path) -> list[tuple[str, str | None, Framing]]:
 
 
 @pytest.fixture(scope="module")
-def seed_framings(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the repository")
-    db = tmp_path_factory.mktemp("framing-seeds") / "seeds.duckdb"
-    summary = analyze(sorted(str(p) for p in SEEDS.glob("00*.txt")), db, Settings(processes=2, progress=False))
-    assert summary.ok and summary.stored == 5
-    return _by_seed(stored_framings(db))
+def seed_framings(seeds_db):
+    return _by_seed(stored_framings(seeds_db))
 
 
 def _by_seed(rows) -> dict[str, dict[str, Framing]]:
@@ -267,11 +262,8 @@ def test_every_seed_actor_has_a_tone_from_its_sentences(seed_framings):
 
 
 @pytest.fixture(scope="module")
-def sample_framings(tmp_path_factory):
-    db = tmp_path_factory.mktemp("framing-samples") / "samples.duckdb"
-    summary = analyze([str(SAMPLES / "corpus")], db, Settings(processes=2, progress=False))
-    assert summary.ok
-    return stored_framings(db)
+def sample_framings(demo_db):
+    return stored_framings(demo_db)
 
 
 def test_each_partisan_outlet_uses_a_loaded_label(sample_framings):

@@ -13,7 +13,6 @@ from newsprism.config import Settings
 from newsprism.runner import analyze
 
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def run(paths: list[Path], db: Path):
@@ -36,11 +35,8 @@ def ref_of(article) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("stories") / "sample.duckdb"
-    summary = run([SAMPLES / "corpus"], db)
-    assert summary.ok
-    return db
+def sample_db(demo_db) -> Path:
+    return demo_db
 
 
 def test_sample_corpus_stories_are_the_designed_ones(sample_db):
@@ -55,18 +51,13 @@ def test_sample_corpus_stories_are_the_designed_ones(sample_db):
     assert biggest.title in {expected["articles"][refs[i]]["title"] for i in biggest.article_ids}
 
 
-def test_the_seed_articles_are_one_story(tmp_path):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the repository")
-    db = tmp_path / "seeds.duckdb"
-    summary = run([SEEDS], db)
-    corpus = newsprism.Corpus(db)
+def test_the_seed_articles_are_one_story(seeds_db):
+    corpus = newsprism.Corpus(seeds_db)
     stories = corpus.stories()
     titles = {a.title for a in corpus.articles()}
     corpus.close()
     assert len(stories) == 1 and len(stories[0].article_ids) == 5
     assert stories[0].title in titles
-    assert summary.touched_story_ids == [stories[0].id]
 
 
 def test_analysing_in_two_runs_gives_the_same_stories(sample_db, tmp_path):

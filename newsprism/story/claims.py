@@ -53,6 +53,8 @@ SAME_EVENT_PARTLY_NAMED = 0.45  # cosine needed when one side leaves an actor un
 AVERAGE_LINK_SLACK = 0.1  # groups join when their mean cosine is within this of the link's threshold
 NEGATION_CLOSENESS = 0.75
 MIN_WORDS = 5
+LONG_SENTENCE_WORDS = 25
+MIN_CLAUSE_WORDS = 6
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
@@ -68,6 +70,11 @@ _DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECAS
 _ANAPHORIC_DENIAL = re.compile(
     r"\b(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)\s+"
     r"(?:it|this|that|these|those|the\s+(?:claims?|reports?|accounts?|allegations?|story|stories))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]\s+|,\s+(?=(?:and|but|while|whereas)\s)"
+    r"|,\s+(?=(?:a|an|the|two|three|one|some|many)\s+[^,]{0,40}?\b(?:was|were|is|are|has|have|had)\s)",
     re.IGNORECASE,
 )
 _TRAILING_CLAUSE = re.compile(
@@ -141,6 +148,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in (_trimmed(text, s, e) for s, e in spans) if e > s]
 
 
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A long sentence cut where it strings facts together (";", ":", ", and …"), so
+    that "boats seized fishermen, a teenager was shot in the leg, and the governments
+    are shouting" is three claims; pieces too short to state anything stay joined."""
+    if len(text[start:end].split()) <= LONG_SENTENCE_WORDS:
+        return [(start, end)]
+    cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])] + [end]
+    pieces: list[tuple[int, int]] = []
+    for begin, finish in zip(cuts, cuts[1:]):
+        if pieces and (len(text[begin:finish].split()) < MIN_CLAUSE_WORDS
+                       or len(text[pieces[-1][0]:pieces[-1][1]].split()) < MIN_CLAUSE_WORDS):
+            pieces[-1] = (pieces[-1][0], finish)
+        else:
+            pieces.append((begin, finish))
+    return [_trimmed(text, b, f) for b, f in pieces]
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -153,7 +177,8 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     """The article's headline and sentences, each with the records that fall inside it."""
     units = [
         Unit(article.id, start, end, article.text[start:end])
-        for start, end in sentence_spans(article.text)
+        for sentence in sentence_spans(article.text)
+        for start, end in clause_spans(article.text, *sentence)
         if len(article.text[start:end].split()) >= MIN_WORDS
     ]
     starts = [u.start for u in units]
