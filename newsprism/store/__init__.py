@@ -201,6 +201,17 @@ class Store:
             self.con.rollback()
             raise
 
+    def text_vectors(self, keys: Sequence[int]) -> dict[int, np.ndarray]:
+        """Stored sentence vectors by text key (int8, scaled by 127)."""
+        if not keys:
+            return {}
+        rows = self.con.execute("SELECT key, vector FROM text_vectors WHERE list_contains(?, key)", [list(keys)]).fetchall()
+        return {key: np.asarray(vector, dtype=np.float32) / 127.0 for key, vector in rows}
+
+    def save_text_vectors(self, vectors: dict[int, np.ndarray]) -> None:
+        rows = [(key, np.round(v * 127).astype(np.int8).tolist()) for key, v in vectors.items()]
+        self._insert("text_vectors", ["key", "vector"], rows, ignore=True)
+
     def claims_of(self, story_id: str) -> list[Claim]:
         rows = self.con.execute(
             f"SELECT {_quoted(_columns(Claim))} FROM claims WHERE story_id = ? ORDER BY id", [story_id]

@@ -116,6 +116,9 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS lsh_buckets (
     band SMALLINT NOT NULL, bucket UBIGINT NOT NULL, article_id VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS text_vectors (
+    key UBIGINT PRIMARY KEY, vector TINYINT[] NOT NULL
+);
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_id VARCHAR PRIMARY KEY, vector FLOAT[] NOT NULL
 );

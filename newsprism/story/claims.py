@@ -53,6 +53,7 @@ SAME_EVENT_PARTLY_NAMED = 0.45  # cosine needed when one side leaves an actor un
 AVERAGE_LINK_SLACK = 0.1  # groups join when their mean cosine is within this of the link's threshold
 NEGATION_CLOSENESS = 0.75
 MIN_WORDS = 5
+MAX_EVENT_PARTNERS = 64  # atoms a partly named event is compared with (bounds huge stories)
 LONG_SENTENCE_WORDS = 25
 MIN_CLAUSE_WORDS = 6
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
@@ -401,27 +402,32 @@ def _same_quote_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
 
 
 def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, int]]:
-    """Pairs of event atoms of different articles with the same type and one actor in
-    the same role, or in swapped roles."""
+    """The event-atom pairs worth comparing, in near-linear number: atoms with the same
+    fully named event are chained (all of them are one claim); an atom that leaves a
+    role unsaid meets up to MAX_EVENT_PARTNERS atoms of other articles with its named
+    role; and each pair of keys with the roles swapped gives one pair."""
+    keys = {i: event_key(a.event, actors) for i, a in enumerate(atoms) if a.event is not None}
+    full: dict[tuple, list[int]] = defaultdict(list)
     by_role: dict[tuple, list[int]] = defaultdict(list)
-    for index, atom in enumerate(atoms):
-        if atom.event is not None:
-            kind, source, target = event_key(atom.event, actors)
-            if source:
-                by_role[(kind, "source", source)].append(index)
-                if target:
-                    by_role[(kind, "pair", source, target)].append(index)
-            if target:
-                by_role[(kind, "target", target)].append(index)
-    pairs = set()
-    for key, members in by_role.items():
-        partners = members
-        if key[1] == "pair":
-            partners = by_role.get((key[0], "pair", key[3], key[2]), [])
-        for i in members:
-            for j in partners:
-                if i < j and atoms[i].unit.article_id != atoms[j].unit.article_id:
-                    pairs.add((i, j))
+    for index, (kind, source, target) in keys.items():
+        if source and target:
+            full[(kind, source, target)].append(index)
+        if source:
+            by_role[(kind, "source", source)].append(index)
+        if target:
+            by_role[(kind, "target", target)].append(index)
+    pairs = {pair for members in full.values() for pair in zip(members, members[1:])}
+    for index, (kind, source, target) in keys.items():
+        if source and target:
+            continue
+        bucket = by_role[(kind, "source", source)] if source else by_role[(kind, "target", target)]
+        article = atoms[index].unit.article_id
+        partners = [j for j in bucket if atoms[j].unit.article_id != article][:MAX_EVENT_PARTNERS]
+        pairs.update((min(index, j), max(index, j)) for j in partners)
+    for (kind, source, target), members in full.items():
+        swapped_members = full.get((kind, target, source))
+        if swapped_members and source < target:
+            pairs.add((min(members[0], swapped_members[0]), max(members[0], swapped_members[0])))
     return pairs
 
 

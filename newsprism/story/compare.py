@@ -14,6 +14,7 @@ import numpy as np
 
 from newsprism.records import Article, Claim
 from newsprism.store import Store
+from newsprism.story.quotes import hash_key
 from newsprism.story.claims import StoryInput, build_claims, omissions
 from newsprism.story.graph import Relation, relations
 from newsprism.story.timeline import TimelineEntry, timeline
@@ -25,14 +26,33 @@ def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> i
     """Recompute and store the claims of these stories (and mark their articles'
     framings as theirs); returns how many claims were written."""
     actors = store.actors()
+    cached = cached_encoder(store, encode)
     written = 0
     for story_id in story_ids:
         article_ids = store.story_article_ids(story_id)
         story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors)
-        claims = build_claims(story, encode)
+        claims = build_claims(story, cached)
         store.replace_claims(story_id, claims, article_ids)
         written += len(claims)
     return written
+
+
+def cached_encoder(store: Store, encode: Encode) -> Encode:
+    """`encode` that embeds each distinct sentence once per database: a story that gets
+    new articles is compared again without embedding its old sentences again, and a
+    syndicated sentence is embedded once. Vectors are kept as int8 (cosine changes
+    by under 0.01)."""
+    def encode_cached(texts: Sequence[str]) -> np.ndarray:
+        keys = [hash_key(text) for text in texts]
+        found = store.text_vectors(sorted(set(keys)))
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        if missing:
+            new = dict(zip((k for k, _ in missing), encode([t for _, t in missing])))
+            store.save_text_vectors(new)
+            found.update({k: np.round(v * 127) / 127.0 for k, v in new.items()})
+        return np.stack([found[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, 384), np.float32)
+
+    return encode_cached
 
 
 @dataclass(slots=True)
