@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -185,7 +186,7 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     starts = [u.start for u in units]
 
     def unit_at(offset: int) -> Unit | None:
-        index = _bisect_right(starts, offset) - 1
+        index = bisect_right(starts, offset) - 1
         return units[index] if index >= 0 and offset < units[index].end else None
 
     for mention in analysis.mentions:
@@ -210,6 +211,7 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         if (unit := unit_at(scare.start)) is not None:
             unit.hedged = True
     for unit in units:
+        unit.denial = any(e.type == "REJECT" and e.polarity == "asserted" for e in unit.events)
         unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
@@ -217,17 +219,6 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
                              hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
     return units
-
-
-def _bisect_right(values: list[int], value: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if value < values[middle]:
-            high = middle
-        else:
-            low = middle + 1
-    return low
 
 
 def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
@@ -250,7 +241,6 @@ def atoms_of(units: list[Unit]) -> list[Atom]:
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
-        unit.denial = any(e.type == "REJECT" and e.polarity == "asserted" for e in unit.events)
         atoms.extend(Atom(unit, e) for e in (events or [None]))
     return atoms
 

@@ -7,7 +7,7 @@ stories they joined.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,12 +15,9 @@ import numpy as np
 from newsprism.records import Article, Claim
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
-from newsprism.story.claims import StoryInput, build_claims, omissions
+from newsprism.story.claims import Encode, StoryInput, build_claims, omissions
 from newsprism.story.graph import Relation, relations
 from newsprism.story.timeline import TimelineEntry, timeline
-
-Encode = Callable[[Sequence[str]], np.ndarray]
-
 
 def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> int:
     """Recompute and store the claims of these stories (and mark their articles'
