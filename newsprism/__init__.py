@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprism.config import Settings
-from newsprism.records import Actor, ActorFramings, Article, Claim, ErrorRecord, Mention, Story
+from newsprism.records import Actor, Article, Claim, ErrorRecord, Mention, Story
 
 if TYPE_CHECKING:
     from newsprism.story.compare import StoryView
@@ -54,19 +54,10 @@ class Corpus:
         return sorted(claims, key=lambda c: (c.status != "contested", -c.outlets, c.id))
 
     def story(self, story_id: str) -> StoryView:
-        """One story's articles, claims, omissions, timeline and actor relations."""
+        """One story's articles, claims, omissions, timeline, actor relations and framing."""
         from newsprism.story.compare import story_view
 
         return story_view(self.store, story_id)
-
-    def framings(self, story_id: str) -> list[ActorFramings]:
-        """Per actor, each outlet's labels and tone in this story, side by side."""
-        from newsprism.story.framing import framing_table
-
-        view = self.story(story_id)
-        article_ids = [a.id for a in view.articles]
-        framings = [f for a in self.store.analyses_of(article_ids).values() for f in a.framings]
-        return framing_table(framings, {a.id: a.outlet for a in view.articles})
 
     def errors(self) -> list[ErrorRecord]:
         return self._records(ErrorRecord, "errors")

@@ -116,9 +116,10 @@ STANCE_STYLES = {"asserts": "green", "reports": "cyan", "denies": "bold red", "q
 def print_story(console: Console, view, max_claims: int = 12) -> None:
     """The side-by-side story: outlets, contested claims with who says what, each
     outlet's exclusives and omissions, and how outlets portray actor relations."""
+    from newsprism.story.compare import outlet_name
     from newsprism.story.graph import ALL_OUTLETS
 
-    outlet_of = {a.id: a.outlet or a.id for a in view.articles}
+    outlet_of = {a.id: outlet_name(a) for a in view.articles}
     console.print(f"[bold]{escape(view.title or view.story_id)}[/]  [dim]{view.story_id}[/]", soft_wrap=True)
     carried = {a.id: sum(1 for c in view.claims if any(m.article_id == a.id for m in c.mentions)) for a in view.articles}
     console.print(_table("Outlets", ["outlet", "headline", "published", "by", "claims"], [
@@ -130,15 +131,31 @@ def print_story(console: Console, view, max_claims: int = 12) -> None:
         _print_claim(console, claim, outlet_of)
     if len(contested) > max_claims:
         console.print(f"  … {len(contested) - max_claims} more: newsprism claims --contested --story {view.story_id}")
-    exclusives = [(outlet_of[c.mentions[0].article_id], c.summary) for c in view.claims
-                  if c.status == "single-source" and c.type]
+    exclusives = {(outlet_of[c.mentions[0].article_id], c.summary) for c in view.claims
+                  if c.status == "single-source" and c.type}
     console.print(_table("Only one outlet carries", ["outlet", "claim"], sorted(exclusives)[: max_claims * 2]))
-    omitted = [(outlet_of[article_id], claim.summary) for article_id, claims in view.omitted.items() for claim in claims]
+    omitted = {(outlet_of[article_id], claim.summary) for article_id, claims in view.omitted.items() for claim in claims}
     console.print(_table("Left out: claims most other outlets carry", ["outlet", "leaves out"], sorted(omitted)))
+    _print_labels(console, view.framings, max_claims)
     pairs = [r for r in view.relations if r.outlet != ALL_OUTLETS]
     console.print(_table("Actor relations as each outlet portrays them", ["actors", "outlet", "cooperation", "conflict"], [
         (f"{r.actor_a} – {r.actor_b}", r.outlet, r.cooperation, r.conflict) for r in pairs[: max_claims * 2]
     ]))
+
+
+def _print_labels(console: Console, framings, max_actors: int) -> None:
+    """Per actor, the outlets side by side: the labels each attaches to it (loaded ones
+    first, marked *), the names it uses, and the tone of its sentences naming the actor."""
+    rows = []
+    for row in framings[:max_actors]:
+        for outlet in row.outlets:
+            described = sorted((label for label in outlet.labels if label["kind"] != "name"),
+                               key=lambda label: not label["loaded"])
+            labels = [f"{'*' if label['loaded'] else ''}{label['text']} ×{label['count']}" for label in described]
+            names = [label["text"] for label in outlet.labels if label["kind"] == "name"]
+            tone = "" if outlet.tone is None else f"{outlet.tone:+.2f}"
+            rows.append((row.actor_id, outlet.outlet, ", ".join(labels[:4]) or "—", " / ".join(names[:3]), tone))
+    console.print(_table("How each outlet labels the actors (* loaded)", ["actor", "outlet", "labels", "names", "tone"], rows))
 
 
 def _print_claim(console: Console, claim, outlet_of: dict[str, str]) -> None:

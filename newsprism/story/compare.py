@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from newsprism.records import Article, Claim
+from newsprism.records import ActorFramings, Article, Claim
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
 from newsprism.story.claims import Encode, StoryInput, build_claims, omissions
+from newsprism.story.framing import framing_table
 from newsprism.story.graph import Relation, relations
 from newsprism.story.timeline import TimelineEntry, timeline
 
@@ -54,7 +56,7 @@ def cached_encoder(store: Store, encode: Encode) -> Encode:
 
 @dataclass(slots=True)
 class StoryView:
-    """Everything the story views show, read from the store."""
+    """Everything the story views (terminal, HTML report, web app) show, read from the store."""
 
     story_id: str
     title: str | None
@@ -63,6 +65,13 @@ class StoryView:
     omitted: dict[str, list[Claim]]  # article id -> claims most others carry and it does not
     timeline: list[TimelineEntry]
     relations: list[Relation]
+    framings: list[ActorFramings]  # per actor, each outlet's labels and tone, side by side
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet, or for an article whose outlet is unknown, its file: two such
+    articles are not one outlet."""
+    return article.outlet or f"({Path(article.source.split(':')[0]).name})"
 
 
 def story_view(store: Store, story_id: str) -> StoryView:
@@ -70,8 +79,10 @@ def story_view(store: Store, story_id: str) -> StoryView:
     articles = store.articles_of(article_ids)
     claims = store.claims_of(story_id)
     claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
-    events = [e for analysis in store.analyses_of(article_ids).values() for e in analysis.events]
+    analyses = store.analyses_of(article_ids).values()
+    events = [e for analysis in analyses for e in analysis.events]
+    framings = framing_table([f for analysis in analyses for f in analysis.framings], {a.id: outlet_name(a) for a in articles})
     return StoryView(
-        story_id, store.story_title(story_id), articles, claims,
-        omissions(claims, [a.id for a in articles]), timeline(claims, events, articles), relations(events, articles),
+        story_id, store.story_title(story_id), articles, claims, omissions(claims, [a.id for a in articles]),
+        timeline(claims, events, articles), relations(events, articles), framings,
     )
