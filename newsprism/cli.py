@@ -92,9 +92,19 @@ def demo(db, processes) -> None:
     corpus = resources.files("newsprism") / "samples" / "corpus"
     for stale in (Path(db), Path(db + ".wal")):
         stale.unlink(missing_ok=True)
+    from newsprism.report.terminal import print_story
+    from newsprism.store import Store
+    from newsprism.story.compare import story_view
+
     console.print(f"Analysing the bundled sample corpus in {corpus} into {db}")
     _run([str(corpus)], db, Settings(processes=processes), overview=True)
-    console.print(f'\nExplore it: newsprism query --db {db} "SELECT outlet, title FROM articles"')
+    with Store(db, read_only=True) as store:
+        [(story_id,)] = store.con.execute("SELECT id FROM stories ORDER BY len(article_ids) DESC, id LIMIT 1").fetchall()
+        console.rule("The biggest story, side by side")
+        print_story(console, story_view(store, story_id), max_claims=5)
+    console.print(f"\nExplore it: newsprism story {story_id} --db {db}\n"
+                  f"            newsprism claims --db {db} --contested\n"
+                  f'            newsprism query --db {db} "SELECT outlet, title FROM articles"')
 
 
 def _run(paths: list[str], db: str, settings: Settings, overview: bool) -> None:

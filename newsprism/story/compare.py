@@ -84,5 +84,5 @@ def story_view(store: Store, story_id: str) -> StoryView:
     framings = framing_table([f for analysis in analyses for f in analysis.framings], {a.id: outlet_name(a) for a in articles})
     return StoryView(
         story_id, store.story_title(story_id), articles, claims, omissions(claims, [a.id for a in articles]),
-        timeline(claims, events, articles), relations(events, articles), framings,
+        timeline(claims, events, articles), relations(events, articles, store.actors()), framings,
     )

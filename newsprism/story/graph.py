@@ -40,16 +40,20 @@ class Relation:
         return (self.cooperation - self.conflict) / total if total else 0.0
 
 
-def relations(events: Iterable[Event], articles: Sequence[Article]) -> list[Relation]:
-    """Per actor pair, over the whole story (outlet ``ALL_OUTLETS``) and per outlet."""
+def relations(events: Iterable[Event], articles: Sequence[Article], actors: dict[str, Actor] | None = None) -> list[Relation]:
+    """Per actor pair, over the whole story (outlet ``ALL_OUTLETS``) and per outlet.
+    With ``actors``, a country's government bodies and office holders count as the
+    country ("Foreign Minister Ferrer accused Honduras" is El Salvador against Honduras)."""
     outlet_of = {a.id: a.outlet or a.id for a in articles}
+    lift = _country_lifter(actors or {})
     found: dict[tuple[str, str, str], Relation] = {}
     for event in events:
-        if not event.source_id or not event.target_id or event.source_id == event.target_id:
+        if not event.source_id or not event.target_id:
             continue
-        if event.polarity == "negated" or event.article_id not in outlet_of:
+        source, target = lift(event.source_id), lift(event.target_id)
+        if source == target or event.polarity == "negated" or event.article_id not in outlet_of:
             continue
-        a, b = sorted((event.source_id, event.target_id))
+        a, b = sorted((source, target))
         for outlet in (ALL_OUTLETS, outlet_of[event.article_id]):
             relation = found.setdefault((a, b, outlet), Relation(a, b, outlet))
             if event.quad_class in (1, 2):
@@ -59,6 +63,20 @@ def relations(events: Iterable[Event], articles: Sequence[Article]) -> list[Rela
             relation.event_ids.append(event.id)
     return sorted(found.values(), key=lambda r: (r.outlet != ALL_OUTLETS, r.outlet,
                                                  -(r.cooperation + r.conflict), r.actor_a, r.actor_b))
+
+
+def _country_lifter(actors: dict[str, Actor]):
+    country_ids = {a.country: a.id for a in actors.values() if a.kind == "country" and a.country}
+
+    def lift(actor_id: str) -> str:
+        actor = actors.get(actor_id)
+        if actor is None or not actor.country or actor.kind == "country":
+            return actor_id
+        if actor.kind == "government" or (actor.kind == "person" and actor.role):
+            return country_ids.get(actor.country, actor_id)
+        return actor_id
+
+    return lift
 
 
 def write_graphml(path: Path, relations_: Sequence[Relation], actors: dict[str, Actor]) -> None:
