@@ -202,6 +202,12 @@ def test_regions_and_continents(nlp):
     assert place(found, "Africa").country is None
 
 
+def test_a_sea_is_not_a_province_named_like_it(nlp):
+    found = places_in(parse(nlp, "Britain sent warships to the Gulf and troops to Rivers State."))
+    assert place(found, "Gulf").country is None  # not Papua New Guinea's Gulf Province
+    assert place(found, "Rivers State").country == "NGA"
+
+
 def test_ambiguous_towns_prefer_countries_the_article_names(nlp):
     found = places_in(parse(nlp, "Honduran boats took the crews to San Lorenzo, a Honduran port."))
     assert place(found, "San Lorenzo").country == "HND"

@@ -108,7 +108,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
@@ -118,9 +118,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
-from newsprism.analysis.places import Place, place_for, places_in
+from newsprism.analysis.places import Place, default_kb, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
-from newsprism.kb import bundled_path
+from newsprism.kb import KBEntry, bundled_path
 from newsprism.records import Actor, Event, Mention
 
 if not Doc.has_extension("events"):
@@ -135,7 +135,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech".split()
+    "content relational country government leader speech motion".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -168,6 +168,9 @@ NP_WORDS = 8  # words kept of a slot's surface form
 # Jordan", "talks with India", "bases in Guam").
 OWNER_PHRASES = frozenset({"of", "by", "from", "in"})
 TARGET_PHRASES = OWNER_PHRASES | {"with", "to", "between", "against", "on", "at", "outside", "near"}
+# Quad classes of material events, whose target may be where they happen ("shelled
+# residential areas of Khartoum").
+MATERIAL_QUADS = frozenset({2, 4})
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
@@ -345,6 +348,11 @@ class Party:
     actor_id: str
     text: str
     start: int  # character offset of the words naming it
+    group: bool = False  # words for people of the actor, not the actor: "Iranian police", "rebels in Darfur"
+    anaphoric: bool = False  # found through a pronoun or "the country": "its ambassador"
+
+    def as_group(self, text: str | None = None) -> Party:
+        return replace(self, text=text or self.text, group=True)
 
 
 @dataclass(slots=True)
@@ -367,6 +375,7 @@ class Article:
     sentence_starts: list[int]
     actors_ran: bool
     resolving: set[int] = field(default_factory=set)  # tokens whose referents are being looked up
+    added: list[Actor] = field(default_factory=list)  # countries known only from the places named
 
     @classmethod
     def build(cls, doc: Doc, lexicon: EventLexicon) -> Article:
@@ -399,10 +408,29 @@ class Article:
     def actor(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def country_id(self, code: str) -> str | None:
+        """The actor id of the country with this ISO code: the article's own actor,
+        else the knowledge base's country ("police in Cairo" in an article that
+        names Egypt nowhere else), added to the article's actors when an event uses it."""
+        found = self.country_actor.get(code)
+        entry = countries_by_code().get(code) if found is None else None
+        if entry is not None and entry.id not in self.actors:
+            actor = Actor(entry.id, entry.name, "country", code)
+            self.actors[actor.id] = actor
+            self.added.append(actor)
+            self.country_actor[code] = found = actor.id
+        return found
+
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the sentence ``sentences`` before the token's."""
         k = bisect_right(self.sentence_starts, token.i) - 1
         return self.sentence_starts[max(0, k - sentences)]
+
+
+@lru_cache(maxsize=1)
+def countries_by_code() -> dict[str, KBEntry]:
+    """The bundled knowledge base's countries by ISO alpha-3 code."""
+    return {e.country: e for e in default_kb().entries.values() if e.kind == "country" and e.country}
 
 
 def government_heads(doc: Doc, lexicon: EventLexicon, mentions: list[Mention], actors: dict[str, Actor]) -> set[str]:
@@ -442,12 +470,22 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
             key = (trigger.i, event.source_id, event.target_id)
             if key not in seen:
                 seen.add(key)
-                found.append(((trigger.sent.start, depth(trigger), trigger.i), event))
+                found.append(((event.start, depth(trigger), trigger.i), event))
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
         event.id = f"e{i}"
+    _keep_added_countries(art, events)
     return events
+
+
+def _keep_added_countries(art: Article, events: list[Event]) -> None:
+    """Put the countries that only places named, and that events use, among the
+    article's actors, so that every event's actor id is an actor of the article."""
+    used = {e.source_id for e in events} | {e.target_id for e in events}
+    actors = art.doc._.actors if Doc.has_extension("actors") else None
+    if isinstance(actors, list):
+        actors.extend(actor for actor in art.added if actor.id in used)
 
 
 @Language.factory(
@@ -476,8 +514,11 @@ class EventComponent:
 
 
 def find_triggers(art: Article) -> Iterator[tuple[Token, EventPattern, list[Token]]]:
-    """(trigger, pattern, tokens its other words matched) for every event word."""
+    """(trigger, pattern, tokens its other words matched) for every event word; a
+    noun naming a kind of thing is none ("war planes", "attack helicopters")."""
     for token in art.doc:
+        if token.dep_ == "compound" and token.pos_ == "NOUN":
+            continue
         for pattern in art.lexicon.candidates(token):
             needs = matched_needs(token, pattern.needs)
             if needs is not None:
@@ -497,6 +538,8 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
         if hit is None:
             return None
         used.append(hit)
+        if hit.pos_ == "ADP":  # a preposition the pattern names opens its object: "go on strike"
+            near += [c for c in hit.children if c.dep_ not in APART_DEPS]
     return used
 
 
@@ -528,6 +571,14 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     source_slot = fill(art, trigger, pattern.source, needs)
     target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
+    span = trigger.doc[trigger.i:trigger.i + 1]
+    where = place_for(span, art.places)
+    if not sources:
+        sources = located(art, source_slot, where)
+    if not targets and pattern.quad in MATERIAL_QUADS:
+        targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
+        if not target_slot.filled:
+            targets = where_it_happens(art, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
         return
     source_text, target_text = source_slot.text, target_slot.text
@@ -538,12 +589,11 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     reading = read_frame(art, trigger)
     kind, cameo, quad = coded_as(art, trigger, pattern, reading)
     claimed = reading.claimer_id or claimant(art, trigger.idx)
-    span = trigger.doc[trigger.i:trigger.i + 1]
-    when, where = date_for(span, art.times), place_for(span, art.places)
+    when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
     for source in sources or [None]:
         for target in targets or [None]:
-            if source is not None and target is not None and source.actor_id == target.actor_id:
+            if source is not None and target is not None and same_actor(source, target):
                 continue
             yield Event(
                 id="", article_id="",
@@ -560,6 +610,27 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
             )
+
+
+def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
+    """People named only by what they are ("police", "thousands of nurses", "a
+    hotel") are of the country where the event happens: "Police arrested dozens of
+    activists in Cairo", "nurses went on strike across Britain"; an event noun
+    ("the attack killed") is nobody."""
+    head = slot.head
+    if head is None or head.pos_ != "NOUN" or where is None or not where.country or art.lexicon.candidates(head):
+        return []
+    country = art.country_id(where.country)
+    return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
+
+
+def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
+    """A material event that names nobody it is done to is done to the country where
+    it happens ("carried out air strikes near Damascus"), unless that is the doer's own."""
+    country = art.country_id(where.country) if where is not None and where.country else None
+    if country is None or any(p.actor_id == country for p in doers):
+        return []
+    return [Party(country, where.name, where.start, group=True)]
 
 
 def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading) -> tuple[str, str, int]:
@@ -589,41 +660,61 @@ def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: lis
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases")."""
-    skip = frozenset(p.actor_id for p in doers.parties)
+    skip = doers.parties
     found = fill(art, trigger, slots, needs, skip)
     if found.parties or trigger.pos_ != "VERB":
         return found
     for governed in trigger.children:
-        if governed.dep_ == "xcomp" and governed.pos_ == "VERB":
+        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
     return found
 
 
+def _is_infinitive_clause(verb: Token) -> bool:
+    """"to destroy" parsed as a clause of its own ("threatened on Sunday to destroy")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token],
-         skip: frozenset[str] = frozenset()) -> Slot:
+         skip: Sequence[Party] = ()) -> Slot:
     """The actors of the first slot that names one (other than those to skip); else
     no actors and the words of the first slot that has any. A slot's words that name
     no actor may still say whose they are: "dozens of Somali nationals", "a request
     from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`)."""
-    first_text = None
+    first_text, first_head = None, None
     for slot in slots:
         if slot == "conjunct":  # read by split_pairs
             continue
         if slot == "owner":
-            parties = [p for p in owner_parties(art, trigger) if p.actor_id not in skip]
+            parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
-            parties = [p for p in parties_of(art, head) if p.actor_id not in skip]
+            parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
             if not parties and slot != "subject":
-                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if p.actor_id not in skip]
+                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
-            first_text = first_text or surface(head)
-    return Slot([], first_text, first_text is not None, False)
+            if first_text is None:
+                first_text, first_head = surface(head), head
+    return Slot([], first_text, first_text is not None, False, first_head)
+
+
+def same_actor(doer: Party, other: Party) -> bool:
+    """Whether two parties are the doer itself on both sides: the same actor, unless
+    named apart as people of it ("Iranian police arrested Iranian students", "rebels
+    in Darfur attacked a Sudanese army convoy"); words that refer back ("recalled its
+    ambassador") never name anyone apart."""
+    if doer.actor_id != other.actor_id:
+        return False
+    return doer.anaphoric or other.anaphoric or not (doer.group or other.group)
+
+
+def _is_doer(party: Party, doers: Sequence[Party]) -> bool:
+    return any(same_actor(doer, party) for doer in doers)
 
 
 @dataclass(slots=True)
@@ -634,6 +725,7 @@ class Slot:
     text: str | None  # the words naming the first party, or the slot's words
     filled: bool  # the slot has words, actors or not
     paired: bool  # actors named as a pair: "between Iran and the US", "US-Iran"
+    head: Token | None = None  # the slot's head word, when it names no actor
 
 
 def split_pairs(sources: Slot, targets: Slot, mutual: bool) -> tuple[list[Party], list[Party]]:
@@ -689,18 +781,33 @@ def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        return not is_misparsed_main_verb(verb)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_misparsed_main_verb(verb: Token) -> bool:
+    """A past tense the parser hung on the noun before it as a participle, leaving
+    the sentence without a verb: "Iranian commanders threatened on Sunday to destroy
+    ...", "The minister accused Israel of ...". A participle with a "by" phrase or
+    with nothing after it ("soldiers killed in an attack") stays a passive."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = {c.dep_ for c in verb.children}
+    return "agent" not in after and bool(after & {"dobj", "dative", "xcomp", "ccomp", "advcl"})
 
 
 def support_verb(art: Article, noun: Token) -> Token | None:
     """The verb whose object the noun is, when its subject is the noun's doer: a
-    support verb ("launched strikes", "engaged in talks") or a verb of intent or
-    weighing ("plans an offensive", "would consider an alliance")."""
+    support verb ("launched strikes", "engaged in talks"), a verb of intent or
+    weighing ("plans an offensive", "would consider an alliance") or a verb of
+    travel the noun is the purpose of ("flew to Harare for talks")."""
     head = noun.head
     manner = False
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         manner = head.lower_ == "in"  # "came out in support of", "walked out in protest"
+        # "travelled to Berlin for talks with", "arrived in Israel for meetings"
+        manner = manner or (head.lower_ == "for" and art.lexicon.is_cue(head.head, "motion"))
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
@@ -738,6 +845,8 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         if controller is not None and head.lower_ in OBJECT_CONTROL_PREPOSITIONS:
             return controller  # "blamed the US for funding", "accused X of arming"
         return _subject_through(art, governor, depth_left)
+    if is_misparsed_main_verb(verb):
+        return head
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
     return None
@@ -814,16 +923,19 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
     if token.pos_ == "PRON":
         if not resolve_pronouns or token.lower_.endswith(("self", "selves")):
             return []  # a reflexive is the clause's own subject
-        return [Party(a, text, start) for a in antecedents(art, token)]
+        return [Party(a, text, start, anaphoric=True) for a in antecedents(art, token)]
     place_country = _place_country(art, token)
     if place_country is not None:
-        return [Party(place_country, text, start)]
-    for ids in (_appositive(art, token), _definite_anaphor(art, token)):
-        if ids:
-            return [Party(a, text, start) for a in ids]
+        return [Party(place_country, text, start, group=True)]
+    appositive = _appositive(art, token)
+    if appositive:
+        return [Party(a, text, start) for a in appositive]
+    anaphor = _definite_anaphor(art, token)
+    if anaphor:
+        return [Party(a, text, start, anaphoric=True) for a in anaphor]
     owners = [] if art.lexicon.is_cue(token, "relational") else owner_parties(art, token, text)
     if owners and art.lexicon.is_cue(token, "country"):  # "his country"
-        owners = [Party(country_of(art, p.actor_id), p.text, p.start) for p in owners]
+        owners = [replace(p, actor_id=country_of(art, p.actor_id)) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
     return owners or phrase_parties(art, token, prepositions, text)
@@ -844,15 +956,18 @@ def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Pa
 
 def _modifier_parties(art: Article, word: Token, text: str | None) -> list[Party]:
     mention = art.mention_at[word.i]
-    if mention is None and _place_country(art, word) is not None:
-        return []  # where it happens, not who does it: "a Mississippi rally"
+    place_country = _place_country(art, word) if mention is None else None
+    if place_country is not None:  # "a Moscow court", but where it happens: "a Mississippi rally"
+        return [] if art.lexicon.candidates(word.head) else [Party(place_country, text or word.text, word.idx, group=True)]
     if mention is None:  # "the country's", "his", "U.S.-led"
-        return [Party(p.actor_id, text or p.text, p.start) for p in referents(art, word)]
-    found = [Party(mention.actor_id, text or mention.text, mention.start)]
-    for inner in word.children:  # the "US" of "US-Iran"
+        return [p.as_group(text) for p in referents(art, word)]
+    found = [Party(mention.actor_id, text or mention.text, mention.start, group=True)]
+    for inner in word.children:  # the "US" of "US-Iran", the "British" of "British-Iranian"
         inner_mention = art.mention_at[inner.i]
-        if inner.dep_ in ("compound", "npadvmod", "nmod") and inner_mention not in (None, mention):
-            found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start))
+        joined = inner.dep_ in ("compound", "npadvmod", "nmod") or (
+            inner.dep_ == "amod" and art.doc.text[inner.idx + len(inner):word.idx].strip() in HYPHENS)
+        if joined and inner_mention not in (None, mention):
+            found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start, group=True))
     return found
 
 
@@ -877,14 +992,14 @@ def phrase_parties(art: Article, token: Token, prepositions: frozenset[str], tex
             if noun.dep_ == "pobj":
                 found = referents(art, noun, resolve_pronouns=False, prepositions=prepositions)
                 if found:
-                    return [Party(p.actor_id, text or p.text, p.start) for p in found]
+                    return [p.as_group(text) for p in found]
     return []
 
 
 def _place_country(art: Article, token: Token) -> str | None:
     for place in art.places:
         if place.start <= token.idx < place.end and place.country:
-            return art.country_actor.get(place.country)
+            return art.country_id(place.country)
     return None
 
 
@@ -893,7 +1008,7 @@ def country_of(art: Article, actor_id: str) -> str:
     actor = art.actor(actor_id)
     if actor is None or actor.kind != "person":
         return actor_id
-    return art.country_actor.get(actor.country or "") or actor.affiliation or actor_id
+    return (art.country_id(actor.country) if actor.country else None) or actor.affiliation or actor_id
 
 
 def antecedents(art: Article, pronoun: Token) -> list[str]:

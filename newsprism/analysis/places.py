@@ -78,6 +78,13 @@ GENERIC_REGION_NAMES = frozenset(
     "north east north west south east south west northeast northwest southeast southwest "
     "capital coast littoral".split()
 ) | {"north east", "north west", "south east", "south west"}
+# Subdivisions named by a kind of land or water ("Gulf" in Papua New Guinea, "Lakes"
+# in South Sudan, "Rivers" in Nigeria) are matched only with their subdivision word
+# ("Rivers State"): "the Gulf" alone is a sea, not a province.
+LANDFORM_NAMES = frozenset(
+    "gulf bay sea ocean river rivers lake lakes island islands mountain mountains valley delta "
+    "desert plateau peninsula strait border frontier interior".split()
+)
 LEADING_ARTICLES = frozenset({"al", "an", "ar", "as", "ad", "ash", "at", "az", "el"})
 # Prepositions whose object is where something happens or goes ("in Iraq", "into
 # Syria", "at the border"); "from" and "over" are not among them.
@@ -353,6 +360,8 @@ def geocode(
         return _place(span, entry.name, entry.country) if entry.kind == "country" else None
     if kb.by_demonym(name) is not None or not _is_proper(span) or fold(name) in GENERIC_REGION_NAMES:
         return None  # "Honduran" tagged GPE; "the gulf"; "the West"
+    if fold(name) in LANDFORM_NAMES and span[-1].lower_ not in SUBDIVISION_WORDS:
+        return _place(span, name, None)  # "the Gulf"
     if fold(name) in gazetteer().continents:
         return _place(span, name, None)
     preferred = Counter([hint]) if hint else countries or Counter()
