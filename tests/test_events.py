@@ -198,7 +198,7 @@ def test_conditional_clause_and_its_consequence(nlp):
     events = events_of(nlp, "If Russia attacks Ukraine, the European Union will impose sanctions on Russia.")
     sanctions = one(events, source="european-union")
     attack = one(events, type="ASSAULT")
-    assert (sanctions.type, sanctions.target_id, sanctions.modality) == ("COERCE", "russia", "conditional")
+    assert (sanctions.type, sanctions.target_id, sanctions.modality) == ("SANCTION", "russia", "conditional")
     assert (attack.source_id, attack.target_id, attack.modality) == ("russia", "ukraine", "conditional")
     assert events[0] is sanctions
 
@@ -438,3 +438,108 @@ def test_a_word_already_being_resolved_names_nobody_new(nlp):
     assert referents(art, leaders) == []
     art.resolving.clear()
     assert referents(art, doc[[t.text for t in doc].index("Iran")])[0].actor_id == "iran"
+
+
+# --------------------------------------------------------------------------- places and groups as actors
+
+
+def test_people_located_in_a_place_are_of_its_country(nlp):
+    """Egypt is named nowhere but through Cairo: its actor is added to the article's."""
+    doc = nlp("Police in Cairo arrested dozens of activists.")
+    event = one(list(doc._.events), type="COERCE")
+    assert (event.source_id, event.target_id) == ("egypt", "egypt")
+    assert "egypt" in {a.id for a in doc._.actors}
+
+
+def test_a_city_modifying_a_body_is_its_country(nlp):
+    assert first(nlp, "A Moscow court sentenced an American journalist.") == ("COERCE", "russia", "united-states")
+
+
+def test_unnamed_groups_are_of_the_country_where_the_event_happens(nlp):
+    assert first(nlp, "Thousands of nurses went on strike across Britain.")[:2] == ("PROTEST", "united-kingdom")
+    assert first(nlp, "Al-Shabab gunmen stormed a hotel in Nairobi.") == ("ASSAULT", "al-shabab", "kenya")
+
+
+def test_material_event_without_target_is_done_where_it_happens(nlp):
+    assert first(nlp, "Israeli warplanes carried out air strikes near Damascus.") == ("ASSAULT", "israel", "syria")
+    # a verbal event is not done to a place
+    assert first(nlp, "Israel rejected calls for a ceasefire in Gaza.") == ("REJECT", "israel", None)
+
+
+def test_people_of_an_actor_may_act_on_it(nlp):
+    assert first(nlp, "Belarusian riot police detained hundreds of protesters in Minsk.") == ("COERCE", "belarus", "belarus")
+    assert first(nlp, "Colombia withdrew its ambassador to Nicaragua.") == ("SANCTION", "colombia", "nicaragua")
+
+
+def test_hyphenated_demonyms_are_both_actors(nlp):
+    assert first(nlp, "Iran released a British-Iranian aid worker.") == ("RETREAT", "iran", "united-kingdom")
+
+
+def test_a_noun_naming_a_kind_of_thing_is_no_event(nlp):
+    assert pick(events_of(nlp, "Syrian war planes struck ISIS convoys in Mosul."), trigger="war") == []
+
+
+# --------------------------------------------------------------------------- parse repairs and light verbs
+
+
+def test_past_tense_misparsed_as_a_participle_is_the_main_verb(nlp):
+    text = "Iranian military commanders threatened on Sunday to destroy Israeli cities if Israel attacked."
+    event = events_of(nlp, text)[0]
+    assert (event.type, event.source_id, event.target_id) == ("THREATEN", "iran", "israel")
+
+
+def test_a_participle_with_its_agent_stays_passive(nlp):
+    assert first(nlp, "ISIS convoys struck by Syrian war planes.") == ("ASSAULT", "syria", "islamic-state")
+
+
+def test_purpose_of_a_trip_has_the_traveller_as_doer(nlp):
+    text = "The French president travelled to Berlin for talks with the German chancellor."
+    assert first(nlp, text) == ("CONSULT", "france", "germany")
+
+
+def test_target_as_subject_of_a_clause_after_help(nlp):
+    assert first(nlp, "Chinese engineers helped Zambia build a dam.") == ("AID", "china", "zambia")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saudi Arabia and the United Arab Emirates formed an alliance against the Houthis.",
+     ("COOPERATE", "saudi-arabia", "united-arab-emirates")),
+    ("Japan scrambled jets to intercept the Russian bombers.", ("MOBILIZE", "japan", "russia")),
+    ("The European Union froze membership talks with Turkey.", ("SANCTION", "european-union", "turkey")),
+    ("Hamas militants vowed revenge against Israel.", ("THREATEN", "hamas", "israel")),
+    ("Australia imposed sanctions on Iranian officials.", ("SANCTION", "australia", "iran")),
+    ("The army cracked down on protesters in Yangon.", ("COERCE", "myanmar", "myanmar")),
+])
+def test_lexicon_entries(nlp, text, expected):
+    assert first(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- stated intent
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran agreed to release two American sailors.", ("AGREE", "iran", "united-states")),
+    ("Japan said it would provide $10 million in aid to Haiti.", ("AGREE", "japan", "haiti")),
+    ("Pakistan is ready to resume talks with India, its foreign minister said.", ("AGREE", "pakistan", "india")),
+])
+def test_stated_intent_to_cooperate_is_an_agreement(nlp, text, expected):
+    assert first(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea vowed to attack South Korea.", ("THREATEN", "north-korea", "south-korea")),
+    ("The Houthis vowed to continue attacks on Saudi Arabia.", ("THREATEN", "houthis", "saudi-arabia")),
+    ("Turkey warned that it would impose sanctions on Iraq.", ("THREATEN", "turkey", "iraq")),
+])
+def test_stated_intent_to_do_harm_is_a_threat(nlp, text, expected):
+    assert first(nlp, text) == expected
+
+
+def test_what_another_says_someone_will_do_is_no_intent(nlp):
+    event = one(events_of(nlp, "Iran said the United States would provide aid to Israel."), type="AID")
+    assert (event.source_id, event.modality) == ("united-states", "hypothetical")
+
+
+def test_negated_intent_keeps_its_type(nlp):
+    event = events_of(nlp, "Iran said it would not release the American sailors.")[0]
+    assert (event.type, event.polarity) == ("RETREAT", "negated")

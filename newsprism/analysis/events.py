@@ -135,7 +135,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion".split()
+    "content relational country government leader speech motion intent menace".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -587,7 +587,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
-    kind, cameo, quad = coded_as(art, trigger, pattern, reading)
+    kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
@@ -633,27 +633,71 @@ def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> l
     return [Party(country, where.name, where.start, group=True)]
 
 
-def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading) -> tuple[str, str, int]:
-    """(type, CAMEO root, quad class) of a matched event: the pattern's, except that
-    a material conflict its doer is reported as saying it would do under a condition
-    is a threat ("said it would expel the diplomats if ...": CAMEO 13), and
-    cooperation its doer is ready or willing to undertake is an intent to cooperate
-    ("was willing to resume patrols": CAMEO 03)."""
-    said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech")
-    if pattern.quad == 4 and said and not reading.negated and is_conditional(art, trigger):
+def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading,
+             doers: list[Party]) -> tuple[str, str, int]:
+    """(type, CAMEO root, quad class) of a matched event: the pattern's, except for
+    what its doer only states it will do (CAMEO's own distinction between doing and
+    expressing an intent): cooperation the doer agrees, offers, promises or is ready
+    to undertake, or says it will or would undertake, is an intent to cooperate
+    ("agreed to release the prisoners", "said it would provide aid": CAMEO 03); a
+    hostile act the doer vows or warns it will do, or says it would do under a
+    condition, is a threat ("vowed to attack", "warned it would impose sanctions",
+    "said it would expel the diplomats if ...": CAMEO 13), and so is a vow or pledge
+    to do harm ("vowed to continue attacks"). Deployments stay what they are."""
+    if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
+            and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
-    if pattern.quad in (1, 2) and pattern.type != "AGREE" and any(
-            via == "xcomp" and is_readiness(art, head) for head, _, via in frame_chain(art, trigger)):
-        return "AGREE", "03", 1
+    if reading.negated or pattern.type in ("AGREE", "THREATEN", "REQUEST", "MOBILIZE"):
+        return pattern.type, pattern.cameo, pattern.quad
+    said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech") and _same_doer(art, trigger.head, doers)
+    governing = [head for head, _, via in frame_chain(art, trigger) if via == "xcomp"]
+    if trigger.dep_ == "ccomp" and _same_doer(art, trigger.head, doers):
+        governing.append(trigger.head)  # "warned that it would attack"
+    if pattern.quad in (1, 2):
+        if any(is_stated_intent(art, head, "intent") for head in governing) or (
+                said and reading.modality in ("future", "hypothetical")):
+            return "AGREE", "03", 1
+    elif any(is_stated_intent(art, head, "menace") for head in governing) or (
+            said and pattern.quad == 4 and reading.modality == "conditional"):
+        return "THREATEN", "13", 3
     return pattern.type, pattern.cameo, pattern.quad
 
 
-def is_readiness(art: Article, word: Token) -> bool:
-    """An adjective of readiness that states an intent ("was willing to"), not one
-    asked about ("asked if Iran was prepared to")."""
-    if word.pos_ != "ADJ" or not art.lexicon.is_cue(word, "future"):
+def governs_hostile_act(art: Article, verb: Token) -> bool:
+    """Whether the verb governs a hostile act (quad 3-4, not a deployment), named by
+    the verb under it or by that verb's object ("vowed to continue attacks")."""
+    for governed in verb.children:
+        if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
+            continue
+        nouns = [c for c in governed.children if c.dep_ == "dobj"] if art.lexicon.is_cue(governed, "support") else []
+        for word in (governed, *nouns):
+            pattern = matched_pattern(art, word)
+            if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
+                return True
+    return False
+
+
+def matched_pattern(art: Article, token: Token) -> EventPattern | None:
+    """The pattern a word triggers, if any (as in :func:`find_triggers`)."""
+    for pattern in art.lexicon.candidates(token):
+        if matched_needs(token, pattern.needs) is not None:
+            return pattern if pattern.type is not None else None
+    return None
+
+
+def is_stated_intent(art: Article, word: Token, section: str) -> bool:
+    """A word of intent that states it ("was willing to", "agreed to", "vowed to"),
+    not one asked about ("asked if Iran was prepared to")."""
+    if not art.lexicon.is_cue(word, section):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
+
+
+def _same_doer(art: Article, verb: Token, doers: list[Party]) -> bool:
+    """Whether the one who speaks (or warns) is the event's doer or speaks for it."""
+    speaker = _claimer_id(art, verb)
+    ids = {p.actor_id for p in doers}
+    return speaker is None or not ids or speaker in ids or country_of(art, speaker) in ids
 
 
 def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token], doers: Slot) -> Slot:
