@@ -543,3 +543,8 @@ def test_what_another_says_someone_will_do_is_no_intent(nlp):
 def test_negated_intent_keeps_its_type(nlp):
     event = events_of(nlp, "Iran said it would not release the American sailors.")[0]
     assert (event.type, event.polarity) == ("RETREAT", "negated")
+
+
+def test_only_a_place_of_the_events_own_clause_stands_for_unnamed_people(nlp):
+    event = one(events_of(nlp, "Federal agents arrested Zhang before he could board a flight to China."), type="COERCE")
+    assert event.source_id is None

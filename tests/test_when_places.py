@@ -306,3 +306,11 @@ def test_sample_places(nlp, samples):
         assert item["name"] in found, item
         if item["country"]:
             assert found[item["name"]] == {item["country"]}, (item, found[item["name"]])
+
+
+def test_place_for_can_ask_for_a_place_of_the_same_clause(nlp):
+    doc = parse(nlp, "Police arrested Zhang before he could board a flight to China.")
+    found = places_in(doc)
+    arrested = next(t for t in doc if t.text == "arrested")
+    assert place_for(arrested, found).name == "China"
+    assert place_for(arrested, found, attached=True) is None

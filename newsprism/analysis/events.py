@@ -572,13 +572,13 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
-    where = place_for(span, art.places)
+    where, here = place_for(span, art.places), place_for(span, art.places, attached=True)
     if not sources:
-        sources = located(art, source_slot, where)
+        sources = located(art, source_slot, here)
     if not targets and pattern.quad in MATERIAL_QUADS:
-        targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
+        targets = [t for t in located(art, target_slot, here) if not _is_doer(t, sources)]
         if not target_slot.filled:
-            targets = where_it_happens(art, where, sources)
+            targets = where_it_happens(art, here, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
         return
     source_text, target_text = source_slot.text, target_slot.text

@@ -432,12 +432,13 @@ def _region(name: str, countries: Counter[str]) -> Region | None:
 # --------------------------------------------------------------------------- attachment
 
 
-def place_for(span: Span | Token, places: list[Place]) -> Place | None:
+def place_for(span: Span | Token, places: list[Place], attached: bool = False) -> Place | None:
     """The place where the span's clause happens: a place in the same sentence that
     is the object of a locative preposition ("in Iraq", "into Iraqi territory",
     "in the city of Mosul"), preferring one attached to the span's root verb, then
-    the nearest. Places that are doers or objects ("Iran sent ...", "... to
-    Tehran's leaders") are not locations, nor is "over the border" (no place named)."""
+    the nearest (``attached``: only one attached to that verb). Places that are
+    doers or objects ("Iran sent ...", "... to Tehran's leaders") are not
+    locations, nor is "over the border" (no place named)."""
     span = span.doc[span.i:span.i + 1] if isinstance(span, Token) else span
     doc, sentence = span.doc, span.sent
     verb = governing_verb(span.root)
@@ -448,8 +449,9 @@ def place_for(span: Span | Token, places: list[Place]) -> Place | None:
         piece = doc.char_span(place.start, place.end, alignment_mode="expand")
         preposition = _locative_preposition(piece.root) if piece is not None else None
         if preposition is not None:
-            attached = verb is not None and governing_verb(preposition) == verb
-            candidates.append((not attached, _distance(span, place), place))
+            on_verb = verb is not None and governing_verb(preposition) == verb
+            if on_verb or not attached:
+                candidates.append((not on_verb, _distance(span, place), place))
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
