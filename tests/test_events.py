@@ -270,8 +270,8 @@ def test_bad_pattern_line_names_the_line(tmp_path):
 
 def test_user_pattern_adds_an_event(nlp, tmp_path):
     path = tmp_path / "mine.tsv"
-    path.write_text("snub\tVERB\tREJECT\t12\t3\t\tobject!\n", encoding="utf-8")
-    doc = nlp("Iran snubbed Iraq.")
+    path.write_text("stonewall\tVERB\tREJECT\t12\t3\t\tobject!\n", encoding="utf-8")
+    doc = nlp("Iran stonewalled Iraq.")
     assert list(doc._.events) == []
     events = find_events(doc, EventLexicon.load(patterns_files=[path]))
     assert [(e.type, e.source_id, e.target_id, e.quad_class) for e in events] == [("REJECT", "iran", "iraq", 3)]
@@ -287,10 +287,10 @@ def test_user_pattern_can_turn_a_word_off(nlp, tmp_path):
 
 def test_component_reads_user_files_from_its_config(tmp_path):
     path = tmp_path / "mine.tsv"
-    path.write_text("snub\tVERB\tREJECT\t12\t3\n", encoding="utf-8")
+    path.write_text("stonewall\tVERB\tREJECT\t12\t3\n", encoding="utf-8")
     blank = spacy.blank("en")
     component = blank.add_pipe("newsprism_events", config={"patterns_files": [str(path)]})
-    assert ("snub", "VERB") in component.lexicon.patterns
+    assert ("stonewall", "VERB") in component.lexicon.patterns
 
 
 # --------------------------------------------------------------------------- the seed articles
@@ -509,6 +509,13 @@ def test_target_as_subject_of_a_clause_after_help(nlp):
     ("Hamas militants vowed revenge against Israel.", ("THREATEN", "hamas", "israel")),
     ("Australia imposed sanctions on Iranian officials.", ("SANCTION", "australia", "iran")),
     ("The army cracked down on protesters in Yangon.", ("COERCE", "myanmar", "myanmar")),
+    ("Israel and Hamas agreed to a ceasefire on Thursday.", ("AGREE", "israel", "hamas")),
+    ("The Arab League condemned the bombing of the mosque.", ("ACCUSE", "arab-league", None)),
+    ("Iran welcomed the agreement.", ("SUPPORT", "iran", None)),
+    ("Germany ratified the treaty with Poland.", ("SUPPORT", "germany", "poland")),
+    ("Kenya closed its embassy in Somalia.", ("SANCTION", "kenya", "somalia")),
+    ("Iraq insisted that Turkey withdraw its troops.", ("REQUEST", "iraq", "turkey")),
+    ("The Syrian army gunned down protesters in Daraa.", ("ASSAULT", "syrian-arab-army", "syria")),
 ])
 def test_lexicon_entries(nlp, text, expected):
     assert first(nlp, text) == expected
