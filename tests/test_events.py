@@ -555,3 +555,11 @@ def test_negated_intent_keeps_its_type(nlp):
 def test_only_a_place_of_the_events_own_clause_stands_for_unnamed_people(nlp):
     event = one(events_of(nlp, "Federal agents arrested Zhang before he could board a flight to China."), type="COERCE")
     assert event.source_id is None
+
+
+def test_people_named_by_what_they_are_can_be_doers_without_an_actor(nlp):
+    event = one(events_of(nlp, "Rebels attacked a government convoy."), type="ASSAULT")
+    assert (event.source_id, event.source_text) == (None, "Rebels")
+    assert first(nlp, "The foreign minister condemned the bombing.")[0] == "ACCUSE"
+    assert events_of(nlp, "The attack killed five people.") == []
+    assert events_of(nlp, "The report criticized the ministry.") == []

@@ -135,7 +135,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace".split()
+    "content relational country government leader speech motion intent menace people".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -582,7 +582,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
         return
     source_text, target_text = source_slot.text, target_slot.text
-    if art.actors_ran and not sources and not targets:
+    if art.actors_ran and not sources and not targets and not names_people(art, source_slot.head):
         return
     if not art.actors_ran and source_text is None and target_text is None:
         return
@@ -622,6 +622,18 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
         return []
     country = art.country_id(where.country)
     return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
+
+
+def names_people(art: Article, head: Token | None) -> bool:
+    """Whether a doer's words that name no actor still name people who act: a name
+    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters") or a title ("the
+    foreign minister")."""
+    if head is None or head.pos_ == "PRON":
+        return False
+    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
 
 
 def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
