@@ -563,3 +563,21 @@ def test_people_named_by_what_they_are_can_be_doers_without_an_actor(nlp):
     assert first(nlp, "The foreign minister condemned the bombing.")[0] == "ACCUSE"
     assert events_of(nlp, "The attack killed five people.") == []
     assert events_of(nlp, "The report criticized the ministry.") == []
+
+
+def test_infinitive_of_a_noun_has_the_doer_of_the_noun(nlp):
+    text = "The Israeli cabinet on Sunday approved a plan to release 100 Palestinian prisoners."
+    assert first(nlp, text) == ("RETREAT", "israel", "palestine")
+
+
+def test_who_claims_responsibility_for_an_attack_did_it(nlp):
+    assert first(nlp, "Hamas claimed responsibility for the suicide bombing in Jerusalem.")[:2] == ("ASSAULT", "hamas")
+
+
+def test_putting_troops_on_alert_is_a_mobilisation(nlp):
+    assert first(nlp, "Pakistan put its troops on alert.") == ("MOBILIZE", "pakistan", None)
+
+
+def test_a_nationality_without_an_actor_is_not_replaced_by_the_place(nlp):
+    event = one(events_of(nlp, "The Yugoslav army shelled villages in Kosovo."), type="ASSAULT")
+    assert (event.source_id, event.source_text, event.target_id) == (None, "The Yugoslav army", "kosovo")

@@ -135,7 +135,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people".split()
+    "content relational country government leader speech motion intent menace people deed".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -620,6 +620,8 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
     head = slot.head
     if head is None or head.pos_ != "NOUN" or where is None or not where.country or art.lexicon.candidates(head):
         return []
+    if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts):
+        return []  # named as someone's, though no actor: "the Yugoslav army", "Scottish police"
     country = art.country_id(where.country)
     return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
 
@@ -860,6 +862,8 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     travel the noun is the purpose of ("flew to Harare for talks")."""
     head = noun.head
     manner = False
+    if noun.dep_ == "pobj" and head.lower_ == "for" and art.lexicon.is_cue(head.head, "deed"):
+        noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         manner = head.lower_ == "in"  # "came out in support of", "walked out in protest"
         # "travelled to Berlin for talks with", "arrived in Israel for meetings"
@@ -903,6 +907,8 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         return _subject_through(art, governor, depth_left)
     if is_misparsed_main_verb(verb):
         return head
+    if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _subject_through(art, head, depth_left)  # "approved a plan to release", "Iran's offer to mediate"
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
     return None
