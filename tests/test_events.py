@@ -581,3 +581,22 @@ def test_putting_troops_on_alert_is_a_mobilisation(nlp):
 def test_a_nationality_without_an_actor_is_not_replaced_by_the_place(nlp):
     event = one(events_of(nlp, "The Yugoslav army shelled villages in Kosovo."), type="ASSAULT")
     assert (event.source_id, event.source_text, event.target_id) == (None, "The Yugoslav army", "kosovo")
+
+
+def test_the_noun_after_of_is_the_pattern_word(nlp):
+    assert first(nlp, "Thailand lifted the state of emergency in Bangkok.")[:2] == ("RETREAT", "thailand")
+
+
+def test_people_fill_a_target_a_pattern_requires(nlp):
+    event = events_of(nlp, "The rebels freed 12 hostages on Friday.")[0]
+    assert (event.type, event.source_text, event.target_text) == ("RETREAT", "The rebels", "12 hostages")
+    assert events_of(nlp, "Iran freed the funds.") == []  # no people, no actor: no event
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia and China pledged to strengthen military cooperation.", ("AGREE", "russia", "china")),
+    ("China increased its military presence near Taiwan.", ("MOBILIZE", "china", "taiwan")),
+    ("The World Bank suspended loans to Zimbabwe.", ("SANCTION", "world-bank", "zimbabwe")),
+])
+def test_more_lexicon_entries(nlp, text, expected):
+    assert first(nlp, text) == expected

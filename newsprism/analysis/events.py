@@ -554,7 +554,9 @@ def _near_children(token: Token) -> list[Token]:
     to" or "including", nor places ("taken to the town")."""
     if token.dep_ == "prep" and (token.pos_ == "VERB" or token.lower_ in SPATIAL_PREPOSITIONS):
         return []
-    return [c for c in token.children if c.dep_ not in APART_DEPS]
+    near = [c for c in token.children if c.dep_ not in APART_DEPS]
+    # the noun after "of" is the one meant: "lifted the state of emergency"
+    return near + [o for c in near if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
 def depth(token: Token) -> int:
@@ -579,7 +581,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         targets = [t for t in located(art, target_slot, here) if not _is_doer(t, sources)]
         if not target_slot.filled:
             targets = where_it_happens(art, here, sources)
-    if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
+    if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
+            and not names_people(art, target_slot.head):
         return
     source_text, target_text = source_slot.text, target_slot.text
     if art.actors_ran and not sources and not targets and not names_people(art, source_slot.head):
