@@ -600,3 +600,12 @@ def test_people_fill_a_target_a_pattern_requires(nlp):
 ])
 def test_more_lexicon_entries(nlp, text, expected):
     assert first(nlp, text) == expected
+
+
+def test_a_warning_of_a_hostile_act_by_a_group_without_actor_is_a_threat(nlp):
+    event = events_of(nlp, "The government warned it would ban the opposition party.")[0]
+    assert (event.type, event.modality, event.target_text) == ("THREATEN", "hypothetical", "the opposition party")
+
+
+def test_withdrawing_observers_reduces_relations(nlp):
+    assert first(nlp, "The United States withdrew its observers from Kosovo.") == ("SANCTION", "united-states", "kosovo")

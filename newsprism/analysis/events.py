@@ -577,15 +577,16 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where, here = place_for(span, art.places), place_for(span, art.places, attached=True)
     if not sources:
         sources = located(art, source_slot, here)
-    if not targets and pattern.quad in MATERIAL_QUADS:
-        targets = [t for t in located(art, target_slot, here) if not _is_doer(t, sources)]
+    if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
+        targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
-            targets = where_it_happens(art, here, sources)
+            targets = where_it_happens(art, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
     source_text, target_text = source_slot.text, target_slot.text
-    if art.actors_ran and not sources and not targets and not names_people(art, source_slot.head):
+    if art.actors_ran and not sources and not targets and not (
+            names_people(art, source_slot.head) or names_people(art, target_slot.head)):
         return
     if not art.actors_ran and source_text is None and target_text is None:
         return
