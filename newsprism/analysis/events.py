@@ -869,7 +869,7 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "for" and art.lexicon.is_cue(head.head, "deed"):
         noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        manner = head.lower_ == "in"  # "came out in support of", "walked out in protest"
+        manner = head.lower_ in ("in", "under")  # "came out in support of", "placed under arrest"
         # "travelled to Berlin for talks with", "arrived in Israel for meetings"
         manner = manner or (head.lower_ == "for" and art.lexicon.is_cue(head.head, "motion"))
         head = head.head
