@@ -615,3 +615,13 @@ def test_a_warning_of_a_hostile_act_by_a_group_without_actor_is_a_threat(nlp):
 
 def test_withdrawing_observers_reduces_relations(nlp):
     assert first(nlp, "The United States withdrew its observers from Kosovo.") == ("SANCTION", "united-states", "kosovo")
+
+
+def test_a_nationality_names_the_actor_of_a_relational_noun(nlp):
+    assert first(nlp, "Hungarian opposition supporters held a mass rally in Budapest.")[:2] == ("PROTEST", "hungary")
+    event = one(events_of(nlp, "Iran's allies attacked Israel."), type="ASSAULT")
+    assert event.source_id != "iran"
+
+
+def test_taking_to_the_streets_is_a_protest(nlp):
+    assert first(nlp, "Lebanese protesters took to the streets of Beirut.")[:2] == ("PROTEST", "lebanon")

@@ -999,7 +999,7 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
     anaphor = _definite_anaphor(art, token)
     if anaphor:
         return [Party(a, text, start, anaphoric=True) for a in anaphor]
-    owners = [] if art.lexicon.is_cue(token, "relational") else owner_parties(art, token, text)
+    owners = owner_parties(art, token, text, nationality_only=art.lexicon.is_cue(token, "relational"))
     if owners and art.lexicon.is_cue(token, "country"):  # "his country"
         owners = [replace(p, actor_id=country_of(art, p.actor_id)) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
@@ -1007,12 +1007,14 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
     return owners or phrase_parties(art, token, prepositions, text)
 
 
-def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Party]:
+def owner_parties(art: Article, noun: Token, text: str | None = None, nationality_only: bool = False) -> list[Party]:
     """Actors among a noun's possessor and modifiers, in text order: "Syria's",
-    "Syrian war planes", "the Syrian and Iranian governments", "U.S.-led", "US-Iran"."""
+    "Syrian war planes", "the Syrian and Iranian governments", "U.S.-led", "US-Iran".
+    For a relational noun only a nationality counts: "Hungarian supporters" are
+    Hungarians, "Iran's allies" and "US allies" are not Iran or the US."""
     found: list[Party] = []
     for child in noun.children:
-        if child.dep_ not in OWNER_DEPS or child.i > noun.i:
+        if child.dep_ not in OWNER_DEPS or child.i > noun.i or (nationality_only and child.pos_ != "ADJ"):
             continue
         for word in (child, *child.conjuncts):
             found += _modifier_parties(art, word, text)
