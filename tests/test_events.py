@@ -603,6 +603,11 @@ def test_people_fill_a_target_a_pattern_requires(nlp):
     ("China blocked the resolution on Myanmar.", ("REJECT", "china", "myanmar")),
     ("Serbia ceded control of the town to the UN.", ("CONCEDE", "serbia", "united-nations")),
     ("Syria and Iraq formed a coalition against the jihadists.", ("COOPERATE", "syria", "iraq")),
+    ("Beijing has protested to Washington over the sale of arms to Taiwan.", ("ACCUSE", "china", "united-states")),
+    ("Gunmen took three foreign aid workers hostage in Somalia.", ("ASSAULT", "somalia", "somalia")),
+    ("Syrian forces used chemical weapons against civilians.", ("ASSAULT", "syria", None)),
+    ("Ethiopia called for an end to the border war with Eritrea.", ("REQUEST", "ethiopia", "eritrea")),
+    ("Zambian police took the opposition leader into custody.", ("COERCE", "zambia", None)),
 ])
 def test_more_lexicon_entries(nlp, text, expected):
     assert first(nlp, text) == expected
