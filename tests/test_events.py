@@ -630,3 +630,14 @@ def test_a_nationality_names_the_actor_of_a_relational_noun(nlp):
 
 def test_taking_to_the_streets_is_a_protest(nlp):
     assert first(nlp, "Lebanese protesters took to the streets of Beirut.")[:2] == ("PROTEST", "lebanon")
+
+
+def test_a_date_fills_no_slot(nlp):
+    event = events_of(nlp, "The Saudi student opened fire on Friday.")[0]
+    assert (event.type, event.source_id, event.target_text) == ("ASSAULT", "saudi-arabia", None)
+
+
+def test_only_people_are_of_the_place_where_they_act(nlp):
+    text = "The president's letter warning Iran against any attack on troops in Iraq was sent on Monday."
+    event = one(events_of(nlp, text), type="THREATEN")
+    assert (event.source_id, event.target_id) == (None, "iran")

@@ -168,6 +168,7 @@ NP_WORDS = 8  # words kept of a slot's surface form
 # Jordan", "talks with India", "bases in Guam").
 OWNER_PHRASES = frozenset({"of", "by", "from", "in"})
 TARGET_PHRASES = OWNER_PHRASES | {"with", "to", "between", "against", "on", "at", "outside", "near"}
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
@@ -575,7 +576,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
     where, here = place_for(span, art.places), place_for(span, art.places, attached=True)
-    if not sources:
+    if not sources and names_people(art, source_slot.head):
         sources = located(art, source_slot, here)
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
@@ -755,6 +756,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
+            if head.ent_type_ in TIME_ENTITIES:
+                continue  # "opened fire on Friday"
             parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
             if not parties and slot != "subject":
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
