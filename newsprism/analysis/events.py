@@ -26,7 +26,10 @@ The rules:
    other words among its dependents ("rule out", "send troops", "take control of"),
    is an event; the most specific pattern wins. Words a pattern uses ("provide
    *assistance*") are not triggers of their own. A particle of a pattern ("give
-   *in*") is not matched by a preposition with an object ("gave euros *in* aid").
+   *in*") is not matched by a preposition with an object ("gave euros *in* aid"); a
+   preposition the pattern names opens its object ("go *on* strike", "take *into*
+   custody"), and a noun's "of" its object ("lifted the state of *emergency*"). A
+   noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event.
 2. **Source and target** come from the slots the pattern names: the subject (for a
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
@@ -36,18 +39,27 @@ The rules:
    deployment"), of a verb of intent or weighing ("would consider an alliance") or
    of any verb the noun modifies with "in" ("came out in support of"); a noun's
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
-   complaint with Uganda"). The "clause" slot is the subject of the verb's clause
-   ("demanded that Ethiopia stop"). A passive's "by" may hang on a phrase of the
-   verb ("was threatened with force by X").
+   complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
+   Harare for talks"), or of the verb that claims responsibility for it ("claimed
+   responsibility for the bombing"). The "clause" slot is the subject of the verb's
+   clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
+   may hang on a phrase of the verb ("was threatened with force by X"). A past tense
+   the parser hung as a participle on the noun before it, leaving the sentence
+   without a verb, is the main verb ("Iranian commanders threatened on Sunday to
+   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday").
    A verb without a subject takes it from the verb it depends on: infinitives and
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
-   participle modifies ("militias battling ISIS"). A verb with no target takes the
-   target of the verb it governs ("threatened to attack Iraq", "threatened to launch
-   missiles at American bases"). A target is never the doer itself: "recalled its
-   ambassador to Nicaragua" has Nicaragua as its target. Mutual events
+   participle modifies ("militias battling ISIS"), the doer of the noun an
+   infinitive belongs to ("approved a plan to release"). A verb with no target takes
+   the target of the verb it governs ("threatened to attack Iraq", "threatened to
+   launch missiles at American bases"). A target is never the doer itself, unless
+   named apart as people of it ("Belarusian police detained protesters in Minsk");
+   words that refer back never are: "recalled its ambassador to Nicaragua" has
+   Nicaragua as its target. Mutual events
    ("Egypt and Israel held talks") make the first of conjoined doers the source and
-   the others targets; a pattern may require a target actor ("help!").
+   the others targets; a pattern may require a target actor ("help!"), which words
+   naming people also satisfy ("freed 12 hostages").
 3. **Actors.** A slot's words name the actor of the mention covering its head, else
    the mention among its modifiers ("Syrian war planes", "the Iranian government")
    or appositive, else of its first preposition phrase that names one: for a doer
@@ -55,12 +67,21 @@ The rules:
    "rebels in Darfur"); for a target also "with", "to", "between", "against", "on",
    "at", "outside", "near" ("a request from Jordan", "talks with India", "dozens of
    Somali nationals", "a market in Yemen"). A demonym before a sector noun ("Israeli
-   troops", "the Japanese foreign minister") is its country. Conjuncts give
+   troops", "the Japanese foreign minister") is its country, also before a
+   relational noun ("Hungarian supporters", but not "Iran's allies"); so is a city
+   before a body ("a Moscow court"), not before an event ("a Mississippi rally").
+   Conjuncts give
    one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
    joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
    Metonyms and role references ("Tehran", "the Iranian President") are mentions of
    the actors component. A place the places module geocodes stands for its country
-   ("took Mosul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
+   ("took Mosul", "police in Cairo"); a country known only that way is added to the
+   article's actors when an event uses it. People named only by what they are, with
+   no nationality ("police", "thousands of nurses"), are of the country of a place
+   where the event happens, in the event's own clause; what a material event (quad
+   2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
+   all ("carried out air strikes near Damascus"), is of the country where it
+   happens, anywhere in the sentence (not the doer's own, for the unnamed). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
    quoted in this or the four previous sentences; "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
@@ -70,13 +91,18 @@ The rules:
    for a leader's title, who is named as heading a government ("the Obama
    administration"). Reflexives resolve to nothing (the clause's own subject). A
    name heading a title ("Defence Minister X Y") is the person, not the country.
-   Events with no actor at all are dropped (with no actors component, events need
-   some words in a slot), as are events whose source and target are the same actor.
-   **Recoding** (CAMEO's own distinctions): a material conflict (quad 4) that its
-   doer is reported as saying it would do under a condition ("said it would expel
-   the diplomats if ...") is a THREATEN (13); cooperation (quad 1-2) under an
-   adjective of readiness ("was willing to resume patrols", not "asked if it was
-   prepared to") is an AGREE (03), an expressed intent to cooperate.
+   Events with no actor at all are dropped unless a slot's words name people ("rebels
+   attacked a convoy", "the foreign minister condemned the bombing"; with no actors
+   component, events need some words in a slot).
+   **Recoding** (CAMEO's distinction between doing and stating an intent; not for
+   negated events or deployments): cooperation (quad 1-2) that its doer agrees,
+   offers, promises or is ready to undertake ("agreed to release the prisoners", "was
+   willing to resume patrols", not "asked if it was prepared to"), or says it will or
+   would undertake ("said it would provide aid"), is an AGREE (03); a hostile act
+   (quad 3-4) its doer vows or warns it will do ("vowed to attack", "warned it would
+   impose sanctions"), or says it would do under a condition ("said it would expel
+   the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
+   ("vowed to continue attacks").
 4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
    whose modality it shares ("did not send", "did not launch strikes", "sent no
    troops", "without sending"), or a negative verb above it ("failed to",
@@ -100,8 +126,9 @@ The rules:
 7. **When and where.** The date and place of the trigger's clause, from
    :func:`newsprism.analysis.when.date_for` and
    :func:`newsprism.analysis.places.place_for`.
-8. **Order.** Events follow the text sentence by sentence; within a sentence the
-   main event (nearest the root of the parse) comes first, then by position.
+8. **Order.** Events follow the text sentence by sentence (a line of a sentence
+   counts as its own); within one the main event (nearest the root of the parse)
+   comes first, then by position.
 """
 
 from __future__ import annotations
