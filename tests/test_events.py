@@ -641,3 +641,19 @@ def test_only_people_are_of_the_place_where_they_act(nlp):
     text = "The president's letter warning Iran against any attack on troops in Iraq was sent on Monday."
     event = one(events_of(nlp, text), type="THREATEN")
     assert (event.source_id, event.target_id) == (None, "iran")
+
+
+def test_a_verb_whose_lemma_lost_its_e_is_still_found(nlp):
+    assert first(nlp, "China staged a show of force near Taiwan.") == ("MOBILIZE", "china", "taiwan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish foreign minister is on a visit to Baghdad.", ("CONSULT", "turkey", "iraq")),
+    ("Ghana sent peacekeepers to Lebanon.", ("AID", "ghana", "lebanon")),
+    ("Russia suspended flights to Georgia.", ("SANCTION", "russia", "georgia")),
+    ("Russia banned imports of Georgian wine.", ("SANCTION", "russia", "georgia")),
+    ("Britain reduced its diplomatic staff in Tehran.", ("SANCTION", "united-kingdom", "iran")),
+    ("Indian police stepped up security in Kashmir.", ("MOBILIZE", "india", None)),
+])
+def test_visits_peacekeepers_trade_and_security(nlp, text, expected):
+    assert first(nlp, text) == expected

@@ -347,9 +347,14 @@ def title_words() -> frozenset[str]:
 
 
 def forms(token: Token) -> tuple[str, ...]:
-    """A token's lemma and its lower-case text."""
-    lemma = token.lemma_.lower()
-    return (lemma, token.lower_) if lemma and lemma != token.lower_ else (token.lower_,)
+    """A token's lemma and its lower-case text; for a verb whose lemma lost its
+    final "e" ("staged" -> "stag"), also the lemma with it."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if not lemma or lemma == lower:
+        return (lower,)
+    if lower in (lemma + "ed", lemma + "ing") and token.tag_ in ("VBD", "VBN", "VBG"):
+        return (lemma, lower, lemma + "e")
+    return (lemma, lower)
 
 
 def token_parts_of_speech(token: Token) -> tuple[str, ...]:
@@ -900,12 +905,13 @@ def support_verb(art: Article, noun: Token) -> Token | None:
         noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         manner = head.lower_ in ("in", "under")  # "came out in support of", "placed under arrest"
-        # "travelled to Berlin for talks with", "arrived in Israel for meetings"
-        manner = manner or (head.lower_ == "for" and art.lexicon.is_cue(head.head, "motion"))
+        # "travelled to Berlin for talks with", "arrived in Israel for meetings", "is on a visit to"
+        manner = manner or (head.lower_ in ("for", "on") and (
+            art.lexicon.is_cue(head.head, "motion") or head.head.lemma_ == "be"))
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
-    if head.pos_ != "VERB":
+    if head.pos_ != "VERB" and not (manner and head.lemma_ == "be"):
         return None
     return head if manner or art.lexicon.sections(head, ("support", "hypothetical", "future")) else None
 
