@@ -657,3 +657,16 @@ def test_a_verb_whose_lemma_lost_its_e_is_still_found(nlp):
 ])
 def test_visits_peacekeepers_trade_and_security(nlp, text, expected):
     assert first(nlp, text) == expected
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(nlp):
+    events = events_of(nlp, "Egypt said Israel must withdraw its troops from Gaza.")
+    demand = events[0]
+    assert (demand.type, demand.cameo, demand.source_id, demand.target_id, demand.trigger) == (
+        "REQUEST", "10", "egypt", "israel", "said")
+    assert one(events, type="RETREAT").source_id == "israel"
+
+
+def test_no_demand_of_oneself_nor_of_what_another_would_do(nlp):
+    assert pick(events_of(nlp, "Iran said it should never attack Israel."), type="REQUEST") == []
+    assert pick(events_of(nlp, "Russia said Ukraine would attack Crimea."), type="REQUEST") == []

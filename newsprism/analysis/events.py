@@ -162,7 +162,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people deed".split()
+    "content relational country government leader speech motion intent menace people deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -500,10 +500,11 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         if trigger.i in used:
             continue
         for event in events_for(art, trigger, pattern, needs):
-            key = (trigger.i, event.source_id, event.target_id)
-            if key not in seen:
-                seen.add(key)
-                found.append(((event.start, depth(trigger), trigger.i), event))
+            for anchor, event in ((trigger, event), *demands_in(art, trigger, event)):
+                key = (anchor.i, event.source_id, event.target_id)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(((event.start, depth(anchor), anchor.i), event))
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
@@ -647,6 +648,31 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
             )
+
+
+def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
+    """What someone says another must or should do is a demand of them (CAMEO 10):
+    "Egypt said Israel must withdraw its troops" is also Egypt's REQUEST to Israel,
+    placed at the verb of saying. Nothing when the speaker is the doer ("Iran said
+    it should ...") or the verb of saying is an event of its own ("urged")."""
+    speech = trigger.head
+    if trigger.dep_ != "ccomp" or not art.lexicon.is_cue(speech, "speech") or matched_pattern(art, speech):
+        return []
+    if not any(c.dep_ == "aux" and art.lexicon.is_cue(c, "obligation") for c in trigger.children):
+        return []
+    subject = logical_subject(art, speech)
+    speakers = [p for p in parties_of(art, subject) if p.actor_id != event.source_id
+                and country_of(art, p.actor_id) != event.source_id] if subject is not None else []
+    if not speakers or event.source_id is None:
+        return []
+    reading = read_frame(art, speech)
+    return [(speech, replace(
+        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text,
+        source_id=speaker.actor_id, source_text=speaker.text,
+        target_id=event.source_id, target_text=event.source_text,
+        polarity="negated" if reading.negated else "asserted", modality=reading.modality,
+        attributed_to=claimant(art, speech.idx),
+    )) for speaker in speakers]
 
 
 def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
