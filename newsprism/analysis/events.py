@@ -102,7 +102,9 @@ The rules:
    (quad 3-4) its doer vows or warns it will do ("vowed to attack", "warned it would
    impose sanctions"), or says it would do under a condition ("said it would expel
    the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
-   ("vowed to continue attacks").
+   ("vowed to continue attacks"). What a speaker says another must or should do is
+   also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
+   ("Egypt said Israel must withdraw").
 4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
    whose modality it shares ("did not send", "did not launch strikes", "sent no
    troops", "without sending"), or a negative verb above it ("failed to",
