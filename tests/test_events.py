@@ -599,7 +599,6 @@ def test_people_fill_a_target_a_pattern_requires(nlp):
     ("The World Bank suspended loans to Zimbabwe.", ("SANCTION", "world-bank", "zimbabwe")),
     ("Chinese authorities placed the dissident under house arrest.", ("COERCE", "china", None)),
     ("Russia and Ukraine exchanged prisoners on Saturday.", ("RETREAT", "russia", "ukraine")),
-    ("Morocco summoned the Spanish ambassador.", ("ACCUSE", "morocco", "spain")),
     ("China blocked the resolution on Myanmar.", ("REJECT", "china", "myanmar")),
     ("Serbia ceded control of the town to the UN.", ("CONCEDE", "serbia", "united-nations")),
     ("Syria and Iraq formed a coalition against the jihadists.", ("COOPERATE", "syria", "iraq")),
@@ -608,6 +607,10 @@ def test_people_fill_a_target_a_pattern_requires(nlp):
     ("Syrian forces used chemical weapons against civilians.", ("ASSAULT", "syria", None)),
     ("Ethiopia called for an end to the border war with Eritrea.", ("REQUEST", "ethiopia", "eritrea")),
     ("Zambian police took the opposition leader into custody.", ("COERCE", "zambia", None)),
+    ("ISIS fighters captured the Iraqi city of Mosul.", ("ASSAULT", "islamic-state", "iraq")),
+    ("Iran seized a British oil tanker.", ("COERCE", "iran", "united-kingdom")),
+    ("Israel blockaded Gaza.", ("ASSAULT", "israel", "palestine")),
+    ("Turkish prosecutors charged two German journalists with espionage.", ("COERCE", "turkey", "germany")),
 ])
 def test_more_lexicon_entries(nlp, text, expected):
     assert first(nlp, text) == expected
