@@ -656,6 +656,8 @@ def test_a_verb_whose_lemma_lost_its_e_is_still_found(nlp):
     ("Russia suspended flights to Georgia.", ("SANCTION", "russia", "georgia")),
     ("Russia banned imports of Georgian wine.", ("SANCTION", "russia", "georgia")),
     ("Britain reduced its diplomatic staff in Tehran.", ("SANCTION", "united-kingdom", "iran")),
+    ("The United States told Israel to halt the offensive.", ("REQUEST", "united-states", "israel")),
+    ("Israel decided to withdraw its troops from Gaza.", ("RETREAT", "israel", "palestine")),
     ("Indian police stepped up security in Kashmir.", ("MOBILIZE", "india", None)),
 ])
 def test_visits_peacekeepers_trade_and_security(nlp, text, expected):
