@@ -395,6 +395,7 @@ class Article:
     """What the rules need to know about the parsed article."""
 
     doc: Doc
+    text: str  # the doc's text, which spaCy joins anew at each access
     lexicon: EventLexicon
     mention_at: list[Mention | None]
     mentions: list[Mention]
@@ -423,6 +424,7 @@ class Article:
         people = {(m.start, m.actor_id) for m in mentions} | {(start, who) for start, _, who in speakers}
         return cls(
             doc=doc,
+            text=doc.text,
             lexicon=lexicon,
             mention_at=_mention_index(doc, mentions),
             mentions=sorted(mentions, key=lambda m: m.start),
@@ -610,9 +612,9 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
-    where, here = place_for(span, art.places), place_for(span, art.places, attached=True)
-    if not sources and names_people(art, source_slot.head):
-        sources = located(art, source_slot, here)
+    where = place_for(span, art.places)
+    if not sources and where is not None and names_people(art, source_slot.head):
+        sources = located(art, source_slot, place_for(span, art.places, attached=True))
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -643,7 +645,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 polarity="negated" if reading.negated else "asserted", modality=reading.modality,
                 attributed_to=claimed, date=when.date if when else None,
                 location=where.name if where else None,
-                text=art.doc.text[start:end], start=start, end=end, trigger=trigger.text,
+                text=art.text[start:end], start=start, end=end, trigger=trigger.text,
                 source_text=source.text if source else source_text,
                 target_text=target.text if target else target_text,
                 date_granularity=when.granularity if when else None,
@@ -1097,7 +1099,7 @@ def _modifier_parties(art: Article, word: Token, text: str | None) -> list[Party
     for inner in word.children:  # the "US" of "US-Iran", the "British" of "British-Iranian"
         inner_mention = art.mention_at[inner.i]
         joined = inner.dep_ in ("compound", "npadvmod", "nmod") or (
-            inner.dep_ == "amod" and art.doc.text[inner.idx + len(inner):word.idx].strip() in HYPHENS)
+            inner.dep_ == "amod" and art.text[inner.idx + len(inner):word.idx].strip() in HYPHENS)
         if joined and inner_mention not in (None, mention):
             found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start, group=True))
     return found
@@ -1105,7 +1107,7 @@ def _modifier_parties(art: Article, word: Token, text: str | None) -> list[Party
 
 def _hyphenated(art: Article, parties: list[Party]) -> bool:
     first, second = sorted(parties, key=lambda p: p.start)
-    gap = art.doc.text[first.start + len(first.text):second.start].strip()
+    gap = art.text[first.start + len(first.text):second.start].strip()
     return gap in HYPHENS
 
 
