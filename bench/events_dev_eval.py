@@ -1,11 +1,13 @@
 """Event coding against the development set of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--errors]   # writes bench/results/events-dev.json
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout] [--errors]
+    # writes bench/results/events-<split>.json
 
-Gold: ``bench/annotations/events/dev.jsonl``, one sentence a line written for newsprism
-in the style of international wire news: ``{"text", "event", "source_code",
-"target_code"}`` with ``event`` a PLOVER type (or "none" for a sentence with no
-event) and the codes ISO 3166 alpha-3 (or null). Develop against this file only.
+Gold: ``bench/annotations/events/<split>.jsonl``, one sentence a line written for
+newsprism in the style of international wire news: ``{"text", "event",
+"source_code", "target_code"}`` with ``event`` a PLOVER type (or "none" for a
+sentence with no event) and the codes ISO 3166 alpha-3 (or null). Develop against
+``dev`` only; ``heldout`` (written before the rules it measures) is run in aggregate.
 
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
@@ -32,8 +34,8 @@ from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Actor  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-DEV = HERE / "annotations" / "events" / "dev.jsonl"
-RESULTS = HERE / "results" / "events-dev.json"
+ANNOTATIONS = HERE / "annotations" / "events"
+RESULTS = HERE / "results"
 NONE = "none"
 
 
@@ -74,7 +76,8 @@ def macro_f1(pairs: list[tuple[str, str]]) -> tuple[float, dict[str, float]]:
     return sum(scores.values()) / len(scores), scores
 
 
-def evaluate(gold: list[dict], show_errors: bool) -> dict:
+def evaluate(path: Path, show_errors: bool) -> dict:
+    gold = read_gold(path)
     nlp = load_pipeline(Settings(progress=False))
     pairs, sources, targets = [], [], []
     for item in gold:
@@ -90,7 +93,7 @@ def evaluate(gold: list[dict], show_errors: bool) -> dict:
                   f"{source}->{target} [{trigger}] | {item['text']}", file=sys.stderr)
     macro, per_type = macro_f1(pairs)
     return {
-        "data": str(DEV.relative_to(HERE.parent)),
+        "data": str(path.relative_to(HERE.parent)),
         "sentences": len(gold),
         "type_accuracy": sum(g == p for g, p in pairs) / len(pairs),
         "macro_f1": macro,
@@ -103,11 +106,14 @@ def evaluate(gold: list[dict], show_errors: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
     args = parser.parse_args()
-    result = evaluate(read_gold(DEV), args.errors)
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.errors and args.split != "dev":
+        parser.error("--errors is for the dev split only: the held-out split is run in aggregate")
+    result = evaluate(ANNOTATIONS / f"{args.split}.jsonl", args.errors)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"events-{args.split}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "f1_by_type"}, indent=2))
 
 

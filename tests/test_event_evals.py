@@ -24,12 +24,13 @@ from newsprism.kb.petrarch import (
     read_actor_dictionary,
     read_agent_dictionary,
 )
-from newsprism.records import Event
+from newsprism.records import Actor, Event
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_CODING = REPO.parent / "shared" / "data" / "event-coding"
 sys.path.insert(0, str(REPO / "bench"))
 
+import events_dev_eval  # noqa: E402
 import petrarch_eval  # noqa: E402
 import plover_eval  # noqa: E402
 
@@ -321,3 +322,35 @@ def test_petrarch_evaluation_end_to_end(nlp):
     assert result["actors_and_root_right"] == 2
     assert result["codings_with_non_cameo_root"] == 1
     assert (result["no_event_sentences"], result["no_event_agreed"]) == (1, 1)
+
+
+# --------------------------------------------------------------------------- the sentences written for development
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_written_sentences_are_well_formed(split):
+    gold = events_dev_eval.read_gold(events_dev_eval.ANNOTATIONS / f"{split}.jsonl")
+    assert len(gold) >= 40
+    kinds = set(plover_eval.PLOVER_TYPES) | {events_dev_eval.NONE}
+    for item in gold:
+        assert set(item) == {"text", "event", "source_code", "target_code"} and item["event"] in kinds
+        for code in (item["source_code"], item["target_code"]):
+            assert code is None or plover_eval.is_state_code(code) or code == "XKX", item
+    assert len({item["text"] for item in gold}) == len(gold)
+
+
+def test_dev_and_heldout_sentences_do_not_overlap():
+    texts = [{item["text"] for item in events_dev_eval.read_gold(events_dev_eval.ANNOTATIONS / f"{split}.jsonl")}
+             for split in ("dev", "heldout")]
+    assert not texts[0] & texts[1]
+
+
+def test_dev_macro_f1_and_actor_country():
+    score, per_type = events_dev_eval.macro_f1([("AGREE", "AGREE"), ("AGREE", "none"), ("ASSAULT", "AGREE")])
+    assert per_type["AGREE"] == pytest.approx(0.5) and per_type["ASSAULT"] == 0.0
+    assert score == pytest.approx(0.5 / 16)
+    actors = {"un": Actor("un", "UN", "igo"), "kofi": Actor("kofi", "Kofi", "person", affiliation="un"),
+              "amr": Actor("amr", "Amr", "person", affiliation="egypt"), "egypt": Actor("egypt", "Egypt", "country", "EGY")}
+    assert events_dev_eval.actor_country(actors, "amr") == "EGY"
+    assert events_dev_eval.actor_country(actors, "kofi") is None
+    assert events_dev_eval.actor_country(actors, None) is None

@@ -202,6 +202,12 @@ def test_regions_and_continents(nlp):
     assert place(found, "Africa").country is None
 
 
+def test_a_sea_is_not_a_province_named_like_it(nlp):
+    found = places_in(parse(nlp, "Britain sent warships to the Gulf and troops to Rivers State."))
+    assert place(found, "Gulf").country is None  # not Papua New Guinea's Gulf Province
+    assert place(found, "Rivers State").country == "NGA"
+
+
 def test_ambiguous_towns_prefer_countries_the_article_names(nlp):
     found = places_in(parse(nlp, "Honduran boats took the crews to San Lorenzo, a Honduran port."))
     assert place(found, "San Lorenzo").country == "HND"
@@ -300,3 +306,11 @@ def test_sample_places(nlp, samples):
         assert item["name"] in found, item
         if item["country"]:
             assert found[item["name"]] == {item["country"]}, (item, found[item["name"]])
+
+
+def test_place_for_can_ask_for_a_place_of_the_same_clause(nlp):
+    doc = parse(nlp, "Police arrested Zhang before he could board a flight to China.")
+    found = places_in(doc)
+    arrested = next(t for t in doc if t.text == "arrested")
+    assert place_for(arrested, found).name == "China"
+    assert place_for(arrested, found, attached=True) is None

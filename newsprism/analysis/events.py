@@ -26,7 +26,10 @@ The rules:
    other words among its dependents ("rule out", "send troops", "take control of"),
    is an event; the most specific pattern wins. Words a pattern uses ("provide
    *assistance*") are not triggers of their own. A particle of a pattern ("give
-   *in*") is not matched by a preposition with an object ("gave euros *in* aid").
+   *in*") is not matched by a preposition with an object ("gave euros *in* aid"); a
+   preposition the pattern names opens its object ("go *on* strike", "take *into*
+   custody"), and a noun's "of" its object ("lifted the state of *emergency*"). A
+   noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event.
 2. **Source and target** come from the slots the pattern names: the subject (for a
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
@@ -36,18 +39,27 @@ The rules:
    deployment"), of a verb of intent or weighing ("would consider an alliance") or
    of any verb the noun modifies with "in" ("came out in support of"); a noun's
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
-   complaint with Uganda"). The "clause" slot is the subject of the verb's clause
-   ("demanded that Ethiopia stop"). A passive's "by" may hang on a phrase of the
-   verb ("was threatened with force by X").
+   complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
+   Harare for talks"), or of the verb that claims responsibility for it ("claimed
+   responsibility for the bombing"). The "clause" slot is the subject of the verb's
+   clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
+   may hang on a phrase of the verb ("was threatened with force by X"). A past tense
+   the parser hung as a participle on the noun before it, leaving the sentence
+   without a verb, is the main verb ("Iranian commanders threatened on Sunday to
+   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday").
    A verb without a subject takes it from the verb it depends on: infinitives and
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
-   participle modifies ("militias battling ISIS"). A verb with no target takes the
-   target of the verb it governs ("threatened to attack Iraq", "threatened to launch
-   missiles at American bases"). A target is never the doer itself: "recalled its
-   ambassador to Nicaragua" has Nicaragua as its target. Mutual events
+   participle modifies ("militias battling ISIS"), the doer of the noun an
+   infinitive belongs to ("approved a plan to release"). A verb with no target takes
+   the target of the verb it governs ("threatened to attack Iraq", "threatened to
+   launch missiles at American bases"). A target is never the doer itself, unless
+   named apart as people of it ("Belarusian police detained protesters in Minsk");
+   words that refer back never are: "recalled its ambassador to Nicaragua" has
+   Nicaragua as its target. Mutual events
    ("Egypt and Israel held talks") make the first of conjoined doers the source and
-   the others targets; a pattern may require a target actor ("help!").
+   the others targets; a pattern may require a target actor ("help!"), which words
+   naming people also satisfy ("freed 12 hostages").
 3. **Actors.** A slot's words name the actor of the mention covering its head, else
    the mention among its modifiers ("Syrian war planes", "the Iranian government")
    or appositive, else of its first preposition phrase that names one: for a doer
@@ -55,12 +67,21 @@ The rules:
    "rebels in Darfur"); for a target also "with", "to", "between", "against", "on",
    "at", "outside", "near" ("a request from Jordan", "talks with India", "dozens of
    Somali nationals", "a market in Yemen"). A demonym before a sector noun ("Israeli
-   troops", "the Japanese foreign minister") is its country. Conjuncts give
+   troops", "the Japanese foreign minister") is its country, also before a
+   relational noun ("Hungarian supporters", but not "Iran's allies"); so is a city
+   before a body ("a Moscow court"), not before an event ("a Mississippi rally").
+   Conjuncts give
    one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
    joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
    Metonyms and role references ("Tehran", "the Iranian President") are mentions of
    the actors component. A place the places module geocodes stands for its country
-   ("took Mosul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
+   ("took Mosul", "police in Cairo"); a country known only that way is added to the
+   article's actors when an event uses it. People named only by what they are, with
+   no nationality ("police", "thousands of nurses"), are of the country of a place
+   where the event happens, in the event's own clause; what a material event (quad
+   2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
+   all ("carried out air strikes near Damascus"), is of the country where it
+   happens, anywhere in the sentence (not the doer's own, for the unnamed). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
    quoted in this or the four previous sentences; "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
@@ -70,13 +91,20 @@ The rules:
    for a leader's title, who is named as heading a government ("the Obama
    administration"). Reflexives resolve to nothing (the clause's own subject). A
    name heading a title ("Defence Minister X Y") is the person, not the country.
-   Events with no actor at all are dropped (with no actors component, events need
-   some words in a slot), as are events whose source and target are the same actor.
-   **Recoding** (CAMEO's own distinctions): a material conflict (quad 4) that its
-   doer is reported as saying it would do under a condition ("said it would expel
-   the diplomats if ...") is a THREATEN (13); cooperation (quad 1-2) under an
-   adjective of readiness ("was willing to resume patrols", not "asked if it was
-   prepared to") is an AGREE (03), an expressed intent to cooperate.
+   Events with no actor at all are dropped unless a slot's words name people ("rebels
+   attacked a convoy", "the foreign minister condemned the bombing"; with no actors
+   component, events need some words in a slot).
+   **Recoding** (CAMEO's distinction between doing and stating an intent; not for
+   negated events or deployments): cooperation (quad 1-2) that its doer agrees,
+   offers, promises or is ready to undertake ("agreed to release the prisoners", "was
+   willing to resume patrols", not "asked if it was prepared to"), or says it will or
+   would undertake ("said it would provide aid"), is an AGREE (03); a hostile act
+   (quad 3-4) its doer vows or warns it will do ("vowed to attack", "warned it would
+   impose sanctions"), or says it would do under a condition ("said it would expel
+   the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
+   ("vowed to continue attacks"). What a speaker says another must or should do is
+   also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
+   ("Egypt said Israel must withdraw").
 4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
    whose modality it shares ("did not send", "did not launch strikes", "sent no
    troops", "without sending"), or a negative verb above it ("failed to",
@@ -100,15 +128,16 @@ The rules:
 7. **When and where.** The date and place of the trigger's clause, from
    :func:`newsprism.analysis.when.date_for` and
    :func:`newsprism.analysis.places.place_for`.
-8. **Order.** Events follow the text sentence by sentence; within a sentence the
-   main event (nearest the root of the parse) comes first, then by position.
+8. **Order.** Events follow the text sentence by sentence (a line of a sentence
+   counts as its own); within one the main event (nearest the root of the parse)
+   comes first, then by position.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
@@ -118,9 +147,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
-from newsprism.analysis.places import Place, place_for, places_in
+from newsprism.analysis.places import Place, default_kb, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
-from newsprism.kb import bundled_path
+from newsprism.kb import KBEntry, bundled_path
 from newsprism.records import Actor, Event, Mention
 
 if not Doc.has_extension("events"):
@@ -135,7 +164,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech".split()
+    "content relational country government leader speech motion intent menace people deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -168,6 +197,10 @@ NP_WORDS = 8  # words kept of a slot's surface form
 # Jordan", "talks with India", "bases in Guam").
 OWNER_PHRASES = frozenset({"of", "by", "from", "in"})
 TARGET_PHRASES = OWNER_PHRASES | {"with", "to", "between", "against", "on", "at", "outside", "near"}
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Quad classes of material events, whose target may be where they happen ("shelled
+# residential areas of Khartoum").
+MATERIAL_QUADS = frozenset({2, 4})
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
@@ -316,9 +349,14 @@ def title_words() -> frozenset[str]:
 
 
 def forms(token: Token) -> tuple[str, ...]:
-    """A token's lemma and its lower-case text."""
-    lemma = token.lemma_.lower()
-    return (lemma, token.lower_) if lemma and lemma != token.lower_ else (token.lower_,)
+    """A token's lemma and its lower-case text; for a verb whose lemma lost its
+    final "e" ("staged" -> "stag"), also the lemma with it."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if not lemma or lemma == lower:
+        return (lower,)
+    if lower in (lemma + "ed", lemma + "ing") and token.tag_ in ("VBD", "VBN", "VBG"):
+        return (lemma, lower, lemma + "e")
+    return (lemma, lower)
 
 
 def token_parts_of_speech(token: Token) -> tuple[str, ...]:
@@ -345,6 +383,11 @@ class Party:
     actor_id: str
     text: str
     start: int  # character offset of the words naming it
+    group: bool = False  # words for people of the actor, not the actor: "Iranian police", "rebels in Darfur"
+    anaphoric: bool = False  # found through a pronoun or "the country": "its ambassador"
+
+    def as_group(self, text: str | None = None) -> Party:
+        return replace(self, text=text or self.text, group=True)
 
 
 @dataclass(slots=True)
@@ -352,6 +395,7 @@ class Article:
     """What the rules need to know about the parsed article."""
 
     doc: Doc
+    text: str  # the doc's text, which spaCy joins anew at each access
     lexicon: EventLexicon
     mention_at: list[Mention | None]
     mentions: list[Mention]
@@ -367,6 +411,7 @@ class Article:
     sentence_starts: list[int]
     actors_ran: bool
     resolving: set[int] = field(default_factory=set)  # tokens whose referents are being looked up
+    added: list[Actor] = field(default_factory=list)  # countries known only from the places named
 
     @classmethod
     def build(cls, doc: Doc, lexicon: EventLexicon) -> Article:
@@ -379,6 +424,7 @@ class Article:
         people = {(m.start, m.actor_id) for m in mentions} | {(start, who) for start, _, who in speakers}
         return cls(
             doc=doc,
+            text=doc.text,
             lexicon=lexicon,
             mention_at=_mention_index(doc, mentions),
             mentions=sorted(mentions, key=lambda m: m.start),
@@ -399,10 +445,29 @@ class Article:
     def actor(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def country_id(self, code: str) -> str | None:
+        """The actor id of the country with this ISO code: the article's own actor,
+        else the knowledge base's country ("police in Cairo" in an article that
+        names Egypt nowhere else), added to the article's actors when an event uses it."""
+        found = self.country_actor.get(code)
+        entry = countries_by_code().get(code) if found is None else None
+        if entry is not None and entry.id not in self.actors:
+            actor = Actor(entry.id, entry.name, "country", code)
+            self.actors[actor.id] = actor
+            self.added.append(actor)
+            self.country_actor[code] = found = actor.id
+        return found
+
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the sentence ``sentences`` before the token's."""
         k = bisect_right(self.sentence_starts, token.i) - 1
         return self.sentence_starts[max(0, k - sentences)]
+
+
+@lru_cache(maxsize=1)
+def countries_by_code() -> dict[str, KBEntry]:
+    """The bundled knowledge base's countries by ISO alpha-3 code."""
+    return {e.country: e for e in default_kb().entries.values() if e.kind == "country" and e.country}
 
 
 def government_heads(doc: Doc, lexicon: EventLexicon, mentions: list[Mention], actors: dict[str, Actor]) -> set[str]:
@@ -439,15 +504,26 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
         if trigger.i in used:
             continue
         for event in events_for(art, trigger, pattern, needs):
-            key = (trigger.i, event.source_id, event.target_id)
-            if key not in seen:
-                seen.add(key)
-                found.append(((trigger.sent.start, depth(trigger), trigger.i), event))
+            for anchor, event in ((trigger, event), *demands_in(art, trigger, event)):
+                key = (anchor.i, event.source_id, event.target_id)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(((event.start, depth(anchor), anchor.i), event))
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
         event.id = f"e{i}"
+    _keep_added_countries(art, events)
     return events
+
+
+def _keep_added_countries(art: Article, events: list[Event]) -> None:
+    """Put the countries that only places named, and that events use, among the
+    article's actors, so that every event's actor id is an actor of the article."""
+    used = {e.source_id for e in events} | {e.target_id for e in events}
+    actors = art.doc._.actors if Doc.has_extension("actors") else None
+    if isinstance(actors, list):
+        actors.extend(actor for actor in art.added if actor.id in used)
 
 
 @Language.factory(
@@ -476,8 +552,11 @@ class EventComponent:
 
 
 def find_triggers(art: Article) -> Iterator[tuple[Token, EventPattern, list[Token]]]:
-    """(trigger, pattern, tokens its other words matched) for every event word."""
+    """(trigger, pattern, tokens its other words matched) for every event word; a
+    noun naming a kind of thing is none ("war planes", "attack helicopters")."""
     for token in art.doc:
+        if token.dep_ == "compound" and token.pos_ == "NOUN":
+            continue
         for pattern in art.lexicon.candidates(token):
             needs = matched_needs(token, pattern.needs)
             if needs is not None:
@@ -497,6 +576,8 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
         if hit is None:
             return None
         used.append(hit)
+        if hit.pos_ == "ADP":  # a preposition the pattern names opens its object: "go on strike"
+            near += [c for c in hit.children if c.dep_ not in APART_DEPS]
     return used
 
 
@@ -511,7 +592,9 @@ def _near_children(token: Token) -> list[Token]:
     to" or "including", nor places ("taken to the town")."""
     if token.dep_ == "prep" and (token.pos_ == "VERB" or token.lower_ in SPATIAL_PREPOSITIONS):
         return []
-    return [c for c in token.children if c.dep_ not in APART_DEPS]
+    near = [c for c in token.children if c.dep_ not in APART_DEPS]
+    # the noun after "of" is the one meant: "lifted the state of emergency"
+    return near + [o for c in near if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
 def depth(token: Token) -> int:
@@ -528,22 +611,31 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     source_slot = fill(art, trigger, pattern.source, needs)
     target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
-    if pattern.target_required and not (targets if art.actors_ran else target_slot.filled):
+    span = trigger.doc[trigger.i:trigger.i + 1]
+    where = place_for(span, art.places)
+    if not sources and where is not None and names_people(art, source_slot.head):
+        sources = located(art, source_slot, place_for(span, art.places, attached=True))
+    if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
+        targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
+        if not target_slot.filled:
+            targets = where_it_happens(art, where, sources)
+    if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
+            and not names_people(art, target_slot.head):
         return
     source_text, target_text = source_slot.text, target_slot.text
-    if art.actors_ran and not sources and not targets:
+    if art.actors_ran and not sources and not targets and not (
+            names_people(art, source_slot.head) or names_people(art, target_slot.head)):
         return
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
-    kind, cameo, quad = coded_as(art, trigger, pattern, reading)
+    kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
     claimed = reading.claimer_id or claimant(art, trigger.idx)
-    span = trigger.doc[trigger.i:trigger.i + 1]
-    when, where = date_for(span, art.times), place_for(span, art.places)
+    when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
     for source in sources or [None]:
         for target in targets or [None]:
-            if source is not None and target is not None and source.actor_id == target.actor_id:
+            if source is not None and target is not None and same_actor(source, target):
                 continue
             yield Event(
                 id="", article_id="",
@@ -553,7 +645,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 polarity="negated" if reading.negated else "asserted", modality=reading.modality,
                 attributed_to=claimed, date=when.date if when else None,
                 location=where.name if where else None,
-                text=art.doc.text[start:end], start=start, end=end, trigger=trigger.text,
+                text=art.text[start:end], start=start, end=end, trigger=trigger.text,
                 source_text=source.text if source else source_text,
                 target_text=target.text if target else target_text,
                 date_granularity=when.granularity if when else None,
@@ -562,68 +654,194 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
             )
 
 
-def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading) -> tuple[str, str, int]:
-    """(type, CAMEO root, quad class) of a matched event: the pattern's, except that
-    a material conflict its doer is reported as saying it would do under a condition
-    is a threat ("said it would expel the diplomats if ...": CAMEO 13), and
-    cooperation its doer is ready or willing to undertake is an intent to cooperate
-    ("was willing to resume patrols": CAMEO 03)."""
-    said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech")
-    if pattern.quad == 4 and said and not reading.negated and is_conditional(art, trigger):
+def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
+    """What someone says another must or should do is a demand of them (CAMEO 10):
+    "Egypt said Israel must withdraw its troops" is also Egypt's REQUEST to Israel,
+    placed at the verb of saying. Nothing when the speaker is the doer ("Iran said
+    it should ...") or the verb of saying is an event of its own ("urged")."""
+    speech = trigger.head
+    if trigger.dep_ != "ccomp" or not art.lexicon.is_cue(speech, "speech") or matched_pattern(art, speech):
+        return []
+    if not any(c.dep_ == "aux" and art.lexicon.is_cue(c, "obligation") for c in trigger.children):
+        return []
+    subject = logical_subject(art, speech)
+    speakers = [p for p in parties_of(art, subject) if p.actor_id != event.source_id
+                and country_of(art, p.actor_id) != event.source_id] if subject is not None else []
+    if not speakers or event.source_id is None:
+        return []
+    reading = read_frame(art, speech)
+    return [(speech, replace(
+        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text,
+        source_id=speaker.actor_id, source_text=speaker.text,
+        target_id=event.source_id, target_text=event.source_text,
+        polarity="negated" if reading.negated else "asserted", modality=reading.modality,
+        attributed_to=claimant(art, speech.idx),
+    )) for speaker in speakers]
+
+
+def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
+    """People named only by what they are ("police", "thousands of nurses", "a
+    hotel") are of the country where the event happens: "Police arrested dozens of
+    activists in Cairo", "nurses went on strike across Britain"; an event noun
+    ("the attack killed") is nobody."""
+    head = slot.head
+    if head is None or head.pos_ != "NOUN" or where is None or not where.country or art.lexicon.candidates(head):
+        return []
+    if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts):
+        return []  # named as someone's, though no actor: "the Yugoslav army", "Scottish police"
+    country = art.country_id(where.country)
+    return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
+
+
+def names_people(art: Article, head: Token | None) -> bool:
+    """Whether a doer's words that name no actor still name people who act: a name
+    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters") or a title ("the
+    foreign minister")."""
+    if head is None or head.pos_ == "PRON":
+        return False
+    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
+
+
+def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
+    """A material event that names nobody it is done to is done to the country where
+    it happens ("carried out air strikes near Damascus"), unless that is the doer's own."""
+    country = art.country_id(where.country) if where is not None and where.country else None
+    if country is None or any(p.actor_id == country for p in doers):
+        return []
+    return [Party(country, where.name, where.start, group=True)]
+
+
+def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Reading,
+             doers: list[Party]) -> tuple[str, str, int]:
+    """(type, CAMEO root, quad class) of a matched event: the pattern's, except for
+    what its doer only states it will do (CAMEO's own distinction between doing and
+    expressing an intent): cooperation the doer agrees, offers, promises or is ready
+    to undertake, or says it will or would undertake, is an intent to cooperate
+    ("agreed to release the prisoners", "said it would provide aid": CAMEO 03); a
+    hostile act the doer vows or warns it will do, or says it would do under a
+    condition, is a threat ("vowed to attack", "warned it would impose sanctions",
+    "said it would expel the diplomats if ...": CAMEO 13), and so is a vow or pledge
+    to do harm ("vowed to continue attacks"). Deployments stay what they are."""
+    if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
+            and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
-    if pattern.quad in (1, 2) and pattern.type != "AGREE" and any(
-            via == "xcomp" and is_readiness(art, head) for head, _, via in frame_chain(art, trigger)):
-        return "AGREE", "03", 1
+    if reading.negated or pattern.type in ("AGREE", "THREATEN", "REQUEST", "MOBILIZE"):
+        return pattern.type, pattern.cameo, pattern.quad
+    said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech") and _same_doer(art, trigger.head, doers)
+    governing = [head for head, _, via in frame_chain(art, trigger) if via == "xcomp"]
+    if trigger.dep_ == "ccomp" and _same_doer(art, trigger.head, doers):
+        governing.append(trigger.head)  # "warned that it would attack"
+    if pattern.quad in (1, 2):
+        if any(is_stated_intent(art, head, "intent") for head in governing) or (
+                said and reading.modality in ("future", "hypothetical")):
+            return "AGREE", "03", 1
+    elif any(is_stated_intent(art, head, "menace") for head in governing) or (
+            said and pattern.quad == 4 and reading.modality == "conditional"):
+        return "THREATEN", "13", 3
     return pattern.type, pattern.cameo, pattern.quad
 
 
-def is_readiness(art: Article, word: Token) -> bool:
-    """An adjective of readiness that states an intent ("was willing to"), not one
-    asked about ("asked if Iran was prepared to")."""
-    if word.pos_ != "ADJ" or not art.lexicon.is_cue(word, "future"):
+def governs_hostile_act(art: Article, verb: Token) -> bool:
+    """Whether the verb governs a hostile act (quad 3-4, not a deployment), named by
+    the verb under it or by that verb's object ("vowed to continue attacks")."""
+    for governed in verb.children:
+        if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
+            continue
+        nouns = [c for c in governed.children if c.dep_ == "dobj"] if art.lexicon.is_cue(governed, "support") else []
+        for word in (governed, *nouns):
+            pattern = matched_pattern(art, word)
+            if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
+                return True
+    return False
+
+
+def matched_pattern(art: Article, token: Token) -> EventPattern | None:
+    """The pattern a word triggers, if any (as in :func:`find_triggers`)."""
+    for pattern in art.lexicon.candidates(token):
+        if matched_needs(token, pattern.needs) is not None:
+            return pattern if pattern.type is not None else None
+    return None
+
+
+def is_stated_intent(art: Article, word: Token, section: str) -> bool:
+    """A word of intent that states it ("was willing to", "agreed to", "vowed to"),
+    not one asked about ("asked if Iran was prepared to")."""
+    if not art.lexicon.is_cue(word, section):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
+
+
+def _same_doer(art: Article, verb: Token, doers: list[Party]) -> bool:
+    """Whether the one who speaks (or warns) is the event's doer or speaks for it."""
+    speaker = _claimer_id(art, verb)
+    ids = {p.actor_id for p in doers}
+    return speaker is None or not ids or speaker in ids or country_of(art, speaker) in ids
 
 
 def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token], doers: Slot) -> Slot:
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases")."""
-    skip = frozenset(p.actor_id for p in doers.parties)
+    skip = doers.parties
     found = fill(art, trigger, slots, needs, skip)
     if found.parties or trigger.pos_ != "VERB":
         return found
     for governed in trigger.children:
-        if governed.dep_ == "xcomp" and governed.pos_ == "VERB":
+        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
     return found
 
 
+def _is_infinitive_clause(verb: Token) -> bool:
+    """"to destroy" parsed as a clause of its own ("threatened on Sunday to destroy")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token],
-         skip: frozenset[str] = frozenset()) -> Slot:
+         skip: Sequence[Party] = ()) -> Slot:
     """The actors of the first slot that names one (other than those to skip); else
     no actors and the words of the first slot that has any. A slot's words that name
     no actor may still say whose they are: "dozens of Somali nationals", "a request
     from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`)."""
-    first_text = None
+    first_text, first_head = None, None
     for slot in slots:
         if slot == "conjunct":  # read by split_pairs
             continue
         if slot == "owner":
-            parties = [p for p in owner_parties(art, trigger) if p.actor_id not in skip]
+            parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
-            parties = [p for p in parties_of(art, head) if p.actor_id not in skip]
+            if head.ent_type_ in TIME_ENTITIES:
+                continue  # "opened fire on Friday"
+            parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
             if not parties and slot != "subject":
-                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if p.actor_id not in skip]
+                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
-            first_text = first_text or surface(head)
-    return Slot([], first_text, first_text is not None, False)
+            if first_text is None:
+                first_text, first_head = surface(head), head
+    return Slot([], first_text, first_text is not None, False, first_head)
+
+
+def same_actor(doer: Party, other: Party) -> bool:
+    """Whether two parties are the doer itself on both sides: the same actor, unless
+    named apart as people of it ("Iranian police arrested Iranian students", "rebels
+    in Darfur attacked a Sudanese army convoy"); words that refer back ("recalled its
+    ambassador") never name anyone apart."""
+    if doer.actor_id != other.actor_id:
+        return False
+    return doer.anaphoric or other.anaphoric or not (doer.group or other.group)
+
+
+def _is_doer(party: Party, doers: Sequence[Party]) -> bool:
+    return any(same_actor(doer, party) for doer in doers)
 
 
 @dataclass(slots=True)
@@ -634,6 +852,7 @@ class Slot:
     text: str | None  # the words naming the first party, or the slot's words
     filled: bool  # the slot has words, actors or not
     paired: bool  # actors named as a pair: "between Iran and the US", "US-Iran"
+    head: Token | None = None  # the slot's head word, when it names no actor
 
 
 def split_pairs(sources: Slot, targets: Slot, mutual: bool) -> tuple[list[Party], list[Party]]:
@@ -689,22 +908,40 @@ def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        return not is_misparsed_main_verb(verb)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_misparsed_main_verb(verb: Token) -> bool:
+    """A past tense the parser hung on the noun before it as a participle, leaving
+    the sentence without a verb: "Iranian commanders threatened on Sunday to destroy
+    ...", "The minister accused Israel of ...". A participle with a "by" phrase or
+    with nothing after it ("soldiers killed in an attack") stays a passive."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = {c.dep_ for c in verb.children}
+    return "agent" not in after and bool(after & {"dobj", "dative", "xcomp", "ccomp", "advcl"})
 
 
 def support_verb(art: Article, noun: Token) -> Token | None:
     """The verb whose object the noun is, when its subject is the noun's doer: a
-    support verb ("launched strikes", "engaged in talks") or a verb of intent or
-    weighing ("plans an offensive", "would consider an alliance")."""
+    support verb ("launched strikes", "engaged in talks"), a verb of intent or
+    weighing ("plans an offensive", "would consider an alliance") or a verb of
+    travel the noun is the purpose of ("flew to Harare for talks")."""
     head = noun.head
     manner = False
+    if noun.dep_ == "pobj" and head.lower_ == "for" and art.lexicon.is_cue(head.head, "deed"):
+        noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        manner = head.lower_ == "in"  # "came out in support of", "walked out in protest"
+        manner = head.lower_ in ("in", "under")  # "came out in support of", "placed under arrest"
+        # "travelled to Berlin for talks with", "arrived in Israel for meetings", "is on a visit to"
+        manner = manner or (head.lower_ in ("for", "on") and (
+            art.lexicon.is_cue(head.head, "motion") or head.head.lemma_ == "be"))
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
-    if head.pos_ != "VERB":
+    if head.pos_ != "VERB" and not (manner and head.lemma_ == "be"):
         return None
     return head if manner or art.lexicon.sections(head, ("support", "hypothetical", "future")) else None
 
@@ -738,6 +975,10 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         if controller is not None and head.lower_ in OBJECT_CONTROL_PREPOSITIONS:
             return controller  # "blamed the US for funding", "accused X of arming"
         return _subject_through(art, governor, depth_left)
+    if is_misparsed_main_verb(verb):
+        return head
+    if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _subject_through(art, head, depth_left)  # "approved a plan to release", "Iran's offer to mediate"
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
     return None
@@ -814,27 +1055,32 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
     if token.pos_ == "PRON":
         if not resolve_pronouns or token.lower_.endswith(("self", "selves")):
             return []  # a reflexive is the clause's own subject
-        return [Party(a, text, start) for a in antecedents(art, token)]
+        return [Party(a, text, start, anaphoric=True) for a in antecedents(art, token)]
     place_country = _place_country(art, token)
     if place_country is not None:
-        return [Party(place_country, text, start)]
-    for ids in (_appositive(art, token), _definite_anaphor(art, token)):
-        if ids:
-            return [Party(a, text, start) for a in ids]
-    owners = [] if art.lexicon.is_cue(token, "relational") else owner_parties(art, token, text)
+        return [Party(place_country, text, start, group=True)]
+    appositive = _appositive(art, token)
+    if appositive:
+        return [Party(a, text, start) for a in appositive]
+    anaphor = _definite_anaphor(art, token)
+    if anaphor:
+        return [Party(a, text, start, anaphoric=True) for a in anaphor]
+    owners = owner_parties(art, token, text, nationality_only=art.lexicon.is_cue(token, "relational"))
     if owners and art.lexicon.is_cue(token, "country"):  # "his country"
-        owners = [Party(country_of(art, p.actor_id), p.text, p.start) for p in owners]
+        owners = [replace(p, actor_id=country_of(art, p.actor_id)) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
     return owners or phrase_parties(art, token, prepositions, text)
 
 
-def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Party]:
+def owner_parties(art: Article, noun: Token, text: str | None = None, nationality_only: bool = False) -> list[Party]:
     """Actors among a noun's possessor and modifiers, in text order: "Syria's",
-    "Syrian war planes", "the Syrian and Iranian governments", "U.S.-led", "US-Iran"."""
+    "Syrian war planes", "the Syrian and Iranian governments", "U.S.-led", "US-Iran".
+    For a relational noun only a nationality counts: "Hungarian supporters" are
+    Hungarians, "Iran's allies" and "US allies" are not Iran or the US."""
     found: list[Party] = []
     for child in noun.children:
-        if child.dep_ not in OWNER_DEPS or child.i > noun.i:
+        if child.dep_ not in OWNER_DEPS or child.i > noun.i or (nationality_only and child.pos_ != "ADJ"):
             continue
         for word in (child, *child.conjuncts):
             found += _modifier_parties(art, word, text)
@@ -844,21 +1090,24 @@ def owner_parties(art: Article, noun: Token, text: str | None = None) -> list[Pa
 
 def _modifier_parties(art: Article, word: Token, text: str | None) -> list[Party]:
     mention = art.mention_at[word.i]
-    if mention is None and _place_country(art, word) is not None:
-        return []  # where it happens, not who does it: "a Mississippi rally"
+    place_country = _place_country(art, word) if mention is None else None
+    if place_country is not None:  # "a Moscow court", but where it happens: "a Mississippi rally"
+        return [] if art.lexicon.candidates(word.head) else [Party(place_country, text or word.text, word.idx, group=True)]
     if mention is None:  # "the country's", "his", "U.S.-led"
-        return [Party(p.actor_id, text or p.text, p.start) for p in referents(art, word)]
-    found = [Party(mention.actor_id, text or mention.text, mention.start)]
-    for inner in word.children:  # the "US" of "US-Iran"
+        return [p.as_group(text) for p in referents(art, word)]
+    found = [Party(mention.actor_id, text or mention.text, mention.start, group=True)]
+    for inner in word.children:  # the "US" of "US-Iran", the "British" of "British-Iranian"
         inner_mention = art.mention_at[inner.i]
-        if inner.dep_ in ("compound", "npadvmod", "nmod") and inner_mention not in (None, mention):
-            found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start))
+        joined = inner.dep_ in ("compound", "npadvmod", "nmod") or (
+            inner.dep_ == "amod" and art.text[inner.idx + len(inner):word.idx].strip() in HYPHENS)
+        if joined and inner_mention not in (None, mention):
+            found.append(Party(inner_mention.actor_id, text or inner_mention.text, inner_mention.start, group=True))
     return found
 
 
 def _hyphenated(art: Article, parties: list[Party]) -> bool:
     first, second = sorted(parties, key=lambda p: p.start)
-    gap = art.doc.text[first.start + len(first.text):second.start].strip()
+    gap = art.text[first.start + len(first.text):second.start].strip()
     return gap in HYPHENS
 
 
@@ -877,14 +1126,14 @@ def phrase_parties(art: Article, token: Token, prepositions: frozenset[str], tex
             if noun.dep_ == "pobj":
                 found = referents(art, noun, resolve_pronouns=False, prepositions=prepositions)
                 if found:
-                    return [Party(p.actor_id, text or p.text, p.start) for p in found]
+                    return [p.as_group(text) for p in found]
     return []
 
 
 def _place_country(art: Article, token: Token) -> str | None:
     for place in art.places:
         if place.start <= token.idx < place.end and place.country:
-            return art.country_actor.get(place.country)
+            return art.country_id(place.country)
     return None
 
 
@@ -893,7 +1142,7 @@ def country_of(art: Article, actor_id: str) -> str:
     actor = art.actor(actor_id)
     if actor is None or actor.kind != "person":
         return actor_id
-    return art.country_actor.get(actor.country or "") or actor.affiliation or actor_id
+    return (art.country_id(actor.country) if actor.country else None) or actor.affiliation or actor_id
 
 
 def antecedents(art: Article, pronoun: Token) -> list[str]:

@@ -78,6 +78,13 @@ GENERIC_REGION_NAMES = frozenset(
     "north east north west south east south west northeast northwest southeast southwest "
     "capital coast littoral".split()
 ) | {"north east", "north west", "south east", "south west"}
+# Subdivisions named by a kind of land or water ("Gulf" in Papua New Guinea, "Lakes"
+# in South Sudan, "Rivers" in Nigeria) are matched only with their subdivision word
+# ("Rivers State"): "the Gulf" alone is a sea, not a province.
+LANDFORM_NAMES = frozenset(
+    "gulf bay sea ocean river rivers lake lakes island islands mountain mountains valley delta "
+    "desert plateau peninsula strait border frontier interior".split()
+)
 LEADING_ARTICLES = frozenset({"al", "an", "ar", "as", "ad", "ash", "at", "az", "el"})
 # Prepositions whose object is where something happens or goes ("in Iraq", "into
 # Syria", "at the border"); "from" and "over" are not among them.
@@ -353,6 +360,8 @@ def geocode(
         return _place(span, entry.name, entry.country) if entry.kind == "country" else None
     if kb.by_demonym(name) is not None or not _is_proper(span) or fold(name) in GENERIC_REGION_NAMES:
         return None  # "Honduran" tagged GPE; "the gulf"; "the West"
+    if fold(name) in LANDFORM_NAMES and span[-1].lower_ not in SUBDIVISION_WORDS:
+        return _place(span, name, None)  # "the Gulf"
     if fold(name) in gazetteer().continents:
         return _place(span, name, None)
     preferred = Counter([hint]) if hint else countries or Counter()
@@ -423,12 +432,13 @@ def _region(name: str, countries: Counter[str]) -> Region | None:
 # --------------------------------------------------------------------------- attachment
 
 
-def place_for(span: Span | Token, places: list[Place]) -> Place | None:
+def place_for(span: Span | Token, places: list[Place], attached: bool = False) -> Place | None:
     """The place where the span's clause happens: a place in the same sentence that
     is the object of a locative preposition ("in Iraq", "into Iraqi territory",
     "in the city of Mosul"), preferring one attached to the span's root verb, then
-    the nearest. Places that are doers or objects ("Iran sent ...", "... to
-    Tehran's leaders") are not locations, nor is "over the border" (no place named)."""
+    the nearest (``attached``: only one attached to that verb). Places that are
+    doers or objects ("Iran sent ...", "... to Tehran's leaders") are not
+    locations, nor is "over the border" (no place named)."""
     span = span.doc[span.i:span.i + 1] if isinstance(span, Token) else span
     doc, sentence = span.doc, span.sent
     verb = governing_verb(span.root)
@@ -439,8 +449,9 @@ def place_for(span: Span | Token, places: list[Place]) -> Place | None:
         piece = doc.char_span(place.start, place.end, alignment_mode="expand")
         preposition = _locative_preposition(piece.root) if piece is not None else None
         if preposition is not None:
-            attached = verb is not None and governing_verb(preposition) == verb
-            candidates.append((not attached, _distance(span, place), place))
+            on_verb = verb is not None and governing_verb(preposition) == verb
+            if on_verb or not attached:
+                candidates.append((not on_verb, _distance(span, place), place))
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
