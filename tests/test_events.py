@@ -675,3 +675,8 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(nlp):
 def test_no_demand_of_oneself_nor_of_what_another_would_do(nlp):
     assert pick(events_of(nlp, "Iran said it should never attack Israel."), type="REQUEST") == []
     assert pick(events_of(nlp, "Russia said Ukraine would attack Crimea."), type="REQUEST") == []
+
+
+def test_a_verb_with_its_own_object_does_not_take_the_target_of_the_verb_it_governs(nlp):
+    events = events_of(nlp, "The United States trained 60 rebels to fight against Iran in Syria.")
+    assert not any(e.type == "AID" and e.target_id == "iran" for e in events)

@@ -609,7 +609,7 @@ def depth(token: Token) -> int:
 
 def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
     source_slot = fill(art, trigger, pattern.source, needs)
-    target_slot = fill_target(art, trigger, pattern.target, needs, source_slot)
+    target_slot = fill_target(art, trigger, pattern, needs, source_slot)
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
     where = place_for(span, art.places)
@@ -781,13 +781,18 @@ def _same_doer(art: Article, verb: Token, doers: list[Party]) -> bool:
     return speaker is None or not ids or speaker in ids or country_of(art, speaker) in ids
 
 
-def fill_target(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token], doers: Slot) -> Slot:
+def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token], doers: Slot) -> Slot:
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
-    Britain", "threatened to launch missiles at American bases")."""
-    skip = doers.parties
+    Britain", "threatened to launch missiles at American bases", "scrambled jets to
+    intercept the bombers") — but not a cooperative verb with an object of its own,
+    whose object is the one helped ("trained 60 fighters to fight IS": the fighters
+    fight IS; the trainer helps the fighters, not IS)."""
+    skip, slots = doers.parties, pattern.target
     found = fill(art, trigger, slots, needs, skip)
     if found.parties or trigger.pos_ != "VERB":
+        return found
+    if pattern.quad in (1, 2) and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
     for governed in trigger.children:
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
