@@ -1,4 +1,5 @@
-"""The newsprism command line: analyze, demo, export, query, quotes, citations, stories."""
+"""The newsprism command line: analyze, demo, export, query, quotes, citations, stories, story,
+report, serve."""
 
 from __future__ import annotations
 
@@ -316,6 +317,28 @@ def relations(story_id, db, output, fmt) -> None:
     if output:
         write_graphml(Path(output), view.relations, actors)
         err_console.print(f"wrote {output}")
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--story", "story_ids", multiple=True, help="Only this story (repeatable). Default: every story.")
+def report(db, output, story_ids) -> None:
+    """Write one self-contained HTML report: the corpus overview, each story's outlets
+    side by side with its claims matrix, quotes, citations, actor relations, framing
+    and timeline, and every article with what was found in it highlighted.
+
+    The file works offline and makes no network request: mail it, open it from disk.
+    """
+    from newsprism.report.html import write_report
+    from newsprism.store import Store, StoreError
+
+    with Store(db, read_only=True) as store:
+        try:
+            size = write_report(store, Path(output), list(story_ids) or None)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    console.print(f"wrote {output} ({size / 1_000_000:.2f} MB)")
+
+
 STORIES_SQL = """
 SELECT s.id, s.title, count(*) AS articles, count(DISTINCT a.outlet) AS outlets,
        min(left(a.published, 10)) AS first, max(left(a.published, 10)) AS last
