@@ -153,6 +153,8 @@ class Handler(BaseHTTPRequestHandler):
                                            timeout=self.server.sql_timeout, max_rows=self.server.max_rows))
             case ["api"]:
                 self._html(render_template("api.html", LINKS, title="API", spec=openapi_document()))
+            case ["favicon.ico"]:
+                self._send(b"", "image/x-icon", HTTPStatus.NO_CONTENT)
             case ["openapi.json"]:
                 self._json(openapi_document())
             case ["api", "stories"]:

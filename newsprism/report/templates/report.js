@@ -56,6 +56,17 @@
       (mark.dataset.value ? " — gives the figure " + mark.dataset.value : "") + ":";
     panel.querySelector("blockquote").textContent = mark.dataset.text;
     panel.querySelector(".claim").textContent = "Claim: " + mark.closest("tr").dataset.summary;
+    var row = mark.closest("tr");
+    var holder = story.querySelector("tr.evidence-row");
+    if (!holder) {
+      holder = document.createElement("tr");
+      holder.className = "evidence-row";
+      holder.appendChild(document.createElement("td"));
+    }
+    holder.firstChild.colSpan = row.children.length;
+    holder.firstChild.appendChild(panel);
+    row.after(holder);
+    holder.hidden = false;
     var link = panel.querySelector("a");
     link.href = mark.dataset.href;
     link.hidden = false;
@@ -71,7 +82,9 @@
       var shown = {};
       form.querySelectorAll("input[type=checkbox]").forEach(function (box) { shown[box.value] = box.checked; });
       var words = form.querySelector("input[type=search]").value.toLowerCase();
-      table.querySelectorAll("tbody tr").forEach(function (row) {
+      var open = table.querySelector("tr.evidence-row");
+      if (open) { open.hidden = true; }
+      table.querySelectorAll("tbody tr[data-claim]").forEach(function (row) {
         var text = row.dataset.summary.toLowerCase();
         row.hidden = !shown[row.dataset.status] || (words && text.indexOf(words) < 0);
       });
