@@ -124,8 +124,10 @@ def write_report(store: Store, output: Path, only: list[str] | None = None) -> i
     """Write the whole report (overview, every story or just `only`, and their
     articles) into one self-contained HTML file; returns its size in bytes."""
     chosen = only or story_ids(store)
-    stories = [story_page(store, story_id) for story_id in chosen]
-    articles = [page for s in stories for a in s.view.articles if (page := article_page(store, a.id))]
+    actors = store.actors()
+    stories = [story_page(store, story_id, actors) for story_id in chosen]
+    articles = [page for s in stories for a in s.view.articles
+                if (page := article_page(store, a.id, actors, s.view.claims))]
     html = ENV.get_template("report.html").render(
         title="newsprism report", overview=overview(store), stories=stories, articles=articles,
         links=Links(app=False), csp=content_security_policy(False), app=False, database=store.path.name,

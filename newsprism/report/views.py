@@ -191,14 +191,14 @@ def overview(store: Store) -> Overview:
     return Overview(stories, outlets, coverage, articles, undated, errors)
 
 
-def story_page(store: Store, story_id: str) -> StoryPage:
+def story_page(store: Store, story_id: str, actors: dict[str, Actor] | None = None) -> StoryPage:
     """Everything one story's page shows. Raises StoreError for an unknown story."""
     view = story_view(store, story_id)
     article_ids = [a.id for a in view.articles]
     outlet_of = {a.id: a.outlet or UNKNOWN_OUTLET for a in view.articles}
     analyses = store.analyses_of(article_ids)
     quotes = [q for analysis in analyses.values() for q in analysis.quotes]
-    actors = store.actors()
+    actors = actors if actors is not None else store.actors()
     framings = [f for analysis in analyses.values() for f in analysis.framings]
     citation_rows = store.con.execute(STORY_CITATIONS_SQL, [article_ids]).fetchall()
     return StoryPage(
@@ -272,20 +272,22 @@ def word_changes(main: str, other: str) -> list[tuple[str, bool]]:
     return list(zip(other_words, changed))
 
 
-def article_page(store: Store, article_id: str) -> ArticlePage | None:
+def article_page(store: Store, article_id: str, actors: dict[str, Actor] | None = None,
+                 claims: list[Claim] | None = None) -> ArticlePage | None:
     """The article's clean text cut into segments, each knowing which actors, quotes,
-    attributions, events and claim evidence sentences cover it; None if unknown."""
+    attributions, events and claim evidence sentences cover it; None if unknown.
+    `actors` and its story's `claims` may be passed in when they are already read."""
     articles = store.articles_of([article_id])
     if not articles:
         return None
     article = articles[0]
     analysis = store.analyses_of([article_id])[article_id]
-    actors = store.actors()
+    actors = actors if actors is not None else store.actors()
     row = store.con.execute("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id]).fetchone()
     story_id = row[0] if row else None
     highlights = _highlights(article, analysis.mentions, analysis.quotes, analysis.attributions, analysis.events, actors)
     if story_id:
-        highlights += _evidence(store, story_id, article_id)
+        highlights += _evidence(claims if claims is not None else store.claims_of(story_id), article_id)
     return ArticlePage(article, story_id, segments(article.text, highlights), analysis.quotes,
                        analysis.attributions, analysis.events, actors)
 
@@ -312,9 +314,9 @@ def _event_label(event: Event, name) -> str:
     return f"event {event.type}: {who}{whom}{negated}{modality}"
 
 
-def _evidence(store: Store, story_id: str, article_id: str) -> list[Highlight]:
+def _evidence(claims: list[Claim], article_id: str) -> list[Highlight]:
     found = []
-    for claim in store.claims_of(story_id):
+    for claim in claims:
         for mention in claim.mentions:
             if mention.article_id == article_id and mention.start is not None:
                 found.append(Highlight("evidence", mention.start, mention.end, f"claim ({claim.status}): {mention.stance}",

@@ -55,7 +55,7 @@
       (mark.dataset.source ? " (credits it to " + mark.dataset.source + ")" : "") +
       (mark.dataset.value ? " — gives the figure " + mark.dataset.value : "") + ":";
     panel.querySelector("blockquote").textContent = mark.dataset.text;
-    panel.querySelector(".claim").textContent = "Claim: " + mark.closest("tr").dataset.summary;
+    panel.querySelector(".claim").textContent = "Claim: " + mark.closest("tr").querySelector(".summary").textContent;
     var row = mark.closest("tr");
     var holder = story.querySelector("tr.evidence-row");
     if (!holder) {
@@ -85,7 +85,7 @@
       var open = table.querySelector("tr.evidence-row");
       if (open) { open.hidden = true; }
       table.querySelectorAll("tbody tr[data-claim]").forEach(function (row) {
-        var text = row.dataset.summary.toLowerCase();
+        var text = row.querySelector(".summary").textContent.toLowerCase();
         row.hidden = !shown[row.dataset.status] || (words && text.indexOf(words) < 0);
       });
     }
