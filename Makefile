@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test demo bench clean
+.PHONY: install test browser-test demo report bench clean
 
 install: $(VENV)/.installed
 
@@ -18,8 +18,16 @@ $(VENV)/.installed: pyproject.toml
 test: install
 	$(BIN)/pytest -q
 
+# Only the tests in a real browser (needs Debian's chromium and chromium-driver; see .ci/run).
+browser-test: install
+	$(BIN)/pytest -q tests/test_browser.py
+
 demo: install
 	$(BIN)/newsprism demo
+
+# The demo database as a self-contained HTML report.
+report: demo
+	$(BIN)/newsprism report --db newsprism-demo.duckdb -o newsprism-demo.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info

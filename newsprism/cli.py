@@ -1,4 +1,5 @@
-"""The newsprism command line: analyze, demo, export, query, quotes, citations, stories."""
+"""The newsprism command line: analyze, demo, export, query, quotes, citations, stories, story,
+report, serve."""
 
 from __future__ import annotations
 
@@ -326,6 +327,57 @@ def relations(story_id, db, output, fmt) -> None:
     if output:
         write_graphml(Path(output), view.relations, actors)
         err_console.print(f"wrote {output}")
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--story", "story_ids", multiple=True, help="Only this story (repeatable). Default: every story.")
+def report(db, output, story_ids) -> None:
+    """Write one self-contained HTML report: the corpus overview, each story's outlets
+    side by side with its claims matrix, quotes, citations, actor relations, framing
+    and timeline, and every article with what was found in it highlighted.
+
+    The file works offline and makes no network request: mail it, open it from disk.
+    """
+    from newsprism.report.html import write_report
+    from newsprism.store import Store, StoreError
+
+    with Store(db, read_only=True) as store:
+        try:
+            size = write_report(store, Path(output), list(story_ids) or None)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    console.print(f"wrote {output} ({size / 1_000_000:.2f} MB)")
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (the default serves this machine only).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True, help="Port (0: any free port).")
+@click.option("--sql-timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              help="Seconds an SQL page query may run before it is stopped.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=1000, show_default=True, help="Most rows an SQL query returns.")
+def serve(db, host, port, sql_timeout, max_rows) -> None:
+    """Browse a database in the web browser: the report's views live, search over
+    articles and claims, a JSON API (documented at /openapi.json and /api) and a
+    read-only SQL page. The database is opened read-only and sandboxed.
+    """
+    from newsprism.serve import make_server
+    from newsprism.store import StoreError
+
+    try:
+        server = make_server(db, host, port, sql_timeout, max_rows)
+    except (StoreError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    bound_host, bound_port = server.server_address[:2]
+    console.print(f"newsprism is serving {db} at http://{bound_host}:{bound_port}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 STORIES_SQL = """
 SELECT s.id, s.title, count(*) AS articles, count(DISTINCT a.outlet) AS outlets,
        min(left(a.published, 10)) AS first, max(left(a.published, 10)) AS last
