@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test browser-test demo report bench clean
+.PHONY: install test browser-test demo bench clean
 
 install: $(VENV)/.installed
 
@@ -24,10 +24,6 @@ browser-test: install
 
 demo: install
 	$(BIN)/newsprism demo
-
-# The demo database as a self-contained HTML report.
-report: demo
-	$(BIN)/newsprism report --db newsprism-demo.duckdb -o newsprism-demo.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -22,6 +22,7 @@ from newsprism.config import DEFAULT_MODEL, Settings  # noqa: E402
 EXIT_SOME_FAILED = 1
 EXIT_CANNOT_RUN = 3
 DEMO_DB = "newsprism-demo.duckdb"
+DEMO_REPORT = "newsprism-demo.html"
 
 console = Console(stderr=False)
 err_console = Console(stderr=True)
@@ -87,24 +88,31 @@ def analyze(paths, db, model, actors, replace_actors, processes, max_bytes, quie
 @main.command()
 @click.option("--db", default=DEMO_DB, show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the demo database (replaced if it exists).")
+@click.option("--report", "report_path", default=DEMO_REPORT, show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the HTML report of the demo (replaced if it exists).")
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True)
-def demo(db, processes) -> None:
-    """Analyse the bundled sample corpus (invented articles) and print what was found."""
-    corpus = resources.files("newsprism") / "samples" / "corpus"
-    for stale in (Path(db), Path(db + ".wal")):
-        stale.unlink(missing_ok=True)
+def demo(db, report_path, processes) -> None:
+    """Analyse the bundled sample corpus (invented articles), print what was found and
+    its biggest story side by side, and write the HTML report."""
+    from newsprism.report.html import write_report
     from newsprism.report.terminal import print_story
     from newsprism.store import Store
     from newsprism.story.compare import story_view
 
+    corpus = resources.files("newsprism") / "samples" / "corpus"
+    for stale in (Path(db), Path(db + ".wal")):
+        stale.unlink(missing_ok=True)
     console.print(f"Analysing the bundled sample corpus in {corpus} into {db}")
     _run([str(corpus)], db, Settings(processes=processes), overview=True)
     with Store(db, read_only=True) as store:
         [(story_id,)] = store.con.execute("SELECT id FROM stories ORDER BY len(article_ids) DESC, id LIMIT 1").fetchall()
         console.rule("The biggest story, side by side")
         print_story(console, story_view(store, story_id), max_claims=5)
-    console.print(f"\nExplore it: newsprism story {story_id} --db {db}\n"
+        size = write_report(store, Path(report_path))
+    console.print(f"\nOpen the report in a browser: {report_path} ({size / 1_000_000:.1f} MB, works offline)\n"
+                  f"Explore it: newsprism story {story_id} --db {db}\n"
                   f"            newsprism claims --db {db} --contested\n"
+                  f"            newsprism serve --db {db}\n"
                   f'            newsprism query --db {db} "SELECT outlet, title FROM articles"')
 
 
@@ -327,6 +335,8 @@ def relations(story_id, db, output, fmt) -> None:
     if output:
         write_graphml(Path(output), view.relations, actors)
         err_console.print(f"wrote {output}")
+
+
 @main.command()
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="DuckDB file to read.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
