@@ -6,7 +6,7 @@ All are timed in the same run on the same real articles
 (../shared/data/article-bias-allsides): the baseline is spaCy's own parallel parse,
 `nlp.pipe(texts, n_process=P, batch_size=4)` with the same model and no newsprism
 component; newsprism is the whole `analyze` job (ingest, dedup, parse, components,
-consolidation, grouping, DuckDB writes) through the real runner, once with each
+consolidation, grouping, stories, the compare stage, DuckDB writes) through the real runner, once with each
 component set in COMPONENT_SETS, so the cost of each stage shows. Words are
 whitespace tokens of the input texts. The best of `--repeats` runs of each is
 reported; runs are interleaved so that drifts in machine load hit all alike.
@@ -32,11 +32,13 @@ from newsprism.runner import analyze  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = Path(__file__).resolve().parent / "results"
+# (components, whether the compare stage — claims of the touched stories — runs)
 COMPONENT_SETS = {
-    "actors": ("newsprism_actors",),
-    "actors, quotes, attributions": ("newsprism_actors", "newsprism_quotes", "newsprism_attributions"),
-    "all but framing (+ quantities, events)": tuple(c for c in Settings().components if c != "newsprism_framing"),
-    "all components (default)": Settings().components,
+    "actors": (("newsprism_actors",), True),
+    "actors, quotes, attributions": (("newsprism_actors", "newsprism_quotes", "newsprism_attributions"), True),
+    "all but framing (+ quantities, events)": (tuple(c for c in Settings().components if c != "newsprism_framing"), True),
+    "all components, no compare stage": (Settings().components, False),
+    "all components (default)": (Settings().components, True),
 }
 
 
@@ -61,10 +63,11 @@ def time_bare_parse(model: str, texts: list[str], processes: int) -> float:
     return time.perf_counter() - started
 
 
-def time_newsprism(articles: list[dict], components: tuple[str, ...], processes: int, scratch: Path, run: str) -> float:
+def time_newsprism(articles: list[dict], components: tuple[str, ...], compare: bool, processes: int, scratch: Path,
+                   run: str) -> float:
     corpus = scratch / f"corpus-{run}.jsonl"
     corpus.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
-    settings = Settings(processes=processes, progress=False, components=components)
+    settings = Settings(processes=processes, progress=False, components=components, compare=compare)
     started = time.perf_counter()
     summary = analyze([str(corpus)], scratch / f"bench-{run}.duckdb", settings)
     elapsed = time.perf_counter() - started
@@ -88,8 +91,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(args.repeats):
             seconds["bare spaCy parse"].append(time_bare_parse(model, texts, args.processes))
-            for i, (name, components) in enumerate(COMPONENT_SETS.items()):
-                elapsed = time_newsprism(articles, components, args.processes, Path(scratch), f"{run}-{i}")
+            for i, (name, (components, compare)) in enumerate(COMPONENT_SETS.items()):
+                elapsed = time_newsprism(articles, components, compare, args.processes, Path(scratch), f"{run}-{i}")
                 seconds[f"newsprism, {name}"].append(elapsed)
     baseline = min(seconds["bare spaCy parse"])
     rows = {name: {"words_per_s": round(words / min(times)), "ratio": round(baseline / min(times), 3),

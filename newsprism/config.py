@@ -30,4 +30,5 @@ class Settings:
     batch_size: int = 4  # docs per nlp.pipe batch (deps.md: small batches are fastest here)
     max_bytes: int = 10_000_000
     progress: bool = True
+    compare: bool = True  # claims of the stories a run touches (False: per-article analysis and stories only)
     embed_threads: int = 1  # onnxruntime threads for story embeddings (spaCy workers hold the other cores)

@@ -78,7 +78,8 @@ def analyze(
             outcomes = analyze_articles(new, settings)
             encoder = Encoder(settings.embed_threads)
             _save_in_batches(outcomes, fingerprints, store, summary, progress, encoder)
-            _compare(store, summary, progress, Encoder(max(1, settings.processes)))  # the parse is over: all cores
+            if settings.compare:
+                _compare(store, summary, progress, Encoder(max(1, settings.processes)))  # the parse is over: all cores
     finally:
         progress.stop()
     summary.failed = len(summary.errors)
