@@ -328,8 +328,9 @@ def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
     """The mean of an article's unit vectors, its headline weighted up, at unit length;
     zeros for an article without units. The mean pooling sentence-transformers applies
-    to word pieces (Reimers & Gurevych 2019), one level up: the whole text tells one
-    happening from another better than the title and lead alone."""
+    to word pieces (Reimers & Gurevych 2019), one level up. On the dev splits of
+    bench/story_eval.py such vectors keep a story's broad coverage (an opinion piece)
+    together at thresholds where title-and-lead vectors split it off."""
     if not len(vectors):
         return np.zeros(DIMENSIONS, dtype=np.float32)
     weights = np.where(np.asarray(headline, dtype=bool), headline_weight, 1.0).astype(np.float32)
