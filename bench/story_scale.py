@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.embeddings import Encoder  # noqa: E402
-from newsprism.story.stories import StoryArticle, StoryIndex  # noqa: E402
+from newsprism.story.stories import StoryArticle, StoryIndex, claim_units  # noqa: E402
 
 EVAL_DBS = ROOT / "bench" / "results" / "story_eval"
 BATCH = 64  # the runner's save batch
@@ -108,12 +108,14 @@ def _status_kb(field: str) -> int:
 
 
 def embedding_speed(count: int) -> list[dict]:
+    """Articles/s for embedding every unit the story and compare stages share (the
+    story stage embeds them; the compare stage then finds them cached)."""
     with Store(EVAL_DBS / "giveme5w1h.duckdb", read_only=True) as store:
-        rows = store.con.execute("SELECT title, text FROM articles ORDER BY id").fetchall()
-    from newsprism.story.stories import embedding_text
-
-    texts = [embedding_text(title, text) for title, text in rows]
-    texts = (texts * (count // len(texts) + 1))[:count]
+        ids = [row[0] for row in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        articles, analyses = store.articles_of(ids), store.analyses_of(ids)
+    per_article = [[u.claim_text for u in claim_units(a, analyses[a.id])] for a in articles]
+    per_article = (per_article * (count // len(per_article) + 1))[:count]
+    texts = [text for units in per_article for text in units]
     results = []
     for threads in (1, 2):
         encoder = Encoder(threads=threads)
@@ -121,7 +123,8 @@ def embedding_speed(count: int) -> list[dict]:
         started = time.perf_counter()
         encoder.encode(texts)
         seconds = time.perf_counter() - started
-        results.append({"threads": threads, "articles": count, "articles_per_s": round(count / seconds, 1)})
+        results.append({"threads": threads, "articles": count, "units": len(texts),
+                        "articles_per_s": round(count / seconds, 1)})
     return results
 
 

@@ -12,6 +12,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
+
 from newsprism.analysis.engine import analyze_articles
 from newsprism.config import Settings
 from newsprism.ingest.dedup import DuplicateIndex, Fingerprint, fingerprint
@@ -21,10 +23,12 @@ from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord
 from newsprism.store import Store
 from newsprism.story.actors import consolidate_actors
 from newsprism.story.citations import citations_of
-from newsprism.story.compare import compare_stories
+from newsprism.story.compare import Encode, cached_encoder, compare_stories
 from newsprism.story.embeddings import Encoder, model_files
 from newsprism.story.quotes import group_quotes
-from newsprism.story.stories import StoryArticle, StoryIndex, embedding_text, publication_day, salient_actors
+from newsprism.story.stories import (
+    StoryArticle, StoryIndex, StoryParams, article_vector, claim_units, publication_day, salient_actors,
+)
 
 INGEST_BATCH = 64
 SAVE_BATCH = 64
@@ -151,7 +155,7 @@ def _save_in_batches(
         analyses, known = consolidate_actors(analyses, known)
         regrouped = _group_quotes(analyses, store)
         touched = {m.actor_id for a in analyses for m in a.mentions}
-        story_articles = _story_articles(articles, analyses, known, encoder, stories.params.max_actors)
+        story_articles = _story_articles(articles, analyses, known, cached_encoder(store, encoder.encode), stories.params)
         story_of = stories.assign(story_articles)
         changed = sorted(set(story_of.values()))
         store.save(
@@ -172,16 +176,22 @@ def _save_in_batches(
 
 
 def _story_articles(
-    articles: list[Article], analyses: list[ArticleAnalysis], known: dict[str, Actor], encoder: Encoder,
-    max_actors: int,
+    articles: list[Article], analyses: list[ArticleAnalysis], known: dict[str, Actor], encode: Encode,
+    params: StoryParams,
 ) -> list[StoryArticle]:
-    vectors = encoder.encode([embedding_text(a.title, a.text) for a in articles])
+    """Articles as story assignment sees them. Their vectors come from the units the
+    compare stage embeds, through the same cache, so that stage finds them embedded."""
+    units = [claim_units(article, analysis) for article, analysis in zip(articles, analyses)]
+    vectors = encode([unit.claim_text for article_units in units for unit in article_units])
+    ends = np.cumsum([len(article_units) for article_units in units])
     return [
         StoryArticle(
-            id=article.id, title=article.title, published=publication_day(article.published), vector=vector,
-            actors=salient_actors(analysis.mentions, known, max_actors),
+            id=article.id, title=article.title, published=publication_day(article.published),
+            vector=article_vector(vectors[end - len(article_units) : end], [u.headline for u in article_units],
+                                  params.headline_weight),
+            actors=salient_actors(analysis.mentions, known, params.max_actors),
         )
-        for article, analysis, vector in zip(articles, analyses, vectors)
+        for article, analysis, article_units, end in zip(articles, analyses, units, ends)
     ]
 
 

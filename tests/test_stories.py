@@ -7,7 +7,9 @@ import numpy as np
 from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 from newsprism.story.evaluation import score_clustering
-from newsprism.story.stories import StoryArticle, StoryIndex, StoryParams, publication_day, salient_actors
+from newsprism.story.stories import (
+    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors,
+)
 
 
 def unit(*parts: tuple[int, float]) -> np.ndarray:
@@ -133,3 +135,22 @@ def test_restored_stories_keep_their_recency_in_the_capped_indexes():
     restored = StoryIndex(params, stories=sorted(one_run.stories.values(), key=lambda s: s.id, reverse=True))
     probe = article("p", unit((100, 1.0)), None, ["everyone"])
     assert restored.candidates(probe) == one_run.candidates(probe) == {"story-h2", "story-h3"}
+
+
+def test_article_vector_is_the_unit_mean_with_the_headline_weighted_up():
+    headline, first, second = unit((70, 1.0)), unit((71, 1.0)), unit((72, 1.0))
+    vector = article_vector(np.stack([headline, first, second]), [True, False, False], headline_weight=2.0)
+    assert abs(float(np.linalg.norm(vector)) - 1) < 1e-6
+    assert vector[70] == 2 * vector[71] and vector[71] == vector[72] > 0
+    assert not article_vector(np.zeros((0, DIMENSIONS), np.float32), [], 2.0).any()
+
+
+def test_a_loose_story_takes_an_article_less_readily_than_a_tight_one_with_the_same_centroid():
+    index = StoryIndex(StoryParams(time_penalty=0.0))
+    index.assign([article("tight1", unit((80, 1.0), (81, 0.1))), article("tight2", unit((80, 1.0), (81, -0.1)))])
+    loose = StoryIndex(StoryParams(time_penalty=0.0))
+    loose.assign([article("loose1", unit((80, 1.0), (82, 0.4))), article("loose2", unit((80, 1.0), (82, -0.4)))])
+    probe = article("p", unit((80, 1.0)))
+    [tight_story], [loose_story] = index.stories.values(), loose.stories.values()
+    assert abs(float(probe.vector @ tight_story.centroid) - float(probe.vector @ loose_story.centroid)) < 1e-6
+    assert index.similarity(probe, tight_story) > loose.similarity(probe, loose_story)

@@ -6,11 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import newsprism
 from newsprism.config import Settings
 from newsprism.runner import analyze
+from newsprism.store import Store
+from newsprism.story.quotes import hash_key
+from newsprism.story.stories import StoryParams, article_vector, claim_units
 
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 
@@ -99,3 +103,20 @@ def test_bad_and_empty_articles_do_not_break_story_assignment(tmp_path):
     assert sorted(members) == sorted(stored)
     fonseca = [s for s in stories if len(s.article_ids) == 2]
     assert len(fonseca) == 1 and not {"symbols", "tiny"} & set(fonseca[0].article_ids)
+
+
+def test_story_vectors_are_made_of_the_sentences_the_compare_stage_embeds(sample_db):
+    with Store(sample_db, read_only=True) as store:
+        ids = [row[0] for row in store.con.execute("SELECT id FROM articles").fetchall()]
+        articles, analyses = store.articles_of(ids), store.analyses_of(ids)
+        units = {a.id: claim_units(a, analyses[a.id]) for a in articles}
+        keys = {hash_key(u.claim_text) for article_units in units.values() for u in article_units}
+        embedded = {row[0] for row in store.con.execute("SELECT key FROM text_vectors").fetchall()}
+        cached = store.text_vectors(sorted(keys))
+        stored = dict(store.con.execute("SELECT article_id, vector FROM article_vectors").fetchall())
+    # The compare stage found every sentence it needed already embedded by the story stage.
+    assert embedded == keys
+    for article_id, article_units in units.items():
+        expected = article_vector(np.stack([cached[hash_key(u.claim_text)] for u in article_units]),
+                                  [u.headline for u in article_units], StoryParams().headline_weight)
+        assert np.allclose(stored[article_id], expected, atol=1e-5)
