@@ -38,7 +38,7 @@ from newsprism.config import Settings  # noqa: E402
 from newsprism.records import ArticleAnalysis  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
-from newsprism.story.claims import StoryInput, atoms_of, build_claims, units_of  # noqa: E402
+from newsprism.story.claims import StoryInput, atoms_of, build_claims, claim_units  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 SAMPLE_DB = RESULTS / "compare_scale" / "sample.duckdb"
@@ -130,7 +130,7 @@ def encoder_rate() -> dict:
     from newsprism.story.embeddings import Encoder
 
     story = sample_story()
-    units = [u for a in story.articles for u in units_of(a, story.analyses[a.id])]
+    units = [u for a in story.articles for u in claim_units(a, story.analyses[a.id])]
     texts = [a.unit.claim_text for a in atoms_of(units)]
     encoder = Encoder(threads=1)
     encoder.encode(texts[:8])  # load the model

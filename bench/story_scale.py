@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.embeddings import Encoder  # noqa: E402
-from newsprism.story.stories import StoryArticle, StoryIndex, claim_units  # noqa: E402
+from newsprism.story.claims import claim_units  # noqa: E402
+from newsprism.story.stories import StoryArticle, StoryIndex  # noqa: E402
 
 EVAL_DBS = ROOT / "bench" / "results" / "story_eval"
 BATCH = 64  # the runner's save batch

@@ -23,11 +23,12 @@ from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord
 from newsprism.store import Store
 from newsprism.story.actors import consolidate_actors
 from newsprism.story.citations import citations_of
+from newsprism.story.claims import claim_units
 from newsprism.story.compare import Encode, cached_encoder, compare_stories
 from newsprism.story.embeddings import Encoder, model_files
 from newsprism.story.quotes import group_quotes
 from newsprism.story.stories import (
-    StoryArticle, StoryIndex, StoryParams, article_vector, claim_units, publication_day, salient_actors,
+    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors,
 )
 
 INGEST_BATCH = 64

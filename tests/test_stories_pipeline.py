@@ -14,7 +14,8 @@ from newsprism.config import Settings
 from newsprism.runner import analyze
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
-from newsprism.story.stories import StoryParams, article_vector, claim_units
+from newsprism.story.claims import claim_units
+from newsprism.story.stories import StoryParams, article_vector
 
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 

@@ -24,7 +24,7 @@ WORKING_TABLES = ("mentions", "scare_quotes")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);

@@ -221,6 +221,13 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     return units
 
 
+def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
+    """The units that can carry a claim: the headline, and the sentences and clauses
+    naming an actor or holding a record. These are what the compare stage embeds (and
+    the story stage averages into the article's vector: their vectors serve both)."""
+    return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline]
+
+
 def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
     return [u for u in units if u.start is not None and u.start < end and start < u.end]
 
@@ -501,8 +508,7 @@ def numbers_disagree(quantities: list[Quantity]) -> bool:
 def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
-    units = [u for a in story.articles for u in units_of(a, story.analyses.get(a.id, ArticleAnalysis(a.id)))]
-    atoms = atoms_of([u for u in units if u.bears_claim or u.actors or u.headline])
+    atoms = atoms_of([u for a in story.articles for u in claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id)))])
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)

@@ -39,8 +39,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from newsprism.records import Actor, Article, ArticleAnalysis, Mention
-from newsprism.story.claims import Unit, atoms_of, units_of
+from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 
 UNSALIENT_KINDS = frozenset({"media"})  # an outlet naming itself or a wire says nothing about the story
@@ -314,15 +313,6 @@ def salient_actors(mentions: Iterable[Mention], actors: dict[str, Actor], limit:
     top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:limit]
     norm = math.sqrt(sum(w * w for _, w in top))
     return {actor_id: w / norm for actor_id, w in top}
-
-
-def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
-    """The article's units that the compare stage embeds (headline, and the sentences and
-    clauses naming an actor or bearing a claim), so that their vectors, cached by text,
-    serve both stages."""
-    units = [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline]
-    atoms_of(units)  # marks the denials, whose claim_text is what they deny
-    return units
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
