@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsprism.analysis import records_on
+from newsprism.kb import section_entries
 from newsprism.records import Framing, Mention
 
 Doc.set_extension("framings", default=(), force=True)
@@ -130,19 +131,8 @@ class FramingWords:
         return words
 
     def add(self, text: str, where: str) -> None:
-        section = None
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                section = line[1:-1].strip()
-                if section not in SECTIONS:
-                    raise FramingFileError(f"{where}: line {number}: unknown section [{section}]")
-            elif section is None:
-                raise FramingFileError(f"{where}: line {number}: entry before any [section]")
-            else:
-                getattr(self, section).add(word_key(line))
+        for section, entry, _ in section_entries(text, where, SECTIONS, FramingFileError):
+            getattr(self, section).add(word_key(entry))
 
     def is_loaded(self, text: str) -> bool:
         """Whether a label has an evaluative word: from ``[loaded]``, or strongly

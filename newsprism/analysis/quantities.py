@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -75,6 +75,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
+from newsprism.kb import section_entries
 from newsprism.records import Quantity
 
 Doc.set_extension("quantities", default=(), force=True)
@@ -155,19 +156,9 @@ class QuantityWords:
         return words
 
     def add(self, text: str, where: str) -> None:
-        section = None
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                section = line[1:-1].strip()
-                if not hasattr(self, section):
-                    raise ValueError(f"{where}: line {number}: unknown section [{section}]")
-                continue
-            if section is None:
-                raise ValueError(f"{where}: line {number}: entry before any [section]")
-            self._add_entry(section, line, f"{where}: line {number}")
+        sections = [f.name for f in fields(self)]
+        for section, entry, place in section_entries(text, where, sections):
+            self._add_entry(section, entry, place)
 
     def _add_entry(self, section: str, line: str, where: str) -> None:
         phrase, _, value = (part.strip() for part in line.partition("="))

@@ -283,6 +283,27 @@ def bundled_path(name: str) -> Path:
     return Path(str(resources.files("newsprism") / "data" / name))
 
 
+def section_entries(
+    text: str, where: str, sections: Iterable[str], error: type[Exception] = ValueError
+) -> Iterator[tuple[str, str, str]]:
+    """(section, entry, "file: line N") for each entry of a word file made of
+    ``[section]`` headers and one entry a line ("#" comments and blank lines skipped);
+    an unknown section or an entry before any raises ``error`` naming file and line."""
+    known, section = set(sections), None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            if section not in known:
+                raise error(f"{where}: line {number}: unknown section [{section}]")
+        elif section is None:
+            raise error(f"{where}: line {number}: entry before any [section]")
+        else:
+            yield section, line, f"{where}: line {number}"
+
+
 def read_entries(path: str | Path) -> list[KBEntry]:
     """The entries of one ``.jsonl``, ``.json`` or ``.csv`` file; a repeated id is an error."""
     path = Path(path)
