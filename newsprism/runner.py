@@ -199,10 +199,8 @@ def _story_articles(
 def _compare(store: Store, summary: RunSummary, progress: Progress, encoder: Encoder) -> None:
     """Claims of every story the run touched; a story that fails is an error, the rest go on."""
     progress.comparing(len(summary.touched_story_ids))
-    for story_id in summary.touched_story_ids:
-        try:
-            compare_stories(store, [story_id], encoder.encode)
-        except Exception as error:  # noqa: BLE001 - one story must not stop the others
+    for story_id, error in compare_stories(store, summary.touched_story_ids, encoder.encode):
+        if error is not None:
             summary.errors.append(ErrorRecord(story_id, "compare", f"{type(error).__name__}: {error}"))
             store.save(errors=summary.errors[-1:])
         progress.story_compared()

@@ -389,13 +389,12 @@ def _shares_figure(a: Atom, b: Atom) -> bool:
 
 
 def _same_quote_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
-    """Sentences of different articles quoting the same statement (quotes share a group)."""
+    """Sentences quoting the same statement (their quotes share a group)."""
     by_group: dict[str, list[int]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         for group in atom.unit.quote_groups:
             by_group[group].append(index)
-    return [(i, j) for members in by_group.values() for i in members for j in members
-            if i < j and atoms[i].unit.article_id != atoms[j].unit.article_id]
+    return [pair for members in by_group.values() for pair in zip(members, members[1:])]  # a chain joins them all
 
 
 def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, int]]:
@@ -453,9 +452,11 @@ def _previous_sentence_links(atoms: list[Atom]) -> list[tuple[int, int]]:
         before = index - 1
         while before >= 0 and atoms[before].unit is atom.unit:
             before -= 1
-        if before >= 0 and atoms[before].unit.article_id == atom.unit.article_id and not atoms[before].unit.headline:
-            previous = atoms[before].unit
-            links.extend((i, index) for i in range(before, -1, -1) if atoms[i].unit is previous)
+        previous = atoms[before].unit if before >= 0 else None
+        while before >= 0 and atoms[before].unit is previous:
+            if previous.article_id == atom.unit.article_id and not previous.headline:
+                links.append((before, index))
+            before -= 1
     return links
 
 

@@ -7,7 +7,7 @@ stories they joined.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,19 +21,21 @@ from newsprism.story.framing import framing_table
 from newsprism.story.graph import Relation, relations
 from newsprism.story.timeline import TimelineEntry, timeline
 
-def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> int:
+def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> Iterator[tuple[str, Exception | None]]:
     """Recompute and store the claims of these stories (and mark their articles'
-    framings as theirs); returns how many claims were written."""
+    framings as theirs), one story at a time; yields each story id with the error that
+    stopped it, if any — one story that fails does not stop the others."""
     actors = store.actors()
     cached = cached_encoder(store, encode)
-    written = 0
     for story_id in story_ids:
-        article_ids = store.story_article_ids(story_id)
-        story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors)
-        claims = build_claims(story, cached)
-        store.replace_claims(story_id, claims, article_ids)
-        written += len(claims)
-    return written
+        try:
+            article_ids = store.story_article_ids(story_id)
+            story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors)
+            store.replace_claims(story_id, build_claims(story, cached), article_ids)
+        except Exception as error:  # noqa: BLE001 - reported by the caller, the rest go on
+            yield story_id, error
+        else:
+            yield story_id, None
 
 
 def cached_encoder(store: Store, encode: Encode) -> Encode:
