@@ -23,6 +23,14 @@ def test_demo_stores_the_sample_corpus_with_its_syndicated_copy(demo_db):
     assert len(duplicates) == len(expected["near_duplicate_pairs"]) == 1
 
 
+def test_demo_stores_each_sample_article_with_its_designed_metadata(demo_db):
+    expected = json.loads((SAMPLES / "expected.json").read_text())["articles"]
+    stored = {row[0]: row[1:] for row in rows(demo_db, "SELECT title, outlet, authors, published FROM articles")}
+    for meta in expected.values():
+        outlet, authors, published = stored[meta["title"]]
+        assert (outlet, list(authors), str(published)[:10]) == (meta["outlet"], meta["authors"], meta["published"])
+
+
 def test_demo_finds_the_actors_of_the_invented_story(demo_db):
     actors = dict(rows(demo_db, "SELECT id, kind FROM actors"))
     assert actors["honduras"] == "country" and actors["el-salvador"] == "country"

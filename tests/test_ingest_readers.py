@@ -174,3 +174,21 @@ def test_gzip_file_with_unknown_suffix_is_sniffed_as_warc(tmp_path):
     path.write_bytes(gzip.compress(warc.read_bytes()))
     [article] = read(path)
     assert isinstance(article, Article)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("As I write on Thursday morning, the crews are still held.", "2025-04-10"),
+        ("The talks, first set for April, are off.", "2025-04-10"),
+        ("By Saturday the port had reopened.", "2025-10-04"),
+        ("Nothing in this text names a day or a month.", "2025-10-04"),
+    ],
+)
+def test_a_date_that_reads_both_ways_is_settled_by_the_text(text, published):
+    assert make_article("x.txt", text, published="10/04/2025").published == published
+
+
+def test_an_unambiguous_numeric_date_ignores_the_text():
+    article = make_article("x.txt", "As I write on Thursday morning.", published="25/04/2025")
+    assert article.published == "2025-04-25"

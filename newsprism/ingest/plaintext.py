@@ -25,6 +25,8 @@ from pathlib import Path
 import dateparser
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from newsprism.ingest.dates import settle_day_month
+
 
 @dataclass(slots=True)
 class PlainText:
@@ -106,11 +108,12 @@ def parse_plaintext(text: str, rules: BoilerplateRules | None = None) -> PlainTe
     footer = _read_footer(lines, rules, language)
     lines = lines[: len(lines) - footer.consumed_count]
     title, site = _split_site_suffix(header.title)
+    body = "\n\n".join(lines)
     return PlainText(
-        text="\n\n".join(lines),
+        text=body,
         title=title,
         authors=_unique(header.authors or footer.authors),
-        published=header.published or footer.published,
+        published=_iso_date(header.published or footer.published, language, body),
         outlet=outlet or site,
     )
 
@@ -365,7 +368,7 @@ class _Meta:
     """What a byline/date line says."""
 
     authors: list[str] = field(default_factory=list)
-    published: str | None = None
+    published: str | None = None  # the date as written
 
 
 def _read_header(
@@ -558,7 +561,7 @@ def _is_name_word(token: str) -> bool:
 
 
 def _date(part: str, rules: BoilerplateRules, language: str | None) -> str | None:
-    """ISO date of a date line (dateparser, absolute dates only)."""
+    """The date of a date line as written, when dateparser reads an absolute date in it."""
     for pattern in rules.date:
         match = pattern.search(part)
         if match:
@@ -566,10 +569,19 @@ def _date(part: str, rules: BoilerplateRules, language: str | None) -> str | Non
             break
     if not any(char.isdigit() for char in part):
         return None
-    parsed = _parse_date(part, language)
-    if parsed is None:
+    return part if _parse_date(part, language) is not None else None
+
+
+def _iso_date(written: str | None, language: str | None, body: str) -> str | None:
+    """ISO 8601 of a date as written: a date, or a timestamp when it shows a time and zone.
+    A day/month date that reads both ways is settled by the body (`settle_day_month`)."""
+    if written is None:
         return None
-    if parsed.tzinfo is not None and _SHOWN_TIME.search(part):
+    settled = settle_day_month(written, body)
+    if settled:
+        return settled.isoformat()
+    parsed = _parse_date(written, language)
+    if parsed.tzinfo is not None and _SHOWN_TIME.search(written):
         return parsed.isoformat()
     return parsed.date().isoformat()
 

@@ -225,7 +225,7 @@ def make_article(
         url=url or None,
         title=title or None,
         authors=[a.strip() for a in authors or [] if a.strip()],
-        published=normalise_date(published) if published else None,
+        published=normalise_date(published, body) if published else None,
         language=detect_language(body),
         word_count=len(body.split()),
     )
