@@ -73,6 +73,23 @@ def test_pages_answer_with_a_strict_policy(app, report_db):
     assert get(base, "/", method="POST")[0] == 405
 
 
+def test_overview_pages_through_every_story_once(app, report_db, monkeypatch):
+    base, _ = app
+    monkeypatch.setattr("newsprism.serve.app.STORIES_PER_PAGE", 1)
+    stored = {story_id for (story_id,) in rows(report_db, "SELECT id FROM stories")}
+    assert len(stored) >= 2
+    seen, path = [], "/"
+    while path:
+        status, _, body = get(base, path)
+        assert status == 200, path
+        page = lxml.html.fromstring(body)
+        seen += [link.get("href").rsplit("/", 1)[-1] for link in page.xpath("//table[@id='story-table']//a")]
+        path = next(iter(page.xpath("//nav[@class='pager']//a[@rel='next']/@href")), None)
+    assert sorted(seen) == sorted(quote(s, safe="") for s in stored)
+    assert get(base, f"/?page={len(stored) + 1}")[0] == 400
+    assert get(base, "/?page=first")[0] == 400
+
+
 def test_story_page_agrees_with_the_api_and_the_database(app, report_db):
     base, _ = app
     status, stories = get_json(base, "/api/stories")

@@ -50,8 +50,10 @@ class Links:
 
     app: bool
 
-    def overview(self) -> str:
-        return "/" if self.app else "#overview"
+    def overview(self, page: int = 1) -> str:
+        if not self.app:
+            return "#overview"
+        return "/" if page == 1 else f"/?page={page}"
 
     def story(self, story_id: str) -> str:
         return f"/story/{quote(story_id, safe='')}" if self.app else f"#s/{story_id}"

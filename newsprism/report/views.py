@@ -44,12 +44,16 @@ class OutletRow:
 
 @dataclass(slots=True)
 class Overview:
-    stories: list[StoryRow]
+    stories: list[StoryRow]  # the page's stories (all of them in the report file)
     outlets: list[OutletRow]
     coverage: list[tuple[str, str, int]]  # (day, outlet, articles) for the coverage chart
     articles: int
     undated: int
     errors: int
+    story_count: int
+    first_row: int = 1  # the page's first story, counting from 1
+    page: int = 1
+    pages: int = 1
 
 
 @dataclass(slots=True)
@@ -157,6 +161,7 @@ SELECT s.id, s.title, count(a.id) AS articles, count(DISTINCT a.outlet) AS outle
 FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
 GROUP BY s.id, s.title
 ORDER BY articles DESC, first NULLS LAST, s.id
+LIMIT $limit OFFSET $offset
 """
 
 OVERVIEW_OUTLETS_SQL = """
@@ -180,15 +185,22 @@ GROUP BY ALL ORDER BY outlet, citations DESC, cited
 """
 
 
-def overview(store: Store) -> Overview:
-    """The corpus at a glance: stories biggest first, outlets, articles per day and outlet."""
+def overview(store: Store, page: int = 1, per_page: int | None = None) -> Overview:
+    """The corpus at a glance: stories biggest first (`per_page` of them on page `page`,
+    or all), outlets, articles per day and outlet. ValueError for a page that does not exist."""
     con = store.con
-    stories = [StoryRow(*row) for row in con.execute(OVERVIEW_STORIES_SQL).fetchall()]
+    [(story_count,)] = con.execute("SELECT count(*) FROM stories").fetchall()
+    pages = max(1, -(-story_count // per_page)) if per_page else 1
+    if not 1 <= page <= pages:
+        raise ValueError(f"no page {page} of stories: there are {pages}")
+    offset = (page - 1) * per_page if per_page else 0
+    window = {"limit": per_page if per_page else story_count, "offset": offset}
+    stories = [StoryRow(*row) for row in con.execute(OVERVIEW_STORIES_SQL, window).fetchall()]
     outlets = [OutletRow(*row) for row in con.execute(OVERVIEW_OUTLETS_SQL).fetchall()]
     coverage = [tuple(row) for row in con.execute(COVERAGE_SQL).fetchall()]
     [(articles, undated)] = con.execute("SELECT count(*), count(*) - count(published) FROM articles").fetchall()
     [(errors,)] = con.execute("SELECT count(*) FROM errors").fetchall()
-    return Overview(stories, outlets, coverage, articles, undated, errors)
+    return Overview(stories, outlets, coverage, articles, undated, errors, story_count, offset + 1, page, pages)
 
 
 def story_page(store: Store, story_id: str, actors: dict[str, Actor] | None = None) -> StoryPage:

@@ -28,6 +28,7 @@ LINKS = Links(app=True)
 DEFAULT_SQL_TIMEOUT = 5.0
 DEFAULT_MAX_ROWS = 1000
 SEARCH_LIMIT = 50
+STORIES_PER_PAGE = 100
 SNIPPET = 90
 
 SEARCH_ARTICLES_SQL = """
@@ -138,7 +139,8 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self, parts: list[str], params: dict[str, str]) -> None:
         match parts:
             case []:
-                self._html(render_overview(self._locked(overview), LINKS))
+                page = page_number(params)
+                self._html(render_overview(self._locked(lambda store: overview(store, page, STORIES_PER_PAGE)), LINKS))
             case ["story", story_id]:
                 self._html(render_story(self._story(story_id), LINKS))
             case ["article", article_id]:
@@ -240,6 +242,13 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+def page_number(params: dict[str, str]) -> int:
+    text = params.get("page", "1")
+    if not text.isdigit():
+        raise ValueError(f"page must be a whole number from 1, not {text!r}")
+    return int(text)
 
 
 def snippet(text: str, query: str, size: int = SNIPPET) -> str:
