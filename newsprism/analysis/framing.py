@@ -51,7 +51,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
@@ -59,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsprism.analysis import records_on
-from newsprism.kb import section_entries
+from newsprism.kb import section_entries, word_file_texts
 from newsprism.records import Framing, Mention
 
 Doc.set_extension("framings", default=(), force=True)
@@ -121,13 +120,8 @@ class FramingWords:
     def load(cls, extra: Iterable[str | Path] = ()) -> FramingWords:
         """The bundled lists, with each file of ``extra`` added in order."""
         words = cls()
-        words.add((resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8"), WORDS_FILE)
-        for path in extra:
-            try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise FramingFileError(f"{path}: cannot read the framing word file: {error}") from None
-            words.add(text, str(path))
+        for text, where in word_file_texts(WORDS_FILE, extra, FramingFileError):
+            words.add(text, where)
         return words
 
     def add(self, text: str, where: str) -> None:

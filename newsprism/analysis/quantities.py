@@ -68,14 +68,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
-from newsprism.kb import section_entries
+from newsprism.kb import section_entries, word_file_texts
 from newsprism.records import Quantity
 
 Doc.set_extension("quantities", default=(), force=True)
@@ -149,10 +148,8 @@ class QuantityWords:
     def load(cls, extra: Iterable[str | Path] = ()) -> QuantityWords:
         """The bundled lists, with each file of ``extra`` added in order."""
         words = cls()
-        bundled = (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8")
-        words.add(bundled, WORDS_FILE)
-        for path in extra:
-            words.add(Path(path).read_text(encoding="utf-8"), str(path))
+        for text, where in word_file_texts(WORDS_FILE, extra):
+            words.add(text, where)
         return words
 
     def add(self, text: str, where: str) -> None:

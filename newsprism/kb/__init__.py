@@ -283,6 +283,19 @@ def bundled_path(name: str) -> Path:
     return Path(str(resources.files("newsprism") / "data" / name))
 
 
+def word_file_texts(
+    bundled: str, extra: Iterable[str | Path], error: type[Exception] = ValueError
+) -> Iterator[tuple[str, str]]:
+    """(text, file name) of the bundled word file ``newsprism/data/<bundled>``, then of
+    each user file in ``extra``; an unreadable user file raises ``error`` naming it."""
+    yield (resources.files("newsprism") / "data" / bundled).read_text(encoding="utf-8"), bundled
+    for path in extra:
+        try:
+            yield Path(path).read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as problem:
+            raise error(f"{path}: cannot read the word file: {problem}") from None
+
+
 def section_entries(
     text: str, where: str, sections: Iterable[str], error: type[Exception] = ValueError
 ) -> Iterator[tuple[str, str, str]]:
