@@ -16,7 +16,9 @@ from newsprism.kb import (
     load_titles,
     normalise_name,
     read_entries,
+    section_entries,
     slugify,
+    word_file_texts,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -263,3 +265,27 @@ def test_generator_reproduces_the_committed_countries(tmp_path, monkeypatch):
     output = tmp_path / "countries.jsonl"
     assert module.main(["--output", str(output)]) == 0
     assert output.read_bytes() == bundled_path("countries.jsonl").read_bytes()
+
+
+def test_word_files_are_the_bundled_one_then_the_users_in_order(tmp_path):
+    mine = tmp_path / "mine.txt"
+    mine.write_text("[loaded]\nthuggish\n", encoding="utf-8")
+    texts = list(word_file_texts("framing_words.txt", [mine]))
+    assert [where for _, where in texts] == ["framing_words.txt", str(mine)]
+    assert list(section_entries(texts[1][0], texts[1][1], ["loaded"])) == [("loaded", "thuggish", f"{mine}: line 2")]
+
+
+def test_an_unreadable_word_file_is_named_in_the_error(tmp_path):
+    broken = tmp_path / "latin1.txt"
+    broken.write_bytes("[loaded]\nd\xe9plorable\n".encode("latin-1"))
+    with pytest.raises(KBError, match="latin1.txt: cannot read"):
+        list(word_file_texts("framing_words.txt", [broken], KBError))
+    with pytest.raises(ValueError, match="missing.txt: cannot read"):
+        list(word_file_texts("framing_words.txt", [tmp_path / "missing.txt"]))
+
+
+def test_a_word_file_entry_outside_a_known_section_is_an_error():
+    with pytest.raises(ValueError, match="mine.txt: line 1: unknown section"):
+        list(section_entries("[nonsense]\nword\n", "mine.txt", ["loaded"]))
+    with pytest.raises(ValueError, match="mine.txt: line 2: entry before any"):
+        list(section_entries("# a comment\nword\n", "mine.txt", ["loaded"]))
