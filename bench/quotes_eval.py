@@ -12,8 +12,8 @@ Matching: a predicted span matches a gold span of the same category when their
 character overlap is at least half of their union (greedy, one to one, best overlap
 first). Precision and recall are over matched spans; speaker accuracy is over matched
 quotes whose gold speaker is named, counting a match when the predicted speaker's
-actor name or surface form agrees with the gold name (same normalised name, or the
-same surname for people). Direct quotes (direct + partial), indirect quotes and
+actor name or surface form agrees with the gold name (same normalised name, one
+contained in the other as whole words, or the same last word: the surname for people). Direct quotes (direct + partial), indirect quotes and
 attributions are scored separately.
 """
 
@@ -144,6 +144,7 @@ class Span:
     start: int
     end: int
     name: str | None = None  # speaker or source name
+    surface: str | None = None  # predicted: the words naming the speaker, when an actor name is given too
 
 
 def overlap(a: Span, b: Span) -> float:
@@ -172,7 +173,9 @@ def same_speaker(gold: str, predicted: str | None) -> bool:
     if not predicted:
         return False
     g, p = normalise_name(gold), normalise_name(predicted)
-    if g == p or g in p or p in g:
+    if not g or not p:
+        return False
+    if g == p or f" {g} " in f" {p} " or f" {p} " in f" {g} ":  # whole words: "he" is not in "Stephen"
         return True
     return g.split()[-1:] == p.split()[-1:]
 
@@ -193,7 +196,7 @@ class Score:
         for g, p in pairs:
             if check_names and g.name:
                 self.speakers_named += 1
-                self.speakers_right += same_speaker(g.name, p.name)
+                self.speakers_right += same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)
 
     def as_dict(self) -> dict:
         precision = self.matched / self.predicted if self.predicted else 0.0
@@ -218,13 +221,15 @@ def gold_spans(gold: dict) -> dict[str, list[Span]]:
 
 
 def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
-    def name(speaker: str | None, actor_id: str | None) -> str | None:
-        return actors[actor_id].name if actor_id in actors else speaker
+    def span(start: int, end: int, words: str | None, actor_id: str | None) -> Span:
+        if actor_id in actors:
+            return Span(start, end, actors[actor_id].name, words)
+        return Span(start, end, words)
     quotes = doc._.quotes
     return {
-        "direct": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind in ("direct", "partial")],
-        "indirect": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind == "indirect"],
-        "attributions": [Span(a.start, a.end, name(a.source, a.source_id)) for a in doc._.attributions],
+        "direct": [span(q.start, q.end, q.speaker, q.speaker_id) for q in quotes if q.kind in ("direct", "partial")],
+        "indirect": [span(q.start, q.end, q.speaker, q.speaker_id) for q in quotes if q.kind == "indirect"],
+        "attributions": [span(a.start, a.end, a.source, a.source_id) for a in doc._.attributions],
     }
 
 

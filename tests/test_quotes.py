@@ -675,3 +675,48 @@ def test_seed_resistance_article_quotes_rouhani_shamkhani_and_afkham(seeds):
 def test_every_seed_quote_has_a_speaker(seeds):
     for r in seeds.values():
         assert all(q.speaker for q in r.quotes)
+
+
+# --------------------------------------------------------------------------- third round (dev2 errors)
+
+
+def test_double_prime_closes_a_quote_but_not_a_height(nlp):
+    text = ("The council met on Tuesday.\n\n"
+            "“The levy will fall on renters first,″ said Marta Lindqvist, who chairs the finance panel. "
+            "The new goalkeeper is 6′4″ tall.")
+    r = analyse(nlp, text)
+    q = r.quote("The levy will fall")
+    assert q.text == "The levy will fall on renters first,"
+    assert r.speaker_name(q) == "Marta Lindqvist"
+    assert not any("tall" in q.text for q in r.quotes)
+    assert_offsets(r)
+
+
+def test_said_in_a_statement_that_is_indirect_speech_of_the_body(nlp):
+    text = ("The Harbour Water Authority said in a statement that divers found a crack near the sluice "
+            "and that one of them closed the gate.")
+    r = analyse(nlp, text)
+    q = r.quote("divers found a crack", kind="indirect")
+    assert q.speaker == "The Harbour Water Authority" and not q.anonymous
+
+
+def test_relatives_can_speak(nlp):
+    r = analyse(nlp, "The ferry sank on Monday. Her aunt told a local radio station that she had been "
+                     "working on the ferry for ten years.")
+    q = r.quote("she had been working", kind="indirect")
+    assert q.speaker == "Her aunt" and q.anonymous
+
+
+def test_a_described_speaker_with_an_appositive_name_is_named(nlp):
+    r = analyse(nlp, "The ferry sank on Monday. An uncle, Tarvo Field, said the crew had ignored the storm warning.")
+    q = r.quote("the crew had ignored", kind="indirect")
+    assert q.speaker == "Tarvo Field" and not q.anonymous
+    assert_offsets(r)
+
+
+def test_a_post_saying_quotes_whoever_wrote_the_post(nlp):
+    text = ('Governor Ellen Marsh criticised the mayor on Sunday. She later followed it up with another post '
+            'saying: "He is a disgrace who is ruining the harbour!"')
+    r = analyse(nlp, text)
+    q = r.quote("He is a disgrace")
+    assert q.kind == "direct" and r.speaker_name(q) == "Ellen Marsh"

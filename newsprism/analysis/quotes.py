@@ -210,7 +210,7 @@ UNNAMED_ROLES = frozenset("official source spokesman spokeswoman spokesperson ai
 LEAD_PARAGRAPHS = 1  # paragraphs (after the headline) in which "a federal judge" is introduced
 KIN_NOUNS = frozenset(
     "daughter son wife husband widow widower father mother brother sister niece nephew grandson granddaughter "
-    "grandfather grandmother cousin stepson stepdaughter".split()
+    "grandfather grandmother cousin stepson stepdaughter aunt uncle fiance fiancee".split()
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
@@ -236,7 +236,9 @@ TERM_MARKERS = frozenset(
     "song album show series novel documentary play poem op-ed column essay podcast programme program "
     "headline brand".split()
 )
-DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close"}
+# "″" (double prime) stands for a closing mark in some wire copy ("workers,″ said Pocan").
+DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close", "″": "straight"}
+PRIMES = frozenset("″′")
 SINGLE_MARKS = {"'": "straight", "‘": "open", "’": "close"}
 NP_PUNCTUATION = frozenset({"-", ".", "&", *DOUBLE_MARKS, *SINGLE_MARKS})  # inside a speaker's words
 AFTER_OPENING = set("([{—–-/:;") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
@@ -464,6 +466,8 @@ def mark_shape(text: str, i: int, family: dict[str, str]) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if family is SINGLE_MARKS and _apostrophe(text, i, before, after):
         return None
+    if text[i] in PRIMES and before.isdigit():
+        return None  # inches or seconds: 5′10″
     opens = (before.isspace() or before in AFTER_OPENING) and not after.isspace()
     closes = (after.isspace() or after in BEFORE_CLOSING) and not before.isspace()
     if not opens and not closes and family is DOUBLE_MARKS:
@@ -913,8 +917,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
-        elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ == "dobj":
-            head = head.head  # "released a statement describing ..."
+        elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ in ("dobj", "pobj"):
+            head = head.head  # "released a statement describing ...", "followed up with a post saying ..."
+            if head.dep_ == "prep":
+                head = head.head
         return subject_of(head, depth + 1)
     return None
 
@@ -1146,6 +1152,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         return Speaker(speaker.start, speaker.end, speaker.text, person.actor_id, plural=_with_others(art, token))
     if person is not None:
         return Speaker(person.start, person.end, person.text, person.actor_id, plural=_with_others(art, token))
+    name = _appositive_name(token)
+    if name is not None:  # "An aunt, Venitta Body, said": a name the actor component did not know
+        return Speaker(art.doc[name.left_edge.i].idx, name.idx + len(name), art.text[art.doc[name.left_edge.i].idx:name.idx + len(name)],
+                       head=token.lemma_.lower())
     own = art.mention_at[token.i]
     if own is not None:
         speaker.actor_id = own.actor_id
@@ -1154,6 +1164,17 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         speaker.anonymous = kind in ("country", "other") and token.pos_ == "NOUN"  # "Iranians"
         return speaker
     return describe(art, token, span, speaker)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """The proper name in apposition to a person noun ("an aunt, Venitta Body,"), when it is all capitalised names."""
+    if token.pos_ != "NOUN" or not is_person_noun(token):
+        return None
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    words = token.doc[name.left_edge.i:name.i + 1]
+    return name if all(w.pos_ == "PROPN" and w.text[0].isupper() for w in words) else None
 
 
 def _with_others(art: ArticleView, head: Token) -> bool:
@@ -1317,7 +1338,7 @@ def _is_modifier(art: ArticleView, mention: Mention) -> bool:
 
 def is_person_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or lemma in _title_heads():
+    if lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or lemma in KIN_NOUNS or lemma in _title_heads():
         return True
     if token.ent_type_ == "NORP":
         return True
@@ -1702,6 +1723,8 @@ def _explained(verb: Token, clause: Token) -> bool:
 def _question(clause: Token) -> bool:
     """"why ...", "whether ...", "if ...": an indirect question, not a statement."""
     first = clause.left_edge
+    if first.lower_ == "that":
+        return False  # the tagger sometimes calls the complementiser "that" a WDT
     return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
