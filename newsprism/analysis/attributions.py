@@ -699,8 +699,13 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     not an actor ("reported his denial")."""
     doc = art.doc
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
+    complements = complements or [c for c in [misparsed_complement(verb)] if c is not None]
     if complements:
         after = [c for c in complements if c.i > verb.i]
+        if len(after) > 1:  # one clause the parse cut in two: "shows that A - and B was ..."
+            first = subtree_content(art, after[0], verb)
+            _, last = line_bounds(doc, verb.sent, verb.i)
+            return trim(doc, first[0], min(after[-1].right_edge.i + 1, last)) if first else None
         if after:
             return subtree_content(art, after[0], verb)
         # "A, but B, the Times reports.": the sentence up to the reporting clause
@@ -722,6 +727,19 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         if obj is not None and art.owner[obj.i] is None:
             return subtree_content(art, obj, verb)
     return None
+
+
+def misparsed_complement(verb: Token) -> Token | None:
+    """"shows [two channels differed ...]": a clause the parse read as an object with a
+    finite verb hung on it; the object stands for the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    clause = next((c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
+    if clause is None or clause.i != obj.i + 1 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
+        return None
+    return obj
 
 
 def is_fronted(clause: Token, verb: Token) -> bool:
