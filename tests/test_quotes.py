@@ -150,7 +150,7 @@ def test_no_indirect_quote_when_the_subject_cannot_speak(nlp):
 
 
 def test_writer_and_questions_are_not_indirect_quotes(nlp):
-    r = analyse(nlp, "I think the plan will fail. Lena Holm asked whether the plan would fail.")
+    r = analyse(nlp, "I think the plan will fail. Lena Holm asked why the plan would fail.")
     assert r.quotes == []
 
 
@@ -720,3 +720,24 @@ def test_a_post_saying_quotes_whoever_wrote_the_post(nlp):
     r = analyse(nlp, text)
     q = r.quote("He is a disgrace")
     assert q.kind == "direct" and r.speaker_name(q) == "Ellen Marsh"
+
+
+def test_asked_if_reports_the_question_but_not_when_the_speaker_was_asked(nlp):
+    text = ("The host pressed the senator on Wednesday. Dana Ruiz asked if he was \"living in another world.\" "
+            "She then asked why he had come.\n\n"
+            "Asked if he would run again, Tom Walsh said: \"I have not decided.\"")
+    r = analyse(nlp, text)
+    indirect = [q for q in r.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ['he was "living in another world."']
+    assert r.speaker_name(indirect[0]) == "Dana Ruiz" and indirect[0].cue == "asked"
+
+
+def test_the_lawsuit_speaks_for_whoever_filed_it_but_is_no_indirect_speaker(nlp):
+    text = ("BALTIMORE (AP) — Northfield University has filed a lawsuit seeking to block the rule on foreign "
+            "students.\n\n"
+            "“The consequences of this sudden change are devastating,” according to the complaint.\n\n"
+            "The lawsuit calls the rule “arbitrary and capricious” and argues it puts students in danger.")
+    r = analyse(nlp, text)
+    direct, partial = r.quote("The consequences of"), r.quote("arbitrary and capricious")
+    assert r.speaker_name(direct) == r.speaker_name(partial) == "Northfield University"
+    assert not any(q.kind == "indirect" and "students in danger" in q.text for q in r.quotes)

@@ -151,7 +151,8 @@ INDIRECT_VERBS = frozenset(
     "acknowledge admit stress emphasise emphasize suggest confirm reveal indicate predict promise pledge "
     "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
-    "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline".split()
+    "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline "
+    "ask".split()
 )
 # Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
@@ -172,8 +173,12 @@ DOCUMENT_NOUNS = frozenset(
     "indictment transcript text message note sign poster banner editorial column op-ed piece essay blog "
     "release communique constitution plan proposal agreement deal treaty resolution budget forecast model "
     "estimate index chart graph map image picture list database test audit assessment summary account "
-    "speech interview caption history experience number numbers result results".split()
+    "speech interview caption history experience number numbers result results complaint petition motion "
+    "brief".split()
 )
+# Court papers: "the complaint" may stand for "a lawsuit" filed earlier.
+LEGAL_FILINGS = frozenset("lawsuit suit complaint petition motion brief filing".split())
+FILING_VERBS = frozenset("file bring lodge submit issue release publish write send".split())
 # Heads of noun phrases naming outlets rather than speakers.
 MEDIA_NOUNS = frozenset(
     "media press newspaper paper outlet channel network station television tv radio broadcaster "
@@ -904,7 +909,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     quoted_as = verb.lemma_.lower() in ("quote", "cite")
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS or (quoted_as and c.dep_ == "nsubjpass")]
     if subjects:  # the nearest, when a bad parse gives two
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
@@ -923,6 +928,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """"BALTIMORE (AP) — Johns Hopkins University has filed": the parse makes the dateline
+    the subject and the real one its appositive after the dash."""
+    dash = next((c for c in subject.children if c.text in ("—", "–", "--")), None)
+    if dash is None or not subject.is_upper:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 
 
 def according_to(art: ArticleView, frame: set[int]) -> Speaker | None:
@@ -1266,6 +1280,10 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         author = speaker_from(art, owner)
         if author is not None and author.can_speak:
             return author
+    if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
+        filer = document_filer(art, lemma, head.i)
+        if filer is not None:  # "the lawsuit says": whoever filed it
+            return Speaker(speaker.start, speaker.end, speaker.text, filer.actor_id, head=lemma)
     if lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS:
         speaker.can_speak = False
         return speaker
@@ -1300,6 +1318,23 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _definite(head: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
+def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | None:
+    """Who filed, issued or wrote the document "the lawsuit" refers to: the named subject
+    of the first "X filed a lawsuit" (any court paper for another) before it."""
+    same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
+    for token in art.doc[:position]:  # the first: the one the story is about
+        if token.lemma_.lower() in same and token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS:
+            subject = subject_of(token.head)
+            filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
+            if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
+                return filer
+    return None
 
 
 def _lead_description(art: ArticleView, head: Token, speaker: Speaker) -> bool:
@@ -1567,6 +1602,8 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
         content, speaker = reported_clause(art, verb)
         if content is None or speaker is None or not speaker.can_speak or _in_question(art, verb):
             continue
+        if speaker.head in DOCUMENT_NOUNS:  # "the lawsuit argues ...": an attribution (GUIDELINES)
+            continue
         if in_heading(art, verb.idx):  # headlines are no quotes (GUIDELINES)
             continue
         span = clause_span(art, verb, content)
@@ -1603,8 +1640,11 @@ def content_clause(verb: Token) -> Token | None:
     """The clause a verb reports: its ccomp with a subject of its own, the gerund
     of "accused X of -ing", or the main clause before ", officials told X" or
     after "As X said,"."""
+    asked = verb.lemma_.lower() == "ask"
+    if asked and verb.tag_ == "VBN":
+        return None  # "Asked if he ..., Biden said": the one asked is no speaker of the question
     for child in verb.children:
-        statement = not _question(child) or _explained(verb, child)
+        statement = _yes_no(child) if asked else not _question(child) or _explained(verb, child)
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and statement and _same_paragraph(verb, child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
@@ -1617,6 +1657,8 @@ def content_clause(verb: Token) -> Token | None:
             clause = noun_content(noun) if noun is not None else None
             if clause is not None:
                 return clause
+    if asked:
+        return None  # only "asked if/whether ..." reports what was asked
     if verb.lemma_.lower() in ("accuse", "charge"):
         return _accused_of(verb)
     if _made_clear(verb):
@@ -1718,6 +1760,11 @@ def _explained(verb: Token, clause: Token) -> bool:
     """"explained why ...", "described how ...": a wh-clause that reports what was
     said, unlike "asked why ..." or "whether ..."."""
     return verb.lemma_.lower() in WH_REPORTING_VERBS and clause.left_edge.lower_ in ("how", "why", "what", "when", "where")
+
+
+def _yes_no(clause: Token) -> bool:
+    """"asked if he was ...", "asked whether ...": a reported yes-no question (PARC counts it as reported speech)."""
+    return clause.left_edge.lower_ in ("if", "whether")
 
 
 def _question(clause: Token) -> bool:
