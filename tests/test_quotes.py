@@ -741,3 +741,12 @@ def test_the_lawsuit_speaks_for_whoever_filed_it_but_is_no_indirect_speaker(nlp)
     direct, partial = r.quote("The consequences of"), r.quote("arbitrary and capricious")
     assert r.speaker_name(direct) == r.speaker_name(partial) == "Northfield University"
     assert not any(q.kind == "indirect" and "students in danger" in q.text for q in r.quotes)
+
+
+def test_the_governor_is_the_person_titled_gov_before(nlp):
+    text = ("A bill on ferry fares is stirring controversy as Gov. Ellen Marsh considers whether to sign it.\n\n"
+            "Ferry operators defended the bill on Monday.\n\n"
+            "The governor said she will decide by the end of the month.")
+    r = analyse(nlp, text)
+    q = r.quote("she will decide", kind="indirect")
+    assert q.speaker == "The governor" and r.speaker_name(q) == "Ellen Marsh"

@@ -244,6 +244,11 @@ TERM_MARKERS = frozenset(
 # "″" (double prime) stands for a closing mark in some wire copy ("workers,″ said Pocan").
 DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close", "″": "straight"}
 PRIMES = frozenset("″′")
+# Abbreviated titles ("Gov. Jan Brewer") and the word a later description uses ("the governor").
+ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "sec": "secretary", "sgt": "sergeant", "supt": "superintendent",
+                      "atty": "attorney", "amb": "ambassador", "col": "colonel", "capt": "captain",
+                      "cmdr": "commander", "adm": "admiral", "pres": "president", "insp": "inspector"}
 SINGLE_MARKS = {"'": "straight", "‘": "open", "’": "close"}
 NP_PUNCTUATION = frozenset({"-", ".", "&", *DOUBLE_MARKS, *SINGLE_MARKS})  # inside a speaker's words
 AFTER_OPENING = set("([{—–-/:;") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
@@ -1395,7 +1400,8 @@ def _earlier_description(art: ArticleView, lemma: str, before: int) -> Speaker |
 
 def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
     """"The group", "the court": the last organisation named before, in the last few
-    paragraphs, whose name holds that word (any one for a generic word like "group")."""
+    paragraphs, whose name holds that word (any one for a generic word like "group"),
+    else the only one named anywhere before whose name holds it."""
     floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
     for i in range(position - 1, -1, -1):
         if art.paragraph_of[i] < floor:
@@ -1406,16 +1412,25 @@ def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
         name = art.actors[mention.actor_id].name.lower()
         if lemma in GENERIC_BODIES or lemma in name.split():
             return mention.actor_id
-    return None
+    named = {m.actor_id for i, m in enumerate(art.mention_at[:position]) if m is not None
+             and art.actor_kind(m.actor_id) in BODY_KINDS and lemma in art.actors[m.actor_id].name.lower().split()}
+    return named.pop() if len(named) == 1 else None  # further back: the one body of that name
 
 
 def role_holder(art: ArticleView, lemma: str, position: int) -> str | None:
     """The one person named before whose role ends in this word ("the minister")."""
-    holders = {
-        m.actor_id for i, m in art.person_mentions
-        if i < position and (art.actors[m.actor_id].role or "").lower().split()[-1:] == [lemma]
-    }
+    holders = {m.actor_id for i, m in art.person_mentions if i < position and lemma in _roles(art, i, m)}
     return holders.pop() if len(holders) == 1 else None
+
+
+def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
+    """The last word of the person's role, and the title just before this mention ("Gov. Jan Brewer": governor)."""
+    words = (art.actors[mention.actor_id].role or "").lower().replace(".", " ").split()[-1:]
+    if i > 0:
+        title = art.doc[i - 1].lower_.rstrip(".")
+        if title in ROLE_ABBREVIATIONS or title in _title_heads():
+            words.append(title)
+    return {ROLE_ABBREVIATIONS.get(w, w) for w in words}
 
 
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
