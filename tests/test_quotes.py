@@ -750,3 +750,13 @@ def test_the_governor_is_the_person_titled_gov_before(nlp):
     r = analyse(nlp, text)
     q = r.quote("she will decide", kind="indirect")
     assert q.speaker == "The governor" and r.speaker_name(q) == "Ellen Marsh"
+
+
+def test_a_person_the_actor_component_missed_still_speaks_before_a_subjectless_cue(nlp):
+    text = ("The council asked members to wear badges.\n\n"
+            "In an emailed reply to the new rules that was obtained by the Harbour Gazette, Ben Mason, a "
+            "councillor wrote: “If my badge falls off, do I get a new one?”")
+    r = analyse(nlp, text)
+    q = r.quote("If my badge falls off")
+    assert q.kind == "direct" and q.speaker == "Ben Mason" and q.cue == "wrote"
+    assert_offsets(r)

@@ -1882,20 +1882,34 @@ def _opens_subordinate_clause(subject: Token) -> bool:
 def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
     """"“...,” the late admiral's widow, Sarah Larson, told CNN", parsed with no
     subject for "told": the first person named in the words before the verb, back
-    to a quotation mark, another verb or the start of the clause."""
+    to a quotation mark, another verb or the start of the clause; a person NER found
+    but the actor component did not take ("Ben Carpenter") keeps no actor id."""
     start, _ = art.clause(verb.i)
-    people: list[Mention] = []
+    people: list[Speaker] = []
     for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
         token = art.doc[i]
         if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
             break
-        mention = art.mention_at[i]
-        if mention is not None and _is_person(art.actors, mention.actor_id) and mention not in people:
-            people.append(mention)
+        person = _person_at(art, i)
+        if person is not None and all(p.start != person.start for p in people):
+            people.append(person)
     if not people:
         return None
     first = people[-1]
-    return Speaker(first.start, first.end, first.text, first.actor_id, plural=len(people) > 1)
+    first.plural = len(people) > 1
+    return first
+
+
+def _person_at(art: ArticleView, i: int) -> Speaker | None:
+    mention = art.mention_at[i]
+    if mention is not None:
+        if not _is_person(art.actors, mention.actor_id):
+            return None
+        return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+    if art.doc[i].ent_type_ != "PERSON":
+        return None
+    entity = next(e for e in art.doc.ents if e.start <= i < e.end)
+    return Speaker(entity.start_char, entity.end_char, entity.text)
 
 
 def outermost(indirect: list[Attributed]) -> list[Attributed]:
