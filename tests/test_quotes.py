@@ -760,3 +760,26 @@ def test_a_person_the_actor_component_missed_still_speaks_before_a_subjectless_c
     q = r.quote("If my badge falls off")
     assert q.kind == "direct" and q.speaker == "Ben Mason" and q.cue == "wrote"
     assert_offsets(r)
+
+
+def test_a_second_that_clause_of_the_same_cue_belongs_to_the_indirect_quote(nlp):
+    text = ("The Harbour Police Department said it released the footage soon after the crash to provide "
+            "transparency, but that any footage from inside the station could not be shown under state law.")
+    r = analyse(nlp, text)
+    q = r.quote("it released the footage", kind="indirect")
+    assert q.text.endswith("could not be shown under state law")
+
+
+def test_comments_from_a_speaker_with_a_that_clause_are_indirect(nlp):
+    r = analyse(nlp, "The visit went ahead. It followed comments from Mayor Lena Holm that the city should not "
+                     "be rolling out the red carpet for the prince.")
+    q = r.quote("the city should not", kind="indirect")
+    assert r.speaker_name(q) == "Lena Holm"
+
+
+def test_the_secretary_is_the_secretary_of_state_and_lament_reports_speech(nlp):
+    text = ("Secretary of State Margaret Olsen paid tribute to the department staff on Monday.\n\n"
+            "The secretary lamented that women could not serve as ambassadors until 1992.")
+    r = analyse(nlp, text)
+    q = r.quote("women could not serve", kind="indirect")
+    assert q.speaker == "The secretary" and r.speaker_name(q) == "Margaret Olsen" and q.cue == "lamented"

@@ -152,7 +152,8 @@ INDIRECT_VERBS = frozenset(
     "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
     "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline "
-    "ask".split()
+    "ask lament boast muse quip reiterate repeat recount remark mention retort counter clarify underscore "
+    "speculate".split()
 )
 # Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
@@ -1424,13 +1425,14 @@ def role_holder(art: ArticleView, lemma: str, position: int) -> str | None:
 
 
 def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
-    """The last word of the person's role, and the title just before this mention ("Gov. Jan Brewer": governor)."""
-    words = (art.actors[mention.actor_id].role or "").lower().replace(".", " ").split()[-1:]
-    if i > 0:
-        title = art.doc[i - 1].lower_.rstrip(".")
-        if title in ROLE_ABBREVIATIONS or title in _title_heads():
-            words.append(title)
-    return {ROLE_ABBREVIATIONS.get(w, w) for w in words}
+    """The head word of the person's role (its last word, or the last before "of"), and
+    the title just before this mention ("Gov. Jan Brewer": governor)."""
+    role = (art.actors[mention.actor_id].role or "").lower().replace(".", " ")
+    words = role.split(" of ")[0].split()[-1:] + role.split()[-1:]  # "secretary of state": secretary
+    before = [t.lower_.rstrip(".") for t in art.doc[max(0, i - 3):i] if t.text[:1].isupper() or t.lower_ == "of"]
+    if before:  # "Gov. Jan Brewer", "Secretary of State Ana Ruiz"
+        words += [before[-1], *(before[k - 1] for k in range(1, len(before)) if before[k] == "of")]
+    return {ROLE_ABBREVIATIONS.get(w, w) for w in words if w in ROLE_ABBREVIATIONS or w in _title_heads()}
 
 
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
@@ -1638,7 +1640,7 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
             return None, None
         return content, subject_speaker(art, cue, guess=content.i > cue.i)  # not the words the clause ran over
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
-        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _author_after(cue)
         content = noun_content(cue) if owner is not None else None
         return (content, speaker_from(art, owner)) if content is not None else (None, None)
     if cue.lower_ == "according" and cue.head.pos_ in ("VERB", "AUX") and not _is_speech_verb(cue.head):
@@ -1649,6 +1651,14 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
         if official and any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in cue.head.children):
             return cue.head, speaker  # documents, outlets and organisations cited so are attributions
     return None, None
+
+
+def _author_after(cue: Token) -> Token | None:
+    """"comments from the mayor that ...", "a claim by Holm that ...": the object of "from" or "by"."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == cue.i + 1:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def content_clause(verb: Token) -> Token | None:
@@ -1800,7 +1810,8 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
         words = {*(obj.subtree if obj is not None else []), *content.head.subtree}
         tokens = sorted(words, key=lambda t: t.i)
     else:
-        tokens = list(content.subtree)
+        tokens = sorted([*content.subtree, *(t for c in _second_contents(verb, content) for t in c.subtree)],
+                        key=lambda t: t.i)
     excluded = {t.i for t in verb.subtree} if content.i == verb.head.i else set()
     excluded |= {t.i for c in _reporter_additions(content) for t in c.subtree}
     excluded |= {t.i for c in content.children if c.lower_ == "according" for t in c.subtree}
@@ -1824,6 +1835,17 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     if cut is not None:
         end = cut.end + (cut.end < len(art.text) and art.text[cut.end] in DOUBLE_MARKS)
     return start, end
+
+
+def _second_contents(verb: Token, content: Token) -> list[Token]:
+    """"said it released the footage, but that any footage inside could not be shown":
+    a that-clause the parse joined to the cue, with its conjunction."""
+    if content.head.i != verb.i or content.i < verb.i:
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "conj" and c.i > content.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               and any(m.dep_ in SUBJECTS | {"nsubjpass", "expl"} for m in c.children)]
+    return clauses + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
 
 
 def _reporter_additions(content: Token) -> list[Token]:
