@@ -451,3 +451,18 @@ def test_statistics_and_polling_are_documents(nlp):
     found = attributions(nlp, "The Harbour Police Department's statistics show that burglaries fell by half. "
                               "Marston's polling also found the mayor won most first-time voters.")
     assert [a.text for a in found] == ["burglaries fell by half", "the mayor won most first-time voters"]
+
+
+def test_an_outlet_reporting_on_something_credits_what_it_reported_on(nlp):
+    found = attributions(nlp, "The firm was founded in 2012. Last week the Intercept reported on two bankers "
+                              "living in Lisbon who own a shipping firm called Atlantic Reed.")
+    (a,) = found
+    assert a.source_id == "the-intercept" and a.kind == "media"
+    assert a.text.startswith("two bankers living in Lisbon")
+
+
+def test_a_ruling_that_held_something_credits_it(nlp):
+    (a,) = attributions(nlp, "Yet Holm is one of the staunchest defenders of the Supreme Court’s Harbour Fishing ruling, which "
+                             "held that quotas are property "
+                             "and can be sold. The company held a meeting on Monday.")
+    assert a.text == "quotas are property and can be sold"

@@ -696,7 +696,7 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     """The content of a reporting verb: its clausal complement; the clause it comments
     on (parataxis); "as" + complement ("quoted X as saying ..."); the complement of a
     participle it governs ("warn ..., saying ..."); for report verbs, an object that is
-    not an actor ("reported his denial")."""
+    not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
     complements = complements or [c for c in [misparsed_complement(verb)] if c is not None]
@@ -722,8 +722,10 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
             inner = verb_content(art, child)
             if inner is not None:
                 return inner
-    if allow_object:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if allow_object:  # "reported his denial", "reported on two men who ..."
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
+        obj = objects[0] if objects else None
         if obj is not None and art.owner[obj.i] is None:
             return subtree_content(art, obj, verb)
     return None
