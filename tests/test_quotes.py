@@ -772,9 +772,10 @@ def test_a_second_that_clause_of_the_same_cue_belongs_to_the_indirect_quote(nlp)
 
 def test_comments_from_a_speaker_with_a_that_clause_are_indirect(nlp):
     r = analyse(nlp, "The visit went ahead. It followed comments from Mayor Lena Holm that the city should not "
-                     "be rolling out the red carpet for the prince.")
+                     "be \"rolling out the red carpet\" for the prince.")
     q = r.quote("the city should not", kind="indirect")
     assert r.speaker_name(q) == "Lena Holm"
+    assert r.speaker_name(r.quote("rolling out the red carpet", kind="partial")) == "Lena Holm"
 
 
 def test_the_secretary_is_the_secretary_of_state_and_lament_reports_speech(nlp):

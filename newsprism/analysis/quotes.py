@@ -892,7 +892,7 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
             return speaker_from(art, owner)
         if token.dep_ == "dobj":  # "issued a challenge to ...", "released a statement calling ..."
