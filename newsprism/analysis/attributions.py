@@ -31,7 +31,11 @@ The rules:
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person; findings
-   ("a study found", "the agency concluded", "polls show") are report verbs. A verb
+   ("a study found", "the agency concluded", "polls show", "the ruling held") are
+   report verbs. A complement the parse cut in two ("shows that A - and B was ...")
+   is credited whole, and an object carrying a finite verb of its own ("shows [two
+   channels differed ...]") stands for the clause it is; an outlet that "reported on"
+   something credits what it reported on. A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
    ("The charges, unsealed on Wednesday, allege that ..."). A plain
    speech verb credits only an outlet, a document or an unnamed source; a named

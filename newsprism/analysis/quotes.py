@@ -15,7 +15,8 @@ verb linked to the quoted words in the parse, but marks are paired over the whol
 article, not within a sentence, so that quotes missing a mark or running over several
 paragraphs are found.
 
-1. **Marks** (characters). Double marks (straight, curly, mismatched) are read as
+1. **Marks** (characters). Double marks (straight, curly, mismatched, and the double
+   prime "″" some wire copy closes quotes with, but not after a digit: 6′4″) are read as
    opening or closing from the characters beside them and paired paragraph by
    paragraph. A quote left open at the end of a paragraph goes on if the next
    paragraph opens with a mark (one quote over several paragraphs), else ends with
@@ -36,11 +37,15 @@ paragraphs are found.
    closing the sentence after a quote ending in a comma ("“...,” Walsh judges."). Its
    subject is the speaker, after the verb too ("said Rouhani"); a finite cue the parse
    left without a subject, or whose subject is a clause misparsed ("As proponents
-   struggle ..., Giffords say"), takes the first person named just before it;
+   struggle ..., Giffords say"), takes the first person named just before it (a
+   person NER found counts even when the actor component did not take the name); a
+   dateline the parse made the subject ("BALTIMORE (AP) — Johns Hopkins University
+   has filed") gives way to the name after its dash;
    participles and conjuncts take the subject of the verb they hang on ("..., saying
    the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
-   "released a statement calling ...") the verb's subject, and a speech verb
+   "released a statement calling ...", "followed it up with a post saying ...") the
+   verb's subject, "comments from X that ..." X, and a speech verb
    misparsed as a participle of the name just before it ("Holm tweeted") that name.
    For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
@@ -68,11 +73,17 @@ paragraphs are found.
    together: "Kerry, along with Lew, said"). A document
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
    group", "the court" is the last organisation named before whose name holds the
-   word (any one for "group"); a body's description keeps the name beside it ("the
+   word (any one for "group"), else the only one so named anywhere before; "the
+   lawsuit", "the complaint" speaks for whoever the article first says filed one
+   (in quotes only: as the subject of indirect speech it stays an attribution); a
+   described person with an appositive name speaks as that name ("an aunt, Venitta
+   Body,"); a body's description keeps the name beside it ("the
    activist group Harbourwatch"), and a country inside an unknown proper name is no
    affiliation ("Centre for Iranian Studies"). "The clerk" takes the earlier speaker
    with the same head noun that has an actor, else "the minister" is the one person
-   named before with that role; "a federal judge" in the lead is the one person the
+   named before with that role (the head of the role, "secretary" of "Secretary of
+   State", or a title just before a name, abbreviations spelled out: "Gov. Jan
+   Brewer" is "the governor"); "a federal judge" in the lead is the one person the
    article gives that title (not "a senior official", a source news leaves unnamed);
    "Donald Trump's daughter", "his wife" is the other person named with that
    surname; "who" hung by the parse on a thing ("two women prior to the election
@@ -101,11 +112,14 @@ paragraphs are found.
    attributions), the writer, a subject with "no" ("no mayor") or an unresolved
    "it"; not in the writer's own question nor in a headline; "made (it) clear that
    ..."; a wh-clause only after explaining verbs ("explained why ...", not "asked
-   why ..."). Also "said in a statement that ...", a
+   why ..."), an if- or whether-clause only after "ask" ("asked if he was ...", not
+   "Asked if he would run, Walsh said"). Also "said in a statement that ...", a
    parenthetical cue ("And, they said, ..."), a cue noun with a possessor and a
-   that-clause ("his argument that ..."), and a clause "according to" a person, a
+   that-clause ("his argument that ...", "comments from X that ..."), and a clause "according to" a person, a
    government body or an unnamed official (other sources are attributions). Span:
-   the clause without "that", "according to X" (nor clauses joined after it), a
+   the clause without "that", with a second that-clause of the same cue ("said it
+   released the footage, but that ..."), without "according to X" (nor clauses
+   joined after it), a
    dateline or a speech verb the parse joined to it ("... and warned"), cut at
    semicolons and at a full stop the parse ran over ("in May.The dam"), and widened
    over a quotation it cuts. A that-clause the parse hangs on the hearer of "tell",
