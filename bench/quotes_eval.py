@@ -1,18 +1,19 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py [--split test|dev]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2]   # evaluate; writes bench/results/quotes-SPLIT.json
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
 Gold: `bench/annotations/quotes/gold/<id>.json` (the held-out test split, 40 articles)
-and `bench/annotations/quotes/dev/<id>.json` (the development split, 26 articles);
-offsets only, see GUIDELINES.md. Develop against dev; run test only to report.
+and `bench/annotations/quotes/dev/<id>.json` (the development split, 26 articles), with
+`dev2/<id>.json` (a second development split, 16 articles annotated in December 2026);
+offsets only, see GUIDELINES.md. Develop against dev and dev2; run test only to report.
 Matching: a predicted span matches a gold span of the same category when their
 character overlap is at least half of their union (greedy, one to one, best overlap
 first). Precision and recall are over matched spans; speaker accuracy is over matched
 quotes whose gold speaker is named, counting a match when the predicted speaker's
-actor name or surface form agrees with the gold name (same normalised name, or the
-same surname for people). Direct quotes (direct + partial), indirect quotes and
+actor name or surface form agrees with the gold name (same normalised name, one
+contained in the other as whole words, or the same last word: the surname for people). Direct quotes (direct + partial), indirect quotes and
 attributions are scored separately.
 """
 
@@ -33,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 ANNOTATIONS = HERE / "annotations" / "quotes"
 GOLD = ANNOTATIONS / "gold"  # the held-out test split
 DEV = ANNOTATIONS / "dev"  # the development split
+DEV2 = ANNOTATIONS / "dev2"  # the second development split
+FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2}
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
@@ -50,13 +53,17 @@ def load_corpus() -> dict[str, dict]:
 
 def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
     """test: per outlet (13 outlets) the 3 articles of 250–900 words whose id hash sorts
-    first, and 1 guest column; dev: the next 2 per outlet. Development looks only at dev."""
+    first, and 1 guest column; dev: the next 2 per outlet; dev2: the next 1 per outlet, the
+    next 2 right guest columns and the first left one. Development looks only at dev and dev2."""
     def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
         return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[first:first + count]
     if split == "dev":
         return [i for source in OUTLETS for i in pick(source, 3, 2)]
+    if split == "dev2":
+        return ([i for source in OUTLETS for i in pick(source, 5, 1)]
+                + pick("Guest Writer - Right", 1, 2) + pick("Guest Writer - Left", 0, 1))
     return [i for source in OUTLETS for i in pick(source, 0, 3)] + pick("Guest Writer - Right", 0, 1)
 
 
@@ -137,6 +144,7 @@ class Span:
     start: int
     end: int
     name: str | None = None  # speaker or source name
+    surface: str | None = None  # predicted: the words naming the speaker, when an actor name is given too
 
 
 def overlap(a: Span, b: Span) -> float:
@@ -165,7 +173,9 @@ def same_speaker(gold: str, predicted: str | None) -> bool:
     if not predicted:
         return False
     g, p = normalise_name(gold), normalise_name(predicted)
-    if g == p or g in p or p in g:
+    if not g or not p:
+        return False
+    if g == p or f" {g} " in f" {p} " or f" {p} " in f" {g} ":  # whole words: "he" is not in "Stephen"
         return True
     return g.split()[-1:] == p.split()[-1:]
 
@@ -186,7 +196,7 @@ class Score:
         for g, p in pairs:
             if check_names and g.name:
                 self.speakers_named += 1
-                self.speakers_right += same_speaker(g.name, p.name)
+                self.speakers_right += same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)
 
     def as_dict(self) -> dict:
         precision = self.matched / self.predicted if self.predicted else 0.0
@@ -211,13 +221,15 @@ def gold_spans(gold: dict) -> dict[str, list[Span]]:
 
 
 def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
-    def name(speaker: str | None, actor_id: str | None) -> str | None:
-        return actors[actor_id].name if actor_id in actors else speaker
+    def span(start: int, end: int, words: str | None, actor_id: str | None) -> Span:
+        if actor_id in actors:
+            return Span(start, end, actors[actor_id].name, words)
+        return Span(start, end, words)
     quotes = doc._.quotes
     return {
-        "direct": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind in ("direct", "partial")],
-        "indirect": [Span(q.start, q.end, name(q.speaker, q.speaker_id)) for q in quotes if q.kind == "indirect"],
-        "attributions": [Span(a.start, a.end, name(a.source, a.source_id)) for a in doc._.attributions],
+        "direct": [span(q.start, q.end, q.speaker, q.speaker_id) for q in quotes if q.kind in ("direct", "partial")],
+        "indirect": [span(q.start, q.end, q.speaker, q.speaker_id) for q in quotes if q.kind == "indirect"],
+        "attributions": [span(a.start, a.end, a.source, a.source_id) for a in doc._.attributions],
     }
 
 
@@ -250,10 +262,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve"])
     parser.add_argument("drafts", nargs="*")
-    parser.add_argument("--split", choices=["test", "dev"], default="test",
-                        help="test: the held-out 40 (report only); dev: the development articles")
+    parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
+                        help="test: the held-out 40 (report only); dev, dev2: the development articles")
     args = parser.parse_intermixed_args()
-    folder = GOLD if args.split == "test" else DEV
+    folder = FOLDERS[args.split]
     if args.command == "select":
         print("\n".join(select_articles(load_corpus(), args.split)))
     elif args.command == "resolve":

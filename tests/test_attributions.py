@@ -426,3 +426,43 @@ def test_an_outlet_citing_itself_is_not_an_attribution(nlp):
     doc.user_data["newsprism_outlet"] = "Daily Klaxon"
     sources = [a.source for a in nlp(doc)._.attributions]
     assert "Reuters" in sources and not any("Klaxon" in s for s in sources)
+
+
+# --------------------------------------------------------------------------- third round (dev2 errors)
+
+
+def test_a_content_clause_the_parse_cut_in_two_is_credited_whole(nlp):
+    text = ("The river fell sharply. Official data shows that by this time last spring there had been four floods "
+            "- and 2021 was ultimately the wettest year on record in the valley for a decade.")
+    (a,) = attributions(nlp, text)
+    assert a.kind == "document" and a.text.startswith("by this time last spring")
+    assert a.text.endswith("for a decade")
+
+
+def test_a_clause_misread_as_an_object_is_the_content_of_a_finding(nlp):
+    text = ("While the survey, run by the Harbour Institute, shows two local papers differed from the rest of the "
+            "press, the gap was widest in May.")
+    (a,) = attributions(nlp, text)
+    assert a.kind == "document" and a.text.startswith("two local papers differed")
+    assert "the gap" not in a.text
+
+
+def test_statistics_and_polling_are_documents(nlp):
+    found = attributions(nlp, "The Harbour Police Department's statistics show that burglaries fell by half. "
+                              "Marston's polling also found the mayor won most first-time voters.")
+    assert [a.text for a in found] == ["burglaries fell by half", "the mayor won most first-time voters"]
+
+
+def test_an_outlet_reporting_on_something_credits_what_it_reported_on(nlp):
+    found = attributions(nlp, "The firm was founded in 2012. Last week the Intercept reported on two bankers "
+                              "living in Lisbon who own a shipping firm called Atlantic Reed.")
+    (a,) = found
+    assert a.source_id == "the-intercept" and a.kind == "media"
+    assert a.text.startswith("two bankers living in Lisbon")
+
+
+def test_a_ruling_that_held_something_credits_it(nlp):
+    (a,) = attributions(nlp, "Yet Holm is one of the staunchest defenders of the Supreme Court’s Harbour Fishing ruling, which "
+                             "held that quotas are property "
+                             "and can be sold. The company held a meeting on Monday.")
+    assert a.text == "quotas are property and can be sold"

@@ -31,7 +31,11 @@ The rules:
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person; findings
-   ("a study found", "the agency concluded", "polls show") are report verbs. A verb
+   ("a study found", "the agency concluded", "polls show", "the ruling held") are
+   report verbs. A complement the parse cut in two ("shows that A - and B was ...")
+   is credited whole, and an object carrying a finite verb of its own ("shows [two
+   channels differed ...]") stands for the clause it is; an outlet that "reported on"
+   something credits what it reported on. A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
    ("The charges, unsealed on Wednesday, allege that ..."). A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
@@ -696,11 +700,16 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     """The content of a reporting verb: its clausal complement; the clause it comments
     on (parataxis); "as" + complement ("quoted X as saying ..."); the complement of a
     participle it governs ("warn ..., saying ..."); for report verbs, an object that is
-    not an actor ("reported his denial")."""
+    not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
+    complements = complements or [c for c in [misparsed_complement(verb)] if c is not None]
     if complements:
         after = [c for c in complements if c.i > verb.i]
+        if len(after) > 1:  # one clause the parse cut in two: "shows that A - and B was ..."
+            first = subtree_content(art, after[0], verb)
+            _, last = line_bounds(doc, verb.sent, verb.i)
+            return trim(doc, first[0], min(after[-1].right_edge.i + 1, last)) if first else None
         if after:
             return subtree_content(art, after[0], verb)
         # "A, but B, the Times reports.": the sentence up to the reporting clause
@@ -717,11 +726,26 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
             inner = verb_content(art, child)
             if inner is not None:
                 return inner
-    if allow_object:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if allow_object:  # "reported his denial", "reported on two men who ..."
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
+        obj = objects[0] if objects else None
         if obj is not None and art.owner[obj.i] is None:
             return subtree_content(art, obj, verb)
     return None
+
+
+def misparsed_complement(verb: Token) -> Token | None:
+    """"shows [two channels differed ...]": a clause the parse read as an object with a
+    finite verb hung on it; the object stands for the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    clause = next((c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
+    if clause is None or clause.i != obj.i + 1 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
+        return None
+    return obj
 
 
 def is_fronted(clause: Token, verb: Token) -> bool:

@@ -15,7 +15,8 @@ verb linked to the quoted words in the parse, but marks are paired over the whol
 article, not within a sentence, so that quotes missing a mark or running over several
 paragraphs are found.
 
-1. **Marks** (characters). Double marks (straight, curly, mismatched) are read as
+1. **Marks** (characters). Double marks (straight, curly, mismatched, and the double
+   prime "″" some wire copy closes quotes with, but not after a digit: 6′4″) are read as
    opening or closing from the characters beside them and paired paragraph by
    paragraph. A quote left open at the end of a paragraph goes on if the next
    paragraph opens with a mark (one quote over several paragraphs), else ends with
@@ -36,11 +37,15 @@ paragraphs are found.
    closing the sentence after a quote ending in a comma ("“...,” Walsh judges."). Its
    subject is the speaker, after the verb too ("said Rouhani"); a finite cue the parse
    left without a subject, or whose subject is a clause misparsed ("As proponents
-   struggle ..., Giffords say"), takes the first person named just before it;
+   struggle ..., Giffords say"), takes the first person named just before it (a
+   person NER found counts even when the actor component did not take the name); a
+   dateline the parse made the subject ("BALTIMORE (AP) — Johns Hopkins University
+   has filed") gives way to the name after its dash;
    participles and conjuncts take the subject of the verb they hang on ("..., saying
    the “...”"), "X was quoted as saying" gives X, a relative "who" its noun, "his
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
-   "released a statement calling ...") the verb's subject, and a speech verb
+   "released a statement calling ...", "followed it up with a post saying ...") the
+   verb's subject, "comments from X that ..." X, and a speech verb
    misparsed as a participle of the name just before it ("Holm tweeted") that name.
    For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
@@ -68,11 +73,17 @@ paragraphs are found.
    together: "Kerry, along with Lew, said"). A document
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
    group", "the court" is the last organisation named before whose name holds the
-   word (any one for "group"); a body's description keeps the name beside it ("the
+   word (any one for "group"), else the only one so named anywhere before; "the
+   lawsuit", "the complaint" speaks for whoever the article first says filed one
+   (in quotes only: as the subject of indirect speech it stays an attribution); a
+   described person with an appositive name speaks as that name ("an aunt, Venitta
+   Body,"); a body's description keeps the name beside it ("the
    activist group Harbourwatch"), and a country inside an unknown proper name is no
    affiliation ("Centre for Iranian Studies"). "The clerk" takes the earlier speaker
    with the same head noun that has an actor, else "the minister" is the one person
-   named before with that role; "a federal judge" in the lead is the one person the
+   named before with that role (the head of the role, "secretary" of "Secretary of
+   State", or a title just before a name, abbreviations spelled out: "Gov. Jan
+   Brewer" is "the governor"); "a federal judge" in the lead is the one person the
    article gives that title (not "a senior official", a source news leaves unnamed);
    "Donald Trump's daughter", "his wife" is the other person named with that
    surname; "who" hung by the parse on a thing ("two women prior to the election
@@ -101,11 +112,14 @@ paragraphs are found.
    attributions), the writer, a subject with "no" ("no mayor") or an unresolved
    "it"; not in the writer's own question nor in a headline; "made (it) clear that
    ..."; a wh-clause only after explaining verbs ("explained why ...", not "asked
-   why ..."). Also "said in a statement that ...", a
+   why ..."), an if- or whether-clause only after "ask" ("asked if he was ...", not
+   "Asked if he would run, Walsh said"). Also "said in a statement that ...", a
    parenthetical cue ("And, they said, ..."), a cue noun with a possessor and a
-   that-clause ("his argument that ..."), and a clause "according to" a person, a
+   that-clause ("his argument that ...", "comments from X that ..."), and a clause "according to" a person, a
    government body or an unnamed official (other sources are attributions). Span:
-   the clause without "that", "according to X" (nor clauses joined after it), a
+   the clause without "that", with a second that-clause of the same cue ("said it
+   released the footage, but that ..."), without "according to X" (nor clauses
+   joined after it), a
    dateline or a speech verb the parse joined to it ("... and warned"), cut at
    semicolons and at a full stop the parse ran over ("in May.The dam"), and widened
    over a quotation it cuts. A that-clause the parse hangs on the hearer of "tell",
@@ -151,7 +165,9 @@ INDIRECT_VERBS = frozenset(
     "acknowledge admit stress emphasise emphasize suggest confirm reveal indicate predict promise pledge "
     "vow threaten assert contend maintain allege concede recall complain caution agree conclude estimate "
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
-    "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline".split()
+    "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline "
+    "ask lament boast muse quip reiterate repeat recount remark mention retort counter clarify underscore "
+    "speculate".split()
 )
 # Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
@@ -172,8 +188,12 @@ DOCUMENT_NOUNS = frozenset(
     "indictment transcript text message note sign poster banner editorial column op-ed piece essay blog "
     "release communique constitution plan proposal agreement deal treaty resolution budget forecast model "
     "estimate index chart graph map image picture list database test audit assessment summary account "
-    "speech interview caption history experience number numbers result results".split()
+    "speech interview caption history experience number numbers result results complaint petition motion "
+    "brief".split()
 )
+# Court papers: "the complaint" may stand for "a lawsuit" filed earlier.
+LEGAL_FILINGS = frozenset("lawsuit suit complaint petition motion brief filing".split())
+FILING_VERBS = frozenset("file bring lodge submit issue release publish write send".split())
 # Heads of noun phrases naming outlets rather than speakers.
 MEDIA_NOUNS = frozenset(
     "media press newspaper paper outlet channel network station television tv radio broadcaster "
@@ -210,7 +230,7 @@ UNNAMED_ROLES = frozenset("official source spokesman spokeswoman spokesperson ai
 LEAD_PARAGRAPHS = 1  # paragraphs (after the headline) in which "a federal judge" is introduced
 KIN_NOUNS = frozenset(
     "daughter son wife husband widow widower father mother brother sister niece nephew grandson granddaughter "
-    "grandfather grandmother cousin stepson stepdaughter".split()
+    "grandfather grandmother cousin stepson stepdaughter aunt uncle fiance fiancee".split()
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
@@ -236,7 +256,14 @@ TERM_MARKERS = frozenset(
     "song album show series novel documentary play poem op-ed column essay podcast programme program "
     "headline brand".split()
 )
-DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close"}
+# "″" (double prime) stands for a closing mark in some wire copy ("workers,″ said Pocan").
+DOUBLE_MARKS = {'"': "straight", "“": "open", "”": "close", "„": "open", "«": "open", "»": "close", "″": "straight"}
+PRIMES = frozenset("″′")
+# Abbreviated titles ("Gov. Jan Brewer") and the word a later description uses ("the governor").
+ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "sec": "secretary", "sgt": "sergeant", "supt": "superintendent",
+                      "atty": "attorney", "amb": "ambassador", "col": "colonel", "capt": "captain",
+                      "cmdr": "commander", "adm": "admiral", "pres": "president", "insp": "inspector"}
 SINGLE_MARKS = {"'": "straight", "‘": "open", "’": "close"}
 NP_PUNCTUATION = frozenset({"-", ".", "&", *DOUBLE_MARKS, *SINGLE_MARKS})  # inside a speaker's words
 AFTER_OPENING = set("([{—–-/:;") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
@@ -464,6 +491,8 @@ def mark_shape(text: str, i: int, family: dict[str, str]) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if family is SINGLE_MARKS and _apostrophe(text, i, before, after):
         return None
+    if text[i] in PRIMES and before.isdigit():
+        return None  # inches or seconds: 5′10″
     opens = (before.isspace() or before in AFTER_OPENING) and not after.isspace()
     closes = (after.isspace() or after in BEFORE_CLOSING) and not before.isspace()
     if not opens and not closes and family is DOUBLE_MARKS:
@@ -877,7 +906,7 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
             return speaker_from(art, owner)
         if token.dep_ == "dobj":  # "issued a challenge to ...", "released a statement calling ..."
@@ -900,7 +929,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     quoted_as = verb.lemma_.lower() in ("quote", "cite")
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS or (quoted_as and c.dep_ == "nsubjpass")]
     if subjects:  # the nearest, when a bad parse gives two
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
@@ -913,10 +942,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
-        elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ == "dobj":
-            head = head.head  # "released a statement describing ..."
+        elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ in ("dobj", "pobj"):
+            head = head.head  # "released a statement describing ...", "followed up with a post saying ..."
+            if head.dep_ == "prep":
+                head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """"BALTIMORE (AP) — Johns Hopkins University has filed": the parse makes the dateline
+    the subject and the real one its appositive after the dash."""
+    dash = next((c for c in subject.children if c.text in ("—", "–", "--")), None)
+    if dash is None or not subject.is_upper:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 
 
 def according_to(art: ArticleView, frame: set[int]) -> Speaker | None:
@@ -1146,6 +1186,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         return Speaker(speaker.start, speaker.end, speaker.text, person.actor_id, plural=_with_others(art, token))
     if person is not None:
         return Speaker(person.start, person.end, person.text, person.actor_id, plural=_with_others(art, token))
+    name = _appositive_name(token)
+    if name is not None:  # "An aunt, Venitta Body, said": a name the actor component did not know
+        return Speaker(art.doc[name.left_edge.i].idx, name.idx + len(name), art.text[art.doc[name.left_edge.i].idx:name.idx + len(name)],
+                       head=token.lemma_.lower())
     own = art.mention_at[token.i]
     if own is not None:
         speaker.actor_id = own.actor_id
@@ -1154,6 +1198,17 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         speaker.anonymous = kind in ("country", "other") and token.pos_ == "NOUN"  # "Iranians"
         return speaker
     return describe(art, token, span, speaker)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """The proper name in apposition to a person noun ("an aunt, Venitta Body,"), when it is all capitalised names."""
+    if token.pos_ != "NOUN" or not is_person_noun(token):
+        return None
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    words = token.doc[name.left_edge.i:name.i + 1]
+    return name if all(w.pos_ == "PROPN" and w.text[0].isupper() for w in words) else None
 
 
 def _with_others(art: ArticleView, head: Token) -> bool:
@@ -1245,6 +1300,10 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         author = speaker_from(art, owner)
         if author is not None and author.can_speak:
             return author
+    if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
+        filer = document_filer(art, lemma, head.i)
+        if filer is not None:  # "the lawsuit says": whoever filed it
+            return Speaker(speaker.start, speaker.end, speaker.text, filer.actor_id, head=lemma)
     if lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS:
         speaker.can_speak = False
         return speaker
@@ -1279,6 +1338,23 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _definite(head: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
+def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | None:
+    """Who filed, issued or wrote the document "the lawsuit" refers to: the named subject
+    of the first "X filed a lawsuit" (any court paper for another) before it."""
+    same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
+    for token in art.doc[:position]:  # the first: the one the story is about
+        if token.lemma_.lower() in same and token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS:
+            subject = subject_of(token.head)
+            filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
+            if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
+                return filer
+    return None
 
 
 def _lead_description(art: ArticleView, head: Token, speaker: Speaker) -> bool:
@@ -1317,7 +1393,7 @@ def _is_modifier(art: ArticleView, mention: Mention) -> bool:
 
 def is_person_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or lemma in _title_heads():
+    if lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or lemma in KIN_NOUNS or lemma in _title_heads():
         return True
     if token.ent_type_ == "NORP":
         return True
@@ -1339,7 +1415,8 @@ def _earlier_description(art: ArticleView, lemma: str, before: int) -> Speaker |
 
 def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
     """"The group", "the court": the last organisation named before, in the last few
-    paragraphs, whose name holds that word (any one for a generic word like "group")."""
+    paragraphs, whose name holds that word (any one for a generic word like "group"),
+    else the only one named anywhere before whose name holds it."""
     floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
     for i in range(position - 1, -1, -1):
         if art.paragraph_of[i] < floor:
@@ -1350,16 +1427,26 @@ def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
         name = art.actors[mention.actor_id].name.lower()
         if lemma in GENERIC_BODIES or lemma in name.split():
             return mention.actor_id
-    return None
+    named = {m.actor_id for i, m in enumerate(art.mention_at[:position]) if m is not None
+             and art.actor_kind(m.actor_id) in BODY_KINDS and lemma in art.actors[m.actor_id].name.lower().split()}
+    return named.pop() if len(named) == 1 else None  # further back: the one body of that name
 
 
 def role_holder(art: ArticleView, lemma: str, position: int) -> str | None:
     """The one person named before whose role ends in this word ("the minister")."""
-    holders = {
-        m.actor_id for i, m in art.person_mentions
-        if i < position and (art.actors[m.actor_id].role or "").lower().split()[-1:] == [lemma]
-    }
+    holders = {m.actor_id for i, m in art.person_mentions if i < position and lemma in _roles(art, i, m)}
     return holders.pop() if len(holders) == 1 else None
+
+
+def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
+    """The head word of the person's role (its last word, or the last before "of"), and
+    the title just before this mention ("Gov. Jan Brewer": governor)."""
+    role = (art.actors[mention.actor_id].role or "").lower().replace(".", " ")
+    words = role.split(" of ")[0].split()[-1:] + role.split()[-1:]  # "secretary of state": secretary
+    before = [t.lower_.rstrip(".") for t in art.doc[max(0, i - 3):i] if t.text[:1].isupper() or t.lower_ == "of"]
+    if before:  # "Gov. Jan Brewer", "Secretary of State Ana Ruiz"
+        words += [before[-1], *(before[k - 1] for k in range(1, len(before)) if before[k] == "of")]
+    return {ROLE_ABBREVIATIONS.get(w, w) for w in words if w in ROLE_ABBREVIATIONS or w in _title_heads()}
 
 
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
@@ -1546,6 +1633,8 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
         content, speaker = reported_clause(art, verb)
         if content is None or speaker is None or not speaker.can_speak or _in_question(art, verb):
             continue
+        if speaker.head in DOCUMENT_NOUNS:  # "the lawsuit argues ...": an attribution (GUIDELINES)
+            continue
         if in_heading(art, verb.idx):  # headlines are no quotes (GUIDELINES)
             continue
         span = clause_span(art, verb, content)
@@ -1565,7 +1654,7 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
             return None, None
         return content, subject_speaker(art, cue, guess=content.i > cue.i)  # not the words the clause ran over
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
-        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _author_after(cue)
         content = noun_content(cue) if owner is not None else None
         return (content, speaker_from(art, owner)) if content is not None else (None, None)
     if cue.lower_ == "according" and cue.head.pos_ in ("VERB", "AUX") and not _is_speech_verb(cue.head):
@@ -1578,12 +1667,23 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
     return None, None
 
 
+def _author_after(cue: Token) -> Token | None:
+    """"comments from the mayor that ...", "a claim by Holm that ...": the object of "from" or "by"."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == cue.i + 1:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def content_clause(verb: Token) -> Token | None:
     """The clause a verb reports: its ccomp with a subject of its own, the gerund
     of "accused X of -ing", or the main clause before ", officials told X" or
     after "As X said,"."""
+    asked = verb.lemma_.lower() == "ask"
+    if asked and verb.tag_ == "VBN":
+        return None  # "Asked if he ..., Biden said": the one asked is no speaker of the question
     for child in verb.children:
-        statement = not _question(child) or _explained(verb, child)
+        statement = _yes_no(child) if asked else not _question(child) or _explained(verb, child)
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and statement and _same_paragraph(verb, child):
             if any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children):
                 return child
@@ -1596,6 +1696,8 @@ def content_clause(verb: Token) -> Token | None:
             clause = noun_content(noun) if noun is not None else None
             if clause is not None:
                 return clause
+    if asked:
+        return None  # only "asked if/whether ..." reports what was asked
     if verb.lemma_.lower() in ("accuse", "charge"):
         return _accused_of(verb)
     if _made_clear(verb):
@@ -1699,9 +1801,16 @@ def _explained(verb: Token, clause: Token) -> bool:
     return verb.lemma_.lower() in WH_REPORTING_VERBS and clause.left_edge.lower_ in ("how", "why", "what", "when", "where")
 
 
+def _yes_no(clause: Token) -> bool:
+    """"asked if he was ...", "asked whether ...": a reported yes-no question (PARC counts it as reported speech)."""
+    return clause.left_edge.lower_ in ("if", "whether")
+
+
 def _question(clause: Token) -> bool:
     """"why ...", "whether ...", "if ...": an indirect question, not a statement."""
     first = clause.left_edge
+    if first.lower_ == "that":
+        return False  # the tagger sometimes calls the complementiser "that" a WDT
     return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
@@ -1715,7 +1824,8 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
         words = {*(obj.subtree if obj is not None else []), *content.head.subtree}
         tokens = sorted(words, key=lambda t: t.i)
     else:
-        tokens = list(content.subtree)
+        tokens = sorted([*content.subtree, *(t for c in _second_contents(verb, content) for t in c.subtree)],
+                        key=lambda t: t.i)
     excluded = {t.i for t in verb.subtree} if content.i == verb.head.i else set()
     excluded |= {t.i for c in _reporter_additions(content) for t in c.subtree}
     excluded |= {t.i for c in content.children if c.lower_ == "according" for t in c.subtree}
@@ -1739,6 +1849,17 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
     if cut is not None:
         end = cut.end + (cut.end < len(art.text) and art.text[cut.end] in DOUBLE_MARKS)
     return start, end
+
+
+def _second_contents(verb: Token, content: Token) -> list[Token]:
+    """"said it released the footage, but that any footage inside could not be shown":
+    a that-clause the parse joined to the cue, with its conjunction."""
+    if content.head.i != verb.i or content.i < verb.i:
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "conj" and c.i > content.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               and any(m.dep_ in SUBJECTS | {"nsubjpass", "expl"} for m in c.children)]
+    return clauses + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
 
 
 def _reporter_additions(content: Token) -> list[Token]:
@@ -1797,20 +1918,34 @@ def _opens_subordinate_clause(subject: Token) -> bool:
 def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
     """"“...,” the late admiral's widow, Sarah Larson, told CNN", parsed with no
     subject for "told": the first person named in the words before the verb, back
-    to a quotation mark, another verb or the start of the clause."""
+    to a quotation mark, another verb or the start of the clause; a person NER found
+    but the actor component did not take ("Ben Carpenter") keeps no actor id."""
     start, _ = art.clause(verb.i)
-    people: list[Mention] = []
+    people: list[Speaker] = []
     for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
         token = art.doc[i]
         if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
             break
-        mention = art.mention_at[i]
-        if mention is not None and _is_person(art.actors, mention.actor_id) and mention not in people:
-            people.append(mention)
+        person = _person_at(art, i)
+        if person is not None and all(p.start != person.start for p in people):
+            people.append(person)
     if not people:
         return None
     first = people[-1]
-    return Speaker(first.start, first.end, first.text, first.actor_id, plural=len(people) > 1)
+    first.plural = len(people) > 1
+    return first
+
+
+def _person_at(art: ArticleView, i: int) -> Speaker | None:
+    mention = art.mention_at[i]
+    if mention is not None:
+        if not _is_person(art.actors, mention.actor_id):
+            return None
+        return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+    if art.doc[i].ent_type_ != "PERSON":
+        return None
+    entity = next(e for e in art.doc.ents if e.start <= i < e.end)
+    return Speaker(entity.start_char, entity.end_char, entity.text)
 
 
 def outermost(indirect: list[Attributed]) -> list[Attributed]:
