@@ -391,3 +391,12 @@ def test_seat_of_a_ruling_body_names_the_government(nlp):
     r = analyse(nlp, "The regime in Tegucigalpa denies it. Fishermen were taken to a barracks in Tegucigalpa.")
     [mention] = [m for m in r.mentions if m.text == "Tegucigalpa"]
     assert mention.actor_id == "honduras" and mention.start < 30
+
+
+def test_a_given_name_that_is_also_a_name_particle_opens_a_name(nlp):
+    result = analyse(nlp, "Ben Carpenter, a farmer in Iowa, said the rain came too late. Carpenter added that "
+                          "prices had fallen. Osama bin Laden was killed in 2011; bin Laden had hidden for years.")
+    carpenter = result.actor_of("Ben Carpenter")
+    assert (carpenter.name, carpenter.kind) == ("Ben Carpenter", "person")
+    assert result.ids_of("Carpenter") == {carpenter.id}
+    assert result.ids_of("bin Laden") == result.ids_of("Osama bin Laden")

@@ -522,7 +522,7 @@ def test_pronoun_gender_from_a_given_name(nlp):
 
 
 def test_first_names_file_gives_one_gender_per_name():
-    from newsprism.analysis.quotes import first_names
+    from newsprism.kb import first_names
 
     names = first_names()
     assert names["anna"] == "f" and names["tom"] == "m"

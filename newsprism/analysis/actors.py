@@ -88,7 +88,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from newsprism.kb import ActorKB, KBEntry, is_short_name, normalise_name, slugify
+from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, normalise_name, slugify
 from newsprism.records import Actor, Mention
 
 Doc.set_extension("actor_mentions", default=(), force=True)
@@ -502,12 +502,20 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
 
 
 def name_key(words: list[str]) -> tuple[str | None, str]:
-    """(first name, surname) without particles, hyphens, initials or suffixes."""
+    """(first name, surname) without particles, hyphens, initials or suffixes. A
+    particle that opens a longer name and is a given name ("Ben Rhodes") stays."""
     keys = [k for word in words for k in normalise_name(word).split()]
-    keys = [k for k in keys if k not in NAME_PARTICLES and k not in NAME_SUFFIXES and len(k) > 1]
+    given = _given_name_particle(words)
+    keys = [k for i, k in enumerate(keys) if (i == 0 and given) or (k not in NAME_PARTICLES and k not in NAME_SUFFIXES and len(k) > 1)]
     if not keys:
         return None, ""
     return (keys[0] if len(keys) > 1 else None), keys[-1]
+
+
+def _given_name_particle(words: list[str]) -> bool:
+    first = words[0] if words else ""
+    return (len(words) > 1 and first[:1].isupper() and first.isalpha()
+            and first.lower() in NAME_PARTICLES and first.lower() in first_names())
 
 
 def register_person(art: Article, person: Draft) -> None:

@@ -135,13 +135,13 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
+from newsprism.kb import first_names
 from newsprism.records import Actor, Mention, Quote, ScareQuote
 
 for _name in ("quotes", "scare_quotes"):
@@ -1583,21 +1583,6 @@ def known_genders(art: ArticleView) -> dict[str, str]:
         if len(words) > 1 and words[0] in first_names():
             genders.setdefault(mention.actor_id, first_names()[words[0]])
     return genders
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """Given names of one gender, from ``newsprism/data/first_names.txt``."""
-    path = resources.files("newsprism") / "data" / "first_names.txt"
-    names = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split()
-        if len(fields) != 2 or fields[1] not in ("m", "f"):
-            raise ValueError(f"{path}:{number}: expected 'name m' or 'name f', got {line!r}")
-        names[fields[0].lower()] = fields[1]
-    return names
 
 
 def _agreeing_possessives(art: ArticleView, token: Token) -> Iterator[str]:

@@ -46,6 +46,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -277,6 +278,21 @@ def load_titles(path: str | Path | None = None) -> list[str]:
     the file keeps the case they usually have in running text."""
     text = Path(path or bundled_path(TITLES_FILE)).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given names of one gender (m or f), from the bundled ``first_names.txt``."""
+    path = bundled_path("first_names.txt")
+    names = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split()
+        if len(fields) != 2 or fields[1] not in ("m", "f"):
+            raise ValueError(f"{path}:{number}: expected 'name m' or 'name f', got {line!r}")
+        names[fields[0].lower()] = fields[1]
+    return names
 
 
 def bundled_path(name: str) -> Path:
