@@ -164,7 +164,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -508,7 +508,7 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
                 key = (anchor.i, event.source_id, event.target_id)
                 if key not in seen:
                     seen.add(key)
-                    found.append(((event.start, depth(anchor), anchor.i), event))
+                    found.append(((event.start, depth(main_word(art, anchor)), anchor.i), event))
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
@@ -597,6 +597,13 @@ def _near_children(token: Token) -> list[Token]:
     return near + [o for c in near if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
+def main_word(art: Article, trigger: Token) -> Token:
+    """Where an event stands in its sentence: a noun's support verb ("Police made
+    scores of arrests at the demonstration": the arrests, not the demonstration)."""
+    verb = support_verb(art, trigger) if trigger.pos_ != "VERB" else None
+    return verb or trigger
+
+
 def depth(token: Token) -> int:
     steps = 0
     while token.head.i != token.i:
@@ -615,6 +622,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
+    sources = sources or reporting_authority(art, trigger, pattern)
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -652,6 +660,18 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
             )
+
+
+def reporting_authority(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+    """Who made an arrest a passive leaves without a doer: the state that reports it
+    ("two men were held on suspicion of spying, Turkish police said")."""
+    if pattern.type != "COERCE" or not is_passive(trigger):
+        return []
+    claimed = claimant(art, trigger.idx)
+    actor = art.actor(claimed) if claimed else None
+    if actor is None or actor.kind not in ("country", "government"):
+        return []
+    return [Party(actor.id, actor.name, trigger.idx, group=True)]
 
 
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
@@ -695,11 +715,13 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
 
 def names_people(art: Article, head: Token | None) -> bool:
     """Whether a doer's words that name no actor still name people who act: a name
-    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters") or a title ("the
-    foreign minister")."""
+    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters", "thousands" as a
+    subject) or a title ("the foreign minister")."""
     if head is None or head.pos_ == "PRON":
         return False
     if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if head.dep_ == "nsubj" and art.lexicon.is_cue(head, "crowd"):  # "thousands rallied"
         return True
     of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
@@ -812,7 +834,9 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
     """The actors of the first slot that names one (other than those to skip); else
     no actors and the words of the first slot that has any. A slot's words that name
     no actor may still say whose they are: "dozens of Somali nationals", "a request
-    from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`)."""
+    from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`).
+    Words naming people end the search: "shot three people at a building in Detroit"
+    hit the people, not the building."""
     first_text, first_head = None, None
     for slot in slots:
         if slot == "conjunct":  # read by split_pairs
@@ -830,6 +854,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
+            if names_people(art, head):  # "shot three people at a building in Detroit"
+                return Slot([], surface(head), True, False, head)
             if first_text is None:
                 first_text, first_head = surface(head), head
     return Slot([], first_text, first_text is not None, False, first_head)
@@ -900,7 +926,8 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         if verb.dep_ == "acl":
             return [verb.head]
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
@@ -914,7 +941,11 @@ def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return not is_misparsed_main_verb(verb)
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "was shot and killed by police": a bare participle joined to a passive is one
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and is_passive(verb.head) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
 
 
 def is_misparsed_main_verb(verb: Token) -> bool:
@@ -936,6 +967,8 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     travel the noun is the purpose of ("flew to Harare for talks")."""
     head = noun.head
     manner = False
+    if noun.dep_ == "pobj" and head.lower_ == "of" and art.lexicon.is_cue(head.head, "measure"):
+        noun, head = head.head, head.head.head  # "made scores of arrests", "launched a wave of attacks"
     if noun.dep_ == "pobj" and head.lower_ == "for" and art.lexicon.is_cue(head.head, "deed"):
         noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -960,12 +993,25 @@ def logical_subject(art: Article, verb: Token) -> Token | None:
         agents += [o for c in verb.children if c.dep_ == "prep" for n in c.children if n.dep_ == "pobj"
                    for b in n.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"
                    for o in b.children if o.dep_ == "pobj"]
+        if not agents:  # one "by" for conjoined passives: "was shot and killed by police"
+            agents = [o for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "agent"
+                      for o in c.children if o.dep_ == "pobj"]
         return agents[0] if agents else None
     return surface_subject(art, verb)
 
 
+def passive_conjuncts(verb: Token) -> list[Token]:
+    """The passives joined to a passive verb ("was shot and killed")."""
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    return [v for v in joined if v.pos_ == "VERB" and is_passive(v)]
+
+
 def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | None:
     own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is None and verb.head.i == verb.i:
+        own = misplaced_subject(verb)
     if own is not None or depth_left == 0 or verb.head.i == verb.i:
         return own
     head, dep = verb.head, verb.dep_
@@ -986,6 +1032,17 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         return _subject_through(art, head, depth_left)  # "approved a plan to release", "Iran's offer to mediate"
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
+    return None
+
+
+def misplaced_subject(root: Token) -> Token | None:
+    """The subject the parser gave to a participle clause before a main verb that has
+    none: "Putin, ..., turning the tide in favour of Assad, welcomed the US move"."""
+    for clause in root.lefts:
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if subject is not None:
+                return subject
     return None
 
 
