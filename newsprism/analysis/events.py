@@ -100,8 +100,8 @@ The rules:
    willing to resume patrols", not "asked if it was prepared to"), or says it will or
    would undertake ("said it would provide aid"), is an AGREE (03); a hostile act
    (quad 3-4) its doer vows or warns it will do ("vowed to attack", "warned it would
-   impose sanctions"), or says it would do under a condition ("said it would expel
-   the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
+   impose sanctions"), or says it will or would do (a material one: "said it would
+   retaliate", "said it would expel the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
    ("Egypt said Israel must withdraw").
@@ -569,7 +569,8 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
     """One distinct token next to the trigger for each of the pattern's other words."""
     if not needs:
         return []
-    near = [t for c in trigger.children if c.dep_ not in APART_DEPS for t in (c, *_near_children(c))]
+    # not the trigger's own "to": "gathered to protest against" is no "protest to"
+    near = [t for c in trigger.children if c.dep_ not in APART_DEPS and c.dep_ != "aux" for t in (c, *_near_children(c))]
     used: list[Token] = []
     for words in needs:
         hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t)) and not _is_phrase(t, words)), None)
@@ -743,10 +744,11 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     expressing an intent): cooperation the doer agrees, offers, promises or is ready
     to undertake, or says it will or would undertake, is an intent to cooperate
     ("agreed to release the prisoners", "said it would provide aid": CAMEO 03); a
-    hostile act the doer vows or warns it will do, or says it would do under a
-    condition, is a threat ("vowed to attack", "warned it would impose sanctions",
-    "said it would expel the diplomats if ...": CAMEO 13), and so is a vow or pledge
-    to do harm ("vowed to continue attacks"). Deployments stay what they are."""
+    hostile act the doer vows or warns it will do, or says it will or would do, is a
+    threat ("vowed to attack", "warned it would impose sanctions", "said it would
+    retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
+    or pledge to do harm ("vowed to continue attacks"). Deployments stay what they
+    are."""
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
@@ -761,7 +763,7 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
                 said and reading.modality in ("future", "hypothetical")):
             return "AGREE", "03", 1
     elif any(is_stated_intent(art, head, "menace") for head in governing) or (
-            said and pattern.quad == 4 and reading.modality == "conditional"):
+            said and pattern.quad == 4 and reading.modality in ("conditional", "future", "hypothetical")):
         return "THREATEN", "13", 3
     return pattern.type, pattern.cameo, pattern.quad
 
@@ -812,8 +814,10 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     fight IS; the trainer helps the fighters, not IS)."""
     skip, slots = doers.parties, pattern.target
     found = fill(art, trigger, slots, needs, skip)
-    if found.parties or trigger.pos_ != "VERB":
+    if found.parties:
         return found
+    if trigger.pos_ != "VERB":
+        return found if found.filled else joined_target(art, trigger, pattern, skip) or found
     if pattern.quad in (1, 2) and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
     for governed in trigger.children:
@@ -821,7 +825,24 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-    return found
+    return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+
+
+def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
+    """The target of an act of the same kind joined to one that names none: "opened
+    fire in Seattle and wounded five people", "a mortar strike that killed 40
+    Palestinians"."""
+    joined = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(s.dep_ in SUBJECT_DEPS for s in c.children)]
+    joined += [c for c in trigger.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+               and any(s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+    for verb in joined:
+        other = matched_pattern(art, verb)
+        if other is not None and other.quad == pattern.quad:
+            inner = fill(art, verb, other.target, [], skip)
+            if inner.filled:
+                return inner
+    return None
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
@@ -842,6 +863,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
         if slot == "conjunct":  # read by split_pairs
             continue
         if slot == "owner":
+            if _owned_by_support_subject(art, trigger):
+                continue
             parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
@@ -859,6 +882,15 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
             if first_text is None:
                 first_text, first_head = surface(head), head
     return Slot([], first_text, first_text is not None, False, first_head)
+
+
+def _owned_by_support_subject(art: Article, noun: Token) -> bool:
+    """A possessive pronoun on a support verb's object is that verb's subject: in
+    "the US carried out its first air strike on the Taliban", "its" is the US's."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return False
+    verb = support_verb(art, noun)
+    return verb is not None and logical_subject(art, verb) is not None
 
 
 def same_actor(doer: Party, other: Party) -> bool:
@@ -1180,9 +1212,12 @@ def _appositive(art: Article, token: Token) -> list[str]:
 def phrase_parties(art: Article, token: Token, prepositions: frozenset[str], text: str | None = None) -> list[Party]:
     """Actors a noun that names none gets from its first preposition phrase that
     names one: "the government of Iraq", "officials from Sudan", "rebels in Darfur",
-    "dozens of Somali nationals", "the decision by Serbia"."""
-    for preposition in token.children:
-        if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+    "dozens of Somali nationals", "the decision by Serbia", "sanctions imposed by
+    the US"."""
+    phrases = [p for p in token.children if p.dep_ == "prep"]
+    phrases += [a for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    for preposition in phrases:
+        if preposition.lower_ not in prepositions:
             continue
         for noun in preposition.children:
             if noun.dep_ == "pobj":
