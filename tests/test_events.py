@@ -695,6 +695,8 @@ def test_a_verb_with_its_own_object_does_not_take_the_target_of_the_verb_it_gove
     ("Turkish police held two Syrian men on suspicion of spying.", ("COERCE", "turkey", "syria")),
     ("Thousands of Sudanese protesters held a day of rage in Khartoum.", ("PROTEST", "sudan", None)),
     ("A suicide bomber rammed a car into the Pakistani embassy.", ("ASSAULT", None, "pakistan")),
+    ("China said it regrets that the United States is withdrawing from the treaty.", ("ACCUSE", "china", "united-states")),
+    ("Egypt reacted angrily to the Ethiopian announcement.", ("ACCUSE", "egypt", "ethiopia")),
 ])
 def test_lexicon_entries_from_real_news(nlp, text, expected):
     assert first(nlp, text) == expected
@@ -752,3 +754,13 @@ def test_its_on_a_support_verb_object_is_the_verb_s_subject(nlp):
 def test_an_act_without_target_takes_that_of_a_joined_act(nlp):
     event = events_of(nlp, "A gunman opened fire in a market in Kabul and wounded five people.")[0]
     assert (event.trigger, event.target_text, event.target_id) == ("opened", "five people", "afghanistan")
+
+
+def test_the_doer_of_what_a_verb_of_response_answers_with(nlp):
+    assert first(nlp, "Israel responded with air strikes on Gaza.") == ("ASSAULT", "israel", "palestine")
+    assert first(nlp, "Japan responded with praise for the Chinese plan.") == ("SUPPORT", "japan", "china")
+
+
+def test_have_is_a_support_verb(nlp):
+    event = events_of(nlp, "Mr Pompeo said he had good talks with North Korean leader Kim Jong-un.")[0]
+    assert (event.type, event.source_id, event.target_id) == ("CONSULT", "pompeo", "north-korea")

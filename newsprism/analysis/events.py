@@ -164,7 +164,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure response deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -996,7 +996,8 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     """The verb whose object the noun is, when its subject is the noun's doer: a
     support verb ("launched strikes", "engaged in talks"), a verb of intent or
     weighing ("plans an offensive", "would consider an alliance") or a verb of
-    travel the noun is the purpose of ("flew to Harare for talks")."""
+    travel the noun is the purpose of ("flew to Harare for talks") or a verb of
+    response it answers with ("responded with air strikes")."""
     head = noun.head
     manner = False
     if noun.dep_ == "pobj" and head.lower_ == "of" and art.lexicon.is_cue(head.head, "measure"):
@@ -1008,6 +1009,7 @@ def support_verb(art: Article, noun: Token) -> Token | None:
         # "travelled to Berlin for talks with", "arrived in Israel for meetings", "is on a visit to"
         manner = manner or (head.lower_ in ("for", "on") and (
             art.lexicon.is_cue(head.head, "motion") or head.head.lemma_ == "be"))
+        manner = manner or (head.lower_ == "with" and art.lexicon.is_cue(head.head, "response"))  # "responded with strikes"
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
