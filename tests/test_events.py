@@ -764,3 +764,10 @@ def test_the_doer_of_what_a_verb_of_response_answers_with(nlp):
 def test_have_is_a_support_verb(nlp):
     event = events_of(nlp, "Mr Pompeo said he had good talks with North Korean leader Kim Jong-un.")[0]
     assert (event.type, event.source_id, event.target_id) == ("CONSULT", "pompeo", "north-korea")
+
+
+def test_a_dateline_is_no_doer(nlp):
+    text = "KABUL (Reuters) - The United States on Wednesday carried out its first air strike on Taliban fighters."
+    assert first(nlp, text) == ("ASSAULT", "united-states", "taliban")
+    event = events_of(nlp, "Washington (AFP) – President Donald Trump on Thursday authorized sanctions on Iran.")[0]
+    assert (event.type, event.source_text, event.target_id) == ("SANCTION", "President Donald Trump", "iran")

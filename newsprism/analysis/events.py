@@ -188,6 +188,8 @@ GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "the
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 HYPHENS = frozenset({"", "-", "–", "/"})
+DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_WORDS = 8  # a dateline's dash comes within the sentence's first words
 BACK_SENTENCES = 4  # how far back "he", "she" and "the President" look
 COUNTRY_BACK_SENTENCES = 6  # how far back "the country" looks
 MAX_FRAME = 8  # steps up the parse when reading modality
@@ -1046,6 +1048,9 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
     own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if own is None and verb.head.i == verb.i:
         own = misplaced_subject(verb)
+    end = dateline_end(verb.sent) if own is not None else None
+    if end is not None and own.i < end:  # "KABUL (Reuters) - The United States ... carried out"
+        own = next((c for c in (*verb.children, *own.children) if c.i > end and c.dep_ in (*SUBJECT_DEPS, "appos")), None)
     if own is not None or depth_left == 0 or verb.head.i == verb.i:
         return own
     head, dep = verb.head, verb.dep_
@@ -1066,6 +1071,19 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         return _subject_through(art, head, depth_left)  # "approved a plan to release", "Iran's offer to mediate"
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
+    return None
+
+
+def dateline_end(sentence: Span) -> int | None:
+    """The dash closing a dateline that opens the sentence ("KABUL (Reuters) -",
+    "Washington (AFP) –", "BEIRUT -"): the place there is no doer."""
+    for token in sentence[:DATELINE_WORDS]:
+        if token.text in DASHES:
+            before = sentence[:token.i - sentence.start]
+            capitals = len(before) > 0 and before[0].text.isupper() and len(before[0].text) > 1
+            agency = any(t.text == "(" for t in before)
+            named = all(t.is_punct or t.text[:1].isupper() for t in before)
+            return token.i if len(before) > 0 and named and (capitals or agency) else None
     return None
 
 
