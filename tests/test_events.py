@@ -771,3 +771,10 @@ def test_a_dateline_is_no_doer(nlp):
     assert first(nlp, text) == ("ASSAULT", "united-states", "taliban")
     event = events_of(nlp, "Washington (AFP) – President Donald Trump on Thursday authorized sanctions on Iran.")[0]
     assert (event.type, event.source_text, event.target_id) == ("SANCTION", "President Donald Trump", "iran")
+
+
+def test_an_attack_named_as_a_label_is_an_accusation_not_an_attack(nlp):
+    events = events_of(nlp, "China sees the US sanctions as interference.")
+    assert (events[0].type, events[0].source_id, events[0].target_id) == ("ACCUSE", "china", "united-states")
+    events = events_of(nlp, "Clinton described the birther movement as a racist attack on the president.")
+    assert [e.type for e in events] == ["ACCUSE"]
