@@ -95,11 +95,14 @@ def resolve_ref(ref: str, data: Path = SHARED_DATA) -> str:
         return _ecbplus_sentence(data, file, number)
     article_id, start, end = rest.rsplit(":", 2)
     if corpus == "allsides":
-        text = _allsides_texts(data)[article_id]
+        text = _allsides_texts(data).get(article_id)
     elif corpus == "giveme5w1h":
-        text = _giveme5w1h_text(data, article_id)
+        path = data / "giveme5w1h-gold" / "data" / f"{article_id}.json"
+        text = _giveme5w1h_text(data, article_id) if path.exists() else None
     else:
         raise ValueError(f"unknown corpus in reference {ref!r}")
+    if text is None:
+        raise ValueError(f"no article {article_id!r} for reference {ref!r}")
     return text[int(start):int(end)]
 
 

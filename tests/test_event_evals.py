@@ -394,6 +394,8 @@ def test_real_dev_reference_checks(tmp_path):
     assert (record.text, record.sources[0].code, record.targets[0].text) == ("Iran met Iraq.", "IRN", "Iraq")
     with pytest.raises(ValueError, match="unknown corpus"):
         events_dev_eval.resolve_ref("nowhere:x:0:1", data)
+    with pytest.raises(ValueError, match="no article 'zzz'"):
+        events_dev_eval.resolve_ref("giveme5w1h:zzz:0:1", data)
 
 
 def test_named_accuracy_asks_for_the_gold_words_not_just_the_country():

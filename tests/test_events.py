@@ -778,3 +778,14 @@ def test_an_attack_named_as_a_label_is_an_accusation_not_an_attack(nlp):
     assert (events[0].type, events[0].source_id, events[0].target_id) == ("ACCUSE", "china", "united-states")
     events = events_of(nlp, "Clinton described the birther movement as a racist attack on the president.")
     assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_the_group_refers_back_to_the_last_group_named(nlp):
+    events = events_of(nlp, "Hamas fighters entered the town. The group claimed responsibility for the bombing.")
+    event = one(events, trigger="bombing")
+    assert (event.type, event.source_id, event.source_text) == ("ASSAULT", "hamas", "The group")
+
+
+def test_a_spokesman_for_a_body_speaks_for_its_country(nlp):
+    event = events_of(nlp, "A spokesman for the Iranian foreign ministry rejected the claims.")[0]
+    assert (event.type, event.source_id) == ("REJECT", "iran")

@@ -164,7 +164,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -1184,6 +1184,8 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
         owners = [replace(p, actor_id=country_of(art, p.actor_id)) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
+    if art.lexicon.is_cue(token, "voice"):  # "a spokesman for the Iranian foreign ministry"
+        prepositions = prepositions | {"for"}
     return owners or phrase_parties(art, token, prepositions, text)
 
 
@@ -1326,13 +1328,17 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _definite_anaphor(art: Article, token: Token) -> list[str]:
-    """"the country", "the nation" -> the last country; "the President" -> a person."""
+    """"the country", "the nation" -> the last country; "the group" -> the last
+    group or organisation; "the President" -> a person."""
     left = [c for c in token.children if c.i < token.i]
     if len(left) != 1 or left[0].lower_ not in ("the", "that", "this"):
         return []
     if art.lexicon.is_cue(token, "country"):
         country = last_country(art, token)
         return [country] if country else []
+    if art.lexicon.is_cue(token, "organisation"):
+        group = last_organisation(art, token)
+        return [group] if group else []
     if token.lower_ in title_words():
         person = last_person(art, token, token)
         return [person] if person else []
@@ -1350,6 +1356,19 @@ def last_country(art: Article, token: Token) -> str | None:
         if actor is None or actor.kind != "country":
             continue
         if not acting or _acts(art.doc.char_span(mention.start, mention.end, alignment_mode="expand")):
+            return actor.id
+    return None
+
+
+def last_organisation(art: Article, token: Token) -> str | None:
+    """The last armed group or organisation named before the token, in this or
+    the previous sentences ("Hamas fighters entered the town. The group ...")."""
+    floor = art.doc[art.window_start(token, COUNTRY_BACK_SENTENCES)].idx
+    for mention in reversed(art.mentions[:_mentions_before(art, token.idx)]):
+        if mention.start < floor:
+            return None
+        actor = art.actor(mention.actor_id)
+        if actor is not None and actor.kind in ("armed_group", "organization"):
             return actor.id
     return None
 
