@@ -789,3 +789,15 @@ def test_the_group_refers_back_to_the_last_group_named(nlp):
 def test_a_spokesman_for_a_body_speaks_for_its_country(nlp):
     event = events_of(nlp, "A spokesman for the Iranian foreign ministry rejected the claims.")[0]
     assert (event.type, event.source_id) == ("REJECT", "iran")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan made a formal protest to China.", ("ACCUSE", "japan", "china")),
+    ("Japan lodged a protest with China over the incident.", ("ACCUSE", "japan", "china")),
+    ("Egypt played host to Israeli negotiators.", ("CONSULT", "egypt", "israel")),
+    ("Qatar acted as a mediator between the US and the Taliban.", ("CONSULT", "qatar", "united-states")),
+    ("Germany gave Ukraine 50 tanks.", ("AID", "germany", "ukraine")),
+    ("Thousands of workers joined the protest in Seoul.", ("PROTEST", "south-korea", None)),
+])
+def test_light_verbs_and_nominal_events(nlp, text, expected):
+    assert first(nlp, text) == expected
