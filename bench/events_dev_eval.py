@@ -1,6 +1,6 @@
 """Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev] [--errors]
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout] [--errors]
     # writes bench/results/events-<split>.json
 
 Gold for ``dev`` and ``heldout``: ``bench/annotations/events/<split>.jsonl``, one
@@ -10,9 +10,10 @@ sentence a line written for newsprism in the style of international wire news:
 Develop against ``dev`` only; ``heldout`` (written before the rules it measures) is
 run in aggregate.
 
-Gold for ``real_dev``: real news sentences from ../shared/data (article-bias-allsides,
-giveme5w1h-gold, ECB+), coded by hand before the system was run on them
-(``bench/annotations/events/README.md``). The texts stay in ../shared: each line holds
+Gold for ``real_dev`` and ``real_heldout``: real news sentences from ../shared/data
+(article-bias-allsides, giveme5w1h-gold, ECB+), coded by hand before the system was
+run on them (``bench/annotations/events/README.md``); rules are developed on
+``real_dev``, ``real_heldout`` is run in aggregate. The texts stay in ../shared: each line holds
 a reference (``allsides:ID:start:end``, ``giveme5w1h:ID:start:end`` — character
 offsets into the article text — or ``ecbplus:TOPIC/FILE:SENTENCE``), a SHA-1 prefix
 of the sentence to catch a changed source, the PLOVER type and GSR-style source and
@@ -58,7 +59,8 @@ RESULTS = HERE / "results"
 SHARED_DATA = HERE.parents[1] / "shared" / "data"
 NONE = "none"
 WRITTEN_SPLITS = ("dev", "heldout")
-REAL_SPLITS = ("real_dev",)
+REAL_SPLITS = ("real_dev", "real_heldout")
+HELDOUT_SPLITS = ("heldout", "real_heldout")
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -239,7 +241,7 @@ def main() -> None:
     parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
     args = parser.parse_args()
-    if args.errors and args.split == "heldout":
+    if args.errors and args.split in HELDOUT_SPLITS:
         parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
     path = ANNOTATIONS / f"{args.split}.jsonl"
     result = evaluate_real(path, args.errors) if args.split in REAL_SPLITS else evaluate(path, args.errors)
