@@ -51,9 +51,18 @@ The rules:
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
    participle modifies ("militias battling ISIS"), the doer of the noun an
-   infinitive belongs to ("approved a plan to release"). A verb with no target takes
-   the target of the verb it governs ("threatened to attack Iraq", "threatened to
-   launch missiles at American bases"). A target is never the doer itself, unless
+   infinitive belongs to ("approved a plan to release"). A main verb the parser
+   left without a subject takes the one it gave a participle clause before it
+   ("Putin, ..., turning the tide, welcomed the move"); a dateline ("KABUL
+   (Reuters) -") is no subject. Conjoined passives share their "by" ("was shot and
+   killed by police"). A noun counted by a measure noun has that noun's support
+   verb ("made scores of arrests"); so does what a verb of response answers with
+   ("responded with air strikes"). An arrest a passive leaves without a doer is the
+   reporting state's ("... were held, Turkish police said"). A verb with no target
+   takes the target of the verb it governs ("threatened to attack Iraq", "threatened
+   to launch missiles at American bases"), and an act with none that of a joined act
+   of the same kind ("opened fire and wounded five people"); words naming people end
+   the search ("shot three soldiers at a hotel"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target. Mutual events
@@ -87,7 +96,8 @@ The rules:
    main clause there, in this or the previous sentence, that is not a person, not
    the pronoun's own co-argument and, for "it", not plural; "his country" that
    person's country; "the country" the last country named (as a subject, the last
-   that acted); "the President" the last person named whose role has that title or,
+   that acted); "the group" the last group or organisation named; "a spokesman
+   for X" speaks for X; "the President" the last person named whose role has that title or,
    for a leader's title, who is named as heading a government ("the Obama
    administration"). Reflexives resolve to nothing (the clause's own subject). A
    name heading a title ("Defence Minister X Y") is the person, not the country.
