@@ -1,13 +1,26 @@
-"""Event coding against the development set of one-event sentences.
+"""Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout] [--errors]
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout] [--errors]
     # writes bench/results/events-<split>.json
 
-Gold: ``bench/annotations/events/<split>.jsonl``, one sentence a line written for
-newsprism in the style of international wire news: ``{"text", "event",
-"source_code", "target_code"}`` with ``event`` a PLOVER type (or "none" for a
-sentence with no event) and the codes ISO 3166 alpha-3 (or null). Develop against
-``dev`` only; ``heldout`` (written before the rules it measures) is run in aggregate.
+Gold for ``dev`` and ``heldout``: ``bench/annotations/events/<split>.jsonl``, one
+sentence a line written for newsprism in the style of international wire news:
+``{"text", "event", "source_code", "target_code"}`` with ``event`` a PLOVER type (or
+"none" for a sentence with no event) and the codes ISO 3166 alpha-3 (or null).
+Develop against ``dev`` only; ``heldout`` (written before the rules it measures) is
+run in aggregate.
+
+Gold for ``real_dev`` and ``real_heldout``: real news sentences from ../shared/data
+(article-bias-allsides, giveme5w1h-gold, ECB+), coded by hand before the system was
+run on them (``bench/annotations/events/README.md``); rules are developed on
+``real_dev``, ``real_heldout`` is run in aggregate. The texts stay in ../shared: each line holds
+a reference (``allsides:ID:start:end``, ``giveme5w1h:ID:start:end`` — character
+offsets into the article text — or ``ecbplus:TOPIC/FILE:SENTENCE``), a SHA-1 prefix
+of the sentence to catch a changed source, the PLOVER type and GSR-style source and
+target lists (``{"text", "code"}``). It is scored as ``plover_eval`` scores the GSR
+(country codes compared for ISO codes, names otherwise), plus a stricter "named"
+actor accuracy where the predicted actor's names must match the gold words even
+for a country code ("Trump" is not "Democrats", though both are USA).
 
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
@@ -20,9 +33,13 @@ of the body it belongs to) must equal the gold code, null matching null.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import re
 import sys
+import xml.etree.ElementTree as ET
+from functools import lru_cache
 from pathlib import Path
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -34,13 +51,128 @@ from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Actor  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import plover_eval  # noqa: E402
+
 ANNOTATIONS = HERE / "annotations" / "events"
 RESULTS = HERE / "results"
+SHARED_DATA = HERE.parents[1] / "shared" / "data"
 NONE = "none"
+WRITTEN_SPLITS = ("dev", "heldout")
+REAL_SPLITS = ("real_dev", "real_heldout")
+HELDOUT_SPLITS = ("heldout", "real_heldout")
 
 
 def read_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------- real sentences
+
+
+@lru_cache(maxsize=1)
+def _allsides_texts(data: Path) -> dict[str, str]:
+    path = data / "article-bias-allsides" / "media_test_articles.jsonl"
+    with open(path, encoding="utf-8") as lines:
+        return {record["ID"]: record["content_original"] for record in map(json.loads, lines)}
+
+
+def _giveme5w1h_text(data: Path, article_id: str) -> str:
+    record = json.loads((data / "giveme5w1h-gold" / "data" / f"{article_id}.json").read_text(encoding="utf-8"))
+    return record.get("text") or ""
+
+
+def _ecbplus_sentence(data: Path, file: str, number: str) -> str:
+    """An ECB+ sentence from its tokens, spaces before closing punctuation removed."""
+    root = ET.parse(data / "ecbplus" / "ECB+" / file).getroot()
+    text = " ".join(token.text or "" for token in root.iter("token") if token.get("sentence") == number)
+    return re.sub(r"([(“]) ", r"\1", re.sub(r" ([,.;:!?'’)])", r"\1", text))
+
+
+def resolve_ref(ref: str, data: Path = SHARED_DATA) -> str:
+    """The sentence a ``real_dev`` reference points to (see the module docstring)."""
+    corpus, _, rest = ref.partition(":")
+    if corpus == "ecbplus":
+        file, number = rest.rsplit(":", 1)
+        return _ecbplus_sentence(data, file, number)
+    article_id, start, end = rest.rsplit(":", 2)
+    if corpus == "allsides":
+        text = _allsides_texts(data).get(article_id)
+    elif corpus == "giveme5w1h":
+        path = data / "giveme5w1h-gold" / "data" / f"{article_id}.json"
+        text = _giveme5w1h_text(data, article_id) if path.exists() else None
+    else:
+        raise ValueError(f"unknown corpus in reference {ref!r}")
+    if text is None:
+        raise ValueError(f"no article {article_id!r} for reference {ref!r}")
+    return text[int(start):int(end)]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def read_real(path: Path, data: Path = SHARED_DATA) -> list[plover_eval.GsrRecord]:
+    """The referenced sentences with their gold, as GSR records (id = the reference)."""
+    records = []
+    for item in read_gold(path):
+        text = resolve_ref(item["ref"], data)
+        if text_digest(text) != item["sha1"]:
+            raise ValueError(f"{path.name}: {item['ref']} no longer points to the annotated sentence")
+        records.append(plover_eval.GsrRecord(
+            item["ref"], text, item["event"],
+            [plover_eval.GoldActor(a["text"], a["code"]) for a in item["source"]],
+            [plover_eval.GoldActor(a["text"], a["code"]) for a in item["target"]],
+        ))
+    return records
+
+
+def named_matches(gold: list[plover_eval.GoldActor], predicted: plover_eval.PredictedActor | None) -> bool:
+    """The predicted actor's names match the gold words, whatever the codes say."""
+    return predicted is not None and any(plover_eval.names_match(g.text, predicted.names) for g in gold)
+
+
+def named_accuracy(golds: list[list[plover_eval.GoldActor]], predicted: list) -> float:
+    pairs = [(g, p) for g, p in zip(golds, predicted, strict=True) if g]
+    return sum(named_matches(g, p) for g, p in pairs) / len(pairs) if pairs else 0.0
+
+
+def evaluate_real(path: Path, show_errors: bool) -> dict:
+    records = read_real(path)
+    predictions = plover_eval.predict(plover_eval.events_pipeline(progress=False), [r.text for r in records])
+    scored = plover_eval.score(records, predictions)
+    if show_errors:
+        for record, guess in zip(records, predictions, strict=True):
+            wrong = guess.type != record.event or not all(
+                plover_eval.actor_matches(gold, actor) and named_matches(gold, actor)
+                for gold, actor in ((record.sources, guess.source), (record.targets, guess.target)) if gold)
+            if wrong:
+                print(f"{record.event:>9} {_show(record.sources)}->{_show(record.targets)} | got {guess.type} "
+                      f"{_show_guess(guess.source)}->{_show_guess(guess.target)} | {record.text}", file=sys.stderr)
+    return {
+        "data": str(path.relative_to(HERE.parent)),
+        "sentences": len(records),
+        "type_accuracy": scored["type_accuracy"],
+        "macro_f1": scored["macro_f1"],
+        "source_accuracy": scored["source"]["accuracy"],
+        "target_accuracy": scored["target"]["accuracy"],
+        "source_named_accuracy": named_accuracy([r.sources for r in records], [p.source for p in predictions]),
+        "target_named_accuracy": named_accuracy([r.targets for r in records], [p.target for p in predictions]),
+        "no_event_predicted": sum(p.type == NONE for p in predictions),
+        "f1_by_type": {kind: s["f1"] for kind, s in scored["per_type"].items()},
+        "confusion": scored["confusion"],
+    }
+
+
+def _show(actors: list[plover_eval.GoldActor]) -> str:
+    return "/".join(f"{a.text}={a.code}" for a in actors) or "-"
+
+
+def _show_guess(actor: plover_eval.PredictedActor | None) -> str:
+    return f"{actor.names[-1]}={actor.code}" if actor else "-"
+
+
+# --------------------------------------------------------------------------- written sentences
 
 
 def actor_country(actors: dict[str, Actor], actor_id: str | None) -> str | None:
@@ -106,15 +238,16 @@ def evaluate(path: Path, show_errors: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
     args = parser.parse_args()
-    if args.errors and args.split != "dev":
-        parser.error("--errors is for the dev split only: the held-out split is run in aggregate")
-    result = evaluate(ANNOTATIONS / f"{args.split}.jsonl", args.errors)
+    if args.errors and args.split in HELDOUT_SPLITS:
+        parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
+    path = ANNOTATIONS / f"{args.split}.jsonl"
+    result = evaluate_real(path, args.errors) if args.split in REAL_SPLITS else evaluate(path, args.errors)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"events-{args.split}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in result.items() if k != "f1_by_type"}, indent=2))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion")}, indent=2))
 
 
 if __name__ == "__main__":

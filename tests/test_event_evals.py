@@ -5,6 +5,7 @@ with a stand-in events component defined here."""
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from pathlib import Path
 
@@ -354,3 +355,58 @@ def test_dev_macro_f1_and_actor_country():
     assert events_dev_eval.actor_country(actors, "amr") == "EGY"
     assert events_dev_eval.actor_country(actors, "kofi") is None
     assert events_dev_eval.actor_country(actors, None) is None
+
+
+# --------------------------------------------------------------------------- real sentences, by reference
+
+
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.mark.skipif(not SHARED_DATA.exists(), reason="needs ../shared/data")
+@pytest.mark.parametrize("split, size", [("real_dev", 120), ("real_heldout", 35)])
+def test_real_references_resolve_to_the_annotated_sentences(split, size):
+    path = events_dev_eval.ANNOTATIONS / f"{split}.jsonl"
+    records = events_dev_eval.read_real(path)  # raises when a reference points elsewhere
+    assert len(records) >= size and len({r.id for r in records}) == len(records)
+    kinds = set(plover_eval.PLOVER_TYPES) | {events_dev_eval.NONE}
+    for record in records:
+        assert record.event in kinds and 5 <= len(record.text.split()) <= 60, record.id
+        assert bool(record.sources) == (record.event != events_dev_eval.NONE), record.id
+        for actor in record.sources + record.targets:
+            assert actor.text.lower() in record.text.lower(), (record.id, actor.text)
+
+
+def test_real_dev_and_heldout_do_not_overlap():
+    refs = [{item["ref"] for item in events_dev_eval.read_gold(events_dev_eval.ANNOTATIONS / f"{split}.jsonl")}
+            for split in events_dev_eval.REAL_SPLITS]
+    assert refs[0] and refs[1] and not refs[0] & refs[1]
+
+
+def test_real_dev_reference_checks(tmp_path):
+    data = tmp_path / "data"
+    (data / "giveme5w1h-gold" / "data").mkdir(parents=True)
+    (data / "giveme5w1h-gold" / "data" / "abc.json").write_text('{"text": "Iran met Iraq. Then it rained."}')
+    assert events_dev_eval.resolve_ref("giveme5w1h:abc:0:14", data) == "Iran met Iraq."
+    gold = tmp_path / "gold.jsonl"
+    line = {"ref": "giveme5w1h:abc:0:14", "sha1": "0" * 10, "event": "CONSULT",
+            "source": [{"text": "Iran", "code": "IRN"}], "target": [{"text": "Iraq", "code": "IRQ"}]}
+    gold.write_text(json.dumps(line) + "\n")
+    with pytest.raises(ValueError, match="no longer points"):
+        events_dev_eval.read_real(gold, data)
+    line["sha1"] = events_dev_eval.text_digest("Iran met Iraq.")
+    gold.write_text(json.dumps(line) + "\n")
+    [record] = events_dev_eval.read_real(gold, data)
+    assert (record.text, record.sources[0].code, record.targets[0].text) == ("Iran met Iraq.", "IRN", "Iraq")
+    with pytest.raises(ValueError, match="unknown corpus"):
+        events_dev_eval.resolve_ref("nowhere:x:0:1", data)
+    with pytest.raises(ValueError, match="no article 'zzz'"):
+        events_dev_eval.resolve_ref("giveme5w1h:zzz:0:1", data)
+
+
+def test_named_accuracy_asks_for_the_gold_words_not_just_the_country():
+    G, P = plover_eval.GoldActor, plover_eval.PredictedActor
+    golds = [[G("Democrats", "USA")], [G("President Donald Trump", "USA")], []]
+    predicted = [P("USA", ("Donald Trump", "Trump")), P("USA", ("Donald Trump",)), None]
+    assert events_dev_eval.named_accuracy(golds, predicted) == pytest.approx(0.5)
+    assert plover_eval.actor_scores(golds, predicted)["accuracy"] == 1.0

@@ -51,9 +51,18 @@ The rules:
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
    participle modifies ("militias battling ISIS"), the doer of the noun an
-   infinitive belongs to ("approved a plan to release"). A verb with no target takes
-   the target of the verb it governs ("threatened to attack Iraq", "threatened to
-   launch missiles at American bases"). A target is never the doer itself, unless
+   infinitive belongs to ("approved a plan to release"). A main verb the parser
+   left without a subject takes the one it gave a participle clause before it
+   ("Putin, ..., turning the tide, welcomed the move"); a dateline ("KABUL
+   (Reuters) -") is no subject. Conjoined passives share their "by" ("was shot and
+   killed by police"). A noun counted by a measure noun has that noun's support
+   verb ("made scores of arrests"); so does what a verb of response answers with
+   ("responded with air strikes"). An arrest a passive leaves without a doer is the
+   reporting state's ("... were held, Turkish police said"). A verb with no target
+   takes the target of the verb it governs ("threatened to attack Iraq", "threatened
+   to launch missiles at American bases"), and an act with none that of a joined act
+   of the same kind ("opened fire and wounded five people"); words naming people end
+   the search ("shot three soldiers at a hotel"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target. Mutual events
@@ -87,7 +96,8 @@ The rules:
    main clause there, in this or the previous sentence, that is not a person, not
    the pronoun's own co-argument and, for "it", not plural; "his country" that
    person's country; "the country" the last country named (as a subject, the last
-   that acted); "the President" the last person named whose role has that title or,
+   that acted); "the group" the last group or organisation named; "a spokesman
+   for X" speaks for X; "the President" the last person named whose role has that title or,
    for a leader's title, who is named as heading a government ("the Obama
    administration"). Reflexives resolve to nothing (the clause's own subject). A
    name heading a title ("Defence Minister X Y") is the person, not the country.
@@ -100,8 +110,8 @@ The rules:
    willing to resume patrols", not "asked if it was prepared to"), or says it will or
    would undertake ("said it would provide aid"), is an AGREE (03); a hostile act
    (quad 3-4) its doer vows or warns it will do ("vowed to attack", "warned it would
-   impose sanctions"), or says it would do under a condition ("said it would expel
-   the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
+   impose sanctions"), or says it will or would do (a material one: "said it would
+   retaliate", "said it would expel the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
    ("Egypt said Israel must withdraw").
@@ -164,7 +174,7 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -188,6 +198,8 @@ GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "the
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 HYPHENS = frozenset({"", "-", "–", "/"})
+DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_WORDS = 8  # a dateline's dash comes within the sentence's first words
 BACK_SENTENCES = 4  # how far back "he", "she" and "the President" look
 COUNTRY_BACK_SENTENCES = 6  # how far back "the country" looks
 MAX_FRAME = 8  # steps up the parse when reading modality
@@ -508,7 +520,7 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
                 key = (anchor.i, event.source_id, event.target_id)
                 if key not in seen:
                     seen.add(key)
-                    found.append(((event.start, depth(anchor), anchor.i), event))
+                    found.append(((event.start, depth(main_word(art, anchor)), anchor.i), event))
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
@@ -569,7 +581,8 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
     """One distinct token next to the trigger for each of the pattern's other words."""
     if not needs:
         return []
-    near = [t for c in trigger.children if c.dep_ not in APART_DEPS for t in (c, *_near_children(c))]
+    # not the trigger's own "to": "gathered to protest against" is no "protest to"
+    near = [t for c in trigger.children if c.dep_ not in APART_DEPS and c.dep_ != "aux" for t in (c, *_near_children(c))]
     used: list[Token] = []
     for words in needs:
         hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t)) and not _is_phrase(t, words)), None)
@@ -597,6 +610,13 @@ def _near_children(token: Token) -> list[Token]:
     return near + [o for c in near if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
+def main_word(art: Article, trigger: Token) -> Token:
+    """Where an event stands in its sentence: a noun's support verb ("Police made
+    scores of arrests at the demonstration": the arrests, not the demonstration)."""
+    verb = support_verb(art, trigger) if trigger.pos_ != "VERB" else None
+    return verb or trigger
+
+
 def depth(token: Token) -> int:
     steps = 0
     while token.head.i != token.i:
@@ -615,6 +635,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
+    sources = sources or reporting_authority(art, trigger, pattern)
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -652,6 +673,18 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
             )
+
+
+def reporting_authority(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+    """Who made an arrest a passive leaves without a doer: the state that reports it
+    ("two men were held on suspicion of spying, Turkish police said")."""
+    if pattern.type != "COERCE" or not is_passive(trigger):
+        return []
+    claimed = claimant(art, trigger.idx)
+    actor = art.actor(claimed) if claimed else None
+    if actor is None or actor.kind not in ("country", "government"):
+        return []
+    return [Party(actor.id, actor.name, trigger.idx, group=True)]
 
 
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
@@ -695,11 +728,13 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
 
 def names_people(art: Article, head: Token | None) -> bool:
     """Whether a doer's words that name no actor still name people who act: a name
-    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters") or a title ("the
-    foreign minister")."""
+    ("Abu Sayyaf"), a group ("rebels", "thousands of protesters", "thousands" as a
+    subject) or a title ("the foreign minister")."""
     if head is None or head.pos_ == "PRON":
         return False
     if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if head.dep_ == "nsubj" and art.lexicon.is_cue(head, "crowd"):  # "thousands rallied"
         return True
     of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
@@ -721,10 +756,11 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     expressing an intent): cooperation the doer agrees, offers, promises or is ready
     to undertake, or says it will or would undertake, is an intent to cooperate
     ("agreed to release the prisoners", "said it would provide aid": CAMEO 03); a
-    hostile act the doer vows or warns it will do, or says it would do under a
-    condition, is a threat ("vowed to attack", "warned it would impose sanctions",
-    "said it would expel the diplomats if ...": CAMEO 13), and so is a vow or pledge
-    to do harm ("vowed to continue attacks"). Deployments stay what they are."""
+    hostile act the doer vows or warns it will do, or says it will or would do, is a
+    threat ("vowed to attack", "warned it would impose sanctions", "said it would
+    retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
+    or pledge to do harm ("vowed to continue attacks"). Deployments stay what they
+    are."""
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
@@ -739,7 +775,7 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
                 said and reading.modality in ("future", "hypothetical")):
             return "AGREE", "03", 1
     elif any(is_stated_intent(art, head, "menace") for head in governing) or (
-            said and pattern.quad == 4 and reading.modality == "conditional"):
+            said and pattern.quad == 4 and reading.modality in ("conditional", "future", "hypothetical")):
         return "THREATEN", "13", 3
     return pattern.type, pattern.cameo, pattern.quad
 
@@ -790,8 +826,10 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     fight IS; the trainer helps the fighters, not IS)."""
     skip, slots = doers.parties, pattern.target
     found = fill(art, trigger, slots, needs, skip)
-    if found.parties or trigger.pos_ != "VERB":
+    if found.parties:
         return found
+    if trigger.pos_ != "VERB":
+        return found if found.filled else joined_target(art, trigger, pattern, skip) or found
     if pattern.quad in (1, 2) and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
     for governed in trigger.children:
@@ -799,7 +837,24 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-    return found
+    return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+
+
+def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
+    """The target of an act of the same kind joined to one that names none: "opened
+    fire in Seattle and wounded five people", "a mortar strike that killed 40
+    Palestinians"."""
+    joined = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(s.dep_ in SUBJECT_DEPS for s in c.children)]
+    joined += [c for c in trigger.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+               and any(s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+    for verb in joined:
+        other = matched_pattern(art, verb)
+        if other is not None and other.quad == pattern.quad:
+            inner = fill(art, verb, other.target, [], skip)
+            if inner.filled:
+                return inner
+    return None
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
@@ -812,12 +867,16 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
     """The actors of the first slot that names one (other than those to skip); else
     no actors and the words of the first slot that has any. A slot's words that name
     no actor may still say whose they are: "dozens of Somali nationals", "a request
-    from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`)."""
+    from Jordan", "talks with India", "a market in Yemen" (see :func:`phrase_parties`).
+    Words naming people end the search: "shot three people at a building in Detroit"
+    hit the people, not the building."""
     first_text, first_head = None, None
     for slot in slots:
         if slot == "conjunct":  # read by split_pairs
             continue
         if slot == "owner":
+            if _owned_by_support_subject(art, trigger):
+                continue
             parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
@@ -830,9 +889,20 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
+            if names_people(art, head):  # "shot three people at a building in Detroit"
+                return Slot([], surface(head), True, False, head)
             if first_text is None:
                 first_text, first_head = surface(head), head
     return Slot([], first_text, first_text is not None, False, first_head)
+
+
+def _owned_by_support_subject(art: Article, noun: Token) -> bool:
+    """A possessive pronoun on a support verb's object is that verb's subject: in
+    "the US carried out its first air strike on the Taliban", "its" is the US's."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return False
+    verb = support_verb(art, noun)
+    return verb is not None and logical_subject(art, verb) is not None
 
 
 def same_actor(doer: Party, other: Party) -> bool:
@@ -900,7 +970,8 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         if verb.dep_ == "acl":
             return [verb.head]
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
@@ -914,7 +985,11 @@ def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return not is_misparsed_main_verb(verb)
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "was shot and killed by police": a bare participle joined to a passive is one
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and is_passive(verb.head) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
 
 
 def is_misparsed_main_verb(verb: Token) -> bool:
@@ -933,9 +1008,12 @@ def support_verb(art: Article, noun: Token) -> Token | None:
     """The verb whose object the noun is, when its subject is the noun's doer: a
     support verb ("launched strikes", "engaged in talks"), a verb of intent or
     weighing ("plans an offensive", "would consider an alliance") or a verb of
-    travel the noun is the purpose of ("flew to Harare for talks")."""
+    travel the noun is the purpose of ("flew to Harare for talks") or a verb of
+    response it answers with ("responded with air strikes")."""
     head = noun.head
     manner = False
+    if noun.dep_ == "pobj" and head.lower_ == "of" and art.lexicon.is_cue(head.head, "measure"):
+        noun, head = head.head, head.head.head  # "made scores of arrests", "launched a wave of attacks"
     if noun.dep_ == "pobj" and head.lower_ == "for" and art.lexicon.is_cue(head.head, "deed"):
         noun, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -943,6 +1021,7 @@ def support_verb(art: Article, noun: Token) -> Token | None:
         # "travelled to Berlin for talks with", "arrived in Israel for meetings", "is on a visit to"
         manner = manner or (head.lower_ in ("for", "on") and (
             art.lexicon.is_cue(head.head, "motion") or head.head.lemma_ == "be"))
+        manner = manner or (head.lower_ == "with" and art.lexicon.is_cue(head.head, "response"))  # "responded with strikes"
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None
@@ -960,12 +1039,28 @@ def logical_subject(art: Article, verb: Token) -> Token | None:
         agents += [o for c in verb.children if c.dep_ == "prep" for n in c.children if n.dep_ == "pobj"
                    for b in n.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"
                    for o in b.children if o.dep_ == "pobj"]
+        if not agents:  # one "by" for conjoined passives: "was shot and killed by police"
+            agents = [o for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "agent"
+                      for o in c.children if o.dep_ == "pobj"]
         return agents[0] if agents else None
     return surface_subject(art, verb)
 
 
+def passive_conjuncts(verb: Token) -> list[Token]:
+    """The passives joined to a passive verb ("was shot and killed")."""
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    return [v for v in joined if v.pos_ == "VERB" and is_passive(v)]
+
+
 def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | None:
     own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is None and verb.head.i == verb.i:
+        own = misplaced_subject(verb)
+    end = dateline_end(verb.sent) if own is not None else None
+    if end is not None and own.i < end:  # "KABUL (Reuters) - The United States ... carried out"
+        own = next((c for c in (*verb.children, *own.children) if c.i > end and c.dep_ in (*SUBJECT_DEPS, "appos")), None)
     if own is not None or depth_left == 0 or verb.head.i == verb.i:
         return own
     head, dep = verb.head, verb.dep_
@@ -986,6 +1081,30 @@ def surface_subject(art: Article, verb: Token, depth_left: int = 6) -> Token | N
         return _subject_through(art, head, depth_left)  # "approved a plan to release", "Iran's offer to mediate"
     if dep == "acl" and verb.tag_ == "VBG":  # "militias battling ISIS"; "experience aiding" -> who has it
         return head if parties_of(art, head) or head.dep_ not in ("dobj", "attr") else _subject_through(art, head.head, depth_left)
+    return None
+
+
+def dateline_end(sentence: Span) -> int | None:
+    """The dash closing a dateline that opens the sentence ("KABUL (Reuters) -",
+    "Washington (AFP) –", "BEIRUT -"): the place there is no doer."""
+    for token in sentence[:DATELINE_WORDS]:
+        if token.text in DASHES:
+            before = sentence[:token.i - sentence.start]
+            capitals = len(before) > 0 and before[0].text.isupper() and len(before[0].text) > 1
+            agency = any(t.text == "(" for t in before)
+            named = all(t.is_punct or t.text[:1].isupper() for t in before)
+            return token.i if len(before) > 0 and named and (capitals or agency) else None
+    return None
+
+
+def misplaced_subject(root: Token) -> Token | None:
+    """The subject the parser gave to a participle clause before a main verb that has
+    none: "Putin, ..., turning the tide in favour of Assad, welcomed the US move"."""
+    for clause in root.lefts:
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if subject is not None:
+                return subject
     return None
 
 
@@ -1075,6 +1194,8 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
         owners = [replace(p, actor_id=country_of(art, p.actor_id)) for p in owners]
     elif token.pos_ == "PROPN" or token.lower_ in title_words():  # "Honduran Defence Minister X Y"
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
+    if art.lexicon.is_cue(token, "voice"):  # "a spokesman for the Iranian foreign ministry"
+        prepositions = prepositions | {"for"}
     return owners or phrase_parties(art, token, prepositions, text)
 
 
@@ -1123,9 +1244,12 @@ def _appositive(art: Article, token: Token) -> list[str]:
 def phrase_parties(art: Article, token: Token, prepositions: frozenset[str], text: str | None = None) -> list[Party]:
     """Actors a noun that names none gets from its first preposition phrase that
     names one: "the government of Iraq", "officials from Sudan", "rebels in Darfur",
-    "dozens of Somali nationals", "the decision by Serbia"."""
-    for preposition in token.children:
-        if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+    "dozens of Somali nationals", "the decision by Serbia", "sanctions imposed by
+    the US"."""
+    phrases = [p for p in token.children if p.dep_ == "prep"]
+    phrases += [a for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    for preposition in phrases:
+        if preposition.lower_ not in prepositions:
             continue
         for noun in preposition.children:
             if noun.dep_ == "pobj":
@@ -1214,13 +1338,17 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _definite_anaphor(art: Article, token: Token) -> list[str]:
-    """"the country", "the nation" -> the last country; "the President" -> a person."""
+    """"the country", "the nation" -> the last country; "the group" -> the last
+    group or organisation; "the President" -> a person."""
     left = [c for c in token.children if c.i < token.i]
     if len(left) != 1 or left[0].lower_ not in ("the", "that", "this"):
         return []
     if art.lexicon.is_cue(token, "country"):
         country = last_country(art, token)
         return [country] if country else []
+    if art.lexicon.is_cue(token, "organisation"):
+        group = last_organisation(art, token)
+        return [group] if group else []
     if token.lower_ in title_words():
         person = last_person(art, token, token)
         return [person] if person else []
@@ -1238,6 +1366,19 @@ def last_country(art: Article, token: Token) -> str | None:
         if actor is None or actor.kind != "country":
             continue
         if not acting or _acts(art.doc.char_span(mention.start, mention.end, alignment_mode="expand")):
+            return actor.id
+    return None
+
+
+def last_organisation(art: Article, token: Token) -> str | None:
+    """The last armed group or organisation named before the token, in this or
+    the previous sentences ("Hamas fighters entered the town. The group ...")."""
+    floor = art.doc[art.window_start(token, COUNTRY_BACK_SENTENCES)].idx
+    for mention in reversed(art.mentions[:_mentions_before(art, token.idx)]):
+        if mention.start < floor:
+            return None
+        actor = art.actor(mention.actor_id)
+        if actor is not None and actor.kind in ("armed_group", "organization"):
             return actor.id
     return None
 
