@@ -192,3 +192,8 @@ def test_a_date_that_reads_both_ways_is_settled_by_the_text(text, published):
 def test_an_unambiguous_numeric_date_ignores_the_text():
     article = make_article("x.txt", "As I write on Thursday morning.", published="25/04/2025")
     assert article.published == "2025-04-25"
+
+
+def test_double_primes_used_as_quote_marks_become_quote_marks():
+    article = make_article("x.txt", "″We will not leave,″ the captain, who is 6′4″, said.")
+    assert article.text == '"We will not leave," the captain, who is 6′4″, said.'

@@ -195,9 +195,13 @@ _READERS = {
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Some wire copy sets quotation marks as double primes; a prime after a figure (6′4″) is a measure.
+_PRIME_AS_QUOTE = re.compile(r"(?<![\d′])″")
 
 
 def clean_text(text: str) -> str:
+    """Spaces folded, blank lines collapsed, double primes used as quote marks made '"'."""
+    text = _PRIME_AS_QUOTE.sub('"', text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.strip().split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
