@@ -33,13 +33,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
+from newsprism.analysis.when import resolve
+from newsprism.kb import section_entries
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
 )
@@ -58,6 +65,11 @@ MAX_EVENT_PARTNERS = 64  # atoms a partly named event is compared with (bounds h
 LONG_SENTENCE_WORDS = 25
 MIN_CLAUSE_WORDS = 6
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
+CARRIES_CLAIM = 0.5  # cosine to a claim's centroid at which an article's sentence carries it
+COUNT_WINDOW_AFTER = 4  # words after a count in which its verb is looked for ("300 people gathered")
+COUNT_WINDOW_BEFORE = 2  # and before it ("seized 40 fishermen")
+PATIENT_WINDOW = 5  # words after an active verb in which its object is looked for
+WORDS_FILE = "claim_words.txt"
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
 STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
@@ -103,6 +115,9 @@ class Unit:
     hedged: bool = False
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
+    predications: list[Predication] = field(default_factory=list)  # what it says happens, read from its words
+    day: str | None = None  # the day it is about, when it names one (set by build_claims)
+    places: frozenset[str] = frozenset()  # the story's places it names
 
     @property
     def bears_claim(self) -> bool:
@@ -215,6 +230,7 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
+        unit.predications = predications_of(unit.text)
     if article.title and len(article.title.split()) >= 3:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
                              hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
@@ -228,8 +244,203 @@ def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline]
 
 
+def compared_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
+    """The units the compare stage aligns: the claim units, and the sentences that say
+    what happens to someone without naming an actor ("the crews will not be freed")."""
+    return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline or u.predications]
+
+
 def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
     return [u for u in units if u.start is not None and u.start < end and start < u.end]
+
+
+# -- statements that name no actor ---------------------------------------------------
+
+class ClaimWordsError(ValueError):
+    """A claim word file that cannot be read (names the file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The word lists of ``newsprism/data/claim_words.txt``: predicate and patient classes,
+    and the auxiliaries, modal and negation words read around a verb."""
+
+    predicates: dict[tuple[str, ...], str]  # word sequence (any form) -> predicate class
+    patients: dict[tuple[str, ...], str]  # noun (phrase) -> patient class
+    auxiliaries: frozenset[str]
+    future: frozenset[str]
+    possible: frozenset[str]
+    negation: frozenset[str]
+    conditional: frozenset[str]
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> ClaimWords:
+        """The bundled lists, plus entries of user files in the same format."""
+        texts = [("newsprism/data/" + WORDS_FILE, (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8"))]
+        texts += [(str(path), Path(path).read_text(encoding="utf-8")) for path in extra]
+        classes: dict[str, dict[tuple[str, ...], str]] = {"predicates": {}, "patients": {}}
+        words: dict[str, set[str]] = defaultdict(set)
+        sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional")
+        for where, text in texts:
+            for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
+                if section not in classes:
+                    words[section].add(entry.casefold())
+                    continue
+                name, equals, members = entry.partition("=")
+                if not equals or not name.strip():
+                    raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+                for member in members.split(","):
+                    phrase = tuple(member.casefold().split())
+                    for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
+                        classes[section][form] = name.strip()
+        return cls(classes["predicates"], classes["patients"],
+                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")))
+
+    def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
+        """The class of the longest entry of `table` starting at `index`, and its length."""
+        for length in (3, 2, 1):
+            if (found := table.get(tuple(words[index:index + length]))) is not None and index + length <= len(words):
+                return found, length
+        return None
+
+
+def _verb_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A verb phrase with its first word in each regular form: free → frees, freed, freeing."""
+    if not phrase:
+        return []
+    verb, rest = phrase[0], phrase[1:]
+    if verb.endswith("ee"):
+        forms = [verb + "s", verb + "d", verb + "ing"]
+    elif verb.endswith("e"):
+        forms = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x")):
+        forms = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms = [verb + "s", verb + "ed", verb + "ing"]
+    return [(form, *rest) for form in (verb, *forms)]
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    return ClaimWords.load()
+
+
+@dataclass(frozen=True, slots=True)
+class Predication:
+    """What a clause says happens to what, read from its words alone — for statements the
+    events component leaves uncoded because they name no actor ("the crews will not be
+    freed"). Predicate and patient are classes of the word lists; polarity and modality
+    come from the verb group (its auxiliaries, as in the verb-group chunking of Abney
+    1991, and a negation scoped to that group, as NegEx scopes one to a window: Chapman
+    et al. 2001)."""
+
+    predicate: str
+    patient: str
+    negated: bool
+    modality: str  # actual, possible, future (conditional statements are not read: they assert nothing)
+    verb_start: int  # offset of the verb in the unit's text
+
+    @property
+    def key(self) -> tuple[str, str, bool]:
+        """Statements with one key are one claim: what happened is not what will happen."""
+        return self.predicate, self.patient, self.modality == "actual"
+
+
+_TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
+_NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
+                           "this", "these", "those", "there", "what"})
+_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "of", "for", "no"})
+_PHRASE_END = frozenset({"on", "in", "at", "to", "from", "by", "for", "with", "after", "before", "until",
+                         "when", "as", "and", "but", "or", "if", "once", "while"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"})
+
+
+def tokens_of(text: str) -> list[tuple[str, int]]:
+    """Words (lower case, "won't" → "wo", "n't") and punctuation, with their offsets;
+    quotation marks are left out ("would "probably" be released")."""
+    return [(m.group().casefold().replace("’", "'"), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Predication]:
+    """The statements of a clause whose verb is in a predicate class: "the 12 crew members
+    will be released" → (release, person, asserted, future)."""
+    lexicon = words_list or claim_words()
+    tokens = tokens_of(text)
+    words = [w for w, _ in tokens]
+    found = []
+    for index in range(len(words)):
+        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is None:
+            continue
+        predicate, length = match
+        begin = index
+        while begin > 0 and words[begin - 1] in lexicon.auxiliaries | lexicon.future | lexicon.possible | lexicon.negation:
+            begin -= 1
+        group = set(words[begin:index])
+        if group & _BE and not words[index].endswith("ing"):
+            patient = _patient_before(lexicon, words, begin)
+            negated = bool(group & lexicon.negation) or "no" in words[max(0, begin - 3):begin]
+        elif (group or (index > 0 and words[index - 1] not in _DETERMINERS and not words[index - 1].endswith("'s"))) \
+                and not words[index].endswith("ing"):
+            patient, negated_object = _patient_after(lexicon, words, index + length)
+            negated = bool(group & lexicon.negation) or negated_object
+        else:
+            continue
+        if patient is None or set(words[:index]) & lexicon.conditional:
+            continue
+        modality = "possible" if group & lexicon.possible else "future" if group & lexicon.future else "actual"
+        found.append(Predication(predicate, patient, negated, modality, tokens[index][1]))
+    return found
+
+
+def _patient_before(lexicon: ClaimWords, words: Sequence[str], end: int) -> str | None:
+    """The class of the noun that ends where the verb group begins ("the crew members | will be")."""
+    for length in (3, 2, 1):
+        if end - length >= 0 and (found := lexicon.patients.get(tuple(words[end - length:end]))):
+            return found
+    return _plain_noun(words[end - 1]) if end > 0 else None
+
+
+def _patient_after(lexicon: ClaimWords, words: Sequence[str], start: int) -> tuple[str | None, bool]:
+    """The class of the object after an active verb, and whether "no" limits it."""
+    span = []
+    for word in words[start:start + PATIENT_WINDOW]:
+        if word in _PHRASE_END or not word[0].isalnum():
+            break
+        span.append(word)
+    for index in range(len(span)):
+        if (match := lexicon.phrase_at(lexicon.patients, span, index)) is not None:
+            return match[0], "no" in span[:index]
+    return (_plain_noun(span[-1]) if span else None), "no" in span
+
+
+def _plain_noun(word: str) -> str | None:
+    """A head noun outside the patient classes, crudely singular; None for a pronoun or a number."""
+    if word in _NOT_PATIENTS or not word.isalpha() or len(word) < 3:
+        return None
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def count_key(text: str, quantity_start: int, quantity_end: int, unit: str,
+              words_list: ClaimWords | None = None) -> tuple[str, str] | None:
+    """What a count counts and what happens to it: "nearly 1,000 people filled the
+    streets" → (person, assemble); None when no predicate verb is next to it."""
+    lexicon = words_list or claim_words()
+    tokens = tokens_of(text)
+    words = [w for w, _ in tokens]
+    after = [i for i, (_, at) in enumerate(tokens) if at >= quantity_end]
+    before = [i for i, (_, at) in enumerate(tokens) if at < quantity_start]
+    window = after[:COUNT_WINDOW_AFTER] + before[::-1][:COUNT_WINDOW_BEFORE]
+    for index in window:
+        if not words[index][0].isalnum():
+            continue
+        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is not None:
+            unit_words = tuple(unit.casefold().split())
+            noun = lexicon.patients.get(unit_words) or lexicon.patients.get(unit_words[-1:]) or (
+                _plain_noun(unit_words[-1]) if unit_words else None)
+            return (noun, match[0]) if noun else None
+    return None
 
 
 # -- linking ----------------------------------------------------------------------
@@ -240,15 +451,35 @@ class Atom:
 
     unit: Unit
     event: Event | None
+    predication: Predication | None = None
+    loose: bool = False  # joined its claim only as an article's closest wording of it (not in its id)
+
+    @property
+    def negated(self) -> bool:
+        """Says it did not (or will not) happen, by its event or its verb group."""
+        if self.event is not None:
+            return self.event.polarity == "negated"
+        return self.predication.negated if self.predication else self.unit.negative
+
+    @property
+    def modality(self) -> str | None:
+        return self.event.modality if self.event else self.predication.modality if self.predication else None
 
 
 def atoms_of(units: list[Unit]) -> list[Atom]:
     """A denial ("rejected claims that warships had been deployed") is not a claim of its
-    own: its sentence denies whatever claim it is linked to."""
+    own: its sentence denies whatever claim it is linked to. A sentence's predication
+    goes with the event its verb triggers, or with the sentence when it holds no event."""
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
-        atoms.extend(Atom(unit, e) for e in (events or [None]))
+        if not events:
+            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None))
+            continue
+        for event in events:
+            verb = next((p for p in unit.predications if event.trigger and unit.text[p.verb_start:].casefold()
+                         .startswith(event.trigger.casefold())), None)
+            atoms.append(Atom(unit, event, verb))
     return atoms
 
 
@@ -344,12 +575,24 @@ def swapped(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
             and source_a != target_a and (source_a, target_a) == (target_b, source_b))
 
 
-def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> tuple[list[list[int]], set[tuple[int, int]]]:
-    """Claims as groups of atom indexes, and the pairs of atoms whose roles are swapped.
+@dataclass(slots=True)
+class Links:
+    """What linking found: the claims (groups of atom indexes), the atom pairs whose roles
+    are swapped, and the counts linked as counts of one thing ((article id, offset) → what
+    they count and what happens to it)."""
 
-    Structured links (the same event) are made first, then sentence-similarity links
-    from the closest pair down, so the surest evidence shapes the groups. Only pairs
-    that share an event key or come close in embedding space are ever compared."""
+    groups: list[list[int]]
+    swaps: set[tuple[int, int]]
+    counted: dict[tuple[str, int], tuple[str, str]]
+
+
+def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> Links:
+    """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
+
+    Structured links (the same event; the same predication; counts of the same thing at
+    the same place and day) are made first, then sentence-similarity links from the
+    closest pair down, so the surest evidence shapes the groups. Only pairs that share a
+    key or come close in embedding space are ever compared."""
     clusters = _Clusters(atoms, vectors, actors)
     swaps: set[tuple[int, int]] = set()
     for i, j in _event_pairs(atoms, actors):
@@ -358,6 +601,11 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
             clusters.union(i, j)
         elif swapped(a, b, actors):
             swaps.add((i, j))
+    for i, j in _predication_pairs(atoms):
+        clusters.union(i, j)
+    count_pairs, counted = _count_pairs(atoms)
+    for i, j in count_pairs:
+        clusters.union(i, j)
     principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
     semantic = []
     for i, j, score in _close_pairs(vectors, SAME_CLAIM_SHARED_ACTOR - DENIAL_ALLOWANCE):
@@ -379,7 +627,43 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
         clusters.union(i, j)
     for i, j in _same_quote_pairs(atoms):
         clusters.union(i, j)
-    return clusters.groups(), swaps
+    return Links(clusters.groups(), swaps, counted)
+
+
+def _predication_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
+    """Atoms of different articles saying the same thing happens (or not) to the same
+    kind of patient: "will be released" / "will not be freed". A chain joins them all."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        if atom.predication is not None:
+            by_key[atom.predication.key].append(index)
+    return [(a, b) for members in by_key.values() if len({atoms[i].unit.article_id for i in members}) > 1
+            for a, b in zip(members, members[1:])]
+
+
+def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
+    """Counts of the same thing with the same verb class ("300 fishermen gathered" /
+    "nearly 1,000 people filled the streets") in different articles, on no two different
+    days and at no two different places: one claim, whatever their figures. Each count
+    meets at most MAX_EVENT_PARTNERS others."""
+    by_key: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        unit = atom.unit
+        for quantity in unit.quantities:
+            if unit.start is not None and (key := count_key(
+                    unit.text, quantity.start - unit.start, quantity.end - unit.start, quantity.unit)):
+                by_key[key].append((index, quantity))
+    pairs, counted = [], {}
+    for key, members in by_key.items():
+        members = list({(q.article_id, q.start): (i, q) for i, q in reversed(members)}.values())[::-1]
+        for n, (i, qi) in enumerate(members):
+            for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
+                a, b = atoms[i].unit, atoms[j].unit
+                if a.article_id != b.article_id and _compatible(a.day, b.day) and not (
+                        a.places and b.places and not a.places & b.places):
+                    pairs.append((i, j))
+                    counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
+    return pairs, counted
 
 
 def _shares_figure(a: Atom, b: Atom) -> bool:
@@ -466,8 +750,8 @@ def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     """`closeness`: the atom's cosine to the claim's central sentence; a sentence whose
     only sign of denial is a negation must say nearly the same thing to deny it."""
     unit = atom.unit
-    if atom.event:
-        negated = atom.event.polarity == "negated"
+    if atom.event or atom.predication:
+        negated = atom.negated
     else:
         negated = unit.denial or (unit.negative and not claim_negative and closeness >= NEGATION_CLOSENESS)
     if negated:
@@ -479,15 +763,19 @@ def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     return "asserts"
 
 
-def figures(atoms: list[Atom]) -> dict[str, list[tuple[Atom, Quantity]]]:
-    """Counts in a claim's sentences, by what they count (the unit's last word, crudely singular)."""
-    found: dict[str, list[tuple[Atom, Quantity]]] = defaultdict(list)
+def figures(atoms: list[Atom], counted: dict[tuple[str, int], tuple[str, str]] | None = None
+            ) -> dict[object, list[tuple[Atom, Quantity]]]:
+    """Counts in a claim's sentences, by what they count (the unit's last word, crudely
+    singular) and, for counts linked as counts of one thing, also by that link's key."""
+    found: dict[object, list[tuple[Atom, Quantity]]] = defaultdict(list)
     seen: set[tuple[str, int]] = set()
     for atom in atoms:
         for quantity in atom.unit.quantities:
-            if (quantity.article_id, quantity.start) not in seen:
-                seen.add((quantity.article_id, quantity.start))
+            if (place := (quantity.article_id, quantity.start)) not in seen:
+                seen.add(place)
                 found[_count_noun(quantity.unit)].append((atom, quantity))
+                if counted and place in counted:
+                    found[counted[place]].append((atom, quantity))
     return found
 
 
@@ -509,20 +797,25 @@ def numbers_disagree(quantities: list[Quantity]) -> bool:
 def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
-    atoms = atoms_of([u for a in story.articles for u in claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id)))])
+    all_units = {a.id: units_of(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
+    _locate(story, [u for units in all_units.values() for u in units])
+    atoms = atoms_of([u for units in all_units.values() for u in units
+                      if u.bears_claim or u.actors or u.headline or u.predications])
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
-    groups, swaps = link_atoms(atoms, vectors, story.actors)
+    links = link_atoms(atoms, vectors, story.actors)
+    groups = links.groups
+    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, all_units, story.actors, encode)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    swapped_groups = {group_of[i] for pair in swaps for i in pair}
+    swapped_groups = {group_of[i] for pair in links.swaps for i in pair}
     outlet_of = {a.id: a.outlet or a.id for a in story.articles}
     claims = []
     for number, members in enumerate(groups):
         group = [atoms[i] for i in members]
         if len({independent[a.unit.article_id] for a in group}) == 1 and not any(a.unit.bears_claim for a in group):
             continue  # a sentence only one article has, with nothing in it to claim
-        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of)
+        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of, links.counted)
         if number in swapped_groups:
             claim.contradictions.append("swapped_roles")
         claim.status = _status(claim, independent)
@@ -531,10 +824,86 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     return claims
 
 
+def _locate(story: StoryInput, units: list[Unit]) -> None:
+    """Set the day and the places of each unit that holds a count (what count links
+    compare): the day its events give, else the one its words name ("on Monday",
+    resolved against the publication date); the places of the story's events it names."""
+    places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
+    published = {a.id: _day_of(a.published) for a in story.articles}
+    for unit in units:
+        if not unit.quantities or unit.headline:
+            continue
+        days = [e.date for e in unit.events if e.date and len(e.date) == 10]
+        if not days and (resolved := resolve(unit.text, published.get(unit.article_id))) and resolved[1] == "day":
+            days = [resolved[0]]
+        unit.day = days[0] if days else None
+        text = _folded(unit.text)
+        unit.places = frozenset({e.location for e in unit.events if e.location}
+                                | {name for key, name in places.items() if key in text})
+
+
+def _day_of(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]],
+                        units: dict[str, list[Unit]], actors: dict[str, Actor], encode: Encode
+                        ) -> tuple[list[Atom], np.ndarray]:
+    """Add to each claim that most of the story's articles carry the sentence (or clause)
+    of each other article that says it in other words: cosine to the claim's centroid of
+    at least CARRIES_CLAIM, a lower bar than for stating the same claim, so that an article
+    is not said to leave out what it carries in a clause of a list ("…, a teenager was shot
+    in the leg, and …"). A sentence whose event is a different one (another type, or other
+    actors) does not carry an event claim, however close its words."""
+    carriers = [{atoms[i].unit.article_id for i in members} for members in groups]
+    wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(units))
+              for article in units if article not in found]
+    candidates = sorted({article for _, article in wanted})
+    pool = [u for article in candidates for u in units[article]]
+    if not pool:
+        return atoms, vectors
+    pool_vectors = encode([u.claim_text for u in pool]).astype(np.float32)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(pool):
+        by_article[unit.article_id].append(index)
+    stated = [list(members) for members in groups]  # what the claims are before any carrier joins
+    atoms, added = list(atoms), []
+    for g, article in wanted:
+        events = [atoms[i].event for i in stated[g] if atoms[i].event is not None]
+        centroid = vectors[stated[g]].sum(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        fitting = [i for i in by_article[article] if _may_carry(pool[i], events, actors)]
+        if fitting and float(np.max(scores := pool_vectors[fitting] @ centroid)) >= CARRIES_CLAIM:
+            best = pool[fitting[int(np.argmax(scores))]]
+            groups[g].append(len(atoms))
+            atoms.append(Atom(best, None, best.predications[0] if best.predications else None, loose=True))
+            added.append(pool_vectors[fitting[int(np.argmax(scores))]])
+    return atoms, np.vstack([vectors, *added]) if added else vectors
+
+
+def _may_carry(unit: Unit, claim_events: list[Event], actors: dict[str, Actor]) -> bool:
+    """A sentence with no event of its own may carry any claim; one with events only a
+    claim one of them is the same event as."""
+    own = [e for e in unit.events if e.type != "REJECT"]
+    return not own or not claim_events or any(same_event(e, c, actors) for e in own for c in claim_events)
+
+
+def widely_carried(carriers: set[str], articles: int, share: float = 0.5) -> bool:
+    """Carried by more than `share` of the story's other articles (at least two)."""
+    return len(carriers) >= 2 and len(carriers) / max(articles - 1, 1) > share
+
+
 def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
-           outlet_of: dict[str, str]) -> Claim:
+           outlet_of: dict[str, str], counted: dict[tuple[str, int], tuple[str, str]]) -> Claim:
     centre = _central(atoms, vectors)
-    claim_negative = centre.event.polarity == "negated" if centre.event else centre.unit.negative
+    claim_negative = centre.negated
     mentions = []
     closeness = vectors @ vectors[atoms.index(centre)]
     for atom, close in zip(atoms, closeness):
@@ -542,14 +911,14 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[s
         source = (atom.event.attributed_to if atom.event else None) or atom.unit.credited_to
         mentions.append(ClaimMention(
             atom.unit.article_id, stance, atom.unit.start, atom.unit.end, atom.unit.text,
-            modality=atom.event.modality if atom.event else None,
+            modality=atom.modality,
             source=source if stance == "reports" else None,
         ))
     contradictions = []
     stances = {m.stance for m in mentions}
     if stances & POSITIVE and "denies" in stances:
         contradictions.append(_polarity_or_modality(mentions))
-    if _mark_differing_numbers(atoms, mentions):
+    if _mark_differing_numbers(atoms, mentions, counted):
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
     summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
@@ -572,10 +941,11 @@ def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
     return "polarity" if positive and negative else "modality"
 
 
-def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention]) -> bool:
+def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention],
+                            counted: dict[tuple[str, int], tuple[str, str]]) -> bool:
     """Whether articles give the claim different figures for the same thing; if so, each
     mention gets its article's figure."""
-    for found in figures(atoms).values():
+    for found in figures(atoms, counted).values():
         if len({atom.unit.article_id for atom, _ in found}) > 1 and numbers_disagree([q for _, q in found]):
             value_of = {}
             for atom, quantity in found:
@@ -590,11 +960,7 @@ def _central(atoms: list[Atom], vectors: np.ndarray) -> Atom:
     """The atom most like the others, preferring one an article states in its own voice,
     positively, outside its headline."""
     closeness = (vectors @ vectors.T).sum(axis=1)
-
-    def negative(atom: Atom) -> bool:
-        return atom.event.polarity == "negated" if atom.event else atom.unit.negative
-
-    order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, negative(atoms[i]),
+    order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, atoms[i].negated,
                                                    atoms[i].event is None, -closeness[i]))
     return atoms[order[0]]
 
@@ -620,7 +986,7 @@ def _status(claim: Claim, independent: dict[str, str]) -> str:
 
 def _claim_id(story_id: str, atoms: list[Atom]) -> str:
     first = min((a.unit.article_id, -1 if a.unit.start is None else a.unit.start,
-                 a.event.id if a.event else "") for a in atoms)
+                 a.event.id if a.event else "") for a in atoms if not a.loose)
     digest = hashlib.blake2b(f"{story_id}|{first}".encode(), digest_size=6).hexdigest()
     return f"{story_id}:{digest}"
 
@@ -630,12 +996,11 @@ def _claim_id(story_id: str, atoms: list[Atom]) -> str:
 def omissions(claims: Sequence[Claim], article_ids: Sequence[str], share: float = 0.5) -> dict[str, list[Claim]]:
     """For each article, the claims that most of the story's other articles carry and it does not."""
     missing: dict[str, list[Claim]] = {a: [] for a in article_ids}
-    others = max(len(article_ids) - 1, 1)
     for claim in claims:
         carriers = {m.article_id for m in claim.mentions}
-        if len(carriers) < 2:
+        if not widely_carried(carriers, len(article_ids), share):
             continue
         for article_id in article_ids:
-            if article_id not in carriers and len(carriers) / others > share:
+            if article_id not in carriers:
                 missing[article_id].append(claim)
     return missing
