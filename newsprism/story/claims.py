@@ -351,7 +351,8 @@ class Predication:
 _TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
 _NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
                            "this", "these", "those", "there", "what"})
-_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "of", "for", "no"})
+_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "of", "for", "no",
+                          "this", "that", "these", "those", "some", "all", "many", "several", "other"})
 _PHRASE_END = frozenset({"on", "in", "at", "to", "from", "by", "for", "with", "after", "before", "until",
                          "when", "as", "and", "but", "or", "if", "once", "while"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"})
