@@ -244,7 +244,8 @@ def test_an_article_that_says_it_in_a_clause_of_a_list_does_not_leave_it_out():
     told = [Writer(name, name.upper()).say("Iran sent troops to Iraq on Monday, officials said.",
                                            events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
             for name in "abc"]
-    listing = Writer("d", "D").say("Borders closed on Friday, troops were sent to Iraq on Monday, and prices rose.")
+    listing = Writer("d", "D").say("Borders closed on Friday, troops were sent to Iraq on Monday, and prices rose.",
+                                   actors=["iraq"])
     quiet = Writer("e", "E").say("Markets in Tehran were calm and prices rose slightly on Friday.")
     claims = claims_of(*told, listing, quiet)
     missing = omissions(claims, ["a", "b", "c", "d", "e"])

@@ -239,14 +239,9 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
 
 def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     """The units that can carry a claim: the headline, and the sentences and clauses
-    naming an actor or holding a record. These are what the compare stage embeds (and
-    the story stage averages into the article's vector: their vectors serve both)."""
-    return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline]
-
-
-def compared_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
-    """The units the compare stage aligns: the claim units, and the sentences that say
-    what happens to someone without naming an actor ("the crews will not be freed")."""
+    naming an actor, holding a record or saying what happens to someone ("the crews will
+    not be freed"). These are what the compare stage embeds (and the story stage averages
+    into the article's vector: their vectors serve both)."""
     return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline or u.predications]
 
 
@@ -798,10 +793,9 @@ def numbers_disagree(quantities: list[Quantity]) -> bool:
 def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
-    all_units = {a.id: units_of(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
+    all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
     _locate(story, [u for units in all_units.values() for u in units])
-    atoms = atoms_of([u for units in all_units.values() for u in units
-                      if u.bears_claim or u.actors or u.headline or u.predications])
+    atoms = atoms_of([u for units in all_units.values() for u in units])
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
@@ -857,8 +851,8 @@ def _folded(text: str) -> str:
 def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]],
                         units: dict[str, list[Unit]], actors: dict[str, Actor], encode: Encode
                         ) -> tuple[list[Atom], np.ndarray]:
-    """Add to each claim that most of the story's articles carry the sentence (or clause)
-    of each other article that says it in other words: cosine to the claim's centroid of
+    """Add to each claim that most of the story's articles carry the claim unit (sentence
+    or clause) of each other article that says it in other words: cosine to the claim's centroid of
     at least CARRIES_CLAIM, a lower bar than for stating the same claim, so that an article
     is not said to leave out what it carries in a clause of a list ("…, a teenager was shot
     in the leg, and …"). A sentence whose event is a different one (another type, or other
