@@ -268,6 +268,11 @@ class ClaimWords:
     negation: frozenset[str]
     conditional: frozenset[str]
 
+    @property
+    def verb_group(self) -> frozenset[str]:
+        """Words that may stand in a verb group before its verb."""
+        return self.auxiliaries | self.future | self.possible | self.negation
+
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> ClaimWords:
         """The bundled lists, plus entries of user files in the same format."""
@@ -294,7 +299,7 @@ class ClaimWords:
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
         """The class of the longest entry of `table` starting at `index`, and its length."""
         for length in (3, 2, 1):
-            if (found := table.get(tuple(words[index:index + length]))) is not None and index + length <= len(words):
+            if index + length <= len(words) and (found := table.get(tuple(words[index:index + length]))) is not None:
                 return found, length
         return None
 
@@ -366,12 +371,13 @@ def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Pre
     tokens = tokens_of(text)
     words = [w for w, _ in tokens]
     found = []
+    verb_group = lexicon.verb_group
     for index in range(len(words)):
         if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is None:
             continue
         predicate, length = match
         begin = index
-        while begin > 0 and words[begin - 1] in lexicon.auxiliaries | lexicon.future | lexicon.possible | lexicon.negation:
+        while begin > 0 and words[begin - 1] in verb_group:
             begin -= 1
         group = set(words[begin:index])
         if group & _BE and not words[index].endswith("ing"):
