@@ -116,6 +116,7 @@ class Unit:
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens, read from its words
+    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
     day: str | None = None  # the day it is about, when it names one (set by build_claims)
     places: frozenset[str] = frozenset()  # the story's places it names
 
@@ -267,6 +268,7 @@ class ClaimWords:
     possible: frozenset[str]
     negation: frozenset[str]
     conditional: frozenset[str]
+    any_predicate: re.Pattern[str]  # finds a text that may hold a predicate, before it is tokenized
 
     @property
     def verb_group(self) -> frozenset[str]:
@@ -293,8 +295,11 @@ class ClaimWords:
                     phrase = tuple(member.casefold().split())
                     for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
                         classes[section][form] = name.strip()
+        first_words = sorted({form[0] for form in classes["predicates"]}, key=len, reverse=True)
+        any_predicate = re.compile(r"\b(?:" + "|".join(map(re.escape, first_words)) + r")\b", re.IGNORECASE)
         return cls(classes["predicates"], classes["patients"],
-                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")))
+                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
+                   any_predicate)
 
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
         """The class of the longest entry of `table` starting at `index`, and its length."""
@@ -368,6 +373,8 @@ def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Pre
     """The statements of a clause whose verb is in a predicate class: "the 12 crew members
     will be released" → (release, person, asserted, future)."""
     lexicon = words_list or claim_words()
+    if not lexicon.any_predicate.search(text):
+        return []
     tokens = tokens_of(text)
     words = [w for w, _ in tokens]
     found = []
@@ -429,6 +436,8 @@ def count_key(text: str, quantity_start: int, quantity_end: int, unit: str,
     """What a count counts and what happens to it: "nearly 1,000 people filled the
     streets" → (person, assemble); None when no predicate verb is next to it."""
     lexicon = words_list or claim_words()
+    if not lexicon.any_predicate.search(text):
+        return None
     tokens = tokens_of(text)
     words = [w for w, _ in tokens]
     after = [i for i, (_, at) in enumerate(tokens) if at >= quantity_end]
@@ -650,11 +659,8 @@ def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[s
     meets at most MAX_EVENT_PARTNERS others."""
     by_key: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
     for index, atom in enumerate(atoms):
-        unit = atom.unit
-        for quantity in unit.quantities:
-            if unit.start is not None and (key := count_key(
-                    unit.text, quantity.start - unit.start, quantity.end - unit.start, quantity.unit)):
-                by_key[key].append((index, quantity))
+        for quantity, key in atom.unit.counts:
+            by_key[key].append((index, quantity))
     pairs, counted = [], {}
     for key, members in by_key.items():
         members = list({(q.article_id, q.start): (i, q) for i, q in reversed(members)}.values())[::-1]
@@ -807,7 +813,7 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
     links = link_atoms(atoms, vectors, story.actors)
     groups = links.groups
-    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, all_units, story.actors, encode)
+    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, list(all_units), story.actors)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     swapped_groups = {group_of[i] for pair in links.swaps for i in pair}
     outlet_of = {a.id: a.outlet or a.id for a in story.articles}
@@ -826,13 +832,17 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
 
 
 def _locate(story: StoryInput, units: list[Unit]) -> None:
-    """Set the day and the places of each unit that holds a count (what count links
-    compare): the day its events give, else the one its words name ("on Monday",
-    resolved against the publication date); the places of the story's events it names."""
+    """Set the keyed counts of each unit (what count links compare), and for a unit that
+    has one its day — the one its events give, else the one its words name ("on Monday",
+    resolved against the publication date) — and the places of the story's events it names."""
     places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
     published = {a.id: _day_of(a.published) for a in story.articles}
     for unit in units:
         if not unit.quantities or unit.headline:
+            continue
+        unit.counts = [(q, key) for q in unit.quantities
+                       if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
+        if not unit.counts:
             continue
         days = [e.date for e in unit.events if e.date and len(e.date) == 10]
         if not days and (resolved := resolve(unit.text, published.get(unit.article_id))) and resolved[1] == "day":
@@ -855,37 +865,34 @@ def _folded(text: str) -> str:
 
 
 def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]],
-                        units: dict[str, list[Unit]], actors: dict[str, Actor], encode: Encode
-                        ) -> tuple[list[Atom], np.ndarray]:
+                        article_ids: Sequence[str], actors: dict[str, Actor]) -> tuple[list[Atom], np.ndarray]:
     """Add to each claim that most of the story's articles carry the claim unit (sentence
-    or clause) of each other article that says it in other words: cosine to the claim's centroid of
-    at least CARRIES_CLAIM, a lower bar than for stating the same claim, so that an article
-    is not said to leave out what it carries in a clause of a list ("…, a teenager was shot
-    in the leg, and …"). A sentence whose event is a different one (another type, or other
-    actors) does not carry an event claim, however close its words."""
+    or clause) of each other article that says it in other words: cosine to the claim's
+    centroid of at least CARRIES_CLAIM, a lower bar than for stating the same claim, so
+    that an article is not said to leave out what it carries in a clause of a list ("…, a
+    teenager was shot in the leg, and …"). A sentence whose event is a different one
+    (another type, or other actors) does not carry an event claim, however close its words."""
     carriers = [{atoms[i].unit.article_id for i in members} for members in groups]
-    wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(units))
-              for article in units if article not in found]
-    candidates = sorted({article for _, article in wanted})
-    pool = [u for article in candidates for u in units[article]]
-    if not pool:
-        return atoms, vectors
-    pool_vectors = encode([u.claim_text for u in pool]).astype(np.float32)
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(pool):
-        by_article[unit.article_id].append(index)
+    wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(article_ids))
+              for article in article_ids if article not in found]
+    by_article: dict[str, dict[int, int]] = defaultdict(dict)  # article -> unit -> its first atom
+    for index, atom in enumerate(atoms):
+        by_article[atom.unit.article_id].setdefault(id(atom.unit), index)
     stated = [list(members) for members in groups]  # what the claims are before any carrier joins
     atoms, added = list(atoms), []
     for g, article in wanted:
         events = [atoms[i].event for i in stated[g] if atoms[i].event is not None]
+        fitting = [i for i in by_article[article].values() if _may_carry(atoms[i].unit, events, actors)]
+        if not fitting:
+            continue
         centroid = vectors[stated[g]].sum(axis=0)
-        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-        fitting = [i for i in by_article[article] if _may_carry(pool[i], events, actors)]
-        if fitting and float(np.max(scores := pool_vectors[fitting] @ centroid)) >= CARRIES_CLAIM:
-            best = pool[fitting[int(np.argmax(scores))]]
+        scores = vectors[fitting] @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
+        if float(scores.max()) >= CARRIES_CLAIM:
+            best = fitting[int(np.argmax(scores))]
+            unit = atoms[best].unit
             groups[g].append(len(atoms))
-            atoms.append(Atom(best, None, best.predications[0] if best.predications else None, loose=True))
-            added.append(pool_vectors[fitting[int(np.argmax(scores))]])
+            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None, loose=True))
+            added.append(vectors[best])
     return atoms, np.vstack([vectors, *added]) if added else vectors
 
 
