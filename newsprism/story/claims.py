@@ -268,7 +268,10 @@ class ClaimWords:
     possible: frozenset[str]
     negation: frozenset[str]
     conditional: frozenset[str]
-    any_predicate: re.Pattern[str]  # finds a text that may hold a predicate, before it is tokenized
+    first_words: frozenset[str]  # the first words of the predicates: a text without one holds none
+
+    def may_hold_predicate(self, text: str) -> bool:
+        return not self.first_words.isdisjoint(_WORD.findall(text.casefold()))
 
     @property
     def verb_group(self) -> frozenset[str]:
@@ -295,11 +298,9 @@ class ClaimWords:
                     phrase = tuple(member.casefold().split())
                     for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
                         classes[section][form] = name.strip()
-        first_words = sorted({form[0] for form in classes["predicates"]}, key=len, reverse=True)
-        any_predicate = re.compile(r"\b(?:" + "|".join(map(re.escape, first_words)) + r")\b", re.IGNORECASE)
         return cls(classes["predicates"], classes["patients"],
                    *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
-                   any_predicate)
+                   frozenset(form[0] for form in classes["predicates"]))
 
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
         """The class of the longest entry of `table` starting at `index`, and its length."""
@@ -353,6 +354,7 @@ class Predication:
         return self.predicate, self.patient, self.modality == "actual"
 
 
+_WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
 _NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
                            "this", "these", "those", "there", "what"})
@@ -373,7 +375,7 @@ def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Pre
     """The statements of a clause whose verb is in a predicate class: "the 12 crew members
     will be released" → (release, person, asserted, future)."""
     lexicon = words_list or claim_words()
-    if not lexicon.any_predicate.search(text):
+    if not lexicon.may_hold_predicate(text):
         return []
     tokens = tokens_of(text)
     words = [w for w, _ in tokens]
@@ -436,7 +438,7 @@ def count_key(text: str, quantity_start: int, quantity_end: int, unit: str,
     """What a count counts and what happens to it: "nearly 1,000 people filled the
     streets" → (person, assemble); None when no predicate verb is next to it."""
     lexicon = words_list or claim_words()
-    if not lexicon.any_predicate.search(text):
+    if not lexicon.may_hold_predicate(text):
         return None
     tokens = tokens_of(text)
     words = [w for w, _ in tokens]
