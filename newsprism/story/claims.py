@@ -514,12 +514,17 @@ class _Clusters:
             item = self.parent[item]
         return item
 
-    def union(self, a: int, b: int, min_average: float | None = None) -> bool:
+    def union(self, a: int, b: int, min_average: float | None = None, any_type: bool = False) -> bool:
+        """`any_type`: the two are one statement by their words, whatever event types the
+        events component gave them ("would be released" / "will not be freed"); the group
+        then keeps those types but takes no other."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        merged = tuple(x | y for x, y in zip(self.keys[ra], self.keys[rb]))
-        if any(len(values) > 1 for values in merged):
+        pairs = list(zip(self.keys[ra], self.keys[rb]))
+        merged = tuple(x | y for x, y in pairs)
+        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs, merged))
+               if not (any_type and slot == 0)):
             return False
         if min_average is not None:
             average = float(self.sums[ra] @ self.sums[rb]) / (len(self.members[ra]) * len(self.members[rb]))
@@ -615,7 +620,7 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
         elif swapped(a, b, actors):
             swaps.add((i, j))
     for i, j in _predication_pairs(atoms):
-        clusters.union(i, j)
+        clusters.union(i, j, any_type=True)
     count_pairs, counted = _count_pairs(atoms)
     for i, j in count_pairs:
         clusters.union(i, j)
@@ -645,13 +650,16 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
 
 def _predication_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
     """Atoms of different articles saying the same thing happens (or not) to the same
-    kind of patient: "will be released" / "will not be freed". A chain joins them all."""
+    kind of patient: "will be released" / "will not be freed". Each atom is paired with
+    up to MAX_EVENT_PARTNERS earlier ones, so that one it may not join (other actors)
+    does not keep it from the others."""
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         if atom.predication is not None:
             by_key[atom.predication.key].append(index)
-    return [(a, b) for members in by_key.values() if len({atoms[i].unit.article_id for i in members}) > 1
-            for a, b in zip(members, members[1:])]
+    return [(members[k], members[n]) for members in by_key.values()
+            if len({atoms[i].unit.article_id for i in members}) > 1
+            for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)]
 
 
 def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
@@ -883,8 +891,8 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
     stated = [list(members) for members in groups]  # what the claims are before any carrier joins
     atoms, added = list(atoms), []
     for g, article in wanted:
-        events = [atoms[i].event for i in stated[g] if atoms[i].event is not None]
-        fitting = [i for i in by_article[article].values() if _may_carry(atoms[i].unit, events, actors)]
+        claim = [atoms[i] for i in stated[g]]
+        fitting = [i for i in by_article[article].values() if _may_carry(atoms[i].unit, claim, actors)]
         if not fitting:
             continue
         centroid = vectors[stated[g]].sum(axis=0)
@@ -898,11 +906,16 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
     return atoms, np.vstack([vectors, *added]) if added else vectors
 
 
-def _may_carry(unit: Unit, claim_events: list[Event], actors: dict[str, Actor]) -> bool:
-    """A sentence with no event of its own may carry any claim; one with events only a
-    claim one of them is the same event as."""
+def _may_carry(unit: Unit, claim: list[Atom], actors: dict[str, Actor]) -> bool:
+    """A sentence with no event or predication of its own may carry any claim; one with
+    events only a claim one of them is the same event as, and one with predications only a
+    claim with the same predication ("were detained" does not carry "will be released")."""
     own = [e for e in unit.events if e.type != "REJECT"]
-    return not own or not claim_events or any(same_event(e, c, actors) for e in own for c in claim_events)
+    claim_events = [a.event for a in claim if a.event is not None]
+    if own and claim_events and not any(same_event(e, c, actors) for e in own for c in claim_events):
+        return False
+    claim_keys = {a.predication.key for a in claim if a.predication is not None}
+    return not (unit.predications and claim_keys) or any(p.key in claim_keys for p in unit.predications)
 
 
 def widely_carried(carriers: set[str], articles: int, share: float = 0.5) -> bool:
