@@ -880,14 +880,17 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
     or clause) of each other article that says it in other words: cosine to the claim's
     centroid of at least CARRIES_CLAIM, a lower bar than for stating the same claim, so
     that an article is not said to leave out what it carries in a clause of a list ("…, a
-    teenager was shot in the leg, and …"). A sentence whose event is a different one
-    (another type, or other actors) does not carry an event claim, however close its words."""
+    teenager was shot in the leg, and …"). Only a sentence that states no claim other
+    articles share may carry one so, and not when its event is a different one (another
+    type, or other actors) or its predication another."""
     carriers = [{atoms[i].unit.article_id for i in members} for members in groups]
     wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(article_ids))
               for article in article_ids if article not in found]
+    shared = {id(atoms[i].unit) for members, found in zip(groups, carriers) if len(found) > 1 for i in members}
     by_article: dict[str, dict[int, int]] = defaultdict(dict)  # article -> unit -> its first atom
     for index, atom in enumerate(atoms):
-        by_article[atom.unit.article_id].setdefault(id(atom.unit), index)
+        if id(atom.unit) not in shared:
+            by_article[atom.unit.article_id].setdefault(id(atom.unit), index)
     stated = [list(members) for members in groups]  # what the claims are before any carrier joins
     atoms, added = list(atoms), []
     for g, article in wanted:
