@@ -69,6 +69,7 @@ CARRIES_CLAIM = 0.5  # cosine to a claim's centroid at which an article's senten
 COUNT_WINDOW_AFTER = 4  # words after a count in which its verb is looked for ("300 people gathered")
 COUNT_WINDOW_BEFORE = 2  # and before it ("seized 40 fishermen")
 PATIENT_WINDOW = 5  # words after an active verb in which its object is looked for
+APPOSITIVE_WORDS = 8  # words an appositive between a subject and its verb may have
 WORDS_FILE = "claim_words.txt"
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
@@ -406,7 +407,11 @@ def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Pre
 
 
 def _patient_before(lexicon: ClaimWords, words: Sequence[str], end: int) -> str | None:
-    """The class of the noun that ends where the verb group begins ("the crew members | will be")."""
+    """The class of the noun that ends where the verb group begins ("the crew members | will be"),
+    looking past an appositive ("a deckhand, Wilber Alvarado, | was")."""
+    if end > 0 and words[end - 1] == ",":
+        opening = [k for k in range(max(0, end - APPOSITIVE_WORDS), end - 1) if words[k] == ","]
+        end = opening[-1] if opening else end - 1
     for length in (3, 2, 1):
         if end - length >= 0 and (found := lexicon.patients.get(tuple(words[end - length:end]))):
             return found
@@ -650,16 +655,22 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
 
 def _predication_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
     """Atoms of different articles saying the same thing happens (or not) to the same
-    kind of patient: "will be released" / "will not be freed". Each atom is paired with
-    up to MAX_EVENT_PARTNERS earlier ones, so that one it may not join (other actors)
-    does not keep it from the others."""
+    kind of patient ("will be released" / "will not be freed"), on no two different days
+    and at no two different places. Each atom is paired with up to MAX_EVENT_PARTNERS
+    earlier ones, so that one it may not join (other actors) does not keep it from the others."""
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         if atom.predication is not None:
             by_key[atom.predication.key].append(index)
     return [(members[k], members[n]) for members in by_key.values()
             if len({atoms[i].unit.article_id for i in members}) > 1
-            for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)]
+            for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)
+            if _same_time_and_place(atoms[members[k]].unit, atoms[members[n]].unit)]
+
+
+def _same_time_and_place(a: Unit, b: Unit) -> bool:
+    """Two sentences that name no different day and no different place (either may name none)."""
+    return _compatible(a.day, b.day) and not (a.places and b.places and not a.places & b.places)
 
 
 def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
@@ -677,8 +688,7 @@ def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[s
         for n, (i, qi) in enumerate(members):
             for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
                 a, b = atoms[i].unit, atoms[j].unit
-                if a.article_id != b.article_id and _compatible(a.day, b.day) and not (
-                        a.places and b.places and not a.places & b.places):
+                if a.article_id != b.article_id and _same_time_and_place(a, b):
                     pairs.append((i, j))
                     counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
     return pairs, counted
@@ -842,20 +852,22 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
 
 
 def _locate(story: StoryInput, units: list[Unit]) -> None:
-    """Set the keyed counts of each unit (what count links compare), and for a unit that
-    has one its day — the one its events give, else the one its words name ("on Monday",
-    resolved against the publication date) — and the places of the story's events it names."""
+    """Set the keyed counts of each unit, and for a unit with one or with a predication
+    (what count and predication links compare) its day — the one its events give, else
+    the one its words name ("on Monday", resolved against the publication date) — and the
+    places of the story's events it names."""
     places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
     published = {a.id: _day_of(a.published) for a in story.articles}
     for unit in units:
-        if not unit.quantities or unit.headline:
+        if unit.headline:
             continue
         unit.counts = [(q, key) for q in unit.quantities
                        if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
-        if not unit.counts:
+        if not unit.counts and not unit.predications:
             continue
         days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-        if not days and (resolved := resolve(unit.text, published.get(unit.article_id))) and resolved[1] == "day":
+        ahead = any(p.modality != "actual" for p in unit.predications)
+        if not days and (resolved := resolve(unit.text, published.get(unit.article_id), ahead)) and resolved[1] == "day":
             days = [resolved[0]]
         unit.day = days[0] if days else None
         text = _folded(unit.text)
@@ -881,8 +893,7 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
     centroid of at least CARRIES_CLAIM, a lower bar than for stating the same claim, so
     that an article is not said to leave out what it carries in a clause of a list ("…, a
     teenager was shot in the leg, and …"). Only a sentence that states no claim other
-    articles share may carry one so, and not when its event is a different one (another
-    type, or other actors) or its predication another."""
+    articles share and says the same thing happens (`_may_carry`) may carry one so."""
     carriers = [{atoms[i].unit.article_id for i in members} for members in groups]
     wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(article_ids))
               for article in article_ids if article not in found]
@@ -910,15 +921,18 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
 
 
 def _may_carry(unit: Unit, claim: list[Atom], actors: dict[str, Actor]) -> bool:
-    """A sentence with no event or predication of its own may carry any claim; one with
-    events only a claim one of them is the same event as, and one with predications only a
-    claim with the same predication ("were detained" does not carry "will be released")."""
+    """Whether a sentence says what the claim says happens: a predicate of the same class
+    and time ("a teenager was shot" / "a deckhand was wounded"), and no event that is a
+    different one (another type, or other actors). Closeness of words alone is not
+    enough: the sentences of one story share much of their vocabulary."""
+    def said(units: Iterable[Unit]) -> set[tuple[str, bool]]:
+        return {(p.predicate, p.modality == "actual") for u in units for p in u.predications}
+
+    if not said([unit]) & said(a.unit for a in claim):
+        return False
     own = [e for e in unit.events if e.type != "REJECT"]
     claim_events = [a.event for a in claim if a.event is not None]
-    if own and claim_events and not any(same_event(e, c, actors) for e in own for c in claim_events):
-        return False
-    claim_keys = {a.predication.key for a in claim if a.predication is not None}
-    return not (unit.predications and claim_keys) or any(p.key in claim_keys for p in unit.predications)
+    return not own or not claim_events or any(same_event(e, c, actors) for e in own for c in claim_events)
 
 
 def widely_carried(carriers: set[str], articles: int, share: float = 0.5) -> bool:
