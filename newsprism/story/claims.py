@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.when import resolve
+from newsprism.analysis.when import FUTURE_AUXILIARIES, resolve
 from newsprism.kb import section_entries
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
@@ -866,7 +866,7 @@ def _locate(story: StoryInput, units: list[Unit]) -> None:
         if not unit.counts and not unit.predications:
             continue
         days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-        ahead = any(p.modality != "actual" for p in unit.predications)
+        ahead = not FUTURE_AUXILIARIES.isdisjoint(word for word, _ in tokens_of(unit.text))  # "would" looks back
         if not days and (resolved := resolve(unit.text, published.get(unit.article_id), ahead)) and resolved[1] == "day":
             days = [resolved[0]]
         unit.day = days[0] if days else None
