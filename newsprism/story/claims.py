@@ -118,8 +118,6 @@ class Unit:
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens, read from its words
     counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
-    day: str | None = None  # the day it is about, when it names one (set by build_claims)
-    places: frozenset[str] = frozenset()  # the story's places it names
 
     @property
     def bears_claim(self) -> bool:
@@ -269,10 +267,14 @@ class ClaimWords:
     possible: frozenset[str]
     negation: frozenset[str]
     conditional: frozenset[str]
-    first_words: frozenset[str]  # the first words of the predicates: a text without one holds none
+    forms_from: dict[str, list[tuple[str, ...]]]  # predicate forms by their first word
 
     def may_hold_predicate(self, text: str) -> bool:
-        return not self.first_words.isdisjoint(_WORD.findall(text.casefold()))
+        """A quick test on plain words before the text is tokenized: whether any form of
+        a predicate occurs in it."""
+        words = _WORD.findall(text.casefold())
+        return any(tuple(words[i:i + len(form)]) == form
+                   for i, word in enumerate(words) for form in self.forms_from.get(word, ()))
 
     @property
     def verb_group(self) -> frozenset[str]:
@@ -299,9 +301,12 @@ class ClaimWords:
                     phrase = tuple(member.casefold().split())
                     for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
                         classes[section][form] = name.strip()
+        forms_from: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for form in classes["predicates"]:
+            forms_from[form[0]].append(form)
         return cls(classes["predicates"], classes["patients"],
                    *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
-                   frozenset(form[0] for form in classes["predicates"]))
+                   dict(forms_from))
 
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
         """The class of the longest entry of `table` starting at `index`, and its length."""
@@ -609,13 +614,16 @@ class Links:
     counted: dict[tuple[str, int], tuple[str, str]]
 
 
-def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> Links:
+def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
+               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None) -> Links:
     """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
 
     Structured links (the same event; the same predication; counts of the same thing at
     the same place and day) are made first, then sentence-similarity links from the
     closest pair down, so the surest evidence shapes the groups. Only pairs that share a
-    key or come close in embedding space are ever compared."""
+    key or come close in embedding space are ever compared. `where` gives a unit's day
+    and places (`Whereabouts`); without it no two units are told apart by them."""
+    where = where or nowhere
     clusters = _Clusters(atoms, vectors, actors)
     swaps: set[tuple[int, int]] = set()
     for i, j in _event_pairs(atoms, actors):
@@ -624,9 +632,9 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
             clusters.union(i, j)
         elif swapped(a, b, actors):
             swaps.add((i, j))
-    for i, j in _predication_pairs(atoms):
+    for i, j in _predication_pairs(atoms, where):
         clusters.union(i, j, any_type=True)
-    count_pairs, counted = _count_pairs(atoms)
+    count_pairs, counted = _count_pairs(atoms, where)
     for i, j in count_pairs:
         clusters.union(i, j)
     principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
@@ -653,7 +661,8 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
     return Links(clusters.groups(), swaps, counted)
 
 
-def _predication_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
+def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
+                       ) -> list[tuple[int, int]]:
     """Atoms of different articles saying the same thing happens (or not) to the same
     kind of patient ("will be released" / "will not be freed"), on no two different days
     and at no two different places. Each atom is paired with up to MAX_EVENT_PARTNERS
@@ -665,15 +674,17 @@ def _predication_pairs(atoms: list[Atom]) -> list[tuple[int, int]]:
     return [(members[k], members[n]) for members in by_key.values()
             if len({atoms[i].unit.article_id for i in members}) > 1
             for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)
-            if _same_time_and_place(atoms[members[k]].unit, atoms[members[n]].unit)]
+            if _same_time_and_place(where(atoms[members[k]].unit), where(atoms[members[n]].unit))]
 
 
-def _same_time_and_place(a: Unit, b: Unit) -> bool:
-    """Two sentences that name no different day and no different place (either may name none)."""
-    return _compatible(a.day, b.day) and not (a.places and b.places and not a.places & b.places)
+def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
+    """Two sentences' whereabouts that name no different day and no different place
+    (either may name none)."""
+    return _compatible(a[0], b[0]) and not (a[1] and b[1] and not a[1] & b[1])
 
 
-def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
+def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
+                 ) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
     """Counts of the same thing with the same verb class ("300 fishermen gathered" /
     "nearly 1,000 people filled the streets") in different articles, on no two different
     days and at no two different places: one claim, whatever their figures. Each count
@@ -688,7 +699,7 @@ def _count_pairs(atoms: list[Atom]) -> tuple[list[tuple[int, int]], dict[tuple[s
         for n, (i, qi) in enumerate(members):
             for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
                 a, b = atoms[i].unit, atoms[j].unit
-                if a.article_id != b.article_id and _same_time_and_place(a, b):
+                if a.article_id != b.article_id and _same_time_and_place(where(a), where(b)):
                     pairs.append((i, j))
                     counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
     return pairs, counted
@@ -826,12 +837,12 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
     all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
-    _locate(story, [u for units in all_units.values() for u in units])
+    _key_counts([u for units in all_units.values() for u in units])
     atoms = atoms_of([u for units in all_units.values() for u in units])
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
-    links = link_atoms(atoms, vectors, story.actors)
+    links = link_atoms(atoms, vectors, story.actors, Whereabouts(story))
     groups = links.groups
     atoms, vectors = _add_loose_carriers(atoms, vectors, groups, list(all_units), story.actors)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
@@ -851,28 +862,40 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     return claims
 
 
-def _locate(story: StoryInput, units: list[Unit]) -> None:
-    """Set the keyed counts of each unit, and for a unit with one or with a predication
-    (what count and predication links compare) its day — the one its events give, else
-    the one its words name ("on Monday", resolved against the publication date) — and the
-    places of the story's events it names."""
-    places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
-    published = {a.id: _day_of(a.published) for a in story.articles}
+def _key_counts(units: list[Unit]) -> None:
+    """Set each unit's counts that have a count_key (what count links compare)."""
     for unit in units:
-        if unit.headline:
-            continue
-        unit.counts = [(q, key) for q in unit.quantities
-                       if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
-        if not unit.counts and not unit.predications:
-            continue
-        days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-        ahead = not FUTURE_AUXILIARIES.isdisjoint(word for word, _ in tokens_of(unit.text))  # "would" looks back
-        if not days and (resolved := resolve(unit.text, published.get(unit.article_id), ahead)) and resolved[1] == "day":
-            days = [resolved[0]]
-        unit.day = days[0] if days else None
-        text = _folded(unit.text)
-        unit.places = frozenset({e.location for e in unit.events if e.location}
-                                | {name for key, name in places.items() if key in text})
+        if unit.quantities and not unit.headline:
+            unit.counts = [(q, key) for q in unit.quantities
+                           if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
+
+
+class Whereabouts:
+    """The day and the places a unit names, worked out the first time a link asks: the
+    day its events give, else the one its words name ("on Monday", resolved against the
+    publication date, forward only after "will"), and the story's event places it names."""
+
+    def __init__(self, story: StoryInput) -> None:
+        self.places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
+        self.published = {a.id: _day_of(a.published) for a in story.articles}
+        self.found: dict[int, tuple[str | None, frozenset[str]]] = {}
+
+    def __call__(self, unit: Unit) -> tuple[str | None, frozenset[str]]:
+        if id(unit) not in self.found:
+            days = [e.date for e in unit.events if e.date and len(e.date) == 10]
+            ahead = not FUTURE_AUXILIARIES.isdisjoint(word for word, _ in tokens_of(unit.text))  # "would" looks back
+            if not days and (resolved := resolve(unit.text, self.published.get(unit.article_id), ahead)) \
+                    and resolved[1] == "day":
+                days = [resolved[0]]
+            text = _folded(unit.text)
+            places = {e.location for e in unit.events if e.location} | {n for k, n in self.places.items() if k in text}
+            self.found[id(unit)] = (days[0] if days else None, frozenset(places))
+        return self.found[id(unit)]
+
+
+def nowhere(unit: Unit) -> tuple[str | None, frozenset[str]]:
+    """Whereabouts for records alone: no day, no place (every pair compatible)."""
+    return None, frozenset()
 
 
 def _day_of(published: str | None) -> date | None:
