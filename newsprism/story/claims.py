@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.when import FUTURE_AUXILIARIES, resolve
+from newsprism.analysis.when import resolve
 from newsprism.kb import section_entries
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
@@ -267,14 +267,19 @@ class ClaimWords:
     possible: frozenset[str]
     negation: frozenset[str]
     conditional: frozenset[str]
-    forms_from: dict[str, list[tuple[str, ...]]]  # predicate forms by their first word
+    single_words: frozenset[str]  # the predicate forms of one word
+    phrase_starts: frozenset[str]  # the first words of the longer ones
 
     def may_hold_predicate(self, text: str) -> bool:
         """A quick test on plain words before the text is tokenized: whether any form of
         a predicate occurs in it."""
         words = _WORD.findall(text.casefold())
-        return any(tuple(words[i:i + len(form)]) == form
-                   for i, word in enumerate(words) for form in self.forms_from.get(word, ()))
+        present = set(words)
+        if not self.single_words.isdisjoint(present):
+            return True
+        starts = self.phrase_starts & present
+        return bool(starts) and any(tuple(words[i:i + n]) in self.predicates
+                                    for i, word in enumerate(words) if word in starts for n in (2, 3))
 
     @property
     def verb_group(self) -> frozenset[str]:
@@ -301,12 +306,10 @@ class ClaimWords:
                     phrase = tuple(member.casefold().split())
                     for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
                         classes[section][form] = name.strip()
-        forms_from: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for form in classes["predicates"]:
-            forms_from[form[0]].append(form)
-        return cls(classes["predicates"], classes["patients"],
+        forms = classes["predicates"]
+        return cls(forms, classes["patients"],
                    *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
-                   dict(forms_from))
+                   frozenset(f[0] for f in forms if len(f) == 1), frozenset(f[0] for f in forms if len(f) > 1))
 
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
         """The class of the longest entry of `table` starting at `index`, and its length."""
@@ -361,6 +364,7 @@ class Predication:
 
 
 _WORD = re.compile(r"\w+")
+_FUTURE = re.compile(r"\b(?:will|shall|won['’]t)\b|['’]ll\b", re.IGNORECASE)  # the future auxiliaries of when.py
 _TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
 _NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
                            "this", "these", "those", "there", "what"})
@@ -883,7 +887,7 @@ class Whereabouts:
     def __call__(self, unit: Unit) -> tuple[str | None, frozenset[str]]:
         if id(unit) not in self.found:
             days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-            ahead = not FUTURE_AUXILIARIES.isdisjoint(word for word, _ in tokens_of(unit.text))  # "would" looks back
+            ahead = bool(_FUTURE.search(unit.text))  # "would" in reported speech looks back
             if not days and (resolved := resolve(unit.text, self.published.get(unit.article_id), ahead)) \
                     and resolved[1] == "day":
                 days = [resolved[0]]
