@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Quantity
-from newsprism.story.claims import StoryInput, build_claims, omissions, predications_of, sentence_spans
+from newsprism.story.claims import (
+    ClaimWords, ClaimWordsError, StoryInput, build_claims, omissions, predications_of, sentence_spans,
+)
 
 ACTORS = {
     "iran": Actor("iran", "Iran", "country", "IRN"),
@@ -259,3 +261,10 @@ def test_released_on_different_days_are_not_one_claim():
     friday = Writer("b", "Two").say("Those captured hostages were not released on Friday at all.")
     friday.article.published = "2025-04-12"
     assert all(len(c.mentions) == 1 for c in claims_of(monday, friday))
+
+
+def test_a_bad_claim_word_list_names_its_file_and_line():
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: expected 'class = word"):
+        ClaimWords.read("[predicates]\nrelease free\n", "mine.txt")
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
+        ClaimWords.read("[verbs]\n", "mine.txt")

@@ -23,6 +23,16 @@ Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited t
 someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
 headline question, "allegations" or words held in scare quotes, else `asserts`.
 
+Statements that name no actor, which the events component leaves uncoded, are read
+from their words (`predications_of`, word lists in ``newsprism/data/claim_words.txt``):
+a verb of a predicate class about a patient class, with negation and modality from the
+verb group, so that "the crews will be released" and "the crews will not be freed" are
+one claim; counts of one kind of thing with one kind of verb ("300 relatives gathered" /
+"nearly 1,000 people filled the streets") on no two different days and at no two
+different places are one claim whatever their figures. An article that says a claim
+most others carry in other words (a clause of a list sentence, with a verb of the same
+class) carries it: `omissions` then leaves it out of what the article leaves out.
+
 A claim is `contested` when some mention asserts or reports it and another denies it,
 when the articles give it different numbers, or when its roles are swapped between
 articles (A accuses B here, B accuses A there); `single-source` when only one
@@ -41,7 +51,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
@@ -287,25 +296,22 @@ class ClaimWords:
         return self.auxiliaries | self.future | self.possible | self.negation
 
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = ()) -> ClaimWords:
-        """The bundled lists, plus entries of user files in the same format."""
-        texts = [("newsprism/data/" + WORDS_FILE, (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8"))]
-        texts += [(str(path), Path(path).read_text(encoding="utf-8")) for path in extra]
+    def read(cls, text: str, where: str) -> ClaimWords:
+        """The lists of a word file's text (`where` names it in errors)."""
         classes: dict[str, dict[tuple[str, ...], str]] = {"predicates": {}, "patients": {}}
         words: dict[str, set[str]] = defaultdict(set)
         sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional")
-        for where, text in texts:
-            for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
-                if section not in classes:
-                    words[section].add(entry.casefold())
-                    continue
-                name, equals, members = entry.partition("=")
-                if not equals or not name.strip():
-                    raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
-                for member in members.split(","):
-                    phrase = tuple(member.casefold().split())
-                    for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
-                        classes[section][form] = name.strip()
+        for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
+            if section not in classes:
+                words[section].add(entry.casefold())
+                continue
+            name, equals, members = entry.partition("=")
+            if not equals or not name.strip():
+                raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+            for member in members.split(","):
+                phrase = tuple(member.casefold().split())
+                for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
+                    classes[section][form] = name.strip()
         forms = classes["predicates"]
         return cls(forms, classes["patients"],
                    *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
@@ -339,7 +345,9 @@ def _verb_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
-    return ClaimWords.load()
+    """The bundled word lists (newsprism/data/claim_words.txt)."""
+    text = (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8")
+    return ClaimWords.read(text, "newsprism/data/" + WORDS_FILE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,10 +389,10 @@ def tokens_of(text: str) -> list[tuple[str, int]]:
     return [(m.group().casefold().replace("’", "'"), m.start()) for m in _TOKEN.finditer(text)]
 
 
-def predications_of(text: str, words_list: ClaimWords | None = None) -> list[Predication]:
+def predications_of(text: str) -> list[Predication]:
     """The statements of a clause whose verb is in a predicate class: "the 12 crew members
-    will be released" → (release, person, asserted, future)."""
-    lexicon = words_list or claim_words()
+    will be released" → release, person, not negated, future."""
+    lexicon = claim_words()
     if not lexicon.may_hold_predicate(text):
         return []
     tokens = tokens_of(text)
@@ -447,11 +455,10 @@ def _plain_noun(word: str) -> str | None:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-def count_key(text: str, quantity_start: int, quantity_end: int, unit: str,
-              words_list: ClaimWords | None = None) -> tuple[str, str] | None:
+def count_key(text: str, quantity_start: int, quantity_end: int, unit: str) -> tuple[str, str] | None:
     """What a count counts and what happens to it: "nearly 1,000 people filled the
     streets" → (person, assemble); None when no predicate verb is next to it."""
-    lexicon = words_list or claim_words()
+    lexicon = claim_words()
     if not lexicon.may_hold_predicate(text):
         return None
     tokens = tokens_of(text)
