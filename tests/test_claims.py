@@ -268,3 +268,9 @@ def test_a_bad_claim_word_list_names_its_file_and_line():
         ClaimWords.read("[predicates]\nrelease free\n", "mine.txt")
     with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
         ClaimWords.read("[verbs]\n", "mine.txt")
+
+
+def test_counts_of_two_named_groups_the_same_day_are_no_contradiction():
+    journalists = crowd("a", "On Monday police detained 2 journalists near the old port quietly.", 2, "journalists")
+    protesters = crowd("b", "On Monday police detained 40 protesters near the old port quietly.", 40, "protesters")
+    assert not any(c.contradictions for c in claims_of(journalists, protesters))

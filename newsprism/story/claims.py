@@ -276,6 +276,7 @@ class ClaimWords:
     possible: frozenset[str]
     negation: frozenset[str]
     conditional: frozenset[str]
+    generic: frozenset[str]  # nouns that may count any group of people ("people", "crowd")
     single_words: frozenset[str]  # the predicate forms of one word
     phrase_starts: frozenset[str]  # the first words of the longer ones
 
@@ -300,7 +301,7 @@ class ClaimWords:
         """The lists of a word file's text (`where` names it in errors)."""
         classes: dict[str, dict[tuple[str, ...], str]] = {"predicates": {}, "patients": {}}
         words: dict[str, set[str]] = defaultdict(set)
-        sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional")
+        sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional", "generic")
         for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
             if section not in classes:
                 words[section].add(entry.casefold())
@@ -314,7 +315,7 @@ class ClaimWords:
                     classes[section][form] = name.strip()
         forms = classes["predicates"]
         return cls(forms, classes["patients"],
-                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional")),
+                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional", "generic")),
                    frozenset(f[0] for f in forms if len(f) == 1), frozenset(f[0] for f in forms if len(f) > 1))
 
     def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
@@ -698,8 +699,9 @@ def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, fr
                  ) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
     """Counts of the same thing with the same verb class ("300 fishermen gathered" /
     "nearly 1,000 people filled the streets") in different articles, on no two different
-    days and at no two different places: one claim, whatever their figures. Each count
-    meets at most MAX_EVENT_PARTNERS others."""
+    days and at no two different places, and naming the same noun or a generic one (2
+    journalists and 40 protesters detained are two groups, whatever their class): one
+    claim, whatever their figures. Each count meets at most MAX_EVENT_PARTNERS others."""
     by_key: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         for quantity, key in atom.unit.counts:
@@ -710,10 +712,18 @@ def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, fr
         for n, (i, qi) in enumerate(members):
             for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
                 a, b = atoms[i].unit, atoms[j].unit
-                if a.article_id != b.article_id and _same_time_and_place(where(a), where(b)):
+                if a.article_id != b.article_id and _same_kind(qi.unit, qj.unit) \
+                        and _same_time_and_place(where(a), where(b)):
                     pairs.append((i, j))
                     counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
     return pairs, counted
+
+
+def _same_kind(unit_a: str, unit_b: str) -> bool:
+    """Whether two counted nouns can count one group: the same noun, or either a generic
+    one ("people", "crowd")."""
+    noun_a, noun_b = _count_noun(unit_a), _count_noun(unit_b)
+    return noun_a == noun_b or not claim_words().generic.isdisjoint({noun_a, noun_b})
 
 
 def _shares_figure(a: Atom, b: Atom) -> bool:
