@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Quantity
-from newsprism.story.claims import StoryInput, build_claims, omissions, sentence_spans
+from newsprism.story.claims import (
+    ClaimWords, ClaimWordsError, StoryInput, build_claims, omissions, predications_of, sentence_spans,
+)
 
 ACTORS = {
     "iran": Actor("iran", "Iran", "country", "IRN"),
@@ -182,3 +184,93 @@ def test_a_denial_of_it_joins_the_claim_of_the_sentence_before(polarity):
         assert stances == ["asserts", "denies", "reports"] and claim.status == "contested"
     else:  # "did not deny it" is no denial
         assert "denies" not in stances
+
+
+def test_predications_read_verb_class_patient_polarity_and_modality():
+    [freed] = predications_of("The captured sailors won't be freed until a fine is paid.")
+    assert (freed.predicate, freed.patient, freed.negated, freed.modality) == ("release", "person", True, "future")
+    [held] = predications_of("Police arrested dozens of students outside the library.")
+    assert (held.predicate, held.negated, held.modality) == ("detain", False, "actual")
+    assert predications_of("The union said it would strike if the workers were not released.") == []  # a condition
+    assert predications_of("Families demanded the prisoners' release.") == []  # a noun, not a statement
+
+
+def test_will_be_freed_and_will_not_be_released_with_no_actor_are_a_modality_contradiction():
+    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
+    wont = Writer("b", "Two").say("Those captured hostages will not be released for weeks yet.")
+    [claim] = [c for c in claims_of(will, wont) if len(c.mentions) == 2]
+    assert claim.contradictions == ["modality"] and claim.status == "contested"
+    assert {m.article_id: (m.stance, m.modality) for m in claim.mentions} == {
+        "a": ("asserts", "future"), "b": ("denies", "future")}
+
+
+def test_will_be_released_and_were_released_are_no_contradiction():
+    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
+    were = Writer("b", "Two").say("Those captured hostages were released for weeks yet.")
+    assert not any(c.contradictions for c in claims_of(will, were))
+
+
+def test_were_not_released_and_will_be_released_are_not_one_claim():
+    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
+    were_not = Writer("b", "Two").say("Those captured hostages were not released for weeks yet.")
+    assert all(len(c.mentions) == 1 for c in claims_of(will, were_not))
+
+
+def crowd(article_id: str, sentence: str, value: int, unit: str, published: str = "2025-04-09") -> Writer:
+    writer = Writer(article_id, article_id.upper())
+    writer.article.published = published
+    return writer.say(sentence, quantities=[(value, unit)])
+
+
+def test_crowds_of_different_sizes_on_the_same_day_are_a_number_contradiction():
+    small = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
+    large = crowd("b", "On Monday 1000 people filled the streets near the old port quietly.", 1000, "people")
+    [claim] = [c for c in claims_of(small, large) if "number" in c.contradictions]
+    assert {m.article_id: m.value for m in claim.mentions} == {"a": 300.0, "b": 1000.0}
+    assert claim.status == "contested"
+
+
+def test_crowds_on_different_days_are_no_contradiction():
+    monday = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
+    tuesday = crowd("b", "On Tuesday 1000 people filled the streets near the old port quietly.", 1000, "people")
+    assert not any(c.contradictions for c in claims_of(monday, tuesday))
+
+
+def test_a_crowd_and_a_detention_the_same_day_are_no_contradiction():
+    gathered = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
+    detained = crowd("b", "On Monday coastguards detained 40 fishermen near the reef quietly.", 40, "fishermen")
+    assert not any(c.contradictions for c in claims_of(gathered, detained))
+
+
+def test_an_article_that_says_it_in_other_words_does_not_leave_it_out():
+    told = [Writer(name, name.upper()).say("Police detained the activist Ana Ruiz in Baghdad on Monday night.",
+                                           actors=["iraq"])
+            for name in "abc"]
+    other_words = Writer("d", "D").say("A woman was detained by police in Baghdad on Monday night.", actors=["iraq"])
+    other_deed = Writer("e", "E").say("Police in Baghdad questioned the activist Ana Ruiz for hours.",
+                                      actors=["iraq"])
+    claims = claims_of(*told, other_words, other_deed)
+    missing = omissions(claims, ["a", "b", "c", "d", "e"])
+    assert missing["d"] == []  # the same predicate class, worded close to the claim
+    assert len(missing["e"]) == 1  # as close in words, but another deed
+
+
+def test_released_on_different_days_are_not_one_claim():
+    monday = Writer("a", "One").say("Ten detained sailors were freed on Monday, officials said.")
+    monday.article.published = "2025-04-12"
+    friday = Writer("b", "Two").say("Those captured hostages were not released on Friday at all.")
+    friday.article.published = "2025-04-12"
+    assert all(len(c.mentions) == 1 for c in claims_of(monday, friday))
+
+
+def test_a_bad_claim_word_list_names_its_file_and_line():
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: expected 'class = word"):
+        ClaimWords.read("[predicates]\nrelease free\n", "mine.txt")
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
+        ClaimWords.read("[verbs]\n", "mine.txt")
+
+
+def test_counts_of_two_named_groups_the_same_day_are_no_contradiction():
+    journalists = crowd("a", "On Monday police detained 2 journalists near the old port quietly.", 2, "journalists")
+    protesters = crowd("b", "On Monday police detained 40 protesters near the old port quietly.", 40, "protesters")
+    assert not any(c.contradictions for c in claims_of(journalists, protesters))

@@ -23,6 +23,16 @@ Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited t
 someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
 headline question, "allegations" or words held in scare quotes, else `asserts`.
 
+Statements that name no actor, which the events component leaves uncoded, are read
+from their words (`predications_of`, word lists in ``newsprism/data/claim_words.txt``):
+a verb of a predicate class about a patient class, with negation and modality from the
+verb group, so that "the crews will be released" and "the crews will not be freed" are
+one claim; counts of one kind of thing with one kind of verb ("300 relatives gathered" /
+"nearly 1,000 people filled the streets") on no two different days and at no two
+different places are one claim whatever their figures. An article that says a claim
+most others carry in other words (a clause of a list sentence, with a verb of the same
+class) carries it: `omissions` then leaves it out of what the article leaves out.
+
 A claim is `contested` when some mention asserts or reports it and another denies it,
 when the articles give it different numbers, or when its roles are swapped between
 articles (A accuses B here, B accuses A there); `single-source` when only one
@@ -33,13 +43,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
+from newsprism.analysis.when import resolve
+from newsprism.kb import section_entries
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
 )
@@ -58,6 +74,12 @@ MAX_EVENT_PARTNERS = 64  # atoms a partly named event is compared with (bounds h
 LONG_SENTENCE_WORDS = 25
 MIN_CLAUSE_WORDS = 6
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
+CARRIES_CLAIM = 0.5  # cosine to a claim's centroid at which an article's sentence carries it
+COUNT_WINDOW_AFTER = 4  # words after a count in which its verb is looked for ("300 people gathered")
+COUNT_WINDOW_BEFORE = 2  # and before it ("seized 40 fishermen")
+PATIENT_WINDOW = 5  # words after an active verb in which its object is looked for
+APPOSITIVE_WORDS = 8  # words an appositive between a subject and its verb may have
+WORDS_FILE = "claim_words.txt"
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
 STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
@@ -103,6 +125,8 @@ class Unit:
     hedged: bool = False
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
+    predications: list[Predication] = field(default_factory=list)  # what it says happens, read from its words
+    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
 
     @property
     def bears_claim(self) -> bool:
@@ -215,6 +239,7 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
+        unit.predications = predications_of(unit.text)
     if article.title and len(article.title.split()) >= 3:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
                              hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
@@ -223,13 +248,234 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
 
 def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     """The units that can carry a claim: the headline, and the sentences and clauses
-    naming an actor or holding a record. These are what the compare stage embeds (and
-    the story stage averages into the article's vector: their vectors serve both)."""
-    return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline]
+    naming an actor, holding a record or saying what happens to someone ("the crews will
+    not be freed"). These are what the compare stage embeds (and the story stage averages
+    into the article's vector: their vectors serve both)."""
+    return [u for u in units_of(article, analysis) if u.bears_claim or u.actors or u.headline or u.predications]
 
 
 def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
     return [u for u in units if u.start is not None and u.start < end and start < u.end]
+
+
+# -- statements that name no actor ---------------------------------------------------
+
+class ClaimWordsError(ValueError):
+    """A claim word file that cannot be read (names the file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The word lists of ``newsprism/data/claim_words.txt``: predicate and patient classes,
+    and the auxiliaries, modal and negation words read around a verb."""
+
+    predicates: dict[tuple[str, ...], str]  # word sequence (any form) -> predicate class
+    patients: dict[tuple[str, ...], str]  # noun (phrase) -> patient class
+    auxiliaries: frozenset[str]
+    future: frozenset[str]
+    possible: frozenset[str]
+    negation: frozenset[str]
+    conditional: frozenset[str]
+    generic: frozenset[str]  # nouns that may count any group of people ("people", "crowd")
+    single_words: frozenset[str]  # the predicate forms of one word
+    phrase_starts: frozenset[str]  # the first words of the longer ones
+
+    def may_hold_predicate(self, text: str) -> bool:
+        """A quick test on plain words before the text is tokenized: whether any form of
+        a predicate occurs in it."""
+        words = _WORD.findall(text.casefold())
+        present = set(words)
+        if not self.single_words.isdisjoint(present):
+            return True
+        starts = self.phrase_starts & present
+        return bool(starts) and any(tuple(words[i:i + n]) in self.predicates
+                                    for i, word in enumerate(words) if word in starts for n in (2, 3))
+
+    @property
+    def verb_group(self) -> frozenset[str]:
+        """Words that may stand in a verb group before its verb."""
+        return self.auxiliaries | self.future | self.possible | self.negation
+
+    @classmethod
+    def read(cls, text: str, where: str) -> ClaimWords:
+        """The lists of a word file's text (`where` names it in errors)."""
+        classes: dict[str, dict[tuple[str, ...], str]] = {"predicates": {}, "patients": {}}
+        words: dict[str, set[str]] = defaultdict(set)
+        sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional", "generic")
+        for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
+            if section not in classes:
+                words[section].add(entry.casefold())
+                continue
+            name, equals, members = entry.partition("=")
+            if not equals or not name.strip():
+                raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+            for member in members.split(","):
+                phrase = tuple(member.casefold().split())
+                for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
+                    classes[section][form] = name.strip()
+        forms = classes["predicates"]
+        return cls(forms, classes["patients"],
+                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional", "generic")),
+                   frozenset(f[0] for f in forms if len(f) == 1), frozenset(f[0] for f in forms if len(f) > 1))
+
+    def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
+        """The class of the longest entry of `table` starting at `index`, and its length."""
+        for length in (3, 2, 1):
+            if index + length <= len(words) and (found := table.get(tuple(words[index:index + length]))) is not None:
+                return found, length
+        return None
+
+
+def _verb_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A verb phrase with its first word in each regular form: free → frees, freed, freeing."""
+    if not phrase:
+        return []
+    verb, rest = phrase[0], phrase[1:]
+    if verb.endswith("ee"):
+        forms = [verb + "s", verb + "d", verb + "ing"]
+    elif verb.endswith("e"):
+        forms = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x")):
+        forms = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms = [verb + "s", verb + "ed", verb + "ing"]
+    return [(form, *rest) for form in (verb, *forms)]
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    """The bundled word lists (newsprism/data/claim_words.txt)."""
+    text = (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8")
+    return ClaimWords.read(text, "newsprism/data/" + WORDS_FILE)
+
+
+@dataclass(frozen=True, slots=True)
+class Predication:
+    """What a clause says happens to what, read from its words alone — for statements the
+    events component leaves uncoded because they name no actor ("the crews will not be
+    freed"). Predicate and patient are classes of the word lists; polarity and modality
+    come from the verb group (its auxiliaries, as in the verb-group chunking of Abney
+    1991, and a negation scoped to that group, as NegEx scopes one to a window: Chapman
+    et al. 2001)."""
+
+    predicate: str
+    patient: str
+    negated: bool
+    modality: str  # actual, possible, future (conditional statements are not read: they assert nothing)
+    verb_start: int  # offset of the verb in the unit's text
+
+    @property
+    def key(self) -> tuple[str, str, bool]:
+        """Statements with one key are one claim: what happened is not what will happen."""
+        return self.predicate, self.patient, self.modality == "actual"
+
+
+_WORD = re.compile(r"\w+")
+_FUTURE = re.compile(r"\b(?:will|shall|won['’]t)\b|['’]ll\b", re.IGNORECASE)  # the future auxiliaries of when.py
+_TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
+_NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
+                           "this", "these", "those", "there", "what"})
+_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "of", "for", "no",
+                          "this", "that", "these", "those", "some", "all", "many", "several", "other"})
+_PHRASE_END = frozenset({"on", "in", "at", "to", "from", "by", "for", "with", "after", "before", "until",
+                         "when", "as", "and", "but", "or", "if", "once", "while"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"})
+
+
+def tokens_of(text: str) -> list[tuple[str, int]]:
+    """Words (lower case, "won't" → "wo", "n't") and punctuation, with their offsets;
+    quotation marks are left out ("would "probably" be released")."""
+    return [(m.group().casefold().replace("’", "'"), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def predications_of(text: str) -> list[Predication]:
+    """The statements of a clause whose verb is in a predicate class: "the 12 crew members
+    will be released" → release, person, not negated, future."""
+    lexicon = claim_words()
+    if not lexicon.may_hold_predicate(text):
+        return []
+    tokens = tokens_of(text)
+    words = [w for w, _ in tokens]
+    found = []
+    verb_group = lexicon.verb_group
+    for index in range(len(words)):
+        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is None:
+            continue
+        predicate, length = match
+        begin = index
+        while begin > 0 and words[begin - 1] in verb_group:
+            begin -= 1
+        group = set(words[begin:index])
+        if group & _BE and not words[index].endswith("ing"):
+            patient = _patient_before(lexicon, words, begin)
+            negated = bool(group & lexicon.negation) or "no" in words[max(0, begin - 3):begin]
+        elif (group or (index > 0 and words[index - 1] not in _DETERMINERS and not words[index - 1].endswith("'s"))) \
+                and not words[index].endswith("ing"):
+            patient, negated_object = _patient_after(lexicon, words, index + length)
+            negated = bool(group & lexicon.negation) or negated_object
+        else:
+            continue
+        if patient is None or set(words[:index]) & lexicon.conditional:
+            continue
+        modality = "possible" if group & lexicon.possible else "future" if group & lexicon.future else "actual"
+        found.append(Predication(predicate, patient, negated, modality, tokens[index][1]))
+    return found
+
+
+def _patient_before(lexicon: ClaimWords, words: Sequence[str], end: int) -> str | None:
+    """The class of the noun that ends where the verb group begins ("the crew members | will be"),
+    looking past an appositive ("a deckhand, Wilber Alvarado, | was")."""
+    if end > 0 and words[end - 1] == ",":
+        opening = [k for k in range(max(0, end - APPOSITIVE_WORDS), end - 1) if words[k] == ","]
+        end = opening[-1] if opening else end - 1
+    for length in (3, 2, 1):
+        if end - length >= 0 and (found := lexicon.patients.get(tuple(words[end - length:end]))):
+            return found
+    return _plain_noun(words[end - 1]) if end > 0 else None
+
+
+def _patient_after(lexicon: ClaimWords, words: Sequence[str], start: int) -> tuple[str | None, bool]:
+    """The class of the object after an active verb, and whether "no" limits it."""
+    span = []
+    for word in words[start:start + PATIENT_WINDOW]:
+        if word in _PHRASE_END or not word[0].isalnum():
+            break
+        span.append(word)
+    for index in range(len(span)):
+        if (match := lexicon.phrase_at(lexicon.patients, span, index)) is not None:
+            return match[0], "no" in span[:index]
+    return (_plain_noun(span[-1]) if span else None), "no" in span
+
+
+def _plain_noun(word: str) -> str | None:
+    """A head noun outside the patient classes, crudely singular; None for a pronoun or a number."""
+    if word in _NOT_PATIENTS or not word.isalpha() or len(word) < 3:
+        return None
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def count_key(text: str, quantity_start: int, quantity_end: int, unit: str) -> tuple[str, str] | None:
+    """What a count counts and what happens to it: "nearly 1,000 people filled the
+    streets" → (person, assemble); None when no predicate verb is next to it."""
+    lexicon = claim_words()
+    if not lexicon.may_hold_predicate(text):
+        return None
+    tokens = tokens_of(text)
+    words = [w for w, _ in tokens]
+    after = [i for i, (_, at) in enumerate(tokens) if at >= quantity_end]
+    before = [i for i, (_, at) in enumerate(tokens) if at < quantity_start]
+    window = after[:COUNT_WINDOW_AFTER] + before[::-1][:COUNT_WINDOW_BEFORE]
+    for index in window:
+        if not words[index][0].isalnum():
+            continue
+        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is not None:
+            unit_words = tuple(unit.casefold().split())
+            noun = lexicon.patients.get(unit_words) or lexicon.patients.get(unit_words[-1:]) or (
+                _plain_noun(unit_words[-1]) if unit_words else None)
+            return (noun, match[0]) if noun else None
+    return None
 
 
 # -- linking ----------------------------------------------------------------------
@@ -240,15 +486,35 @@ class Atom:
 
     unit: Unit
     event: Event | None
+    predication: Predication | None = None
+    loose: bool = False  # joined its claim only as an article's closest wording of it (not in its id)
+
+    @property
+    def negated(self) -> bool:
+        """Says it did not (or will not) happen, by its event or its verb group."""
+        if self.event is not None:
+            return self.event.polarity == "negated"
+        return self.predication.negated if self.predication else self.unit.negative
+
+    @property
+    def modality(self) -> str | None:
+        return self.event.modality if self.event else self.predication.modality if self.predication else None
 
 
 def atoms_of(units: list[Unit]) -> list[Atom]:
     """A denial ("rejected claims that warships had been deployed") is not a claim of its
-    own: its sentence denies whatever claim it is linked to."""
+    own: its sentence denies whatever claim it is linked to. A sentence's predication
+    goes with the event its verb triggers, or with the sentence when it holds no event."""
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
-        atoms.extend(Atom(unit, e) for e in (events or [None]))
+        if not events:
+            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None))
+            continue
+        for event in events:
+            verb = next((p for p in unit.predications if event.trigger and unit.text[p.verb_start:].casefold()
+                         .startswith(event.trigger.casefold())), None)
+            atoms.append(Atom(unit, event, verb))
     return atoms
 
 
@@ -270,12 +536,17 @@ class _Clusters:
             item = self.parent[item]
         return item
 
-    def union(self, a: int, b: int, min_average: float | None = None) -> bool:
+    def union(self, a: int, b: int, min_average: float | None = None, any_type: bool = False) -> bool:
+        """`any_type`: the two are one statement by their words, whatever event types the
+        events component gave them ("would be released" / "will not be freed"); the group
+        then keeps those types but takes no other."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        merged = tuple(x | y for x, y in zip(self.keys[ra], self.keys[rb]))
-        if any(len(values) > 1 for values in merged):
+        pairs = list(zip(self.keys[ra], self.keys[rb]))
+        merged = tuple(x | y for x, y in pairs)
+        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs, merged))
+               if not (any_type and slot == 0)):
             return False
         if min_average is not None:
             average = float(self.sums[ra] @ self.sums[rb]) / (len(self.members[ra]) * len(self.members[rb]))
@@ -344,12 +615,27 @@ def swapped(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
             and source_a != target_a and (source_a, target_a) == (target_b, source_b))
 
 
-def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> tuple[list[list[int]], set[tuple[int, int]]]:
-    """Claims as groups of atom indexes, and the pairs of atoms whose roles are swapped.
+@dataclass(slots=True)
+class Links:
+    """What linking found: the claims (groups of atom indexes), the atom pairs whose roles
+    are swapped, and the counts linked as counts of one thing ((article id, offset) → what
+    they count and what happens to it)."""
 
-    Structured links (the same event) are made first, then sentence-similarity links
-    from the closest pair down, so the surest evidence shapes the groups. Only pairs
-    that share an event key or come close in embedding space are ever compared."""
+    groups: list[list[int]]
+    swaps: set[tuple[int, int]]
+    counted: dict[tuple[str, int], tuple[str, str]]
+
+
+def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
+               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None) -> Links:
+    """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
+
+    Structured links (the same event; the same predication; counts of the same thing at
+    the same place and day) are made first, then sentence-similarity links from the
+    closest pair down, so the surest evidence shapes the groups. Only pairs that share a
+    key or come close in embedding space are ever compared. `where` gives a unit's day
+    and places (`Whereabouts`); without it no two units are told apart by them."""
+    where = where or nowhere
     clusters = _Clusters(atoms, vectors, actors)
     swaps: set[tuple[int, int]] = set()
     for i, j in _event_pairs(atoms, actors):
@@ -358,6 +644,11 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
             clusters.union(i, j)
         elif swapped(a, b, actors):
             swaps.add((i, j))
+    for i, j in _predication_pairs(atoms, where):
+        clusters.union(i, j, any_type=True)
+    count_pairs, counted = _count_pairs(atoms, where)
+    for i, j in count_pairs:
+        clusters.union(i, j)
     principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
     semantic = []
     for i, j, score in _close_pairs(vectors, SAME_CLAIM_SHARED_ACTOR - DENIAL_ALLOWANCE):
@@ -379,7 +670,60 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor])
         clusters.union(i, j)
     for i, j in _same_quote_pairs(atoms):
         clusters.union(i, j)
-    return clusters.groups(), swaps
+    return Links(clusters.groups(), swaps, counted)
+
+
+def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
+                       ) -> list[tuple[int, int]]:
+    """Atoms of different articles saying the same thing happens (or not) to the same
+    kind of patient ("will be released" / "will not be freed"), on no two different days
+    and at no two different places. Each atom is paired with up to MAX_EVENT_PARTNERS
+    earlier ones, so that one it may not join (other actors) does not keep it from the others."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        if atom.predication is not None:
+            by_key[atom.predication.key].append(index)
+    return [(members[k], members[n]) for members in by_key.values()
+            if len({atoms[i].unit.article_id for i in members}) > 1
+            for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)
+            if _same_time_and_place(where(atoms[members[k]].unit), where(atoms[members[n]].unit))]
+
+
+def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
+    """Two sentences' whereabouts that name no different day and no different place
+    (either may name none)."""
+    return _compatible(a[0], b[0]) and not (a[1] and b[1] and not a[1] & b[1])
+
+
+def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
+                 ) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
+    """Counts of the same thing with the same verb class ("300 fishermen gathered" /
+    "nearly 1,000 people filled the streets") in different articles, on no two different
+    days and at no two different places, and naming the same noun or a generic one (2
+    journalists and 40 protesters detained are two groups, whatever their class): one
+    claim, whatever their figures. Each count meets at most MAX_EVENT_PARTNERS others."""
+    by_key: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
+    for index, atom in enumerate(atoms):
+        for quantity, key in atom.unit.counts:
+            by_key[key].append((index, quantity))
+    pairs, counted = [], {}
+    for key, members in by_key.items():
+        members = list({(q.article_id, q.start): (i, q) for i, q in reversed(members)}.values())[::-1]
+        for n, (i, qi) in enumerate(members):
+            for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
+                a, b = atoms[i].unit, atoms[j].unit
+                if a.article_id != b.article_id and _same_kind(qi.unit, qj.unit) \
+                        and _same_time_and_place(where(a), where(b)):
+                    pairs.append((i, j))
+                    counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
+    return pairs, counted
+
+
+def _same_kind(unit_a: str, unit_b: str) -> bool:
+    """Whether two counted nouns can count one group: the same noun, or either a generic
+    one ("people", "crowd")."""
+    noun_a, noun_b = _count_noun(unit_a), _count_noun(unit_b)
+    return noun_a == noun_b or not claim_words().generic.isdisjoint({noun_a, noun_b})
 
 
 def _shares_figure(a: Atom, b: Atom) -> bool:
@@ -466,8 +810,8 @@ def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     """`closeness`: the atom's cosine to the claim's central sentence; a sentence whose
     only sign of denial is a negation must say nearly the same thing to deny it."""
     unit = atom.unit
-    if atom.event:
-        negated = atom.event.polarity == "negated"
+    if atom.event or atom.predication:
+        negated = atom.negated
     else:
         negated = unit.denial or (unit.negative and not claim_negative and closeness >= NEGATION_CLOSENESS)
     if negated:
@@ -479,15 +823,19 @@ def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     return "asserts"
 
 
-def figures(atoms: list[Atom]) -> dict[str, list[tuple[Atom, Quantity]]]:
-    """Counts in a claim's sentences, by what they count (the unit's last word, crudely singular)."""
-    found: dict[str, list[tuple[Atom, Quantity]]] = defaultdict(list)
+def figures(atoms: list[Atom], counted: dict[tuple[str, int], tuple[str, str]] | None = None
+            ) -> dict[object, list[tuple[Atom, Quantity]]]:
+    """Counts in a claim's sentences, by what they count (the unit's last word, crudely
+    singular) and, for counts linked as counts of one thing, also by that link's key."""
+    found: dict[object, list[tuple[Atom, Quantity]]] = defaultdict(list)
     seen: set[tuple[str, int]] = set()
     for atom in atoms:
         for quantity in atom.unit.quantities:
-            if (quantity.article_id, quantity.start) not in seen:
-                seen.add((quantity.article_id, quantity.start))
+            if (place := (quantity.article_id, quantity.start)) not in seen:
+                seen.add(place)
                 found[_count_noun(quantity.unit)].append((atom, quantity))
+                if counted and place in counted:
+                    found[counted[place]].append((atom, quantity))
     return found
 
 
@@ -509,20 +857,24 @@ def numbers_disagree(quantities: list[Quantity]) -> bool:
 def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
-    atoms = atoms_of([u for a in story.articles for u in claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id)))])
+    all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
+    _key_counts([u for units in all_units.values() for u in units])
+    atoms = atoms_of([u for units in all_units.values() for u in units])
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
-    groups, swaps = link_atoms(atoms, vectors, story.actors)
+    links = link_atoms(atoms, vectors, story.actors, Whereabouts(story))
+    groups = links.groups
+    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, list(all_units), story.actors)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    swapped_groups = {group_of[i] for pair in swaps for i in pair}
+    swapped_groups = {group_of[i] for pair in links.swaps for i in pair}
     outlet_of = {a.id: a.outlet or a.id for a in story.articles}
     claims = []
     for number, members in enumerate(groups):
         group = [atoms[i] for i in members]
         if len({independent[a.unit.article_id] for a in group}) == 1 and not any(a.unit.bears_claim for a in group):
             continue  # a sentence only one article has, with nothing in it to claim
-        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of)
+        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of, links.counted)
         if number in swapped_groups:
             claim.contradictions.append("swapped_roles")
         claim.status = _status(claim, independent)
@@ -531,10 +883,111 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     return claims
 
 
+def _key_counts(units: list[Unit]) -> None:
+    """Set each unit's counts that have a count_key (what count links compare)."""
+    for unit in units:
+        if unit.quantities and not unit.headline:
+            unit.counts = [(q, key) for q in unit.quantities
+                           if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
+
+
+class Whereabouts:
+    """The day and the places a unit names, worked out the first time a link asks: the
+    day its events give, else the one its words name ("on Monday", resolved against the
+    publication date, forward only after "will"), and the story's event places it names."""
+
+    def __init__(self, story: StoryInput) -> None:
+        self.places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
+        self.published = {a.id: _day_of(a.published) for a in story.articles}
+        self.found: dict[int, tuple[str | None, frozenset[str]]] = {}
+
+    def __call__(self, unit: Unit) -> tuple[str | None, frozenset[str]]:
+        if id(unit) not in self.found:
+            days = [e.date for e in unit.events if e.date and len(e.date) == 10]
+            ahead = bool(_FUTURE.search(unit.text))  # "would" in reported speech looks back
+            if not days and (resolved := resolve(unit.text, self.published.get(unit.article_id), ahead)) \
+                    and resolved[1] == "day":
+                days = [resolved[0]]
+            text = _folded(unit.text)
+            places = {e.location for e in unit.events if e.location} | {n for k, n in self.places.items() if k in text}
+            self.found[id(unit)] = (days[0] if days else None, frozenset(places))
+        return self.found[id(unit)]
+
+
+def nowhere(unit: Unit) -> tuple[str | None, frozenset[str]]:
+    """Whereabouts for records alone: no day, no place (every pair compatible)."""
+    return None, frozenset()
+
+
+def _day_of(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]],
+                        article_ids: Sequence[str], actors: dict[str, Actor]) -> tuple[list[Atom], np.ndarray]:
+    """Add to each claim that most of the story's articles carry the claim unit (sentence
+    or clause) of each other article that says it in other words: cosine to the claim's
+    centroid of at least CARRIES_CLAIM, a lower bar than for stating the same claim, so
+    that an article is not said to leave out what it carries in a clause of a list ("…, a
+    teenager was shot in the leg, and …"). Only a sentence that states no claim other
+    articles share and says the same thing happens (`_may_carry`) may carry one so."""
+    carriers = [{atoms[i].unit.article_id for i in members} for members in groups]
+    wanted = [(g, article) for g, found in enumerate(carriers) if widely_carried(found, len(article_ids))
+              for article in article_ids if article not in found]
+    shared = {id(atoms[i].unit) for members, found in zip(groups, carriers) if len(found) > 1 for i in members}
+    by_article: dict[str, dict[int, int]] = defaultdict(dict)  # article -> unit -> its first atom
+    for index, atom in enumerate(atoms):
+        if id(atom.unit) not in shared:
+            by_article[atom.unit.article_id].setdefault(id(atom.unit), index)
+    stated = [list(members) for members in groups]  # what the claims are before any carrier joins
+    atoms, added = list(atoms), []
+    for g, article in wanted:
+        claim = [atoms[i] for i in stated[g]]
+        fitting = [i for i in by_article[article].values() if _may_carry(atoms[i].unit, claim, actors)]
+        if not fitting:
+            continue
+        centroid = vectors[stated[g]].sum(axis=0)
+        scores = vectors[fitting] @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
+        if float(scores.max()) >= CARRIES_CLAIM:
+            best = fitting[int(np.argmax(scores))]
+            unit = atoms[best].unit
+            groups[g].append(len(atoms))
+            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None, loose=True))
+            added.append(vectors[best])
+    return atoms, np.vstack([vectors, *added]) if added else vectors
+
+
+def _may_carry(unit: Unit, claim: list[Atom], actors: dict[str, Actor]) -> bool:
+    """Whether a sentence says what the claim says happens: a predicate of the same class
+    and time ("a teenager was shot" / "a deckhand was wounded"), and no event that is a
+    different one (another type, or other actors). Closeness of words alone is not
+    enough: the sentences of one story share much of their vocabulary."""
+    def said(units: Iterable[Unit]) -> set[tuple[str, bool]]:
+        return {(p.predicate, p.modality == "actual") for u in units for p in u.predications}
+
+    if not said([unit]) & said(a.unit for a in claim):
+        return False
+    own = [e for e in unit.events if e.type != "REJECT"]
+    claim_events = [a.event for a in claim if a.event is not None]
+    return not own or not claim_events or any(same_event(e, c, actors) for e in own for c in claim_events)
+
+
+def widely_carried(carriers: set[str], articles: int, share: float = 0.5) -> bool:
+    """Carried by more than `share` of the story's other articles (at least two)."""
+    return len(carriers) >= 2 and len(carriers) / max(articles - 1, 1) > share
+
+
 def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
-           outlet_of: dict[str, str]) -> Claim:
+           outlet_of: dict[str, str], counted: dict[tuple[str, int], tuple[str, str]]) -> Claim:
     centre = _central(atoms, vectors)
-    claim_negative = centre.event.polarity == "negated" if centre.event else centre.unit.negative
+    claim_negative = centre.negated
     mentions = []
     closeness = vectors @ vectors[atoms.index(centre)]
     for atom, close in zip(atoms, closeness):
@@ -542,14 +995,14 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[s
         source = (atom.event.attributed_to if atom.event else None) or atom.unit.credited_to
         mentions.append(ClaimMention(
             atom.unit.article_id, stance, atom.unit.start, atom.unit.end, atom.unit.text,
-            modality=atom.event.modality if atom.event else None,
+            modality=atom.modality,
             source=source if stance == "reports" else None,
         ))
     contradictions = []
     stances = {m.stance for m in mentions}
     if stances & POSITIVE and "denies" in stances:
         contradictions.append(_polarity_or_modality(mentions))
-    if _mark_differing_numbers(atoms, mentions):
+    if _mark_differing_numbers(atoms, mentions, counted):
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
     summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
@@ -572,10 +1025,11 @@ def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
     return "polarity" if positive and negative else "modality"
 
 
-def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention]) -> bool:
+def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention],
+                            counted: dict[tuple[str, int], tuple[str, str]]) -> bool:
     """Whether articles give the claim different figures for the same thing; if so, each
     mention gets its article's figure."""
-    for found in figures(atoms).values():
+    for found in figures(atoms, counted).values():
         if len({atom.unit.article_id for atom, _ in found}) > 1 and numbers_disagree([q for _, q in found]):
             value_of = {}
             for atom, quantity in found:
@@ -590,11 +1044,7 @@ def _central(atoms: list[Atom], vectors: np.ndarray) -> Atom:
     """The atom most like the others, preferring one an article states in its own voice,
     positively, outside its headline."""
     closeness = (vectors @ vectors.T).sum(axis=1)
-
-    def negative(atom: Atom) -> bool:
-        return atom.event.polarity == "negated" if atom.event else atom.unit.negative
-
-    order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, negative(atoms[i]),
+    order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, atoms[i].negated,
                                                    atoms[i].event is None, -closeness[i]))
     return atoms[order[0]]
 
@@ -620,7 +1070,7 @@ def _status(claim: Claim, independent: dict[str, str]) -> str:
 
 def _claim_id(story_id: str, atoms: list[Atom]) -> str:
     first = min((a.unit.article_id, -1 if a.unit.start is None else a.unit.start,
-                 a.event.id if a.event else "") for a in atoms)
+                 a.event.id if a.event else "") for a in atoms if not a.loose)
     digest = hashlib.blake2b(f"{story_id}|{first}".encode(), digest_size=6).hexdigest()
     return f"{story_id}:{digest}"
 
@@ -630,12 +1080,11 @@ def _claim_id(story_id: str, atoms: list[Atom]) -> str:
 def omissions(claims: Sequence[Claim], article_ids: Sequence[str], share: float = 0.5) -> dict[str, list[Claim]]:
     """For each article, the claims that most of the story's other articles carry and it does not."""
     missing: dict[str, list[Claim]] = {a: [] for a in article_ids}
-    others = max(len(article_ids) - 1, 1)
     for claim in claims:
         carriers = {m.article_id for m in claim.mentions}
-        if len(carriers) < 2:
+        if not widely_carried(carriers, len(article_ids), share):
             continue
         for article_id in article_ids:
-            if article_id not in carriers and len(carriers) / others > share:
+            if article_id not in carriers:
                 missing[article_id].append(claim)
     return missing
