@@ -31,6 +31,7 @@ costs time linear in its size.
 from __future__ import annotations
 
 import math
+import re
 from bisect import insort
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -62,16 +63,20 @@ class StoryParams:
     threshold: float = 0.64
     average_link: float = 0.75  # share of the mean member cosine in the text similarity
     actor_weight: float = 0.05
+    term_weight: float = 0.0  # weight of the shared rare headline-and-lead terms
     headline_weight: float = 2.0  # the headline counts as this many sentences in an article's vector
     # Capped low on purpose, not tuned: a wrong date must not split a story by itself.
     time_penalty: float = 0.15  # the most a date gap can take away
     time_grace_days: int = 1  # reporting lag: no penalty within it
     time_scale_days: float = 6.0  # days beyond the grace at which the full penalty applies
     max_actors: int = 6  # salient actors per article
+    max_terms: int = 12  # salient terms per article
     posting_cap: int = 64  # stories kept per index key, most recently active first
     window_days: int = 3
     lsh_bands: int = 8
     lsh_bits: int = 10
+    rehome_sweeps: int = 0  # passes moving a batch's articles to the story they now sit closest to
+    merge_threshold: float | None = None  # two stories this similar become one (None: never merge)
 
 
 @dataclass(slots=True)
@@ -83,6 +88,7 @@ class StoryArticle:
     published: date | None
     vector: np.ndarray  # unit length; zeros for an article without words
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
+    terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
 
 
 @dataclass(slots=True)
@@ -93,6 +99,7 @@ class StoryState:
     vector_sum: np.ndarray
     actor_sum: dict[str, float]
     article_ids: list[str]
+    term_sum: dict[str, float] = field(default_factory=dict)
     days: list[date] = field(default_factory=list)  # members' publication dates, sorted
     title: str | None = None
     central_id: str | None = None
@@ -153,33 +160,107 @@ class StoryIndex:
         planes = np.random.default_rng(LSH_SEED).standard_normal((DIMENSIONS, self.params.lsh_bands * self.params.lsh_bits))
         self._planes = planes.astype(np.float32)
         self._stories_naming: dict[str, int] = defaultdict(int)  # actor id → stories whose profile has it
+        self._stories_with: dict[str, int] = defaultdict(int)  # term → stories whose profile has it
         self._clock = 0
+        self.merged: dict[str, str] = {}
         for story in sorted(stories, key=lambda s: (s.activity, s.id)):
             self._clock = max(self._clock, story.activity)
-            for actor_id in story.actor_sum:
-                self._stories_naming[actor_id] += 1
+            _count_keys(story.actor_sum, self._stories_naming, 1)
+            _count_keys(story.term_sum, self._stories_with, 1)
             self.stories[story.id] = story
             self._index(story, story.centroid, story.actor_sum, story.days[-1] if story.days else None)
 
     def assign(self, articles: Sequence[StoryArticle]) -> dict[str, str]:
         """Put each article into a story (in published-date, then id, order; undated
-        last). Returns {article id: story id}."""
-        story_of: dict[str, str] = {}
-        touched: set[str] = set()
-        for article in sorted(articles, key=_arrival_order):
+        last), then refine: move the batch's articles to the story they now sit closest
+        to and merge the touched stories that have grown alike. Returns {article id:
+        story id}; `self.merged` maps each story merged away in this call to the story
+        that took its articles."""
+        batch = sorted(articles, key=_arrival_order)
+        self.merged = {}
+        home: dict[str, StoryState] = {}
+        for article in batch:
             story = self._best_story(article)
             if story is None:
                 story = self._open(article)
             else:
                 self._join(story, article)
-            self._clock += 1
-            story.activity = self._clock
-            self._index(story, article.vector, article.actors, article.published)
-            story_of[article.id] = story.id
-            touched.add(story.id)
-        for story_id in sorted(touched):
+            self._touch(story, article)
+            home[article.id] = story
+        for _ in range(self.params.rehome_sweeps):
+            if not self._rehome(batch, home):
+                break
+        if self.params.merge_threshold is not None:
+            self._merge_touched(home)
+        for story_id in sorted({story.id for story in home.values()}):
             self._choose_title(self.stories[story_id])
-        return story_of
+        return {article_id: story.id for article_id, story in home.items()}
+
+    def _touch(self, story: StoryState, article: StoryArticle) -> None:
+        self._clock += 1
+        story.activity = self._clock
+        self._index(story, article.vector, article.actors, article.published)
+
+    # -- refinement ------------------------------------------------------------
+    def _rehome(self, batch: Sequence[StoryArticle], home: dict[str, StoryState]) -> bool:
+        """One k-means-like sweep (restricted to each article's candidate stories): an
+        article that scores higher with another story than with its own (itself left
+        out) moves there. Returns whether any article moved."""
+        moved = False
+        for article in batch:
+            story = home[article.id]
+            if len(story.article_ids) == 1:
+                continue
+            self._leave(story, article)
+            best = self._best_story(article)
+            own = self.similarity(article, story)
+            if best is None or best is story or self.similarity(article, best) <= own:
+                self._join(story, article)
+                continue
+            self._join(best, article)
+            self._touch(best, article)
+            home[article.id] = best
+            moved = True
+        return moved
+
+    def _merge_touched(self, home: dict[str, StoryState]) -> None:
+        """Merge each touched story with the most similar candidate story while their
+        similarity (group-average link between the two, as in agglomerative clustering)
+        clears the merge threshold."""
+        pending = sorted({story.id for story in home.values()})
+        while pending:
+            story = self.stories.get(pending.pop(0))
+            if story is None:
+                continue
+            other = self._closest_story(story)
+            if other is None:
+                continue
+            kept, gone = sorted((story, other), key=lambda s: (-len(s.article_ids), s.activity, s.id))
+            self._absorb(kept, gone)
+            for article_id, member in home.items():
+                if member is gone:
+                    home[article_id] = kept
+            pending.append(kept.id)
+
+    def _closest_story(self, story: StoryState) -> StoryState | None:
+        probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, _unit_weights(story.actor_sum),
+                             _unit_weights(story.term_sum))
+        best, best_score = None, self.params.merge_threshold
+        for other_id in sorted(self.candidates(probe) - {story.id}):
+            other = self.stories[other_id]
+            score = self._story_similarity(story, other)
+            if score >= best_score:
+                best, best_score = other, score
+        return best
+
+    def _story_similarity(self, a: StoryState, b: StoryState) -> float:
+        p = self.params
+        dot = float(a.vector_sum @ b.vector_sum)
+        norms = float(np.linalg.norm(a.vector_sum) * np.linalg.norm(b.vector_sum))
+        centroid = dot / norms if norms else 0.0
+        average = dot / (len(a.article_ids) * len(b.article_ids))
+        text = (1 - p.average_link) * centroid + p.average_link * average
+        return text + self._profile_bonus(a.actor_sum, a.term_sum, b) - p.time_penalty * self._time_gap_share(a.median_day, b)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -192,7 +273,7 @@ class StoryIndex:
         if article.vector.any():
             for band in self._bands(article.vector):
                 found.update(self._by_band.get(band))
-        return found
+        return found & self.stories.keys()
 
     def similarity(self, article: StoryArticle, story: StoryState) -> float:
         return self._score(article, story, float(self._text_similarities(article.vector, [story])[0]))
@@ -210,13 +291,22 @@ class StoryIndex:
         return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
+        bonus = self._profile_bonus(article.actors, article.terms, story)
+        return text + bonus - self.params.time_penalty * self._time_gap_share(article.published, story)
+
+    def _profile_bonus(self, actors: dict[str, float], terms: dict[str, float], story: StoryState) -> float:
         p = self.params
-        actors = _actor_cosine(article.actors, story.actor_sum, self._actor_rarity)
-        return text + p.actor_weight * actors - p.time_penalty * self._time_gap_share(article.published, story)
+        shared_actors = _weighted_cosine(actors, story.actor_sum, self._actor_rarity)
+        shared_terms = _weighted_cosine(terms, story.term_sum, self._term_rarity) if p.term_weight else 0.0
+        return p.actor_weight * shared_actors + p.term_weight * shared_terms
 
     def _actor_rarity(self, actor_id: str) -> float:
         """Inverse story frequency: an actor in every story (a superpower) says little."""
         return math.log((len(self.stories) + 1) / (self._stories_naming.get(actor_id, 0) + 1)) + 1.0
+
+    def _term_rarity(self, term: str) -> float:
+        """Inverse story frequency, nothing for a term in every story (a capitalised "The")."""
+        return math.log((len(self.stories) + 1) / (self._stories_with.get(term, 0) + 1))
 
     def _time_gap_share(self, day: date | None, story: StoryState) -> float:
         median = story.median_day
@@ -230,8 +320,8 @@ class StoryIndex:
         if not candidates:
             return None
         texts = self._text_similarities(article.vector, candidates)
-        # Actors add at most actor_weight and time only subtracts: no other candidate can reach the threshold.
-        reachable = np.flatnonzero(texts >= self.params.threshold - self.params.actor_weight)
+        # Actors and terms add at most their weights and time only subtracts: no other candidate can reach the threshold.
+        reachable = np.flatnonzero(texts >= self.params.threshold - self.params.actor_weight - self.params.term_weight)
         best, best_score = None, self.params.threshold
         for k in reachable:
             score = self._score(article, candidates[k], float(texts[k]))
@@ -243,26 +333,55 @@ class StoryIndex:
     def _open(self, article: StoryArticle) -> StoryState:
         story = StoryState(
             id=f"story-{article.id}", vector_sum=article.vector.astype(np.float32).copy(),
-            actor_sum=dict(article.actors), article_ids=[article.id],
+            actor_sum=dict(article.actors), article_ids=[article.id], term_sum=dict(article.terms),
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
         )
         self.stories[story.id] = story
-        for actor_id in article.actors:
-            self._stories_naming[actor_id] += 1
+        _count_keys(article.actors, self._stories_naming, 1)
+        _count_keys(article.terms, self._stories_with, 1)
         return story
 
     def _join(self, story: StoryState, article: StoryArticle) -> None:
         if story.members is None:
             story.members = self.load_members(story.id) if self.load_members else {}
         story.vector_sum += article.vector
-        for actor_id, weight in article.actors.items():
-            if actor_id not in story.actor_sum:
-                self._stories_naming[actor_id] += 1
-            story.actor_sum[actor_id] = story.actor_sum.get(actor_id, 0.0) + weight
+        _add_weights(story.actor_sum, article.actors, self._stories_naming)
+        _add_weights(story.term_sum, article.terms, self._stories_with)
         story.article_ids.append(article.id)
         story.members[article.id] = (article.title, article.vector)
         if article.published:
             insort(story.days, article.published)
+
+    def _leave(self, story: StoryState, article: StoryArticle) -> None:
+        """Take an article out of a story (the inverse of `_join`)."""
+        story.vector_sum -= article.vector
+        _subtract_weights(story.actor_sum, article.actors, self._stories_naming)
+        _subtract_weights(story.term_sum, article.terms, self._stories_with)
+        story.article_ids.remove(article.id)
+        del story.members[article.id]
+        if article.published:
+            story.days.remove(article.published)
+
+    def _absorb(self, kept: StoryState, gone: StoryState) -> None:
+        """`kept` takes all of `gone`'s articles; `gone` is no more."""
+        for story in (kept, gone):
+            if story.members is None:
+                story.members = self.load_members(story.id) if self.load_members else {}
+        kept.vector_sum += gone.vector_sum
+        for profile, weights, counts in ((kept.actor_sum, gone.actor_sum, self._stories_naming),
+                                         (kept.term_sum, gone.term_sum, self._stories_with)):
+            _count_keys(weights, counts, -1)
+            _add_weights(profile, weights, counts)
+        kept.article_ids.extend(gone.article_ids)
+        kept.members.update(gone.members)
+        kept.days = sorted(kept.days + gone.days)
+        kept.activity = max(kept.activity, gone.activity)
+        del self.stories[gone.id]
+        self.merged[gone.id] = kept.id
+        for merged_away, into in self.merged.items():
+            if into == gone.id:
+                self.merged[merged_away] = kept.id
+        self._index(kept, gone.centroid, gone.actor_sum, gone.days[-1] if gone.days else None)
 
     def _index(self, story: StoryState, vector: np.ndarray, actors: dict[str, float], day: date | None) -> None:
         for actor_id in actors:
@@ -290,15 +409,43 @@ def _arrival_order(article: StoryArticle) -> tuple:
     return (article.published is None, article.published or date.min, article.id)
 
 
-def _actor_cosine(a: dict[str, float], b: dict[str, float], rarity: Callable[[str], float]) -> float:
-    """Cosine of two actor weight vectors, each weight scaled by the actor's rarity."""
+def _unit_weights(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {key: w / norm for key, w in weights.items()} if norm else {}
+
+
+def _count_keys(weights: dict[str, float], counts: dict[str, int], step: int) -> None:
+    for key in weights:
+        counts[key] += step
+
+
+def _add_weights(profile: dict[str, float], weights: dict[str, float], counts: dict[str, int]) -> None:
+    """Add an article's weights to a story's profile; `counts` (stories per key) follows."""
+    for key, weight in weights.items():
+        if key not in profile:
+            counts[key] += 1
+        profile[key] = profile.get(key, 0.0) + weight
+
+
+def _subtract_weights(profile: dict[str, float], weights: dict[str, float], counts: dict[str, int]) -> None:
+    for key, weight in weights.items():
+        left = profile[key] - weight
+        if left > 1e-6:
+            profile[key] = left
+        else:
+            del profile[key]
+            counts[key] -= 1
+
+
+def _weighted_cosine(a: dict[str, float], b: dict[str, float], rarity: Callable[[str], float]) -> float:
+    """Cosine of two weight vectors (actors, terms), each weight scaled by the key's rarity."""
     shared = [actor_id for actor_id in a if actor_id in b]
     if not shared:
         return 0.0
     dot = sum(a[i] * b[i] * rarity(i) ** 2 for i in shared)
     norm_a = math.sqrt(sum((w * rarity(i)) ** 2 for i, w in a.items()))
     norm_b = math.sqrt(sum((w * rarity(i)) ** 2 for i, w in b.items()))
-    return dot / (norm_a * norm_b)
+    return dot / (norm_a * norm_b) if dot else 0.0
 
 
 def salient_actors(mentions: Iterable[Mention], actors: dict[str, Actor], limit: int) -> dict[str, float]:
@@ -313,6 +460,24 @@ def salient_actors(mentions: Iterable[Mention], actors: dict[str, Actor], limit:
     top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:limit]
     norm = math.sqrt(sum(w * w for _, w in top))
     return {actor_id: w / norm for actor_id, w in top}
+
+
+TERM = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
+
+
+def salient_terms(title: str | None, text: str, limit: int) -> dict[str, float]:
+    """The capitalised words and figures of an article's headline (counted twice) and
+    lead, lower-cased, as a unit weight vector of the `limit` most frequent: the
+    specifics (a place, a bill's name, a count) that articles about one happening
+    share. Story assignment weighs them by rarity (inverse story frequency, as TF-IDF
+    does; Salton & Buckley 1988), so a capitalised sentence opening counts for little."""
+    counts: dict[str, float] = defaultdict(float)
+    for weight, part in ((2.0, title or ""), (1.0, text[:LEAD_CHARS])):
+        for found in TERM.findall(part):
+            counts[found.lower().replace("’", "'").removesuffix("'s")] += weight
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    norm = math.sqrt(sum(w * w for _, w in top))
+    return {term: w / norm for term, w in top}
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
