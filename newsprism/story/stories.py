@@ -260,7 +260,7 @@ class StoryIndex:
         centroid = dot / norms if norms else 0.0
         average = dot / (len(a.article_ids) * len(b.article_ids))
         text = (1 - p.average_link) * centroid + p.average_link * average
-        return text + self._profile_bonus(a.actor_sum, a.term_sum, b) - p.time_penalty * self._time_gap_share(a.median_day, b)
+        return text + self._profile_bonus(a.actor_sum, a.term_sum, b) - self._time_penalty(a.median_day, b)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -292,7 +292,7 @@ class StoryIndex:
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
         bonus = self._profile_bonus(article.actors, article.terms, story)
-        return text + bonus - self.params.time_penalty * self._time_gap_share(article.published, story)
+        return text + bonus - self._time_penalty(article.published, story)
 
     def _profile_bonus(self, actors: dict[str, float], terms: dict[str, float], story: StoryState) -> float:
         p = self.params
@@ -307,6 +307,9 @@ class StoryIndex:
     def _term_rarity(self, term: str) -> float:
         """Inverse story frequency, nothing for a term in every story (a capitalised "The")."""
         return math.log((len(self.stories) + 1) / (self._stories_with.get(term, 0) + 1))
+
+    def _time_penalty(self, day: date | None, story: StoryState) -> float:
+        return self.params.time_penalty * self._time_gap_share(day, story)
 
     def _time_gap_share(self, day: date | None, story: StoryState) -> float:
         median = story.median_day
