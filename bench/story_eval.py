@@ -54,10 +54,11 @@ from newsprism.story.stories import (  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "bench" / "results" / "story_eval"
-GRID = {
-    "threshold": [0.56, 0.58, 0.60, 0.62, 0.64, 0.66, 0.68, 0.70, 0.72],
-    "average_link": [0.0, 0.5, 0.75, 1.0],
-    "actor_weight": [0.0, 0.05, 0.1, 0.3],
+GRID = {  # average_link and actor_weight were settled by the grid before (0.75, 0.05)
+    "threshold": [0.66, 0.68, 0.70, 0.72, 0.74],
+    "term_weight": [0.1, 0.15, 0.2, 0.25],
+    "rehome_sweeps": [0, 2],
+    "merge_threshold": [None, 0.76, 0.80],
 }
 SAMPLES = ROOT / "newsprism" / "samples"
 
