@@ -257,22 +257,19 @@ class StoryIndex:
     def _closest_story(self, story: StoryState) -> StoryState | None:
         probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, _unit_weights(story.actor_sum),
                              _unit_weights(story.term_sum))
-        best, best_score = None, self.params.merge_threshold
-        for other_id in sorted(self.candidates(probe) - {story.id}):
-            other = self.stories[other_id]
-            score = self._story_similarity(story, other)
+        others = [self.stories[other_id] for other_id in sorted(self.candidates(probe) - {story.id})]
+        if not others:
+            return None
+        p = self.params
+        texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
+        best, best_score = None, p.merge_threshold
+        for k in np.flatnonzero(texts >= p.merge_threshold - p.actor_weight - p.term_weight):
+            other = others[k]
+            score = texts[k] + self._profile_bonus(story.actor_sum, story.term_sum, other)
+            score -= self._time_penalty(story.median_day, other)
             if score >= best_score:
                 best, best_score = other, score
         return best
-
-    def _story_similarity(self, a: StoryState, b: StoryState) -> float:
-        p = self.params
-        dot = float(a.vector_sum @ b.vector_sum)
-        norms = float(np.linalg.norm(a.vector_sum) * np.linalg.norm(b.vector_sum))
-        centroid = dot / norms if norms else 0.0
-        average = dot / (len(a.article_ids) * len(b.article_ids))
-        text = (1 - p.average_link) * centroid + p.average_link * average
-        return text + self._profile_bonus(a.actor_sum, a.term_sum, b) - self._time_penalty(a.median_day, b)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -290,15 +287,16 @@ class StoryIndex:
     def similarity(self, article: StoryArticle, story: StoryState) -> float:
         return self._score(article, story, float(self._text_similarities(article.vector, [story])[0]))
 
-    def _text_similarities(self, vector: np.ndarray, stories: Sequence[StoryState]) -> np.ndarray:
+    def _text_similarities(self, vector: np.ndarray, stories: Sequence[StoryState], count: int = 1) -> np.ndarray:
         """The cosine to each story's centroid blended with the mean cosine to its members
         (group-average link, Voorhees 1986): the mean is lower for a loose story, so a
-        story that drifted to a broad subject does not take every article on it."""
+        story that drifted to a broad subject does not take every article on it.
+        `vector` is the sum of `count` unit vectors: an article's, or a whole story's."""
         sums = np.stack([story.vector_sum for story in stories])
         dots = sums @ vector
-        norms = np.linalg.norm(sums, axis=1)
+        norms = np.linalg.norm(sums, axis=1) * np.linalg.norm(vector)
         centroid = dots / np.where(norms > 0, norms, 1.0)
-        average = dots / np.array([len(story.article_ids) for story in stories], dtype=np.float32)
+        average = dots / (count * np.array([len(story.article_ids) for story in stories], dtype=np.float32))
         share = self.params.average_link
         return (1 - share) * centroid + share * average
 
