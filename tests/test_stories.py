@@ -159,9 +159,9 @@ def test_a_loose_story_takes_an_article_less_readily_than_a_tight_one_with_the_s
 def test_an_article_that_joined_too_early_moves_to_the_story_it_sits_closer_to():
     articles = [
         article("a1", unit((90, 1.0)), date(2024, 6, 1)),
-        article("x", unit((90, 0.7), (91, 0.714)), date(2024, 6, 2)),  # joins a1 before its own story opens
-        article("b1", unit((90, 0.1), (91, 1.0)), date(2024, 6, 3)),
-        article("b2", unit((90, 0.12), (91, 1.0)), date(2024, 6, 3)),
+        article("x", unit((90, 0.74), (91, 0.67)), date(2024, 6, 2)),  # joins a1 before its own story opens
+        article("b1", unit((90, 0.3), (91, 1.0)), date(2024, 6, 3)),
+        article("b2", unit((90, 0.32), (91, 1.0)), date(2024, 6, 3)),
     ]
     single_pass = StoryIndex(StoryParams(rehome_sweeps=0, merge_threshold=None)).assign(articles)
     refined = StoryIndex().assign(articles)

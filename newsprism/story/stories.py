@@ -14,9 +14,9 @@ The similarity of an article to a story adds four signals:
   subject;
 - the cosine between the article's salient actors and the story's actor profile
   (actor ids as newsprism resolved them, weighted by mentions, the lead counting more);
-- the cosine between the article's salient terms (the capitalised words and figures of
-  its headline and lead: places, names of bills and events, counts) and the story's,
-  each weighted by its rarity among the stories, as TF-IDF does;
+- the cosine between the article's salient terms (the longer words, names and figures
+  of its headline and lead: places, names of bills and events, counts) and the
+  story's, each weighted by its rarity among the stories, as TF-IDF does;
 - minus a capped penalty for the days between the article's date and the story's
   median date (beyond a grace of a day or so of reporting lag), as Yang et al. decay
   similarity with time. The median stays put when one member carries a wrong date, and
@@ -72,10 +72,10 @@ class StoryParams:
     stories). A lower merge threshold joins neighbouring days' stories on one subject.
     """
 
-    threshold: float = 0.70
+    threshold: float = 0.72
     average_link: float = 0.75  # share of the mean member cosine in the text similarity
     actor_weight: float = 0.05
-    term_weight: float = 0.2  # weight of the shared rare headline-and-lead terms
+    term_weight: float = 0.25  # weight of the shared rare headline-and-lead terms
     headline_weight: float = 2.0  # the headline counts as this many sentences in an article's vector
     # Capped low on purpose, not tuned: a wrong date must not split a story by itself.
     time_penalty: float = 0.15  # the most a date gap can take away
@@ -475,15 +475,16 @@ def salient_actors(mentions: Iterable[Mention], actors: dict[str, Actor], limit:
     return {actor_id: w / norm for actor_id, w in top}
 
 
-TERM = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
+TERM = re.compile(r"\b[A-Za-z][a-z'’-]{4,}\b|\b[A-Z][\w'’-]*\w|\d[\d,.]*\d|\d")  # words of 5+ letters, names, figures
 
 
 def salient_terms(title: str | None, text: str, limit: int) -> dict[str, float]:
-    """The capitalised words and figures of an article's headline (counted twice) and
-    lead, lower-cased, as a unit weight vector of the `limit` most frequent: the
-    specifics (a place, a bill's name, a count) that articles about one happening
-    share. Story assignment weighs them by rarity (inverse story frequency, as TF-IDF
-    does; Salton & Buckley 1988), so a capitalised sentence opening counts for little."""
+    """The words of five letters or more, the capitalised words and the figures of an
+    article's headline (counted twice) and lead, lower-cased, as a unit weight vector of
+    the `limit` most frequent: the specifics (a place, a bill's name, "moratorium", a
+    count) that articles about one happening share. Story assignment weighs them by
+    rarity (inverse story frequency, as TF-IDF does; Salton & Buckley 1988), so
+    "about" or a capitalised sentence opening counts for little."""
     counts: dict[str, float] = defaultdict(float)
     for weight, part in ((2.0, title or ""), (1.0, text[:LEAD_CHARS])):
         for found in TERM.findall(part):
