@@ -57,6 +57,7 @@ class RunSummary:
         return sorted(self.touched_stories)
 
     def note_merges(self, merged: dict[str, str]) -> None:
+        """Record a batch's merges (story merged away → the story that took it), following chains."""
         for gone, into in self.merged_stories.items():
             self.merged_stories[gone] = merged.get(into, into)
         self.merged_stories.update(merged)

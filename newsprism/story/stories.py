@@ -174,6 +174,10 @@ class StoryIndex:
         self._stories_naming: dict[str, int] = defaultdict(int)  # actor id → stories whose profile has it
         self._stories_with: dict[str, int] = defaultdict(int)  # term → stories whose profile has it
         self._clock = 0
+        # Rarities and profile norms are kept for a batch (they drift little within one).
+        self._actor_rarities: dict[str, float] = {}
+        self._term_rarities: dict[str, float] = {}
+        self._profile_norms: dict[tuple[str, str], float] = {}  # (story id, "actors" | "terms") → norm
         self.merged: dict[str, str] = {}
         for story in sorted(stories, key=lambda s: (s.activity, s.id)):
             self._clock = max(self._clock, story.activity)
@@ -190,6 +194,8 @@ class StoryIndex:
         that took its articles."""
         batch = sorted(articles, key=_arrival_order)
         self.merged = {}
+        for cache in (self._actor_rarities, self._term_rarities, self._profile_norms):
+            cache.clear()
         home: dict[str, StoryState] = {}
         for article in batch:
             story = self._best_story(article)
@@ -306,17 +312,35 @@ class StoryIndex:
 
     def _profile_bonus(self, actors: dict[str, float], terms: dict[str, float], story: StoryState) -> float:
         p = self.params
-        shared_actors = _weighted_cosine(actors, story.actor_sum, self._actor_rarity)
-        shared_terms = _weighted_cosine(terms, story.term_sum, self._term_rarity) if p.term_weight else 0.0
+        shared_actors = self._weighted_cosine(actors, story, "actors")
+        shared_terms = self._weighted_cosine(terms, story, "terms") if p.term_weight else 0.0
         return p.actor_weight * shared_actors + p.term_weight * shared_terms
+
+    def _weighted_cosine(self, weights: dict[str, float], story: StoryState, kind: str) -> float:
+        """Cosine of an actor or term weight vector and a story's profile, each weight
+        scaled by the key's rarity. A story's profile norm is cached until the story
+        changes or the batch ends (rarities drift little within a batch): profiles grow
+        with their stories, and recomputing them for every comparison dominated."""
+        profile, rarity = (story.actor_sum, self._actor_rarity) if kind == "actors" else (story.term_sum, self._term_rarity)
+        dot = sum(w * profile[key] * rarity(key) ** 2 for key, w in weights.items() if key in profile)
+        if not dot:
+            return 0.0
+        if (story.id, kind) not in self._profile_norms:
+            self._profile_norms[story.id, kind] = _weighted_norm(profile, rarity)
+        return dot / (_weighted_norm(weights, rarity) * self._profile_norms[story.id, kind])
 
     def _actor_rarity(self, actor_id: str) -> float:
         """Inverse story frequency: an actor in every story (a superpower) says little."""
-        return math.log((len(self.stories) + 1) / (self._stories_naming.get(actor_id, 0) + 1)) + 1.0
+        if actor_id not in self._actor_rarities:
+            named = self._stories_naming.get(actor_id, 0)
+            self._actor_rarities[actor_id] = math.log((len(self.stories) + 1) / (named + 1)) + 1.0
+        return self._actor_rarities[actor_id]
 
     def _term_rarity(self, term: str) -> float:
         """Inverse story frequency, nothing for a term in every story (a capitalised "The")."""
-        return math.log((len(self.stories) + 1) / (self._stories_with.get(term, 0) + 1))
+        if term not in self._term_rarities:
+            self._term_rarities[term] = math.log((len(self.stories) + 1) / (self._stories_with.get(term, 0) + 1))
+        return self._term_rarities[term]
 
     def _time_penalty(self, day: date | None, story: StoryState) -> float:
         return self.params.time_penalty * self._time_gap_share(day, story)
@@ -357,6 +381,7 @@ class StoryIndex:
     def _join(self, story: StoryState, article: StoryArticle) -> None:
         if story.members is None:
             story.members = self.load_members(story.id) if self.load_members else {}
+        self._forget_norms(story)
         story.vector_sum += article.vector
         _add_weights(story.actor_sum, article.actors, self._stories_naming)
         _add_weights(story.term_sum, article.terms, self._stories_with)
@@ -367,6 +392,7 @@ class StoryIndex:
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
+        self._forget_norms(story)
         story.vector_sum -= article.vector
         _subtract_weights(story.actor_sum, article.actors, self._stories_naming)
         _subtract_weights(story.term_sum, article.terms, self._stories_with)
@@ -375,11 +401,16 @@ class StoryIndex:
         if article.published:
             story.days.remove(article.published)
 
+    def _forget_norms(self, story: StoryState) -> None:
+        for kind in ("actors", "terms"):
+            self._profile_norms.pop((story.id, kind), None)
+
     def _absorb(self, kept: StoryState, gone: StoryState) -> None:
         """`kept` takes all of `gone`'s articles; `gone` is no more."""
         for story in (kept, gone):
             if story.members is None:
                 story.members = self.load_members(story.id) if self.load_members else {}
+        self._forget_norms(kept)
         kept.vector_sum += gone.vector_sum
         for profile, weights, counts in ((kept.actor_sum, gone.actor_sum, self._stories_naming),
                                          (kept.term_sum, gone.term_sum, self._stories_with)):
@@ -450,15 +481,8 @@ def _subtract_weights(profile: dict[str, float], weights: dict[str, float], coun
             counts[key] -= 1
 
 
-def _weighted_cosine(a: dict[str, float], b: dict[str, float], rarity: Callable[[str], float]) -> float:
-    """Cosine of two weight vectors (actors, terms), each weight scaled by the key's rarity."""
-    shared = [actor_id for actor_id in a if actor_id in b]
-    if not shared:
-        return 0.0
-    dot = sum(a[i] * b[i] * rarity(i) ** 2 for i in shared)
-    norm_a = math.sqrt(sum((w * rarity(i)) ** 2 for i, w in a.items()))
-    norm_b = math.sqrt(sum((w * rarity(i)) ** 2 for i, w in b.items()))
-    return dot / (norm_a * norm_b) if dot else 0.0
+def _weighted_norm(weights: dict[str, float], rarity: Callable[[str], float]) -> float:
+    return math.sqrt(sum((w * rarity(key)) ** 2 for key, w in weights.items()))
 
 
 def salient_actors(mentions: Iterable[Mention], actors: dict[str, Actor], limit: int) -> dict[str, float]:
