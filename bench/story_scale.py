@@ -1,7 +1,7 @@
 """Time and peak memory of story assignment alone, for 1k, 10k and 100k articles,
 plus the embedding cost in articles/s.
 
-    python bench/story_scale.py [--sizes 1000 10000 100000] [--embed-articles 300]
+    python bench/story_scale.py [--sizes 1000 10000 100000] [--embed-articles 300 (0: skip)] [--single-pass]
 
 Assignment inputs are synthetic but shaped like real ones:
 - vectors: each story's centre is a real MiniLM article vector (from the databases
@@ -13,7 +13,11 @@ Assignment inputs are synthetic but shaped like real ones:
 - story sizes: geometric with mean 3 (neus has 2.9 articles a story), arrival over two
   years, articles within two days of their story's day, 10% undated;
 - actors: each story draws 3 from a Zipf-distributed pool of 5,000 ids (a few ids, like
-  a superpower, are in very many stories); each article names 2-3 of them.
+  a superpower, are in very many stories); each article names 2-3 of them;
+- terms: each story draws 12 from a Zipf-distributed pool of 50,000 words; each article
+  has 8 of them (the story stage keeps 12 a real article).
+`--single-pass` measures assignment without the refinement (re-homing, merging) and
+without terms, as it was before them.
 Each size runs in its own process; peak memory is the peak resident set during
 assignment minus the resident set before it (Linux /proc). Results go to bench/results/story_scale.json.
 """
@@ -37,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.embeddings import Encoder  # noqa: E402
 from newsprism.story.claims import claim_units  # noqa: E402
-from newsprism.story.stories import StoryArticle, StoryIndex  # noqa: E402
+from newsprism.story.stories import StoryArticle, StoryIndex, StoryParams  # noqa: E402
 
 EVAL_DBS = ROOT / "bench" / "results" / "story_eval"
 BATCH = 64  # the runner's save batch
@@ -57,6 +61,7 @@ def synthetic_articles(count: int, seed: int = 7) -> list[StoryArticle]:
     rng = np.random.default_rng(seed)
     pool = real_vectors()
     actor_pool = [f"actor-{i}" for i in range(5000)]
+    term_pool = [f"term-{i}" for i in range(50000)]
     articles: list[StoryArticle] = []
     story = 0
     while len(articles) < count:
@@ -64,15 +69,18 @@ def synthetic_articles(count: int, seed: int = 7) -> list[StoryArticle]:
         centre = pool[rng.integers(len(pool))] + rng.normal(0, 0.035, pool.shape[1]).astype(np.float32)
         day = date(2024, 1, 1) + timedelta(days=int(rng.integers(730)))
         actors = [actor_pool[min(int(rng.zipf(1.3)) - 1, 4999)] for _ in range(3)]
+        terms = [term_pool[min(int(rng.zipf(1.2)) - 1, 49999)] for _ in range(12)]
         for member in range(size):
             vector = centre + rng.normal(0, 0.03, pool.shape[1]).astype(np.float32)
             named = rng.choice(actors, size=int(rng.integers(2, 4)), replace=True)
             weights = {a: 1.0 for a in named}
             norm = len(weights) ** 0.5
             published = None if rng.random() < 0.1 else day + timedelta(days=int(rng.integers(-2, 3)))
+            used = set(rng.choice(terms, size=8, replace=False))
             articles.append(StoryArticle(
                 id=f"s{story:06d}-{member:03d}", title=f"story {story}", published=published,
                 vector=vector / np.linalg.norm(vector), actors={a: w / norm for a, w in weights.items()},
+                terms={t: 1 / len(used) ** 0.5 for t in sorted(used)},
             ))
         story += 1
     articles = articles[:count]
@@ -80,12 +88,18 @@ def synthetic_articles(count: int, seed: int = 7) -> list[StoryArticle]:
     return [articles[i] for i in order]
 
 
-def run_size(count: int) -> dict:
+SINGLE_PASS = StoryParams(term_weight=0.0, rehome_sweeps=0, merge_threshold=None)
+
+
+def run_size(count: int, single_pass: bool) -> dict:
     articles = synthetic_articles(count)
+    if single_pass:
+        for article in articles:
+            article.terms = {}
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")  # reset the peak resident set (Linux)
     rss_before = _status_kb("VmRSS")
-    index = StoryIndex()
+    index = StoryIndex(SINGLE_PASS if single_pass else None)
     started = time.perf_counter()
     for start in range(0, count, BATCH):
         index.assign(articles[start : start + BATCH])
@@ -133,20 +147,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 100000])
     parser.add_argument("--embed-articles", type=int, default=300)
+    parser.add_argument("--single-pass", action="store_true", help="no refinement and no terms (the assignment before them)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one)))
+        print(json.dumps(run_size(args.one, args.single_pass)))
         return
-    report = {"assignment": [], "embedding": embedding_speed(args.embed_articles)}
+    report = {"assignment": [], "embedding": embedding_speed(args.embed_articles) if args.embed_articles else []}
     for row in report["embedding"]:
         print(f"embedding, {row['threads']} thread(s): {row['articles_per_s']} articles/s")
     for size in args.sizes:
-        child = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
+        command = [sys.executable, __file__, "--one", str(size)] + (["--single-pass"] if args.single_pass else [])
+        child = subprocess.run(command, capture_output=True, text=True, check=True)
         row = json.loads(child.stdout)
         report["assignment"].append(row)
         print(json.dumps(row))
-    out = ROOT / "bench" / "results" / "story_scale.json"
+    out = ROOT / "bench" / "results" / ("story_scale_single_pass.json" if args.single_pass else "story_scale.json")
     out.write_text(json.dumps(report, indent=1))
 
 

@@ -28,7 +28,7 @@ from newsprism.story.compare import Encode, cached_encoder, compare_stories
 from newsprism.story.embeddings import Encoder, model_files
 from newsprism.story.quotes import group_quotes
 from newsprism.story.stories import (
-    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors,
+    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors, salient_terms,
 )
 
 INGEST_BATCH = 64
@@ -44,6 +44,7 @@ class RunSummary:
     failed: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
     touched_stories: set[str] = field(default_factory=set)  # stories that got new articles in this run
+    merged_stories: dict[str, str] = field(default_factory=dict)  # story merged away → the story that took it
 
     @property
     def ok(self) -> bool:
@@ -51,8 +52,16 @@ class RunSummary:
 
     @property
     def touched_story_ids(self) -> list[str]:
-        """Stories opened or joined in this run: the ones whose cross-article analysis is stale."""
+        """Stories opened, joined, merged into or merged away in this run: the ones whose
+        cross-article analysis is stale (a merged-away story's is deleted)."""
         return sorted(self.touched_stories)
+
+    def note_merges(self, merged: dict[str, str]) -> None:
+        """Record a batch's merges (story merged away → the story that took it), following chains."""
+        for gone, into in self.merged_stories.items():
+            self.merged_stories[gone] = merged.get(into, into)
+        self.merged_stories.update(merged)
+        self.touched_stories.update(merged)
 
 
 class Progress:
@@ -158,7 +167,7 @@ def _save_in_batches(
         touched = {m.actor_id for a in analyses for m in a.mentions}
         story_articles = _story_articles(articles, analyses, known, cached_encoder(store, encoder.encode), stories.params)
         story_of = stories.assign(story_articles)
-        changed = sorted(set(story_of.values()))
+        changed = sorted(set(story_of.values()) | set(stories.merged.values()))
         store.save(
             articles, fps, analyses, [known[i] for i in sorted(touched) if i in known],
             errors=summary.errors[saved_errors:],
@@ -167,8 +176,10 @@ def _save_in_batches(
             vectors={a.id: a.vector for a in story_articles},
             story_of=story_of,
             stories=[stories.stories[story_id] for story_id in changed],
+            merged_stories=stories.merged,
         )
         summary.touched_stories.update(changed)
+        summary.note_merges(stories.merged)
         saved_errors = len(summary.errors)
         summary.stored += len(articles)
         summary.duplicates += sum(1 for a in articles if a.duplicate_of)
@@ -191,6 +202,7 @@ def _story_articles(
             vector=article_vector(vectors[end - len(article_units) : end], [u.headline for u in article_units],
                                   params.headline_weight),
             actors=salient_actors(analysis.mentions, known, params.max_actors),
+            terms=salient_terms(article.title, article.text, params.max_terms),
         )
         for article, analysis, article_units, end in zip(articles, analyses, units, ends)
     ]
@@ -198,8 +210,9 @@ def _story_articles(
 
 def _compare(store: Store, summary: RunSummary, progress: Progress, encoder: Encoder) -> None:
     """Claims of every story the run touched; a story that fails is an error, the rest go on."""
-    progress.comparing(len(summary.touched_story_ids))
-    for story_id, error in compare_stories(store, summary.touched_story_ids, encoder.encode):
+    current = [story_id for story_id in summary.touched_story_ids if story_id not in summary.merged_stories]
+    progress.comparing(len(current))
+    for story_id, error in compare_stories(store, current, encoder.encode):
         if error is not None:
             summary.errors.append(ErrorRecord(story_id, "compare", f"{type(error).__name__}: {error}"))
             store.save(errors=summary.errors[-1:])

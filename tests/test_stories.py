@@ -8,7 +8,7 @@ from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 from newsprism.story.evaluation import score_clustering
 from newsprism.story.stories import (
-    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors,
+    StoryArticle, StoryIndex, StoryParams, StoryState, article_vector, publication_day, salient_actors, salient_terms,
 )
 
 
@@ -154,3 +154,62 @@ def test_a_loose_story_takes_an_article_less_readily_than_a_tight_one_with_the_s
     [tight_story], [loose_story] = index.stories.values(), loose.stories.values()
     assert abs(float(probe.vector @ tight_story.centroid) - float(probe.vector @ loose_story.centroid)) < 1e-6
     assert index.similarity(probe, tight_story) > loose.similarity(probe, loose_story)
+
+
+def test_an_article_that_joined_too_early_moves_to_the_story_it_sits_closer_to():
+    articles = [
+        article("a1", unit((90, 1.0)), date(2024, 6, 1)),
+        article("x", unit((90, 0.74), (91, 0.67)), date(2024, 6, 2)),  # joins a1 before its own story opens
+        article("b1", unit((90, 0.3), (91, 1.0)), date(2024, 6, 3)),
+        article("b2", unit((90, 0.32), (91, 1.0)), date(2024, 6, 3)),
+    ]
+    single_pass = StoryIndex(StoryParams(rehome_sweeps=0, merge_threshold=None)).assign(articles)
+    refined = StoryIndex().assign(articles)
+    assert single_pass["x"] == single_pass["a1"] != single_pass["b1"]
+    assert refined["x"] == refined["b1"] == refined["b2"] != refined["a1"]
+
+
+def stored_story(story_id: str, vectors: list[np.ndarray], actors: dict[str, float], activity: int) -> StoryState:
+    return StoryState(story_id, np.sum(vectors, axis=0), dict(actors), [f"{story_id}-{i}" for i in range(len(vectors))],
+                      activity=activity)
+
+
+def test_a_touched_story_merges_with_a_story_that_has_grown_alike_and_says_so():
+    members = lambda n: [unit((95, 1.0), (96, 0.05 * i)) for i in range(n)]  # noqa: E731
+    older = stored_story("story-old", members(3), {"kyiv": 1.0}, activity=1)
+    twin = stored_story("story-twin", members(2), {"kyiv": 1.0}, activity=2)
+    elsewhere = stored_story("story-elsewhere", [unit((97, 1.0))], {"kyiv": 1.0}, activity=3)
+    index = StoryIndex(stories=[older, twin, elsewhere], load_members=lambda story_id: {})
+    story_of = index.assign([article("new", unit((95, 1.0), (96, 0.02)), None, ["kyiv"])])
+    assert index.merged == {"story-twin": "story-old"}  # the smaller story goes into the bigger one
+    assert story_of == {"new": "story-old"}
+    assert set(index.stories) == {"story-old", "story-elsewhere"}
+    merged = index.stories["story-old"]
+    assert len(merged.article_ids) == 6 and np.allclose(merged.vector_sum, sum(members(3)) + sum(members(2)) + unit((95, 1.0), (96, 0.02)))
+    without_merging = StoryIndex(StoryParams(merge_threshold=None), stories=[
+        stored_story("story-old", members(3), {"kyiv": 1.0}, 1), stored_story("story-twin", members(2), {"kyiv": 1.0}, 2)])
+    without_merging.assign([article("new", unit((95, 1.0), (96, 0.02)), None, ["kyiv"])])
+    assert without_merging.merged == {} and len(without_merging.stories) == 2
+
+
+def test_salient_terms_are_the_capitalised_words_and_figures_of_headline_and_lead():
+    terms = salient_terms("Migrants gather under Del Rio bridge", "About 10,000 migrants were under the bridge in "
+                          "Del Rio, Texas, on Friday. " + "Later text. " * 100 + "Laredo", limit=12)
+    assert {"del", "rio", "10,000", "texas", "friday", "migrants", "about"} <= set(terms)
+    assert "laredo" not in terms  # beyond the lead
+    assert terms["rio"] > terms["texas"]  # the headline counts twice
+    assert abs(sum(w * w for w in terms.values()) - 1) < 1e-9
+    assert salient_terms(None, "", 12) == {}
+
+
+def test_a_shared_rare_term_counts_and_a_term_every_story_has_does_not():
+    params = StoryParams(time_penalty=0.0)
+    index = StoryIndex(params)
+    index.assign([StoryArticle(f"s{i}", None, None, unit((110 + i, 1.0)), {}, {"the": 1.0, f"rare{i}": 1.0})
+                  for i in range(4)])
+    story = index.stories["story-s0"]
+    probe_vector = unit((110, 0.5), (120, 1.0))
+    plain = index.similarity(StoryArticle("p", None, None, probe_vector, {}, {}), story)
+    common = index.similarity(StoryArticle("p", None, None, probe_vector, {}, {"the": 1.0}), story)
+    rare = index.similarity(StoryArticle("p", None, None, probe_vector, {}, {"rare0": 1.0}), story)
+    assert common == plain < rare

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -10,12 +11,13 @@ import numpy as np
 import pytest
 
 import newsprism
+from newsprism import runner
 from newsprism.config import Settings
 from newsprism.runner import analyze
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
 from newsprism.story.claims import claim_units
-from newsprism.story.stories import StoryParams, article_vector
+from newsprism.story.stories import StoryIndex, StoryParams, article_vector
 
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 
@@ -121,3 +123,27 @@ def test_story_vectors_are_made_of_the_sentences_the_compare_stage_embeds(sample
         expected = article_vector(np.stack([cached[hash_key(u.claim_text)] for u in article_units]),
                                   [u.headline for u in article_units], StoryParams().headline_weight)
         assert np.allclose(stored[article_id], expected, atol=1e-5)
+
+
+def test_a_merge_in_a_later_run_leaves_one_consistent_story_and_recompares_it(tmp_path, monkeypatch):
+    files = sorted((SAMPLES / "corpus").iterdir())
+    db = tmp_path / "merge.duckdb"
+    first = run(files[: len(files) // 2], db)
+    # A merge threshold nothing stays under: every touched story merges with its candidates.
+    monkeypatch.setattr(runner, "StoryIndex", functools.partial(StoryIndex, StoryParams(merge_threshold=-10.0)))
+    second = run(files[len(files) // 2 :], db)
+    assert second.ok and second.merged_stories
+    [kept] = set(second.merged_stories.values())
+    assert set(second.merged_stories) <= set(second.touched_story_ids) and kept in second.touched_story_ids
+    with Store(db, read_only=True) as store:
+        count = lambda sql: store.con.execute(sql).fetchone()[0]  # noqa: E731
+        stored = count("SELECT count(*) FROM articles")
+        assert count("SELECT count(DISTINCT story_id) FROM story_articles") == 1
+        assert count("SELECT count(*) FROM story_articles") == stored
+        assert store.con.execute("SELECT id FROM stories").fetchall() == [(kept,)]
+        assert store.con.execute("SELECT story_id FROM story_state").fetchall() == [(kept,)]
+        assert len(store.story_article_ids(kept)) == stored
+        # The merged-away stories' claims are gone; the merged story's were computed anew.
+        assert {row[0] for row in store.con.execute("SELECT DISTINCT story_id FROM claims").fetchall()} == {kept}
+        assert count("SELECT count(*) FROM framings WHERE story_id IS DISTINCT FROM '%s'" % kept) == 0
+    assert set(first.touched_story_ids) - {kept} <= set(second.merged_stories)

@@ -164,10 +164,12 @@ class Store:
         vectors: dict[str, np.ndarray] | None = None,
         story_of: dict[str, str] | None = None,
         stories: Sequence[StoryState] = (),
+        merged_stories: dict[str, str] | None = None,
     ) -> None:
         """Write one batch atomically. `regrouped` maps stored quote group ids to the
         group ids they were merged into; `vectors` are the articles' embeddings,
-        `story_of` their stories, and `stories` the stories they changed."""
+        `story_of` their stories, `stories` the stories they changed and
+        `merged_stories` the stories merged away (→ the story that took their articles)."""
         self.con.begin()
         try:
             self._insert("articles", _columns(Article), [_row(a) for a in articles])
@@ -179,7 +181,7 @@ class Store:
             self._regroup_quotes(regrouped or {})
             self._insert("citations", _columns(Citation), [_row(c) for c in citations])
             self._upsert_actors(actors)
-            self._save_stories(vectors or {}, story_of or {}, stories)
+            self._save_stories(vectors or {}, story_of or {}, stories, merged_stories or {})
             self._insert("errors", _columns(ErrorRecord), [_row(e) for e in errors], ignore=True)
             self.con.commit()
         except Exception:
@@ -265,21 +267,28 @@ class Store:
         return [Quote(*row) for row in rows]
 
     def _save_stories(
-        self, vectors: dict[str, np.ndarray], story_of: dict[str, str], stories: Sequence[StoryState]
+        self, vectors: dict[str, np.ndarray], story_of: dict[str, str], stories: Sequence[StoryState],
+        merged: dict[str, str],
     ) -> None:
         self._insert("article_vectors", ["article_id", "vector"], [(a, v.tolist()) for a, v in vectors.items()])
         self._insert("story_articles", ["article_id", "story_id"], list(story_of.items()))
-        ids = [s.id for s in stories]
+        for gone, into in sorted(merged.items()):
+            self.con.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [into, gone])
+            self.con.execute("UPDATE framings SET story_id = ? WHERE story_id = ?", [into, gone])
+        ids = [s.id for s in stories] + sorted(merged)
         if not ids:
             return
+        self.con.execute("DELETE FROM claims WHERE list_contains(?, story_id)", [sorted(merged)])
         self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
         self.con.execute("DELETE FROM story_state WHERE list_contains(?, story_id)", [ids])
         self._insert("stories", ["id", "title", "article_ids"], [(s.id, s.title, s.article_ids) for s in stories])
         self._insert(
             "story_state",
-            ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id", "activity"],
+            ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id", "activity",
+             "term_ids", "term_weights"],
             [
-                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id, s.activity)
+                (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id,
+                 s.activity, list(s.term_sum), list(s.term_sum.values()))
                 for s in stories
             ],
         )
@@ -287,7 +296,8 @@ class Store:
     def story_states(self) -> list[StoryState]:
         """The stored stories, ready for assignment to resume (members load on demand)."""
         rows = self.con.execute(
-            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, s.activity, t.title, t.article_ids
+            """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, s.activity,
+                      s.term_ids, s.term_weights, t.title, t.article_ids
                FROM story_state s JOIN stories t ON t.id = s.story_id ORDER BY s.story_id"""
         ).fetchall()
         return [
@@ -295,8 +305,10 @@ class Store:
                 id=story_id, vector_sum=np.asarray(vector, dtype=np.float32),
                 actor_sum=dict(zip(actor_ids or [], actor_weights or [])), article_ids=list(article_ids),
                 days=list(days or []), title=title, central_id=central_id, activity=activity,
+                term_sum=dict(zip(term_ids or [], term_weights or [])),
             )
-            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, title, article_ids in rows
+            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, term_ids, term_weights, title,
+            article_ids in rows
         ]
 
     def story_members(self, story_id: str) -> dict[str, tuple[str | None, np.ndarray]]:

@@ -24,7 +24,7 @@ WORKING_TABLES = ("mentions", "scare_quotes")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -128,7 +128,7 @@ CREATE TABLE IF NOT EXISTS story_articles (
 CREATE TABLE IF NOT EXISTS story_state (
     story_id VARCHAR PRIMARY KEY, vector_sum FLOAT[] NOT NULL, actor_ids VARCHAR[],
     actor_weights FLOAT[], days DATE[], central_id VARCHAR,
-    activity BIGINT NOT NULL
+    activity BIGINT NOT NULL, term_ids VARCHAR[], term_weights FLOAT[]
 );
 CREATE INDEX IF NOT EXISTS story_articles_story_idx ON story_articles (story_id);
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);
