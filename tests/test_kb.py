@@ -179,15 +179,15 @@ def test_user_jsonl_overrides_bundled_entry(tmp_path, kb):
         '# my actors\n'
         '{"id": "iran", "name": "Iran", "kind": "country", "country": "IRN", "aliases": ["Persia"]}\n'
         '\n'
-        '{"id": "hassan-rouhani", "name": "Hassan Rouhani", "kind": "person", '
-        '"country": "IRN", "aliases": ["Rouhani"], "role": "President"}\n',
+        '{"id": "mara-quillon", "name": "Mara Quillon", "kind": "person", '
+        '"country": "IRN", "aliases": ["Quillon"], "role": "President"}\n',
         encoding="utf-8",
     )
     mine = ActorKB.load(extra=[user])
     assert _id(mine.by_name("Persia")) == "iran"
     assert mine.by_demonym("Iranian") is None  # the whole entry was replaced
-    assert mine.get("hassan-rouhani").role == "President"
-    assert _id(mine.by_name("Rouhani")) == "hassan-rouhani"
+    assert mine.get("mara-quillon").role == "President"
+    assert _id(mine.by_name("Quillon")) == "mara-quillon"
     assert len(mine.entries) == len(kb.entries) + 1
 
 
