@@ -190,6 +190,7 @@ class ActorPatterns:
     forms: dict[int, tuple[str, str]]  # match id -> (form, actor id)
     titles: PhraseMatcher
     common_words: frozenset[str]
+    kb_surnames: dict[str, list[KBEntry]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, nlp: Language, kb: ActorKB) -> ActorPatterns:
@@ -201,7 +202,25 @@ class ActorPatterns:
             forms[nlp.vocab.strings[key]] = tuple(key.split(":", 1))
         titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         titles.add("title", list(nlp.tokenizer.pipe(sorted(titles_lexicon()))))
-        return cls(kb, names, short_names, forms, titles, _common_words(nlp))
+        return cls(kb, names, short_names, forms, titles, _common_words(nlp), kb_people_by_surname(kb))
+
+
+def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
+    """KB people under the surname a bare mention would use. Left out: names whose
+    last word is hyphenated other than after a particle ("Moon Jae-in", not
+    "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
+    patronymics: the last word is not what a bare mention uses), and surnames of
+    two letters."""
+    people: dict[str, list[KBEntry]] = {}
+    for entry in kb.entries.values():
+        words = entry.name.split()
+        hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
+        if entry.kind != "person" or hyphenated or {"bin", "ibn"} & {w.lower() for w in words}:
+            continue
+        first, surname = name_key(words)
+        if first is not None and len(surname) > 2:
+            people.setdefault(surname, []).append(entry)
+    return people
 
 
 def _form_keys(kb: ActorKB) -> dict[tuple[str, bool], str]:
@@ -306,6 +325,7 @@ class Article:
     people: dict[str, list[Draft]] = field(default_factory=dict)  # surname -> people
     kb_at: dict[int, Found] = field(default_factory=dict)  # token -> KB match, kept or not
     used_for_roles: set[int] = field(default_factory=set)
+    surname_only: set[Draft] = field(default_factory=set)  # KB people named by surname alone
 
     @property
     def kb(self) -> ActorKB:
@@ -495,6 +515,9 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
     if entry.kind == "person" and draft.surname is None:
         draft.first, draft.surname = name_key(entry.name.split())
         register_person(art, draft)
+        body = art.kb.get(entry.affiliation) if entry.affiliation else None
+        if body is not None and body.kind != "person":
+            draft.affiliation = kb_draft(art, body)
     return draft
 
 
@@ -538,23 +561,45 @@ def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None
     candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(c, kb_by_token, kb_found)]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
-        first, surname = name_key(_words(art.doc, start, end))
-        name = span_text(art.doc, start, end)
-        person = next((p for p in art.people.get(surname, []) if p.first == first), None) or art.draft(
-            f"person:{first}|{surname}", name=name, kind="person", first=first, surname=surname
-        )
-        if person.kb_id is None and len(name) > len(person.name):
-            person.name = name
-        if person.kb_id is None and person.first_at < 0:
-            person.first_at = start
-        register_person(art, person)
-        art.accept(Found(start, end, person, "PERSON"))
+        art.accept(Found(start, end, full_name_person(art, start, end), "PERSON"))
+    add_missed_full_names(art, kb_by_token)
     for start, end in candidates:
         if (start, end) not in full:
             _add_lone_name(art, start, end)
     for piece in pieces:
         if piece.label != "PERSON":
             _add_misread_name(art, piece)
+
+
+def add_missed_full_names(art: Article, kb_by_token: dict[int, Found]) -> None:
+    """A given name and a known surname that NER did not take for a name ("Ivanka
+    Trump" opening a sentence), so that lone surnames see every person with it."""
+    doc = art.doc
+    for i, token in enumerate(doc):
+        surname = normalise_name(token.text)
+        if art.owner[i] is not None or i in kb_by_token or token.pos_ != "PROPN" or art.headline[i]:
+            continue
+        if surname not in art.people and surname not in art.patterns.kb_surnames:
+            continue
+        start = _with_given_name(art, i, i + 1, kb_by_token)
+        if start < i and art.owner[start] is None and name_shaped(art, doc[start:i + 1]):
+            art.accept(Found(start, i + 1, full_name_person(art, start, i + 1), "PERSON"))
+
+
+def full_name_person(art: Article, start: int, end: int) -> Draft:
+    """The person a full name names: the one with that first name and surname, or a
+    new person (a different first name is a different person: "Ivanka Trump")."""
+    first, surname = name_key(_words(art.doc, start, end))
+    name = span_text(art.doc, start, end)
+    person = next((p for p in art.people.get(surname, []) if p.first == first), None) or art.draft(
+        f"person:{first}|{surname}", name=name, kind="person", first=first, surname=surname
+    )
+    if person.kb_id is None and len(name) > len(person.name):
+        person.name = name
+    if person.kb_id is None and person.first_at < 0:
+        person.first_at = start
+    register_person(art, person)
+    return person
 
 
 def _add_misread_name(art: Article, piece: Piece) -> None:
@@ -571,14 +616,56 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
-    person = nearest_person(art, surname, start)
+    person = nearest_person(art, surname, start) or kb_person(art, surname, start)
     if person is None:
         token = art.doc[end - 1]
-        if token.lower_ in art.patterns.common_words or token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
             return
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
     art.accept(Found(start, end, person, "PERSON" if person.first is None else "surname"))
+
+
+def used_as_name(art: Article, start: int, end: int) -> bool:
+    """Whether a capitalised word that is also a common word ("Trump", "Brown") is
+    used as a name: after a title ("Mr Brown"), or mid-sentence as subject or
+    possessor ("Brown said", "Trump's plan"), where the common word would be a noun."""
+    token = art.doc[end - 1]
+    if start in art.title_end:
+        return True
+    return end - start == 1 and is_capitalised(token) and not art.headline[start] and token.dep_ in AGENT_DEPS
+
+
+def kb_person(art: Article, surname: str, position: int) -> Draft | None:
+    """The KB person a bare surname names, when the article names nobody else with
+    that surname (or the surname follows the KB person's title: "President Trump"
+    beside "Melania Trump"): the only KB person with it, or of several the only
+    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez)."""
+    entries = art.patterns.kb_surnames.get(surname, [])
+    if art.people.get(surname):
+        entries = [e for e in entries if _titled_as(art, position, e)]
+    if len(entries) > 1:
+        year = publication_year(art.doc)
+        entries = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+    if len(entries) != 1:
+        return None
+    named_in_full = "kb:" + entries[0].id in art.drafts
+    person = kb_draft(art, entries[0])
+    if not named_in_full:
+        art.surname_only.add(person)
+    return person
+
+
+def _titled_as(art: Article, position: int, entry: KBEntry) -> bool:
+    title_start = art.title_end.get(position)
+    if title_start is None or not entry.role:
+        return False
+    return art.doc[position - 1].lower_ == entry.role.split()[-1].lower()
+
+
+def publication_year(doc: Doc) -> int | None:
+    published = doc.user_data.get("newsprism_published") or ""
+    return int(published[:4]) if published[:4].isdigit() else None
 
 
 def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
@@ -588,7 +675,7 @@ def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
     makes the surname a full reference of its own ("President Obama" is not the
     "Michelle Obama" named next)."""
     people = art.people.get(surname, [])
-    lone = [p for p in people if p.first is None]
+    lone = [p for p in people if p.first is None or p in art.surname_only]
     if lone:
         return lone[0]
     before = [p for p in people if p.first_at < position]
@@ -617,8 +704,25 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
         speaker = piece.label == "NORP" and is_speaker(art.doc[piece.start:piece.end])
         if piece.label == "PERSON" or staff or speaker:
             start = _skip_titles(art, piece.start, piece.end)
+            if piece.label == "PERSON" and start == piece.start:
+                start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
+
+
+def _with_given_name(art: Article, start: int, end: int, kb_by_token: dict[int, Found]) -> int:
+    """A PERSON span widened to the given name NER left out ("Ivanka" of "Ivanka
+    Trump" at the start of a sentence): a capitalised proper noun, no title, actor
+    or other entity, compounded to the span."""
+    if start == 0:
+        return start
+    before = art.doc[start - 1]
+    given = (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
+        and is_capitalised(before) and before.is_alpha and not before.ent_type_
+        and start not in art.title_end and start - 1 not in kb_by_token
+    )
+    return start - 1 if given else start
 
 
 def is_speaker(span: Span) -> bool:
@@ -684,17 +788,33 @@ def _kb_claims(span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: l
 
 
 def add_surname_mentions(art: Article) -> None:
-    """A capitalised word equal to a known person's surname is that person."""
+    """A capitalised word equal to a known person's surname is that person, else
+    perhaps a KB person's (:func:`kb_person`)."""
     doc = art.doc
     for i, token in enumerate(doc):
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        if surname not in art.people or _inside_other_name(doc, i):
+        if _inside_other_name(doc, i):
             continue
-        person = nearest_person(art, surname, i)
+        if surname in art.people:
+            person = nearest_person(art, surname, i) or kb_person(art, surname, i)
+        elif surname in art.patterns.kb_surnames and _kb_surname_usable(art, token):
+            person = kb_person(art, surname, i)
+        else:
+            continue
         if person is not None:
             art.accept(Found(i, i + 1, person, "surname"))
+
+
+def _kb_surname_usable(art: Article, token: Token) -> bool:
+    """A word NER missed may be a KB person's surname when it is a proper noun, or
+    a common word used as a name ("Brown said", not "brown" or "in May")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
+        return False
+    return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
