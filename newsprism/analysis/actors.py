@@ -82,13 +82,16 @@ from functools import lru_cache
 from itertools import chain, count
 from importlib import resources
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, normalise_name, slugify
+from newsprism.analysis.places import fold, gazetteer
+from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, load_titles, normalise_name, slugify
 from newsprism.records import Actor, Mention
 
 Doc.set_extension("actor_mentions", default=(), force=True)
@@ -164,6 +167,11 @@ PLACE_NOUNS = frozenset(
     "port city town village province region district streets outskirts coast capital border "
     "lights harbour harbor north south east west northeast northwest southeast southwest".split()
 )
+# US congressional party labels after a name: "(R-Texas)", "(D)", "(I-Vt.)".
+PARTY_LABEL_RE = re.compile(r"^\(\s*([RDI])(?:\s*[-\u2013,.]\s*[A-Z][\w.' ]*)?\s*\)$")
+PARTY_LABELS = {"R": "us-republican-party", "D": "us-democratic-party", "I": None}
+PARTY_LABEL_COUNTRY = "USA"
+PARTY_LABEL_MAX_TOKENS = 8
 FORWARD_WINDOW = 150  # tokens: how far a full name may follow its surname's first use
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITAL_SHARE = 0.7
@@ -201,7 +209,11 @@ class ActorPatterns:
             (short_names if short else names).add(key, [nlp.make_doc(surface)])
             forms[nlp.vocab.strings[key]] = tuple(key.split(":", 1))
         titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        titles.add("title", list(nlp.tokenizer.pipe(sorted(titles_lexicon()))))
+        # Tokenized as written ("Sen." is one token) and lower-cased ("mr." is "mr" "."),
+        # which also matches "Mr" written without its full stop.
+        written = {title for title in load_titles() if not title.startswith("#")}
+        title_forms = sorted(written | {title.lower() for title in written})
+        titles.add("title", list(nlp.tokenizer.pipe(title_forms)))
         return cls(kb, names, short_names, forms, titles, _common_words(nlp), kb_people_by_surname(kb))
 
 
@@ -558,7 +570,7 @@ def register_person(art: Article, person: Draft) -> None:
 def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None:
     """People from PERSON spans (rule 2): full names first, then lone surnames."""
     kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
-    candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(c, kb_by_token, kb_found)]
+    candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
         art.accept(Found(start, end, full_name_person(art, start, end), "PERSON"))
@@ -711,15 +723,15 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
 
 
 def _with_given_name(art: Article, start: int, end: int, kb_by_token: dict[int, Found]) -> int:
-    """A PERSON span widened to the given name NER left out ("Ivanka" of "Ivanka
-    Trump" at the start of a sentence): a capitalised proper noun, no title, actor
-    or other entity, compounded to the span."""
+    """A name widened to the given name NER left out ("Ivanka" of "Ivanka Trump" at
+    the start of a sentence): a capitalised given name of ``first_names.txt``,
+    compounded to the name, not a title, actor or other entity."""
     if start == 0:
         return start
     before = art.doc[start - 1]
     given = (
-        before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
-        and is_capitalised(before) and before.is_alpha and not before.ent_type_
+        before.lower_ in first_names() and before.dep_ == "compound" and start <= before.head.i < end
+        and is_capitalised(before) and not before.ent_type_
         and start not in art.title_end and start - 1 not in kb_by_token
     )
     return start - 1 if given else start
@@ -770,18 +782,22 @@ def _name_word(art: Article, token: Token) -> bool:
     return token.text[0].isupper() and capitals * 2 <= len(token) and letters.isalpha()
 
 
-def _kb_claims(span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
-    """Whether KB matches take this PERSON span. A country name as first name of a
-    two-word name ("Jordan Schachtel") gives way to the person."""
+def _kb_claims(art: Article, span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
+    """Whether KB matches take this PERSON span. A one-word KB name gives way to
+    the person when it is the first name ("Jordan Schachtel") or a surname after a
+    given name ("Michael Bloomberg", though Bloomberg is also an outlet)."""
     start, end = span
     overlapping = list(dict.fromkeys(kb_by_token[i] for i in range(start, end) if i in kb_by_token))
     if not overlapping:
         return False
     found = overlapping[0]
-    yields = (
+    one_word_name = (
         len(overlapping) == 1 and found.draft.kind != "person" and found.kb_form == "name"
-        and found.start == start and found.end == start + 1 and end - start > 1
+        and found.end - found.start == 1 and end - start > 1
     )
+    first_name = found.start == start
+    surname = found.end == end and art.doc[start].lower_ in first_names()
+    yields = one_word_name and (first_name or surname)
     if yields:
         kb_found.remove(found)
     return not yields
@@ -1152,8 +1168,40 @@ def learn_roles(art: Article) -> None:
         if found.draft.kind != "person":
             continue
         descriptor = premodifier(art, found) or appositive(art, found)
-        if descriptor is not None:
-            _apply(found.draft, descriptor)
+        if descriptor is not None and found.start in art.title_end:
+            _of_phrase(art, art.doc[found.start:found.end].root, descriptor)  # "Rep. X of Wyoming"
+        for described in (descriptor, party_label(art, found)):
+            if described is not None:
+                _apply(found.draft, described)
+
+
+def party_label(art: Article, found: Found) -> Descriptor | None:
+    """"Sen. X (R-Texas)": the US party label after a name gives party and country."""
+    doc, start = art.doc, found.end
+    if start >= len(doc) or doc[start].text != "(":
+        return None
+    close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
+    label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
+    if label is None:
+        return None
+    party = art.kb.get(PARTY_LABELS[label.group(1)] or "")
+    return Descriptor(country=PARTY_LABEL_COUNTRY, affiliation=kb_draft(art, party) if party else None)
+
+
+def place_country(art: Article, name: str) -> str | None:
+    """The country of a place a title names ("Texas Gov. X", "the mayor of Paris"):
+    a KB country's, else the country of the regions of that name in the offline
+    gazetteer of :mod:`newsprism.analysis.places` when they agree, else that of the
+    most populous city of that name."""
+    entry = art.kb.by_name(name)
+    if entry is not None:
+        return entry.country if entry.kind == "country" else None
+    places = gazetteer()
+    regions = {region.country for region in places.regions.get(fold(name), [])}
+    if regions:
+        return regions.pop() if len(regions) == 1 else None
+    cities = places.cities.get(fold(name))
+    return max(cities, key=lambda city: city.population).country if cities else None
 
 
 def _apply(person: Draft, descriptor: Descriptor) -> None:
@@ -1217,10 +1265,19 @@ def describe(art: Article, start: int, title_start: int, title_end: int) -> Desc
         elif owner is None and is_capitalised(doc[i]) and body_start is None:
             body_start = i
     if descriptor.affiliation is None and body_start is not None:
+        descriptor.country = descriptor.country or _place_country_before(art, body_start, title_start)
         descriptor.affiliation = _body(art, body_start, title_start, descriptor.country)
     elif descriptor.affiliation is not None and descriptor.affiliation.kb_id is None:
         descriptor.affiliation.country = descriptor.affiliation.country or descriptor.country
     return descriptor
+
+
+def _place_country_before(art: Article, start: int, end: int) -> str | None:
+    """"Texas Gov.", "New York mayor": the country of the place naming the office."""
+    words = [t for t in art.doc[start:end] if is_capitalised(t)]
+    if not words or any(t.ent_type_ != "GPE" for t in words):
+        return None
+    return place_country(art, art.doc[words[0].i:words[-1].i + 1].text)
 
 
 def _accept_employer_metonyms(art: Article, start: int, end: int) -> None:
@@ -1271,17 +1328,33 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
 
 
 def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
-    """"spokeswoman for the Foreign Ministry", "president of Iran"."""
+    """"spokeswoman for the Foreign Ministry", "spokesman for the Pentagon",
+    "president of Iran", "mayor of Paris" (a place's country from the gazetteer)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
             for obj in prep.children:
-                owner = art.owner[obj.i]
+                owner = art.owner[obj.i] or _employer_metonym(art, obj.i)
+                if owner is None and obj.ent_type_ == "GPE":
+                    descriptor.country = descriptor.country or place_country(art, _entity_text(obj))
                 if owner is None or owner.draft.kind == "person":
                     continue
                 if is_country(owner.draft):
                     descriptor.country = descriptor.country or owner.draft.country
                 else:
                     descriptor.affiliation = descriptor.affiliation or owner.draft
+
+
+def _employer_metonym(art: Article, i: int) -> Found | None:
+    """"the Pentagon" of "a spokesman for the Pentagon"; not a capital ("the mayor of
+    Paris" works for the city, not for France)."""
+    found = art.kb_at.get(i)
+    if found is None or found.kb_form != "metonym" or is_country(found.draft) or not art.accept(found):
+        return None
+    return found
+
+
+def _entity_text(token: Token) -> str:
+    return next((ent.text for ent in token.doc.ents if ent.start <= token.i < ent.end), token.text)
 
 
 # --------------------------------------------------------------------------- 7. role references
