@@ -452,6 +452,7 @@ def test_common_word_surnames_only_where_used_as_names(nlp):
     r = analyse(nlp, "The report came out in May. They ate brown rice. Mr. Rice said the talks had failed.")
     assert not r.ids_of("May") and not r.ids_of("brown")
     assert r.actor_of("Rice").kind == "person"
+    assert analyse(nlp, "The senator endorsed Trump on Friday.").ids_of("Trump") == {"donald-trump"}
 
 
 def test_role_with_a_place_gives_the_places_country(nlp):

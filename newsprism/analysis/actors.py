@@ -640,12 +640,15 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
 
 def used_as_name(art: Article, start: int, end: int) -> bool:
     """Whether a capitalised word that is also a common word ("Trump", "Brown") is
-    used as a name: after a title ("Mr Brown"), or mid-sentence as subject or
-    possessor ("Brown said", "Trump's plan"), where the common word would be a noun."""
+    used as a name: after a title ("Mr Brown"); as subject or possessor ("Brown
+    said", "Trump's plan"); or as a proper noun inside a sentence ("endorsed Trump"),
+    where the common word would not be capitalised. Not on headline lines, nor as a date."""
     token = art.doc[end - 1]
     if start in art.title_end:
         return True
-    return end - start == 1 and is_capitalised(token) and not art.headline[start] and token.dep_ in AGENT_DEPS
+    if end - start != 1 or not is_capitalised(token) or art.headline[start] or token.ent_type_ == "DATE":
+        return False
+    return token.dep_ in AGENT_DEPS or (token.pos_ == "PROPN" and not token.is_sent_start)
 
 
 def kb_person(art: Article, surname: str, position: int) -> Draft | None:
