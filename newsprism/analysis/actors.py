@@ -32,7 +32,15 @@ The rules, in the order they run:
    that surname named before it (the last one, if several), else one named within
    ``FORWARD_WINDOW`` tokens after it (a headline before the lede) unless a
    title makes it a reference of its own ("President Obama" is not the "Michelle
-   Obama" named next).
+   Obama" named next). Failing those, a KB person with that surname
+   (``people.jsonl``), only when the article names nobody else with it or the KB
+   person's title precedes it ("President Trump" beside "Melania Trump"); of
+   several KB people with it, the one in office in the article's year. A
+   different first name is a different person ("Ivanka Trump"), also when NER
+   missed the given name. A surname that is a common word ("Trump", "Brown")
+   counts only where used as a name: after a title, as subject or possessor, or
+   capitalised inside a sentence. A one-word KB organisation name after a given
+   name is a surname ("Michael Bloomberg" is not the outlet).
 3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
    possessives. ORG spans unknown to the KB become organisations (kind from their
    head word: media, government, armed group); a leading demonym or country, or a
@@ -61,7 +69,13 @@ The rules, in the order they run:
    Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign Ministry
    spokeswoman"; "the ... Spokeswoman, Marzieh Afkham") give the person's role;
    the demonym or country there gives the country; the named body gives the
-   affiliation (created as an organisation when new).
+   affiliation (created as an organisation when new), and a party its country
+   ("Republican Sen. X", "X, a Likud lawmaker"; parties are KB organisations).
+   A place naming the office gives its country through the gazetteer of
+   :mod:`newsprism.analysis.places` ("Texas Gov. X", "the mayor of Paris", "Rep. X
+   of Wyoming"); so do US party labels ("X (R-Texas)") and a government body named
+   by metonym ("a spokesman for the Pentagon"). KB people bring their role,
+   country and the body they act for (a UN Secretary-General: the UN).
 7. **Role references**. "The Iranian President", "the minister" become mentions
    of the one person in the article with that role (and country, when given). A
    bare "the president" links only if that person is the last one named before it.
