@@ -602,9 +602,11 @@ def add_missed_full_names(art: Article, kb_by_token: dict[int, Found]) -> None:
     Trump" opening a sentence), so that lone surnames see every person with it."""
     doc = art.doc
     for i, token in enumerate(doc):
-        surname = normalise_name(token.text)
-        if art.owner[i] is not None or i in kb_by_token or token.pos_ != "PROPN" or art.headline[i]:
+        if i == 0 or doc[i - 1].pos_ != "PROPN" or token.pos_ != "PROPN":
+            continue  # cheap tests first: this runs on every token
+        if art.owner[i] is not None or i in kb_by_token or art.headline[i]:
             continue
+        surname = normalise_name(token.text)
         if surname not in art.people and surname not in art.patterns.kb_surnames:
             continue
         start = _with_given_name(art, i, i + 1, kb_by_token)
@@ -828,11 +830,12 @@ def add_surname_mentions(art: Article) -> None:
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        if _inside_other_name(doc, i):
+        known = surname in art.people or surname in art.patterns.kb_surnames
+        if not known or _inside_other_name(doc, i):
             continue
         if surname in art.people:
             person = nearest_person(art, surname, i) or kb_person(art, surname, i)
-        elif surname in art.patterns.kb_surnames and _kb_surname_usable(art, token):
+        elif _kb_surname_usable(art, token):
             person = kb_person(art, surname, i)
         else:
             continue
