@@ -584,7 +584,9 @@ def register_person(art: Article, person: Draft) -> None:
 def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None:
     """People from PERSON spans (rule 2): full names first, then lone surnames."""
     kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
-    candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)]
+    candidates = [
+        c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)
+    ]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
         art.accept(Found(start, end, full_name_person(art, start, end), "PERSON"))
