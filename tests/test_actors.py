@@ -400,3 +400,88 @@ def test_a_given_name_that_is_also_a_name_particle_opens_a_name(nlp):
     assert (carpenter.name, carpenter.kind) == ("Ben Carpenter", "person")
     assert result.ids_of("Carpenter") == {carpenter.id}
     assert result.ids_of("bin Laden") == result.ids_of("Osama bin Laden")
+
+
+# --------------------------------------------------------------------------- KB people, countries from the parse
+
+
+def analyse_dated(nlp, text: str, published: str | None) -> Result:
+    doc = nlp.make_doc(text)
+    doc.user_data["newsprism_published"] = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return Result(doc)
+
+
+def test_bare_surname_names_the_kb_person_when_nobody_else_has_it(nlp):
+    r = analyse(nlp, "On Tuesday, Pence met Afghan leaders in Kabul. Later, Guterres urged restraint.")
+    pence = r.actor_of("Pence")
+    assert (pence.id, pence.country) == ("mike-pence", "USA")
+    guterres = r.actor_of("Guterres")
+    assert guterres.affiliation == "united-nations" and "united-nations" in r.actors
+
+
+def test_a_namesake_named_in_full_keeps_the_bare_surname_from_the_kb_person(nlp):
+    r = analyse(nlp, "Ivanka Trump visited a factory in Ohio. Trump said the trip had gone well.")
+    ivanka = r.actor_of("Ivanka Trump")
+    assert ivanka.id != "donald-trump" and ivanka.country is None
+    assert "donald-trump" not in r.actors
+
+
+def test_the_kb_persons_title_before_the_surname_names_them_beside_a_namesake(nlp):
+    r = analyse(nlp, "President Trump hosted the dinner, and Melania Trump welcomed the guests.")
+    assert r.ids_of("Trump") == {"donald-trump"}
+    assert r.ids_of("Melania Trump") != {"donald-trump"}
+
+
+def test_a_different_first_name_is_a_different_person(nlp):
+    r = analyse(nlp, "Hillary Clinton spoke first. Chelsea Clinton spoke after her.")
+    assert r.ids_of("Hillary Clinton") == {"hillary-clinton"}
+    chelsea = r.actor_of("Chelsea Clinton")
+    assert chelsea.id != "hillary-clinton" and chelsea.country is None
+
+
+def test_of_two_kb_people_with_a_surname_the_one_in_office_that_year(nlp):
+    text = "Assad said the army would not retreat from the city."
+    assert analyse_dated(nlp, text, "2015-06-01").ids_of("Assad") == {"bashar-al-assad"}
+    undated = analyse_dated(nlp, text, None)
+    assert not undated.ids_of("Assad") & {"bashar-al-assad", "hafez-al-assad"}
+
+
+def test_common_word_surnames_only_where_used_as_names(nlp):
+    r = analyse(nlp, "The report came out in May. They ate brown rice. Mr. Rice said the talks had failed.")
+    assert not r.ids_of("May") and not r.ids_of("brown")
+    assert r.actor_of("Rice").kind == "person"
+    assert analyse(nlp, "The senator endorsed Trump on Friday.").ids_of("Trump") == {"donald-trump"}
+
+
+def test_role_with_a_place_gives_the_places_country(nlp):
+    r = analyse(nlp, "Texas Gov. Greg Abbott signed the bill. Anne Hidalgo, the mayor of Paris, objected. "
+                     "Rep. Liz Cheney of Wyoming voted against it.")
+    abbott, hidalgo, cheney = (r.actor_of(n) for n in ("Greg Abbott", "Anne Hidalgo", "Liz Cheney"))
+    assert (abbott.country, abbott.role) == ("USA", "Gov.")
+    assert (hidalgo.country, hidalgo.role) == ("FRA", "Mayor")
+    assert cheney.country == "USA"
+    assert "france" not in r.ids_of("Paris")  # the mayor works for the city, not the state
+
+
+def test_party_affiliation_gives_the_partys_country(nlp):
+    r = analyse(nlp, "Sen. Ted Cruz (R-Texas) objected. Yuli Edelstein, a Likud lawmaker, agreed. "
+                     "Republican Sen. John Barrasso was absent.")
+    cruz, edelstein, barrasso = (r.actor_of(n) for n in ("Ted Cruz", "Yuli Edelstein", "John Barrasso"))
+    assert (cruz.country, cruz.affiliation) == ("USA", "us-republican-party")
+    assert (edelstein.country, edelstein.affiliation) == ("ISR", "likud")
+    assert (barrasso.country, barrasso.affiliation) == ("USA", "us-republican-party")
+
+
+def test_spokesman_for_a_government_body_named_by_metonym(nlp):
+    r = analyse(nlp, "John Kirby, a spokesman for the Pentagon, said the strike was over.")
+    kirby = r.actor_of("John Kirby")
+    assert (kirby.country, kirby.affiliation) == ("USA", "us-department-of-defense")
+
+
+def test_given_name_before_an_outlets_name_is_a_person(nlp):
+    r = analyse(nlp, "Michael Bloomberg said on Sunday he would run, Reuters reported.")
+    bloomberg = r.actor_of("Michael Bloomberg")
+    assert bloomberg.kind == "person" and bloomberg.id != "bloomberg"
+    assert r.ids_of("Reuters") == {"reuters"}

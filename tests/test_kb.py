@@ -19,6 +19,7 @@ from newsprism.kb import (
     section_entries,
     slugify,
     word_file_texts,
+    write_entries,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -163,7 +164,9 @@ def test_surface_forms_include_names_without_their_article(kb):
 def test_bundled_data_is_consistent(kb):
     country_ids = {e.id for e in read_entries(bundled_path("countries.jsonl"))}
     actor_ids = {e.id for e in read_entries(bundled_path("actors.jsonl"))}
+    people_ids = {e.id for e in read_entries(bundled_path("people.jsonl"))}
     assert not country_ids & actor_ids  # an actor must not silently replace a country
+    assert not (country_ids | actor_ids) & people_ids
     iso_codes = {c.alpha_3 for c in pycountry.countries}
     assert iso_codes <= {e.country for e in kb.entries.values() if e.kind == "country"}
     for entry in kb.entries.values():
@@ -179,15 +182,15 @@ def test_user_jsonl_overrides_bundled_entry(tmp_path, kb):
         '# my actors\n'
         '{"id": "iran", "name": "Iran", "kind": "country", "country": "IRN", "aliases": ["Persia"]}\n'
         '\n'
-        '{"id": "hassan-rouhani", "name": "Hassan Rouhani", "kind": "person", '
-        '"country": "IRN", "aliases": ["Rouhani"], "role": "President"}\n',
+        '{"id": "mara-quillon", "name": "Mara Quillon", "kind": "person", '
+        '"country": "IRN", "aliases": ["Quillon"], "role": "President"}\n',
         encoding="utf-8",
     )
     mine = ActorKB.load(extra=[user])
     assert _id(mine.by_name("Persia")) == "iran"
     assert mine.by_demonym("Iranian") is None  # the whole entry was replaced
-    assert mine.get("hassan-rouhani").role == "President"
-    assert _id(mine.by_name("Rouhani")) == "hassan-rouhani"
+    assert mine.get("mara-quillon").role == "President"
+    assert _id(mine.by_name("Quillon")) == "mara-quillon"
     assert len(mine.entries) == len(kb.entries) + 1
 
 
@@ -227,6 +230,8 @@ def test_user_csv_with_list_columns(tmp_path):
         (".jsonl", '{"id": "a", "name": "A", "kind": "other", "country": "IR"}\n', "line 1: country 'IR'"),
         (".jsonl", '{"id": "a", "name": "A", "kind": "other", "alias": ["x"]}\n', "line 1: unknown fields ['alias']"),
         (".jsonl", '{"id": "a", "name": "A", "kind": "other", "aliases": "x"}\n', "line 1: 'aliases' must be a list"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "person", "since": "once"}\n', "line 1: since 'once' is not a year"),
+        (".jsonl", '{"id": "a", "name": "A", "kind": "person", "affiliation": "The UN"}\n', "line 1: affiliation 'The UN'"),
         (".jsonl", '{"id": "a", "name": "A", "kind": "other"}\n{"id": "a", "name": "A", "kind": "other"}\n', "line 2: id 'a' already used at line 1"),
         (".json", '[{"id": "a", "name": "A", "kind": "other"},\n {"id": "b"}]', "item 2: missing or empty 'name'"),
         (".json", '[{"id": "a",\n "name": }]', "line 2: invalid JSON"),
@@ -289,3 +294,33 @@ def test_a_word_file_entry_outside_a_known_section_is_an_error():
         list(section_entries("[nonsense]\nword\n", "mine.txt", ["loaded"]))
     with pytest.raises(ValueError, match="mine.txt: line 2: entry before any"):
         list(section_entries("# a comment\nword\n", "mine.txt", ["loaded"]))
+
+
+def test_bundled_people_are_well_formed(kb):
+    people = read_entries(bundled_path("people.jsonl"))
+    assert len(people) >= 300
+    for person in people:
+        assert person.kind == "person" and person.role, person.id
+        assert person.country or person.affiliation, person.id  # whom the person acts for
+        assert person.affiliation is None or kb.get(person.affiliation) is not None, person.id
+        assert person.since is None or person.until is None or person.since <= person.until, person.id
+        # Aliases are full names: a bare surname is resolved in the text, against the article's other people.
+        assert all(len(alias.split()) > 1 for alias in person.aliases), person.id
+    assert _id(kb.by_name("Donald J. Trump")) == "donald-trump"
+    assert kb.by_name("Trump") is None
+
+
+def test_people_fields_in_jsonl_and_csv(tmp_path):
+    jsonl = tmp_path / "mine.jsonl"
+    jsonl.write_text('{"id": "ana-varga", "name": "Ana Varga", "kind": "person", "country": "HUN", '
+                     '"role": "Mayor", "since": 2019, "affiliation": "european-union"}\n', encoding="utf-8")
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("id,name,kind,role,since,until,affiliation\n"
+                        "ben-okafor,Ben Okafor,person,Envoy,2001,2004,united-nations\n", encoding="utf-8")
+    kb = ActorKB.load(extra=[jsonl, csv_file])
+    ana, ben = kb.get("ana-varga"), kb.get("ben-okafor")
+    assert (ana.since, ana.until, ana.affiliation) == (2019, None, "european-union")
+    assert (ben.since, ben.until, ben.affiliation) == (2001, 2004, "united-nations")
+    written = tmp_path / "out.jsonl"
+    write_entries([ana], written)
+    assert read_entries(written)[0] == ana

@@ -112,3 +112,22 @@ def test_merge_after_analysis(nlp):
     assert rouhani == {"hassan-rouhani"}
     assert (corpus["hassan-rouhani"].role, corpus["hassan-rouhani"].country) == ("President", "IRN")
     assert all(m.article_id == a.article_id for a in out for m in a.mentions)
+
+
+def test_a_different_first_name_is_a_different_person_across_articles():
+    a = article("a", person("donald-trump", "Donald Trump", "President", "USA"))
+    b = article("b", person("ivanka-trump", "Ivanka Trump"))
+    c = article("c", person("trump", "Trump"))
+    (a2, b2, c2), corpus = consolidate_actors([a, b, c], {})
+    assert ids_in(a2) == ["donald-trump"] and ids_in(b2) == ["ivanka-trump"]
+    assert corpus["ivanka-trump"].country is None  # never takes the president's country
+    assert ids_in(c2) == ["trump"]  # two full-named Trumps: a bare one stays apart
+
+
+def test_a_person_named_like_an_outlet_stays_apart_from_it():
+    outlet = Actor(id="bloomberg", name="Bloomberg", kind="media", country="USA", aliases=["Bloomberg"])
+    a = article("a", outlet)
+    b = article("b", person("michael-bloomberg", "Michael Bloomberg", "Mayor", "USA"))
+    (a2, b2), corpus = consolidate_actors([a, b], {})
+    assert ids_in(a2) == ["bloomberg"] and ids_in(b2) == ["michael-bloomberg"]
+    assert corpus["bloomberg"].kind == "media" and corpus["michael-bloomberg"].kind == "person"

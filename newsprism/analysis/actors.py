@@ -32,7 +32,15 @@ The rules, in the order they run:
    that surname named before it (the last one, if several), else one named within
    ``FORWARD_WINDOW`` tokens after it (a headline before the lede) unless a
    title makes it a reference of its own ("President Obama" is not the "Michelle
-   Obama" named next).
+   Obama" named next). Failing those, a KB person with that surname
+   (``people.jsonl``), only when the article names nobody else with it or the KB
+   person's title precedes it ("President Trump" beside "Melania Trump"); of
+   several KB people with it, the one in office in the article's year. A
+   different first name is a different person ("Ivanka Trump"), also when NER
+   missed the given name. A surname that is a common word ("Trump", "Brown")
+   counts only where used as a name: after a title, as subject or possessor, or
+   capitalised inside a sentence. A one-word KB organisation name after a given
+   name is a surname ("Michael Bloomberg" is not the outlet).
 3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
    possessives. ORG spans unknown to the KB become organisations (kind from their
    head word: media, government, armed group); a leading demonym or country, or a
@@ -61,7 +69,13 @@ The rules, in the order they run:
    Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign Ministry
    spokeswoman"; "the ... Spokeswoman, Marzieh Afkham") give the person's role;
    the demonym or country there gives the country; the named body gives the
-   affiliation (created as an organisation when new).
+   affiliation (created as an organisation when new), and a party its country
+   ("Republican Sen. X", "X, a Likud lawmaker"; parties are KB organisations).
+   A place naming the office gives its country through the gazetteer of
+   :mod:`newsprism.analysis.places` ("Texas Gov. X", "the mayor of Paris", "Rep. X
+   of Wyoming"); so do US party labels ("X (R-Texas)") and a government body named
+   by metonym ("a spokesman for the Pentagon"). KB people bring their role,
+   country and the body they act for (a UN Secretary-General: the UN).
 7. **Role references**. "The Iranian President", "the minister" become mentions
    of the one person in the article with that role (and country, when given). A
    bare "the president" links only if that person is the last one named before it.
@@ -82,13 +96,16 @@ from functools import lru_cache
 from itertools import chain, count
 from importlib import resources
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, normalise_name, slugify
+from newsprism.analysis.places import fold, gazetteer
+from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, load_titles, normalise_name, slugify
 from newsprism.records import Actor, Mention
 
 Doc.set_extension("actor_mentions", default=(), force=True)
@@ -164,6 +181,11 @@ PLACE_NOUNS = frozenset(
     "port city town village province region district streets outskirts coast capital border "
     "lights harbour harbor north south east west northeast northwest southeast southwest".split()
 )
+# US congressional party labels after a name: "(R-Texas)", "(D)", "(I-Vt.)".
+PARTY_LABEL_RE = re.compile(r"^\(\s*([RDI])(?:\s*[-\u2013,.]\s*[A-Z][\w.' ]*)?\s*\)$")
+PARTY_LABELS = {"R": "us-republican-party", "D": "us-democratic-party", "I": None}
+PARTY_LABEL_COUNTRY = "USA"
+PARTY_LABEL_MAX_TOKENS = 8
 FORWARD_WINDOW = 150  # tokens: how far a full name may follow its surname's first use
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITAL_SHARE = 0.7
@@ -190,6 +212,7 @@ class ActorPatterns:
     forms: dict[int, tuple[str, str]]  # match id -> (form, actor id)
     titles: PhraseMatcher
     common_words: frozenset[str]
+    kb_surnames: dict[str, list[KBEntry]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, nlp: Language, kb: ActorKB) -> ActorPatterns:
@@ -200,8 +223,30 @@ class ActorPatterns:
             (short_names if short else names).add(key, [nlp.make_doc(surface)])
             forms[nlp.vocab.strings[key]] = tuple(key.split(":", 1))
         titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        titles.add("title", list(nlp.tokenizer.pipe(sorted(titles_lexicon()))))
-        return cls(kb, names, short_names, forms, titles, _common_words(nlp))
+        # Tokenized as written ("Sen." is one token) and lower-cased ("mr." is "mr" "."),
+        # which also matches "Mr" written without its full stop.
+        written = {title for title in load_titles() if not title.startswith("#")}
+        title_forms = sorted(written | {title.lower() for title in written})
+        titles.add("title", list(nlp.tokenizer.pipe(title_forms)))
+        return cls(kb, names, short_names, forms, titles, _common_words(nlp), kb_people_by_surname(kb))
+
+
+def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
+    """KB people under the surname a bare mention would use. Left out: names whose
+    last word is hyphenated other than after a particle ("Moon Jae-in", not
+    "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
+    patronymics: the last word is not what a bare mention uses), and surnames of
+    two letters."""
+    people: dict[str, list[KBEntry]] = {}
+    for entry in kb.entries.values():
+        words = entry.name.split()
+        hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
+        if entry.kind != "person" or hyphenated or {"bin", "ibn"} & {w.lower() for w in words}:
+            continue
+        first, surname = name_key(words)
+        if first is not None and len(surname) > 2:
+            people.setdefault(surname, []).append(entry)
+    return people
 
 
 def _form_keys(kb: ActorKB) -> dict[tuple[str, bool], str]:
@@ -306,6 +351,7 @@ class Article:
     people: dict[str, list[Draft]] = field(default_factory=dict)  # surname -> people
     kb_at: dict[int, Found] = field(default_factory=dict)  # token -> KB match, kept or not
     used_for_roles: set[int] = field(default_factory=set)
+    surname_only: set[Draft] = field(default_factory=set)  # KB people named by surname alone
 
     @property
     def kb(self) -> ActorKB:
@@ -495,6 +541,9 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
     if entry.kind == "person" and draft.surname is None:
         draft.first, draft.surname = name_key(entry.name.split())
         register_person(art, draft)
+        body = art.kb.get(entry.affiliation) if entry.affiliation else None
+        if body is not None and body.kind != "person":
+            draft.affiliation = kb_draft(art, body)
     return draft
 
 
@@ -535,26 +584,52 @@ def register_person(art: Article, person: Draft) -> None:
 def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None:
     """People from PERSON spans (rule 2): full names first, then lone surnames."""
     kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
-    candidates = [c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(c, kb_by_token, kb_found)]
+    candidates = [
+        c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)
+    ]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
-        first, surname = name_key(_words(art.doc, start, end))
-        name = span_text(art.doc, start, end)
-        person = next((p for p in art.people.get(surname, []) if p.first == first), None) or art.draft(
-            f"person:{first}|{surname}", name=name, kind="person", first=first, surname=surname
-        )
-        if person.kb_id is None and len(name) > len(person.name):
-            person.name = name
-        if person.kb_id is None and person.first_at < 0:
-            person.first_at = start
-        register_person(art, person)
-        art.accept(Found(start, end, person, "PERSON"))
+        art.accept(Found(start, end, full_name_person(art, start, end), "PERSON"))
+    add_missed_full_names(art, kb_by_token)
     for start, end in candidates:
         if (start, end) not in full:
             _add_lone_name(art, start, end)
     for piece in pieces:
         if piece.label != "PERSON":
             _add_misread_name(art, piece)
+
+
+def add_missed_full_names(art: Article, kb_by_token: dict[int, Found]) -> None:
+    """A given name and a known surname that NER did not take for a name ("Ivanka
+    Trump" opening a sentence), so that lone surnames see every person with it."""
+    doc = art.doc
+    for i, token in enumerate(doc):
+        if i == 0 or doc[i - 1].pos_ != "PROPN" or token.pos_ != "PROPN":
+            continue  # cheap tests first: this runs on every token
+        if art.owner[i] is not None or i in kb_by_token or art.headline[i]:
+            continue
+        surname = normalise_name(token.text)
+        if surname not in art.people and surname not in art.patterns.kb_surnames:
+            continue
+        start = _with_given_name(art, i, i + 1, kb_by_token)
+        if start < i and art.owner[start] is None and name_shaped(art, doc[start:i + 1]):
+            art.accept(Found(start, i + 1, full_name_person(art, start, i + 1), "PERSON"))
+
+
+def full_name_person(art: Article, start: int, end: int) -> Draft:
+    """The person a full name names: the one with that first name and surname, or a
+    new person (a different first name is a different person: "Ivanka Trump")."""
+    first, surname = name_key(_words(art.doc, start, end))
+    name = span_text(art.doc, start, end)
+    person = next((p for p in art.people.get(surname, []) if p.first == first), None) or art.draft(
+        f"person:{first}|{surname}", name=name, kind="person", first=first, surname=surname
+    )
+    if person.kb_id is None and len(name) > len(person.name):
+        person.name = name
+    if person.kb_id is None and person.first_at < 0:
+        person.first_at = start
+    register_person(art, person)
+    return person
 
 
 def _add_misread_name(art: Article, piece: Piece) -> None:
@@ -571,14 +646,59 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
-    person = nearest_person(art, surname, start)
+    person = nearest_person(art, surname, start) or kb_person(art, surname, start)
     if person is None:
         token = art.doc[end - 1]
-        if token.lower_ in art.patterns.common_words or token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
             return
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
     art.accept(Found(start, end, person, "PERSON" if person.first is None else "surname"))
+
+
+def used_as_name(art: Article, start: int, end: int) -> bool:
+    """Whether a capitalised word that is also a common word ("Trump", "Brown") is
+    used as a name: after a title ("Mr Brown"); as subject or possessor ("Brown
+    said", "Trump's plan"); or as a proper noun inside a sentence ("endorsed Trump"),
+    where the common word would not be capitalised. Not on headline lines, nor as a date."""
+    token = art.doc[end - 1]
+    if start in art.title_end:
+        return True
+    if end - start != 1 or not is_capitalised(token) or art.headline[start] or token.ent_type_ == "DATE":
+        return False
+    return token.dep_ in AGENT_DEPS or (token.pos_ == "PROPN" and not token.is_sent_start)
+
+
+def kb_person(art: Article, surname: str, position: int) -> Draft | None:
+    """The KB person a bare surname names, when the article names nobody else with
+    that surname (or the surname follows the KB person's title: "President Trump"
+    beside "Melania Trump"): the only KB person with it, or of several the only
+    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez)."""
+    entries = art.patterns.kb_surnames.get(surname, [])
+    if art.people.get(surname):
+        entries = [e for e in entries if _titled_as(art, position, e)]
+    if len(entries) > 1:
+        year = publication_year(art.doc)
+        entries = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+    if len(entries) != 1:
+        return None
+    named_in_full = "kb:" + entries[0].id in art.drafts
+    person = kb_draft(art, entries[0])
+    if not named_in_full:
+        art.surname_only.add(person)
+    return person
+
+
+def _titled_as(art: Article, position: int, entry: KBEntry) -> bool:
+    title_start = art.title_end.get(position)
+    if title_start is None or not entry.role:
+        return False
+    return art.doc[position - 1].lower_ == entry.role.split()[-1].lower()
+
+
+def publication_year(doc: Doc) -> int | None:
+    published = doc.user_data.get("newsprism_published") or ""
+    return int(published[:4]) if published[:4].isdigit() else None
 
 
 def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
@@ -588,7 +708,7 @@ def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
     makes the surname a full reference of its own ("President Obama" is not the
     "Michelle Obama" named next)."""
     people = art.people.get(surname, [])
-    lone = [p for p in people if p.first is None]
+    lone = [p for p in people if p.first is None or p in art.surname_only]
     if lone:
         return lone[0]
     before = [p for p in people if p.first_at < position]
@@ -617,8 +737,25 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
         speaker = piece.label == "NORP" and is_speaker(art.doc[piece.start:piece.end])
         if piece.label == "PERSON" or staff or speaker:
             start = _skip_titles(art, piece.start, piece.end)
+            if piece.label == "PERSON" and start == piece.start:
+                start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
+
+
+def _with_given_name(art: Article, start: int, end: int, kb_by_token: dict[int, Found]) -> int:
+    """A name widened to the given name NER left out ("Ivanka" of "Ivanka Trump" at
+    the start of a sentence): a capitalised given name of ``first_names.txt``,
+    compounded to the name, not a title, actor or other entity."""
+    if start == 0:
+        return start
+    before = art.doc[start - 1]
+    given = (
+        before.lower_ in first_names() and before.dep_ == "compound" and start <= before.head.i < end
+        and is_capitalised(before) and not before.ent_type_
+        and start not in art.title_end and start - 1 not in kb_by_token
+    )
+    return start - 1 if given else start
 
 
 def is_speaker(span: Span) -> bool:
@@ -666,35 +803,56 @@ def _name_word(art: Article, token: Token) -> bool:
     return token.text[0].isupper() and capitals * 2 <= len(token) and letters.isalpha()
 
 
-def _kb_claims(span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
-    """Whether KB matches take this PERSON span. A country name as first name of a
-    two-word name ("Jordan Schachtel") gives way to the person."""
+def _kb_claims(art: Article, span: tuple[int, int], kb_by_token: dict[int, Found], kb_found: list[Found]) -> bool:
+    """Whether KB matches take this PERSON span. A one-word KB name gives way to
+    the person when it is the first name ("Jordan Schachtel") or a surname after a
+    given name ("Michael Bloomberg", though Bloomberg is also an outlet)."""
     start, end = span
     overlapping = list(dict.fromkeys(kb_by_token[i] for i in range(start, end) if i in kb_by_token))
     if not overlapping:
         return False
     found = overlapping[0]
-    yields = (
+    one_word_name = (
         len(overlapping) == 1 and found.draft.kind != "person" and found.kb_form == "name"
-        and found.start == start and found.end == start + 1 and end - start > 1
+        and found.end - found.start == 1 and end - start > 1
     )
+    first_name = found.start == start
+    surname = found.end == end and art.doc[start].lower_ in first_names()
+    yields = one_word_name and (first_name or surname)
     if yields:
         kb_found.remove(found)
     return not yields
 
 
 def add_surname_mentions(art: Article) -> None:
-    """A capitalised word equal to a known person's surname is that person."""
+    """A capitalised word equal to a known person's surname is that person, else
+    perhaps a KB person's (:func:`kb_person`)."""
     doc = art.doc
     for i, token in enumerate(doc):
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        if surname not in art.people or _inside_other_name(doc, i):
+        known = surname in art.people or surname in art.patterns.kb_surnames
+        if not known or _inside_other_name(doc, i):
             continue
-        person = nearest_person(art, surname, i)
+        if surname in art.people:
+            person = nearest_person(art, surname, i) or kb_person(art, surname, i)
+        elif _kb_surname_usable(art, token):
+            person = kb_person(art, surname, i)
+        else:
+            continue
         if person is not None:
             art.accept(Found(i, i + 1, person, "surname"))
+
+
+def _kb_surname_usable(art: Article, token: Token) -> bool:
+    """A word NER missed may be a KB person's surname when it is a proper noun, or
+    a common word used as a name ("Brown said", not "brown" or "in May")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
+        return False
+    return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
@@ -1032,8 +1190,40 @@ def learn_roles(art: Article) -> None:
         if found.draft.kind != "person":
             continue
         descriptor = premodifier(art, found) or appositive(art, found)
-        if descriptor is not None:
-            _apply(found.draft, descriptor)
+        if descriptor is not None and found.start in art.title_end:
+            _of_phrase(art, art.doc[found.start:found.end].root, descriptor)  # "Rep. X of Wyoming"
+        for described in (descriptor, party_label(art, found)):
+            if described is not None:
+                _apply(found.draft, described)
+
+
+def party_label(art: Article, found: Found) -> Descriptor | None:
+    """"Sen. X (R-Texas)": the US party label after a name gives party and country."""
+    doc, start = art.doc, found.end
+    if start >= len(doc) or doc[start].text != "(":
+        return None
+    close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
+    label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
+    if label is None:
+        return None
+    party = art.kb.get(PARTY_LABELS[label.group(1)] or "")
+    return Descriptor(country=PARTY_LABEL_COUNTRY, affiliation=kb_draft(art, party) if party else None)
+
+
+def place_country(art: Article, name: str) -> str | None:
+    """The country of a place a title names ("Texas Gov. X", "the mayor of Paris"):
+    a KB country's, else the country of the regions of that name in the offline
+    gazetteer of :mod:`newsprism.analysis.places` when they agree, else that of the
+    most populous city of that name."""
+    entry = art.kb.by_name(name)
+    if entry is not None:
+        return entry.country if entry.kind == "country" else None
+    places = gazetteer()
+    regions = {region.country for region in places.regions.get(fold(name), [])}
+    if regions:
+        return regions.pop() if len(regions) == 1 else None
+    cities = places.cities.get(fold(name))
+    return max(cities, key=lambda city: city.population).country if cities else None
 
 
 def _apply(person: Draft, descriptor: Descriptor) -> None:
@@ -1097,10 +1287,19 @@ def describe(art: Article, start: int, title_start: int, title_end: int) -> Desc
         elif owner is None and is_capitalised(doc[i]) and body_start is None:
             body_start = i
     if descriptor.affiliation is None and body_start is not None:
+        descriptor.country = descriptor.country or _place_country_before(art, body_start, title_start)
         descriptor.affiliation = _body(art, body_start, title_start, descriptor.country)
     elif descriptor.affiliation is not None and descriptor.affiliation.kb_id is None:
         descriptor.affiliation.country = descriptor.affiliation.country or descriptor.country
     return descriptor
+
+
+def _place_country_before(art: Article, start: int, end: int) -> str | None:
+    """"Texas Gov.", "New York mayor": the country of the place naming the office."""
+    words = [t for t in art.doc[start:end] if is_capitalised(t)]
+    if not words or any(t.ent_type_ != "GPE" for t in words):
+        return None
+    return place_country(art, art.doc[words[0].i:words[-1].i + 1].text)
 
 
 def _accept_employer_metonyms(art: Article, start: int, end: int) -> None:
@@ -1151,17 +1350,33 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
 
 
 def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
-    """"spokeswoman for the Foreign Ministry", "president of Iran"."""
+    """"spokeswoman for the Foreign Ministry", "spokesman for the Pentagon",
+    "president of Iran", "mayor of Paris" (a place's country from the gazetteer)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
             for obj in prep.children:
-                owner = art.owner[obj.i]
+                owner = art.owner[obj.i] or _employer_metonym(art, obj.i)
+                if owner is None and obj.ent_type_ == "GPE":
+                    descriptor.country = descriptor.country or place_country(art, _entity_text(obj))
                 if owner is None or owner.draft.kind == "person":
                     continue
                 if is_country(owner.draft):
                     descriptor.country = descriptor.country or owner.draft.country
                 else:
                     descriptor.affiliation = descriptor.affiliation or owner.draft
+
+
+def _employer_metonym(art: Article, i: int) -> Found | None:
+    """"the Pentagon" of "a spokesman for the Pentagon"; not a capital ("the mayor of
+    Paris" works for the city, not for France)."""
+    found = art.kb_at.get(i)
+    if found is None or found.kb_form != "metonym" or is_country(found.draft) or not art.accept(found):
+        return None
+    return found
+
+
+def _entity_text(token: Token) -> str:
+    return next((ent.text for ent in token.doc.ents if ent.start <= token.i < ent.end), token.text)
 
 
 # --------------------------------------------------------------------------- 7. role references
