@@ -656,7 +656,7 @@ def test_seed_unnamed_officials_speak_indirectly(seeds):
 
 def test_seed_resistance_article_quotes_rouhani_shamkhani_and_afkham(seeds):
     r = seeds["004"]
-    rouhani = r.actor_id("Rouhani")
+    rouhani = r.actor_id("Hassan Rouhani")
     fragments = [
         "If we see that the United States", "All countries need to embark", "Where did these terrorist groups",
         "The problem is, why should", "We have not seen the US do anything for now", "Any time the Americans",
