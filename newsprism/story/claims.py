@@ -50,12 +50,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
-from newsprism.analysis.when import resolve
-from newsprism.kb import section_entries
+from newsprism.analysis.when import FUTURE_AUXILIARIES, resolve
+from newsprism.kb import section_entries, word_file_texts
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
 )
@@ -347,8 +346,8 @@ def _verb_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
     """The bundled word lists (newsprism/data/claim_words.txt)."""
-    text = (resources.files("newsprism") / "data" / WORDS_FILE).read_text(encoding="utf-8")
-    return ClaimWords.read(text, "newsprism/data/" + WORDS_FILE)
+    [(text, where)] = word_file_texts(WORDS_FILE, ())
+    return ClaimWords.read(text, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +372,6 @@ class Predication:
 
 
 _WORD = re.compile(r"\w+")
-_FUTURE = re.compile(r"\b(?:will|shall|won['’]t)\b|['’]ll\b", re.IGNORECASE)  # the future auxiliaries of when.py
 _TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
 _NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
                            "this", "these", "those", "there", "what"})
@@ -382,6 +380,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our",
 _PHRASE_END = frozenset({"on", "in", "at", "to", "from", "by", "for", "with", "after", "before", "until",
                          "when", "as", "and", "but", "or", "if", "once", "while"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"})
+
+
+def _speaks_of_the_future(text: str) -> bool:
+    """A future auxiliary of when.py ("will", "won't", "they'll"); "would" in reported
+    speech looks back, so it is not one."""
+    return any(word in FUTURE_AUXILIARIES or word.endswith("'ll") for word, _ in tokens_of(text))
 
 
 def tokens_of(text: str) -> list[tuple[str, int]]:
@@ -904,7 +908,7 @@ class Whereabouts:
     def __call__(self, unit: Unit) -> tuple[str | None, frozenset[str]]:
         if id(unit) not in self.found:
             days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-            ahead = bool(_FUTURE.search(unit.text))  # "would" in reported speech looks back
+            ahead = _speaks_of_the_future(unit.text)
             if not days and (resolved := resolve(unit.text, self.published.get(unit.article_id), ahead)) \
                     and resolved[1] == "day":
                 days = [resolved[0]]
