@@ -105,6 +105,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from newsprism.analysis.places import fold, gazetteer
+from newsprism.analysis.when import publication_date
 from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, load_titles, normalise_name, slugify
 from newsprism.records import Actor, Mention
 
@@ -678,7 +679,8 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     if art.people.get(surname):
         entries = [e for e in entries if _titled_as(art, position, e)]
     if len(entries) > 1:
-        year = publication_year(art.doc)
+        day = publication_date(art.doc)
+        year = int(day[:4]) if day else None
         entries = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
     if len(entries) != 1:
         return None
@@ -694,11 +696,6 @@ def _titled_as(art: Article, position: int, entry: KBEntry) -> bool:
     if title_start is None or not entry.role:
         return False
     return art.doc[position - 1].lower_ == entry.role.split()[-1].lower()
-
-
-def publication_year(doc: Doc) -> int | None:
-    published = doc.user_data.get("newsprism_published") or ""
-    return int(published[:4]) if published[:4].isdigit() else None
 
 
 def nearest_person(art: Article, surname: str, position: int) -> Draft | None:
