@@ -586,6 +586,7 @@ def _iso_date(written: str | None, language: str | None, body: str) -> str | Non
     return parsed.date().isoformat()
 
 
+@lru_cache(maxsize=256)  # a date line is parsed to find it, then again to write it out
 def _parse_date(text: str, language: str | None) -> datetime | None:
     languages = list(dict.fromkeys([language or "en", "en"]))
     try:
