@@ -90,11 +90,29 @@ def test_overview_pages_through_every_story_once(app, report_db, monkeypatch):
     assert get(base, "/?page=first")[0] == 400
 
 
+def test_api_pages_through_every_story_once(app, report_db, monkeypatch):
+    base, _ = app
+    monkeypatch.setattr("newsprism.serve.app.STORIES_PER_PAGE", 1)
+    stored = rows(report_db, "SELECT id, len(article_ids) FROM stories")
+    seen, path = [], "/api/stories"
+    while path:
+        status, listing = get_json(base, path)
+        assert status == 200, path
+        assert listing["total"] == len(stored) and listing["pages"] == len(stored)
+        seen += [(s["id"], s["articles"]) for s in listing["stories"]]
+        path = listing["next"]
+    assert sorted(seen) == sorted(stored)
+    assert [n for _, n in seen] == sorted((n for _, n in seen), reverse=True)
+    assert get_json(base, f"/api/stories?page={len(stored) + 1}")[0] == 400
+
+
 def test_story_page_agrees_with_the_api_and_the_database(app, report_db):
     base, _ = app
-    status, stories = get_json(base, "/api/stories")
+    status, listing = get_json(base, "/api/stories")
     assert status == 200
+    stories = listing["stories"]
     assert {s["id"] for s in stories} == {r[0] for r in rows(report_db, "SELECT id FROM stories")}
+    assert listing["total"] == len(stories) and listing["next"] is None
     story_id = stories[0]["id"]
     status, story = get_json(base, f"/api/stories/{quote(story_id)}")
     assert status == 200

@@ -34,6 +34,16 @@ class StoryRow:
 
 
 @dataclass(slots=True)
+class StoryRows:
+    """A page of the story list."""
+
+    rows: list[StoryRow]
+    total: int  # stories in the database
+    pages: int
+    first_row: int  # the page's first story, counting from 1
+
+
+@dataclass(slots=True)
 class OutletRow:
     outlet: str
     articles: int
@@ -189,18 +199,26 @@ def overview(store: Store, page: int = 1, per_page: int | None = None) -> Overvi
     """The corpus at a glance: stories biggest first (`per_page` of them on page `page`,
     or all), outlets, articles per day and outlet. ValueError for a page that does not exist."""
     con = store.con
-    [(story_count,)] = con.execute("SELECT count(*) FROM stories").fetchall()
-    pages = max(1, -(-story_count // per_page)) if per_page else 1
-    if not 1 <= page <= pages:
-        raise ValueError(f"no page {page} of stories: there are {pages}")
-    offset = (page - 1) * per_page if per_page else 0
-    window = {"limit": per_page if per_page else story_count, "offset": offset}
-    stories = [StoryRow(*row) for row in con.execute(OVERVIEW_STORIES_SQL, window).fetchall()]
+    stories = story_rows(store, page, per_page)
     outlets = [OutletRow(*row) for row in con.execute(OVERVIEW_OUTLETS_SQL).fetchall()]
     coverage = [tuple(row) for row in con.execute(COVERAGE_SQL).fetchall()]
     [(articles, undated)] = con.execute("SELECT count(*), count(*) - count(published) FROM articles").fetchall()
     [(errors,)] = con.execute("SELECT count(*) FROM errors").fetchall()
-    return Overview(stories, outlets, coverage, articles, undated, errors, story_count, offset + 1, page, pages)
+    return Overview(stories.rows, outlets, coverage, articles, undated, errors, stories.total,
+                    stories.first_row, page, stories.pages)
+
+
+def story_rows(store: Store, page: int = 1, per_page: int | None = None) -> StoryRows:
+    """One page of stories, biggest first (all of them when `per_page` is None).
+    ValueError for a page that does not exist."""
+    [(total,)] = store.con.execute("SELECT count(*) FROM stories").fetchall()
+    pages = max(1, -(-total // per_page)) if per_page else 1
+    if not 1 <= page <= pages:
+        raise ValueError(f"no page {page} of stories: there are {pages}")
+    offset = (page - 1) * per_page if per_page else 0
+    window = {"limit": per_page if per_page else total, "offset": offset}
+    rows = [StoryRow(*row) for row in store.con.execute(OVERVIEW_STORIES_SQL, window).fetchall()]
+    return StoryRows(rows, total, pages, offset + 1)
 
 
 def story_page(store: Store, story_id: str, actors: dict[str, Actor] | None = None) -> StoryPage:

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import duckdb
 
 from newsprism.report.html import Links, content_security_policy, render_article, render_overview, render_story, render_template
-from newsprism.report.views import article_page, overview, story_page
+from newsprism.report.views import article_page, overview, story_page, story_rows
 from newsprism.serve.openapi import openapi_document
 from newsprism.store import Store, StoreError
 
@@ -47,11 +47,6 @@ WHERE contains(lower(c.summary), $q)
 ORDER BY c.status != 'contested', c.outlets DESC, c.id
 LIMIT $limit
 """
-
-STORIES_SQL = """
-SELECT s.id, s.title, len(s.article_ids) AS articles FROM stories s ORDER BY articles DESC, s.id
-"""
-
 
 @dataclass(slots=True)
 class SqlResult:
@@ -160,8 +155,10 @@ class Handler(BaseHTTPRequestHandler):
             case ["openapi.json"]:
                 self._json(openapi_document())
             case ["api", "stories"]:
-                rows = self._locked(lambda store: store.con.execute(STORIES_SQL).fetchall())
-                self._json([{"id": i, "title": t, "articles": n} for i, t, n in rows])
+                page = page_number(params)
+                stories = self._locked(lambda store: story_rows(store, page, STORIES_PER_PAGE))
+                self._json({"stories": stories.rows, "total": stories.total, "page": page, "pages": stories.pages,
+                            "next": f"/api/stories?page={page + 1}" if page < stories.pages else None})
             case ["api", "stories", story_id]:
                 page = self._story(story_id)
                 self._json({"story": page.view, "quote_groups": page.quote_groups, "citations": page.citations,

@@ -27,6 +27,11 @@ def _query(description: str) -> dict:
     return {"name": "q", "in": "query", "required": True, "description": description, "schema": {"type": "string"}}
 
 
+def _page() -> dict:
+    return {"name": "page", "in": "query", "required": False, "description": "The page, from 1 (default 1).",
+            "schema": {"type": "integer", "minimum": 1}}
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
@@ -34,7 +39,10 @@ def openapi_document() -> dict:
                  "description": "Read-only access to a newsprism database: stories, claims with each outlet's "
                                 "stance, articles and their records, search, and SQL."},
         "paths": {
-            "/api/stories": _get("List the stories", "Every story, biggest first: id, title and number of articles."),
+            "/api/stories": _get(
+                "List the stories", "Stories biggest first, 100 per page: id, title, articles, outlets, first and "
+                "last day, claims and contested claims; with the total, the page count and the next page's path.",
+                [_page()], {"400": "No such page."}),
             "/api/stories/{story_id}": _get(
                 "One story", "The story view (articles, claims with each article's stance and evidence, omissions, "
                 "timeline, actor relations), quotes grouped by statement, citations per outlet and the framing table.",
