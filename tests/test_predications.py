@@ -101,3 +101,11 @@ def test_a_user_word_file_adds_a_class(nlp, tmp_path):
     custom.add_pipe("newsprism_predications", config={"words_files": [str(words)]})
     [blessed] = custom("The pilgrims were blessed by the bishop.")._.predications
     assert reading(blessed) == ("bless", "pilgrim", "asserted", "actual")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The terrified crews were marched off their boats at gunpoint.", []),  # made to walk, not a rally
+    ("Relatives gathered outside, some holding up photographs.", [("assemble", "gathered")]),  # "hold up" is not "hold"
+])
+def test_a_verb_used_otherwise_is_not_its_class(nlp, text, expected):
+    assert [(p.predicate, p.verb) for p in read(nlp, text)] == expected

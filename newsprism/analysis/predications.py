@@ -92,10 +92,12 @@ class ClaimWords:
 
     def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
         """The class of the verb, and the entry it matched ("set free" needs "free" among
-        the verb's dependents)."""
+        the verb's dependents); a verb with a particle the entry lacks is another verb
+        ("holding up photographs")."""
+        particles = {child.lower_ for child in verb.children if child.dep_ == "prt"}
         for form in forms(verb):
             for rest, name in self.predicates.get(form, ()):
-                if all(any(child.lower_ == word for child in verb.children) for word in rest):
+                if particles <= set(rest) and all(any(c.lower_ == word for c in verb.children) for word in rest):
                     return name, (form, *rest)
         return None
 
@@ -153,9 +155,12 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
 
 def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
     """The head of the phrase the verb is about: its passive subject, else its subject
-    (for the [subject] verbs) or object; a verb joined by "and" without a subject of its
-    own shares its head's; a relative pronoun stands for the noun its clause modifies."""
-    wanted = ("nsubjpass",) + (("nsubj",) if subject_is_patient else ("dobj",))
+    (for the [subject] verbs, which say nothing of the kind in the passive: "the crews
+    were marched off their boats") or object; a verb joined by "and" without a subject
+    of its own shares its head's; a relative pronoun stands for the noun its clause modifies."""
+    wanted = ("nsubj",) if subject_is_patient else ("nsubjpass", "dobj")
+    if subject_is_patient and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
     for dep in wanted:
         heads = [c for c in verb.children if c.dep_ == dep]
         if heads:
