@@ -109,3 +109,35 @@ def test_a_user_word_file_adds_a_class(nlp, tmp_path):
 ])
 def test_a_verb_used_otherwise_is_not_its_class(nlp, text, expected):
     assert [(p.predicate, p.verb) for p in read(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The defence minister resigned on Tuesday.", ("resign", "official", "asserted", "actual")),
+    ("The prime minister refused to step down.", ("resign", "official", "negated", "actual")),
+    ("The two presidents met in Geneva.", ("meet", "official", "asserted", "actual")),
+    ("The leaders will hold talks in Cairo.", ("meet", "official", "asserted", "future")),
+    ("Parliament approved the budget on Friday.", ("approve", "proposal", "asserted", "actual")),
+    ("The bill was vetoed by the governor.", ("reject", "proposal", "asserted", "actual")),
+    ("The senate did not pass the reform.", ("approve", "proposal", "negated", "actual")),
+    ("The government lost the confidence vote.", ("lose", "vote", "asserted", "actual")),
+    ("The ruling party may win the election.", ("win", "vote", "asserted", "possible")),
+    ("Rebels killed 12 villagers.", ("kill", "person", "asserted", "actual")),
+    ("A journalist was murdered in the capital.", ("kill", "person", "asserted", "actual")),
+])
+def test_the_wider_classes_are_read(nlp, text, expected):
+    [found] = read(nlp, text)
+    assert reading(found) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She gave a resigned shrug.",  # a participle describing a noun
+    "Protesters urged the minister to resign.",  # asked for, not said to happen
+    "The new engine meets the standards.",  # meets no one
+    "The regulator approved the drug.",  # approves no plan
+    "The court rejected the appeal.",  # rejects no plan
+    "He lost his keys.",  # a pronoun, and no vote
+    "The team won the match.",  # a game, not a vote
+    "The meeting and the resignation were announced.",  # nouns
+])
+def test_the_wider_classes_do_not_fire_on_other_senses(nlp, text):
+    assert read(nlp, text) == []

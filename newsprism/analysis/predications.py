@@ -43,8 +43,8 @@ from newsprism.records import Predication, Quantity
 Doc.set_extension("predications", default=(), force=True)
 
 WORDS_FILE = "claim_words.txt"
-SECTIONS = ("predicates", "subject", "patients", "amounts", "generic")
-CLASS_SECTIONS = frozenset({"predicates", "patients"})
+SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
+CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
@@ -56,12 +56,13 @@ class ClaimWordsError(ValueError):
 @dataclass(frozen=True, slots=True)
 class ClaimWords:
     """The word lists of ``claim_words.txt``: predicate and patient classes, the verbs
-    whose subject is their patient, the nouns that count a noun after "of", and the
-    nouns that may count any group of people."""
+    whose subject is their patient, the patient class some predicate classes need, the
+    nouns that count a noun after "of", and the nouns that may count any group of people."""
 
     predicates: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (other words, class), longest first
     subject_verbs: frozenset[tuple[str, ...]]
     patients: dict[tuple[str, ...], str]  # noun (with its compounds) -> patient class
+    objects: dict[str, frozenset[str]]  # predicate class -> the only patient classes it is read with
     amounts: frozenset[str]
     generic: frozenset[str]
 
@@ -70,6 +71,7 @@ class ClaimWords:
         """The lists of word files' (text, name) pairs, in order (the name is used in errors)."""
         predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         patients: dict[tuple[str, ...], str] = {}
+        objects: dict[str, frozenset[str]] = {}
         words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for text, where in texts:
             for section, entry, place in section_entries(text, where, SECTIONS, ClaimWordsError):
@@ -79,6 +81,9 @@ class ClaimWords:
                 name, equals, members = entry.partition("=")
                 if not equals or not name.strip():
                     raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+                if section == "objects":
+                    objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
+                    continue
                 for member in members.split(","):
                     if phrase := tuple(member.casefold().split()):
                         if section == "predicates":
@@ -88,7 +93,8 @@ class ClaimWords:
         for entries in predicates.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         single = {section: frozenset(w[0] for w in words[section]) for section in ("amounts", "generic")}
-        return cls(dict(predicates), frozenset(words["subject"]), patients, single["amounts"], single["generic"])
+        return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
+                   single["amounts"], single["generic"])
 
     def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
         """The class of the verb, and the entry it matched ("set free" needs "free" among
@@ -136,7 +142,7 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
         phrase = _patient_phrase(verb, entry in words.subject_verbs)
         noun = _counted_noun(phrase, words) if phrase is not None else None
         patient = words.patient_class(noun) if noun is not None else None
-        if patient is None:
+        if patient is None or patient not in words.objects.get(predicate, {patient}):
             continue
         frame = frame_of(lexicon, verb)
         if frame.modality == "conditional":
@@ -171,6 +177,9 @@ def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return _patient_phrase(verb.head, subject_is_patient)
+    if verb.dep_ == "xcomp" and subject_is_patient and not any(c.dep_ == "dobj" for c in verb.head.children):
+        # "refused to resign"; but "urged the minister to resign" says only what was asked
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
