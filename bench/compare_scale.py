@@ -5,7 +5,7 @@ corpus grows, and as one story grows.
 
 The corpus is the bundled sample corpus's seven-article story, analysed once by the
 real pipeline, then copied under new article ids: N articles = N/7 stories, each with
-real records (events, quotes, quantities, attributions, mentions). `--big-story`
+real records (events, predications, quotes, quantities, attributions, mentions). `--big-story`
 instead puts that many articles in ONE story, the worst case (a story's units are
 compared with each other).
 

@@ -167,7 +167,7 @@ def query(sql, db, fmt) -> None:
     newsprism query --db story.duckdb "SELECT outlet, count(*) FROM articles GROUP BY 1"
 
     Tables: articles, actors, mentions, quotes, attributions, events, quantities,
-    stories, claims, framings, citations, errors.
+    predications, stories, claims, framings, citations, errors.
     """
     import duckdb
 

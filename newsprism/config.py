@@ -16,6 +16,7 @@ DEFAULT_COMPONENTS = (
     "newsprism_attributions",
     "newsprism_quantities",
     "newsprism_events",
+    "newsprism_predications",
     "newsprism_framing",
 )
 

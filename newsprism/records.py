@@ -158,6 +158,27 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class Predication:
+    """What a clause says happens to whom, read from the parse — also when it names no
+    actor, which events need ("the crews will not be freed": release, person, negated,
+    future). Offsets are the verb's."""
+
+    id: str
+    article_id: str
+    predicate: str  # predicate class of claim_words.txt: release, detain, assemble, injure, ...
+    patient: str  # the patient's class ("person"), else the lemma of its head noun
+    polarity: str  # asserted, negated
+    modality: str  # actual, possible, future, hypothetical (conditional statements are not kept)
+    verb: str  # as written
+    start: int
+    end: int
+    count: float | None = None  # how many the patient phrase counts ("nearly 1,000 people")
+    counted: str | None = None  # what that number counts (the quantity's unit)
+    date: str | None = None  # the clause's date, resolved as events' are
+    location: str | None = None  # the place of the clause, as events' is found
+
+
+@dataclass(slots=True)
 class ClaimMention:
     """Where one article carries a claim, and how: its stance and the evidence sentence."""
 
@@ -234,6 +255,7 @@ class ArticleAnalysis:
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     framings: list[Framing] = field(default_factory=list)
+    predications: list[Predication] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,5 +1,6 @@
 """Claims, stances and contradictions from hand-made records (no model needed: the
-sentence encoder is a bag of words, so only the structured rules and clear paraphrases link)."""
+sentence encoder is a bag of words, so only the structured rules and clear paraphrases
+link). How the records are read from the parse is tested in test_predications.py."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ import zlib
 import numpy as np
 import pytest
 
-from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Quantity
-from newsprism.story.claims import (
-    ClaimWords, ClaimWordsError, StoryInput, build_claims, omissions, predications_of, sentence_spans,
-)
+from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Predication, Quantity
+from newsprism.story.claims import StoryInput, build_claims, omissions, sentence_spans
 
 ACTORS = {
     "iran": Actor("iran", "Iran", "country", "IRN"),
@@ -37,7 +36,7 @@ class Writer:
         self.article = Article(article_id, f"{article_id}.txt", "", outlet=outlet, title=title, duplicate_of=duplicate_of)
         self.analysis = ArticleAnalysis(article_id)
 
-    def say(self, sentence: str, events=(), quantities=(), actors=()) -> "Writer":
+    def say(self, sentence: str, events=(), quantities=(), actors=(), predications=()) -> "Writer":
         start = len(self.article.text) + (1 if self.article.text else 0)
         self.article.text = (self.article.text + " " if self.article.text else "") + sentence
         end = start + len(sentence)
@@ -56,7 +55,21 @@ class Writer:
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
+        for number, (verb, predicate, patient, polarity, modality, day) in enumerate(predications):
+            at = start + sentence.index(verb)
+            count = next((q for q in self.analysis.quantities if q.start >= start), None)
+            self.analysis.predications.append(Predication(
+                f"{self.article.id}:p{start}:{number}", self.article.id, predicate, patient, polarity, modality,
+                verb, at, at + len(verb), count=count.value if count else None, counted=count.unit if count else None,
+                date=day,
+            ))
         return self
+
+
+def did(verb: str, predicate: str, patient: str = "person", polarity: str = "asserted", modality: str = "actual",
+        day: str | None = None) -> tuple:
+    """A predication of the verb (as the predications component records it)."""
+    return verb, predicate, patient, polarity, modality, day
 
 
 def claims_of(*writers: Writer):
@@ -186,18 +199,14 @@ def test_a_denial_of_it_joins_the_claim_of_the_sentence_before(polarity):
         assert "denies" not in stances
 
 
-def test_predications_read_verb_class_patient_polarity_and_modality():
-    [freed] = predications_of("The captured sailors won't be freed until a fine is paid.")
-    assert (freed.predicate, freed.patient, freed.negated, freed.modality) == ("release", "person", True, "future")
-    [held] = predications_of("Police arrested dozens of students outside the library.")
-    assert (held.predicate, held.negated, held.modality) == ("detain", False, "actual")
-    assert predications_of("The union said it would strike if the workers were not released.") == []  # a condition
-    assert predications_of("Families demanded the prisoners' release.") == []  # a noun, not a statement
+FREED_FRIDAY = "The detained sailors will be freed on Friday, officials said."
+WILL_BE_FREED = did("freed", "release", modality="future")
 
 
 def test_will_be_freed_and_will_not_be_released_with_no_actor_are_a_modality_contradiction():
-    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
-    wont = Writer("b", "Two").say("Those captured hostages will not be released for weeks yet.")
+    will = Writer("a", "One").say(FREED_FRIDAY, predications=[WILL_BE_FREED])
+    wont = Writer("b", "Two").say("Those captured hostages will not be released for weeks yet.",
+                                  predications=[did("released", "release", polarity="negated", modality="future")])
     [claim] = [c for c in claims_of(will, wont) if len(c.mentions) == 2]
     assert claim.contradictions == ["modality"] and claim.status == "contested"
     assert {m.article_id: (m.stance, m.modality) for m in claim.mentions} == {
@@ -205,48 +214,59 @@ def test_will_be_freed_and_will_not_be_released_with_no_actor_are_a_modality_con
 
 
 def test_will_be_released_and_were_released_are_no_contradiction():
-    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
-    were = Writer("b", "Two").say("Those captured hostages were released for weeks yet.")
+    will = Writer("a", "One").say(FREED_FRIDAY, predications=[WILL_BE_FREED])
+    were = Writer("b", "Two").say("Those captured hostages were released for weeks yet.",
+                                  predications=[did("released", "release")])
     assert not any(c.contradictions for c in claims_of(will, were))
 
 
 def test_were_not_released_and_will_be_released_are_not_one_claim():
-    will = Writer("a", "One").say("The detained sailors will be freed on Friday, officials said.")
-    were_not = Writer("b", "Two").say("Those captured hostages were not released for weeks yet.")
+    will = Writer("a", "One").say(FREED_FRIDAY, predications=[WILL_BE_FREED])
+    were_not = Writer("b", "Two").say("Those captured hostages were not released for weeks yet.",
+                                      predications=[did("released", "release", polarity="negated")])
     assert all(len(c.mentions) == 1 for c in claims_of(will, were_not))
 
 
-def crowd(article_id: str, sentence: str, value: int, unit: str, published: str = "2025-04-09") -> Writer:
-    writer = Writer(article_id, article_id.upper())
-    writer.article.published = published
-    return writer.say(sentence, quantities=[(value, unit)])
+MONDAY, TUESDAY = "2025-04-07", "2025-04-08"
+
+
+def crowd(article_id: str, sentence: str, value: int, unit: str, verb: str = "gathered",
+          predicate: str = "assemble", day: str = MONDAY) -> Writer:
+    return Writer(article_id, article_id.upper()).say(sentence, quantities=[(value, unit)],
+                                                      predications=[did(verb, predicate, day=day)])
+
+
+GATHERED = "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday."
 
 
 def test_crowds_of_different_sizes_on_the_same_day_are_a_number_contradiction():
-    small = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
-    large = crowd("b", "On Monday 1000 people filled the streets near the old port quietly.", 1000, "people")
+    small = crowd("a", GATHERED, 300, "relatives")
+    large = crowd("b", "On Monday 1000 people filled the streets near the old port quietly.", 1000, "people", "filled")
     [claim] = [c for c in claims_of(small, large) if "number" in c.contradictions]
     assert {m.article_id: m.value for m in claim.mentions} == {"a": 300.0, "b": 1000.0}
     assert claim.status == "contested"
 
 
 def test_crowds_on_different_days_are_no_contradiction():
-    monday = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
-    tuesday = crowd("b", "On Tuesday 1000 people filled the streets near the old port quietly.", 1000, "people")
+    monday = crowd("a", GATHERED, 300, "relatives")
+    tuesday = crowd("b", "On Tuesday 1000 people filled the streets near the old port quietly.", 1000, "people",
+                    "filled", day=TUESDAY)
     assert not any(c.contradictions for c in claims_of(monday, tuesday))
 
 
 def test_a_crowd_and_a_detention_the_same_day_are_no_contradiction():
-    gathered = crowd("a", "Around 300 relatives gathered at the harbour in Puerto Viejo on Monday.", 300, "relatives")
-    detained = crowd("b", "On Monday coastguards detained 40 fishermen near the reef quietly.", 40, "fishermen")
+    gathered = crowd("a", GATHERED, 300, "relatives")
+    detained = crowd("b", "On Monday coastguards detained 40 fishermen near the reef quietly.", 40, "fishermen",
+                     "detained", "detain")
     assert not any(c.contradictions for c in claims_of(gathered, detained))
 
 
 def test_an_article_that_says_it_in_other_words_does_not_leave_it_out():
     told = [Writer(name, name.upper()).say("Police detained the activist Ana Ruiz in Baghdad on Monday night.",
-                                           actors=["iraq"])
+                                           actors=["iraq"], predications=[did("detained", "detain", "activist")])
             for name in "abc"]
-    other_words = Writer("d", "D").say("A woman was detained by police in Baghdad on Monday night.", actors=["iraq"])
+    other_words = Writer("d", "D").say("A woman was detained by police in Baghdad on Monday night.", actors=["iraq"],
+                                       predications=[did("detained", "detain")])
     other_deed = Writer("e", "E").say("Police in Baghdad questioned the activist Ana Ruiz for hours.",
                                       actors=["iraq"])
     claims = claims_of(*told, other_words, other_deed)
@@ -256,21 +276,25 @@ def test_an_article_that_says_it_in_other_words_does_not_leave_it_out():
 
 
 def test_released_on_different_days_are_not_one_claim():
-    monday = Writer("a", "One").say("Ten detained sailors were freed on Monday, officials said.")
-    monday.article.published = "2025-04-12"
-    friday = Writer("b", "Two").say("Those captured hostages were not released on Friday at all.")
-    friday.article.published = "2025-04-12"
+    monday = Writer("a", "One").say("Ten detained sailors were freed on Monday, officials said.",
+                                    predications=[did("freed", "release", day=MONDAY)])
+    friday = Writer("b", "Two").say("Those captured hostages were not released on Friday at all.",
+                                    predications=[did("released", "release", polarity="negated", day="2025-04-11")])
     assert all(len(c.mentions) == 1 for c in claims_of(monday, friday))
 
 
-def test_a_bad_claim_word_list_names_its_file_and_line():
-    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: expected 'class = word"):
-        ClaimWords.read("[predicates]\nrelease free\n", "mine.txt")
-    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
-        ClaimWords.read("[verbs]\n", "mine.txt")
+def test_released_the_same_day_and_not_released_is_a_polarity_contradiction():
+    freed = Writer("a", "One").say("Ten detained sailors were freed on Monday, officials said.",
+                                   predications=[did("freed", "release", day=MONDAY)])
+    held = Writer("b", "Two").say("Those captured hostages were not released on Monday at all.",
+                                  predications=[did("released", "release", polarity="negated", day=MONDAY)])
+    [claim] = [c for c in claims_of(freed, held) if len(c.mentions) == 2]
+    assert claim.contradictions == ["polarity"]
 
 
 def test_counts_of_two_named_groups_the_same_day_are_no_contradiction():
-    journalists = crowd("a", "On Monday police detained 2 journalists near the old port quietly.", 2, "journalists")
-    protesters = crowd("b", "On Monday police detained 40 protesters near the old port quietly.", 40, "protesters")
+    journalists = crowd("a", "On Monday police detained 2 journalists near the old port quietly.", 2, "journalists",
+                        "detained", "detain")
+    protesters = crowd("b", "On Monday police detained 40 protesters near the old port quietly.", 40, "protesters",
+                       "detained", "detain")
     assert not any(c.contradictions for c in claims_of(journalists, protesters))

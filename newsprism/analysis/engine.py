@@ -44,8 +44,9 @@ def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
         events=list(records_on(doc, "events")),
         quantities=list(records_on(doc, "quantities")),
         framings=list(records_on(doc, "framings")),
+        predications=list(records_on(doc, "predications")),
     )
-    per_article = (analysis.quotes, analysis.attributions, analysis.events, analysis.quantities)
+    per_article = (analysis.quotes, analysis.attributions, analysis.events, analysis.quantities, analysis.predications)
     stamped = (*analysis.mentions, *analysis.scare_quotes, *analysis.framings)
     for record in (*stamped, *(r for records in per_article for r in records)):
         record.article_id = article_id

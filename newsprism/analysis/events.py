@@ -767,7 +767,7 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     if reading.negated or pattern.type in ("AGREE", "THREATEN", "REQUEST", "MOBILIZE"):
         return pattern.type, pattern.cameo, pattern.quad
     said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech") and _same_doer(art, trigger.head, doers)
-    governing = [head for head, _, via in frame_chain(art, trigger) if via == "xcomp"]
+    governing = [head for head, _, via in frame_chain(art.lexicon, trigger) if via == "xcomp"]
     if trigger.dep_ == "ccomp" and _same_doer(art, trigger.head, doers):
         governing.append(trigger.head)  # "warned that it would attack"
     if pattern.quad in (1, 2):
@@ -1412,20 +1412,37 @@ class Reading:
     claimer_id: str | None = None  # who denies or alleges it
 
 
+@dataclass(slots=True)
+class Frame:
+    """Polarity and modality of a word as the words above it frame it (rules 4, 5),
+    and the denial or accusation verb whose subject claims it. Read from the parse
+    and the event cues alone, so other components share it (predications.py)."""
+
+    negated: bool
+    modality: str
+    claimer: Token | None = None
+
+
 def read_frame(art: Article, trigger: Token) -> Reading:
     """Polarity and modality from the trigger and the words above it (rules 4, 5)."""
-    lexicon = art.lexicon
-    negations = negation_count(art, trigger, own=True)
-    found = modal_cues(art, trigger)
+    frame = frame_of(art.lexicon, trigger)
+    claimer_id = _claimer_id(art, frame.claimer) if frame.claimer is not None else None
+    return Reading(frame.negated, frame.modality, claimer_id)
+
+
+def frame_of(lexicon: EventLexicon, trigger: Token) -> Frame:
+    """The frame of a word: its negations and modal cues and those of the words above it."""
+    negations = negation_count(lexicon, trigger, own=True)
+    found = modal_cues(lexicon, trigger)
     claimer = None
-    chain = frame_chain(art, trigger)
+    chain = frame_chain(lexicon, trigger)
     for token, polar, via in chain:
         sections = lexicon.sections(token, ("denial", "negative", "accusation", *MODALITIES[1:]))
         if "accusation" in sections and via != "dobj":  # what X is accused of, not X
             claimer = claimer or token
-        found |= sections & set(MODALITIES) | modal_cues(art, token)
+        found |= sections & set(MODALITIES) | modal_cues(lexicon, token)
         if "denial" in sections:
-            if negation_count(art, token):
+            if negation_count(lexicon, token):
                 found.add("possible")
                 continue
             negations += 1
@@ -1433,14 +1450,14 @@ def read_frame(art: Article, trigger: Token) -> Reading:
         elif "negative" in sections:
             negations += 1
         if polar:
-            negations += negation_count(art, token)
-    if any(is_conditional(art, t) for t in (trigger, *(t for t, _, _ in chain))):
+            negations += negation_count(lexicon, token)
+    if any(is_conditional(lexicon, t) for t in (trigger, *(t for t, _, _ in chain))):
         found.add("conditional")
     modality = next((m for m in MODALITIES if m in found), "actual")
-    return Reading(negations % 2 == 1, modality, _claimer_id(art, claimer) if claimer is not None else None)
+    return Frame(negations % 2 == 1, modality, claimer)
 
 
-def frame_chain(art: Article, trigger: Token) -> list[tuple[Token, bool, str]]:
+def frame_chain(lexicon: EventLexicon, trigger: Token) -> list[tuple[Token, bool, str]]:
     """The words above the trigger whose polarity and modality it shares, each with
     whether its negation counts too (a copula lends only its modality) and the
     relation by which the frame reached it."""
@@ -1449,7 +1466,7 @@ def frame_chain(art: Article, trigger: Token) -> list[tuple[Token, bool, str]]:
         head = token.head
         if head.i == token.i:
             break
-        step = climbs(art, token, head)
+        step = climbs(lexicon, token, head)
         if step is None:
             break
         chain.append((head, step, token.dep_))
@@ -1457,10 +1474,10 @@ def frame_chain(art: Article, trigger: Token) -> list[tuple[Token, bool, str]]:
     return chain
 
 
-def climbs(art: Article, token: Token, head: Token) -> bool | None:
+def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
     """Whether the frame goes on from a word to its head: True (polarity and
     modality), False (modality only) or None (it stops)."""
-    dep, lexicon = token.dep_, art.lexicon
+    dep = token.dep_
     if dep in ("xcomp", "acomp", "oprd"):
         return True
     if dep == "conj":
@@ -1479,10 +1496,9 @@ def climbs(art: Article, token: Token, head: Token) -> bool | None:
     return None
 
 
-def negation_count(art: Article, token: Token, own: bool = False) -> int:
+def negation_count(lexicon: EventLexicon, token: Token, own: bool = False) -> int:
     """1 if the token is negated ("not", "never"; for the trigger itself also "no
     troops", "nobody"), else 0."""
-    lexicon = art.lexicon
     for child in token.children:
         if child.dep_ in ("neg", "advmod", "preconj") and lexicon.is_cue(child, "negation"):
             after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
@@ -1500,25 +1516,25 @@ def negation_count(art: Article, token: Token, own: bool = False) -> int:
     return 0
 
 
-def modal_cues(art: Article, token: Token) -> set[str]:
+def modal_cues(lexicon: EventLexicon, token: Token) -> set[str]:
     """Modalities named by the token's auxiliaries and modifiers ("may", "potential")."""
     found: set[str] = set()
     for child in token.children:
         if child.dep_ in MODIFIER_CUE_DEPS:
-            found |= art.lexicon.sections(child, MODALITIES[1:])
+            found |= lexicon.sections(child, MODALITIES[1:])
     return found
 
 
-def is_conditional(art: Article, token: Token) -> bool:
+def is_conditional(lexicon: EventLexicon, token: Token) -> bool:
     """Whether the token's clause is a condition ("if ... asks") or has one; "asked
     if" opens a question, not a condition."""
-    if token.dep_ == "advcl" and _opened_by_condition(art, token):
+    if token.dep_ == "advcl" and _opened_by_condition(lexicon, token):
         return True
-    return any(c.dep_ == "advcl" and _opened_by_condition(art, c) for c in token.children)
+    return any(c.dep_ == "advcl" and _opened_by_condition(lexicon, c) for c in token.children)
 
 
-def _opened_by_condition(art: Article, clause: Token) -> bool:
-    return any(m.dep_ == "mark" and art.lexicon.is_cue(m, "conditional") for m in clause.children)
+def _opened_by_condition(lexicon: EventLexicon, clause: Token) -> bool:
+    return any(m.dep_ == "mark" and lexicon.is_cue(m, "conditional") for m in clause.children)
 
 
 def _claimer_id(art: Article, verb: Token) -> str | None:

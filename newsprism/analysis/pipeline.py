@@ -8,6 +8,7 @@ from spacy.language import Language
 from newsprism.analysis.attributions import CueFileError
 from newsprism.analysis.events import EventFileError
 from newsprism.analysis.framing import FramingFileError
+from newsprism.analysis.predications import ClaimWordsError
 from newsprism.config import MODEL_PACKAGES, Settings
 from newsprism.kb import KBError
 
@@ -16,6 +17,7 @@ import newsprism.analysis.actors  # noqa: F401
 import newsprism.analysis.attributions  # noqa: F401
 import newsprism.analysis.events  # noqa: F401
 import newsprism.analysis.framing  # noqa: F401
+import newsprism.analysis.predications  # noqa: F401
 import newsprism.analysis.quantities  # noqa: F401
 import newsprism.analysis.quotes  # noqa: F401
 
@@ -46,6 +48,6 @@ def load_pipeline(settings: Settings) -> Language:
             if name == "newsprism_actors" else {}
         try:
             nlp.add_pipe(name, config=config)
-        except (KBError, CueFileError, EventFileError, FramingFileError, OSError) as error:
+        except (KBError, CueFileError, EventFileError, FramingFileError, ClaimWordsError, OSError) as error:
             raise PipelineError(f"cannot set up {name}: {error}") from None
     return nlp

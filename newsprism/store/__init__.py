@@ -17,7 +17,7 @@ import numpy as np
 from newsprism.ingest.dedup import Fingerprint
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Attribution, Citation, Claim, ClaimMention, ErrorRecord, Event, Framing,
-    Mention, Quantity, Quote,
+    Mention, Predication, Quantity, Quote,
     ScareQuote,
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
@@ -33,6 +33,7 @@ _ANALYSIS_TABLES = (
     ("events", Event, "events"),
     ("quantities", Quantity, "quantities"),
     ("framings", Framing, "framings"),
+    ("predications", Predication, "predications"),
 )
 
 

@@ -1,7 +1,8 @@
 """The tables of the data contract (DESIGN.md), as DuckDB DDL.
 
 The contract tables come first; then newsprism's own working tables: `mentions`
-(actor mentions) and `scare_quotes` are exported too; `signatures` and
+(actor mentions), `scare_quotes` and `predications` (what clauses say happens to
+whom, which claims are built from) are exported too; `signatures` and
 `lsh_buckets` (the near-duplicate index) and `quote_keys` (the quote-grouping index)
 are not.
 """
@@ -20,11 +21,11 @@ CONTRACT_TABLES = (
     "errors",
 )
 
-WORKING_TABLES = ("mentions", "scare_quotes")
+WORKING_TABLES = ("mentions", "scare_quotes", "predications")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -87,6 +88,11 @@ CREATE TABLE IF NOT EXISTS quantities (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, value DOUBLE, unit VARCHAR,
     actor_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, value_max DOUBLE,
     approximate BOOLEAN, kind VARCHAR
+);
+CREATE TABLE IF NOT EXISTS predications (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, predicate VARCHAR, patient VARCHAR,
+    polarity VARCHAR, modality VARCHAR, verb VARCHAR, start INTEGER, "end" INTEGER,
+    count DOUBLE, counted VARCHAR, date VARCHAR, location VARCHAR
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]

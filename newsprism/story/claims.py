@@ -23,10 +23,10 @@ Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited t
 someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
 headline question, "allegations" or words held in scare quotes, else `asserts`.
 
-Statements that name no actor, which the events component leaves uncoded, are read
-from their words (`predications_of`, word lists in ``newsprism/data/claim_words.txt``):
-a verb of a predicate class about a patient class, with negation and modality from the
-verb group, so that "the crews will be released" and "the crews will not be freed" are
+Statements that name no actor, which the events component leaves uncoded, come as
+the predications the analysis stage read from the parse (:mod:`newsprism.analysis.predications`):
+a verb of a predicate class about a patient class, with the events' polarity and
+modality, so that "the crews will be released" and "the crews will not be freed" are
 one claim; counts of one kind of thing with one kind of verb ("300 relatives gathered" /
 "nearly 1,000 people filled the streets") on no two different days and at no two
 different places are one claim whatever their figures. An article that says a claim
@@ -48,15 +48,12 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
-from newsprism.analysis.when import FUTURE_AUXILIARIES, resolve
-from newsprism.kb import section_entries, word_file_texts
+from newsprism.analysis.predications import claim_words
 from newsprism.records import (
-    Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Quantity,
+    Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Predication, Quantity,
 )
 
 Encode = Callable[[Sequence[str]], np.ndarray]
@@ -74,11 +71,6 @@ LONG_SENTENCE_WORDS = 25
 MIN_CLAUSE_WORDS = 6
 NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
 CARRIES_CLAIM = 0.5  # cosine to a claim's centroid at which an article's sentence carries it
-COUNT_WINDOW_AFTER = 4  # words after a count in which its verb is looked for ("300 people gathered")
-COUNT_WINDOW_BEFORE = 2  # and before it ("seized 40 fishermen")
-PATIENT_WINDOW = 5  # words after an active verb in which its object is looked for
-APPOSITIVE_WORDS = 8  # words an appositive between a subject and its verb may have
-WORDS_FILE = "claim_words.txt"
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
 STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
@@ -124,7 +116,7 @@ class Unit:
     hedged: bool = False
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
-    predications: list[Predication] = field(default_factory=list)  # what it says happens, read from its words
+    predications: list[Predication] = field(default_factory=list)  # what it says happens to whom
     counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
 
     @property
@@ -230,6 +222,9 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     for attribution in analysis.attributions:
         for unit in _overlapping(units, attribution.start, attribution.end):
             unit.credited_to = unit.credited_to or attribution.source_id or attribution.source
+    for predication in analysis.predications:
+        if (unit := unit_at(predication.start)) is not None:
+            unit.predications.append(predication)
     for scare in analysis.scare_quotes:
         if (unit := unit_at(scare.start)) is not None:
             unit.hedged = True
@@ -238,7 +233,6 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
-        unit.predications = predications_of(unit.text)
     if article.title and len(article.title.split()) >= 3:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
                              hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
@@ -257,231 +251,6 @@ def _overlapping(units: list[Unit], start: int, end: int) -> list[Unit]:
     return [u for u in units if u.start is not None and u.start < end and start < u.end]
 
 
-# -- statements that name no actor ---------------------------------------------------
-
-class ClaimWordsError(ValueError):
-    """A claim word file that cannot be read (names the file and line)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimWords:
-    """The word lists of ``newsprism/data/claim_words.txt``: predicate and patient classes,
-    and the auxiliaries, modal and negation words read around a verb."""
-
-    predicates: dict[tuple[str, ...], str]  # word sequence (any form) -> predicate class
-    patients: dict[tuple[str, ...], str]  # noun (phrase) -> patient class
-    auxiliaries: frozenset[str]
-    future: frozenset[str]
-    possible: frozenset[str]
-    negation: frozenset[str]
-    conditional: frozenset[str]
-    generic: frozenset[str]  # nouns that may count any group of people ("people", "crowd")
-    single_words: frozenset[str]  # the predicate forms of one word
-    phrase_starts: frozenset[str]  # the first words of the longer ones
-
-    def may_hold_predicate(self, text: str) -> bool:
-        """A quick test on plain words before the text is tokenized: whether any form of
-        a predicate occurs in it."""
-        words = _WORD.findall(text.casefold())
-        present = set(words)
-        if not self.single_words.isdisjoint(present):
-            return True
-        starts = self.phrase_starts & present
-        return bool(starts) and any(tuple(words[i:i + n]) in self.predicates
-                                    for i, word in enumerate(words) if word in starts for n in (2, 3))
-
-    @property
-    def verb_group(self) -> frozenset[str]:
-        """Words that may stand in a verb group before its verb."""
-        return self.auxiliaries | self.future | self.possible | self.negation
-
-    @classmethod
-    def read(cls, text: str, where: str) -> ClaimWords:
-        """The lists of a word file's text (`where` names it in errors)."""
-        classes: dict[str, dict[tuple[str, ...], str]] = {"predicates": {}, "patients": {}}
-        words: dict[str, set[str]] = defaultdict(set)
-        sections = ("predicates", "patients", "auxiliaries", "future", "possible", "negation", "conditional", "generic")
-        for section, entry, place in section_entries(text, where, sections, ClaimWordsError):
-            if section not in classes:
-                words[section].add(entry.casefold())
-                continue
-            name, equals, members = entry.partition("=")
-            if not equals or not name.strip():
-                raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
-            for member in members.split(","):
-                phrase = tuple(member.casefold().split())
-                for form in (_verb_forms(phrase) if section == "predicates" else [phrase]):
-                    classes[section][form] = name.strip()
-        forms = classes["predicates"]
-        return cls(forms, classes["patients"],
-                   *(frozenset(words[s]) for s in ("auxiliaries", "future", "possible", "negation", "conditional", "generic")),
-                   frozenset(f[0] for f in forms if len(f) == 1), frozenset(f[0] for f in forms if len(f) > 1))
-
-    def phrase_at(self, table: dict[tuple[str, ...], str], words: Sequence[str], index: int) -> tuple[str, int] | None:
-        """The class of the longest entry of `table` starting at `index`, and its length."""
-        for length in (3, 2, 1):
-            if index + length <= len(words) and (found := table.get(tuple(words[index:index + length]))) is not None:
-                return found, length
-        return None
-
-
-def _verb_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A verb phrase with its first word in each regular form: free → frees, freed, freeing."""
-    if not phrase:
-        return []
-    verb, rest = phrase[0], phrase[1:]
-    if verb.endswith("ee"):
-        forms = [verb + "s", verb + "d", verb + "ing"]
-    elif verb.endswith("e"):
-        forms = [verb + "s", verb + "d", verb[:-1] + "ing"]
-    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        forms = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    elif verb.endswith(("s", "sh", "ch", "x")):
-        forms = [verb + "es", verb + "ed", verb + "ing"]
-    else:
-        forms = [verb + "s", verb + "ed", verb + "ing"]
-    return [(form, *rest) for form in (verb, *forms)]
-
-
-@lru_cache(maxsize=1)
-def claim_words() -> ClaimWords:
-    """The bundled word lists (newsprism/data/claim_words.txt)."""
-    [(text, where)] = word_file_texts(WORDS_FILE, ())
-    return ClaimWords.read(text, where)
-
-
-@dataclass(frozen=True, slots=True)
-class Predication:
-    """What a clause says happens to what, read from its words alone — for statements the
-    events component leaves uncoded because they name no actor ("the crews will not be
-    freed"). Predicate and patient are classes of the word lists; polarity and modality
-    come from the verb group (its auxiliaries, as in the verb-group chunking of Abney
-    1991, and a negation scoped to that group, as NegEx scopes one to a window: Chapman
-    et al. 2001)."""
-
-    predicate: str
-    patient: str
-    negated: bool
-    modality: str  # actual, possible, future (conditional statements are not read: they assert nothing)
-    verb_start: int  # offset of the verb in the unit's text
-
-    @property
-    def key(self) -> tuple[str, str, bool]:
-        """Statements with one key are one claim: what happened is not what will happen."""
-        return self.predicate, self.patient, self.modality == "actual"
-
-
-_WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"\w+?(?=n['’]t\b)|n['’]t\b|\w+(?:['’]\w+)*|[^\w\s\"“”‘’']")
-_NOT_PATIENTS = frozenset({"who", "which", "that", "they", "them", "it", "he", "she", "we", "you", "i",
-                           "this", "these", "those", "there", "what"})
-_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "of", "for", "no",
-                          "this", "that", "these", "those", "some", "all", "many", "several", "other"})
-_PHRASE_END = frozenset({"on", "in", "at", "to", "from", "by", "for", "with", "after", "before", "until",
-                         "when", "as", "and", "but", "or", "if", "once", "while"})
-_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"})
-
-
-def _speaks_of_the_future(text: str) -> bool:
-    """A future auxiliary of when.py ("will", "won't", "they'll"); "would" in reported
-    speech looks back, so it is not one."""
-    return any(word in FUTURE_AUXILIARIES or word.endswith("'ll") for word, _ in tokens_of(text))
-
-
-def tokens_of(text: str) -> list[tuple[str, int]]:
-    """Words (lower case, "won't" → "wo", "n't") and punctuation, with their offsets;
-    quotation marks are left out ("would "probably" be released")."""
-    return [(m.group().casefold().replace("’", "'"), m.start()) for m in _TOKEN.finditer(text)]
-
-
-def predications_of(text: str) -> list[Predication]:
-    """The statements of a clause whose verb is in a predicate class: "the 12 crew members
-    will be released" → release, person, not negated, future."""
-    lexicon = claim_words()
-    if not lexicon.may_hold_predicate(text):
-        return []
-    tokens = tokens_of(text)
-    words = [w for w, _ in tokens]
-    found = []
-    verb_group = lexicon.verb_group
-    for index in range(len(words)):
-        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is None:
-            continue
-        predicate, length = match
-        begin = index
-        while begin > 0 and words[begin - 1] in verb_group:
-            begin -= 1
-        group = set(words[begin:index])
-        if group & _BE and not words[index].endswith("ing"):
-            patient = _patient_before(lexicon, words, begin)
-            negated = bool(group & lexicon.negation) or "no" in words[max(0, begin - 3):begin]
-        elif (group or (index > 0 and words[index - 1] not in _DETERMINERS and not words[index - 1].endswith("'s"))) \
-                and not words[index].endswith("ing"):
-            patient, negated_object = _patient_after(lexicon, words, index + length)
-            negated = bool(group & lexicon.negation) or negated_object
-        else:
-            continue
-        if patient is None or set(words[:index]) & lexicon.conditional:
-            continue
-        modality = "possible" if group & lexicon.possible else "future" if group & lexicon.future else "actual"
-        found.append(Predication(predicate, patient, negated, modality, tokens[index][1]))
-    return found
-
-
-def _patient_before(lexicon: ClaimWords, words: Sequence[str], end: int) -> str | None:
-    """The class of the noun that ends where the verb group begins ("the crew members | will be"),
-    looking past an appositive ("a deckhand, Wilber Alvarado, | was")."""
-    if end > 0 and words[end - 1] == ",":
-        opening = [k for k in range(max(0, end - APPOSITIVE_WORDS), end - 1) if words[k] == ","]
-        end = opening[-1] if opening else end - 1
-    for length in (3, 2, 1):
-        if end - length >= 0 and (found := lexicon.patients.get(tuple(words[end - length:end]))):
-            return found
-    return _plain_noun(words[end - 1]) if end > 0 else None
-
-
-def _patient_after(lexicon: ClaimWords, words: Sequence[str], start: int) -> tuple[str | None, bool]:
-    """The class of the object after an active verb, and whether "no" limits it."""
-    span = []
-    for word in words[start:start + PATIENT_WINDOW]:
-        if word in _PHRASE_END or not word[0].isalnum():
-            break
-        span.append(word)
-    for index in range(len(span)):
-        if (match := lexicon.phrase_at(lexicon.patients, span, index)) is not None:
-            return match[0], "no" in span[:index]
-    return (_plain_noun(span[-1]) if span else None), "no" in span
-
-
-def _plain_noun(word: str) -> str | None:
-    """A head noun outside the patient classes, crudely singular; None for a pronoun or a number."""
-    if word in _NOT_PATIENTS or not word.isalpha() or len(word) < 3:
-        return None
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def count_key(text: str, quantity_start: int, quantity_end: int, unit: str) -> tuple[str, str] | None:
-    """What a count counts and what happens to it: "nearly 1,000 people filled the
-    streets" → (person, assemble); None when no predicate verb is next to it."""
-    lexicon = claim_words()
-    if not lexicon.may_hold_predicate(text):
-        return None
-    tokens = tokens_of(text)
-    words = [w for w, _ in tokens]
-    after = [i for i, (_, at) in enumerate(tokens) if at >= quantity_end]
-    before = [i for i, (_, at) in enumerate(tokens) if at < quantity_start]
-    window = after[:COUNT_WINDOW_AFTER] + before[::-1][:COUNT_WINDOW_BEFORE]
-    for index in window:
-        if not words[index][0].isalnum():
-            continue
-        if (match := lexicon.phrase_at(lexicon.predicates, words, index)) is not None:
-            unit_words = tuple(unit.casefold().split())
-            noun = lexicon.patients.get(unit_words) or lexicon.patients.get(unit_words[-1:]) or (
-                _plain_noun(unit_words[-1]) if unit_words else None)
-            return (noun, match[0]) if noun else None
-    return None
-
-
 # -- linking ----------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -498,7 +267,7 @@ class Atom:
         """Says it did not (or will not) happen, by its event or its verb group."""
         if self.event is not None:
             return self.event.polarity == "negated"
-        return self.predication.negated if self.predication else self.unit.negative
+        return self.predication.polarity == "negated" if self.predication else self.unit.negative
 
     @property
     def modality(self) -> str | None:
@@ -516,8 +285,8 @@ def atoms_of(units: list[Unit]) -> list[Atom]:
             atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None))
             continue
         for event in events:
-            verb = next((p for p in unit.predications if event.trigger and unit.text[p.verb_start:].casefold()
-                         .startswith(event.trigger.casefold())), None)
+            verb = next((p for p in unit.predications if event.trigger and unit.text[p.start - unit.start:]
+                         .casefold().startswith(event.trigger.casefold())), None)
             atoms.append(Atom(unit, event, verb))
     return atoms
 
@@ -686,11 +455,16 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         if atom.predication is not None:
-            by_key[atom.predication.key].append(index)
+            by_key[predication_key(atom.predication)].append(index)
     return [(members[k], members[n]) for members in by_key.values()
             if len({atoms[i].unit.article_id for i in members}) > 1
             for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)
             if _same_time_and_place(where(atoms[members[k]].unit), where(atoms[members[n]].unit))]
+
+
+def predication_key(predication: Predication) -> tuple[str, str, bool]:
+    """Predications with one key are one claim: what happened is not what will happen."""
+    return predication.predicate, predication.patient, predication.modality == "actual"
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
@@ -888,32 +662,37 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
 
 
 def _key_counts(units: list[Unit]) -> None:
-    """Set each unit's counts that have a count_key (what count links compare)."""
+    """Set each unit's counts of a predication's patient, keyed by what they count and what
+    happens to it (what count links compare): "nearly 1,000 people filled the streets" →
+    (person, assemble)."""
     for unit in units:
-        if unit.quantities and not unit.headline:
-            unit.counts = [(q, key) for q in unit.quantities
-                           if (key := count_key(unit.text, q.start - unit.start, q.end - unit.start, q.unit))]
+        unit.counts = [(quantity, (p.patient, p.predicate)) for p in unit.predications
+                       if (quantity := _count_of(unit, p)) is not None]
+
+
+def _count_of(unit: Unit, predication: Predication) -> Quantity | None:
+    """The count record the predication's count was read from."""
+    if predication.count is None:
+        return None
+    return next((q for q in unit.quantities if (q.value, q.unit) == (predication.count, predication.counted)), None)
 
 
 class Whereabouts:
     """The day and the places a unit names, worked out the first time a link asks: the
-    day its events give, else the one its words name ("on Monday", resolved against the
-    publication date, forward only after "will"), and the story's event places it names."""
+    day its events or predications give (resolved against the publication date by the
+    analysis stage), and their places with the story's other such places it names."""
 
     def __init__(self, story: StoryInput) -> None:
-        self.places = {_folded(e.location): e.location for a in story.analyses.values() for e in a.events if e.location}
-        self.published = {a.id: _day_of(a.published) for a in story.articles}
+        self.places = {_folded(r.location): r.location for a in story.analyses.values()
+                       for r in (*a.events, *a.predications) if r.location}
         self.found: dict[int, tuple[str | None, frozenset[str]]] = {}
 
     def __call__(self, unit: Unit) -> tuple[str | None, frozenset[str]]:
         if id(unit) not in self.found:
-            days = [e.date for e in unit.events if e.date and len(e.date) == 10]
-            ahead = _speaks_of_the_future(unit.text)
-            if not days and (resolved := resolve(unit.text, self.published.get(unit.article_id), ahead)) \
-                    and resolved[1] == "day":
-                days = [resolved[0]]
+            records = (*unit.events, *unit.predications)
+            days = [r.date for r in records if r.date and len(r.date) == 10]
             text = _folded(unit.text)
-            places = {e.location for e in unit.events if e.location} | {n for k, n in self.places.items() if k in text}
+            places = {r.location for r in records if r.location} | {n for k, n in self.places.items() if k in text}
             self.found[id(unit)] = (days[0] if days else None, frozenset(places))
         return self.found[id(unit)]
 
@@ -921,13 +700,6 @@ class Whereabouts:
 def nowhere(unit: Unit) -> tuple[str | None, frozenset[str]]:
     """Whereabouts for records alone: no day, no place (every pair compatible)."""
     return None, frozenset()
-
-
-def _day_of(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def _folded(text: str) -> str:

@@ -1,0 +1,231 @@
+"""The ``newsprism_predications`` component: what a clause says happens to whom, read
+from the parse, for the claims of the compare stage — including the statements the
+events component leaves uncoded because they name no actor ("the crews will not be
+freed", "nearly 1,000 people filled the streets").
+
+A predication is a verb whose lemma (or text) is in a predicate class of
+``newsprism/data/claim_words.txt``, used as a verb (not as a modifier: "the detained
+men" asserts nothing new), about a patient: the subject of a passive verb, the object
+of an active one, or the subject of a verb of the [subject] list ("300 relatives
+gathered"); a relative pronoun stands for the noun it modifies, "dozens of students"
+for the students, and a verb joined to another by "and" shares its subject. The
+patient is classed by the [patients] lists (by lemma: "fishermen" is "fisherman"),
+else stands as its head noun's lemma; a pronoun names no patient. This is the
+predicate-argument reading of a dependency parse (as in semantic role labelling from
+syntax: Gildea & Jurafsky 2002), restricted to a few classes of verbs.
+
+Polarity and modality are the events component's (``events.frame_of``: negations and
+modal, denial and negative cues of the verb and the words above it, from
+``event_cues.txt`` — one reading, one word list; FactBank's factuality: Saurí &
+Pustejovsky 2009). A conditional statement asserts nothing and is not kept. The count
+is the quantity record inside the patient phrase ("about 300 fishermen"); the date and
+place are those of the verb's clause, found as the events component finds them
+(``when.date_for``, ``places.place_for``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsprism.analysis import records_on
+from newsprism.analysis.events import EventLexicon, default_lexicon, forms, frame_of
+from newsprism.analysis.places import place_for, places_in
+from newsprism.analysis.when import date_for, time_refs
+from newsprism.kb import section_entries, word_file_texts
+from newsprism.records import Predication, Quantity
+
+Doc.set_extension("predications", default=(), force=True)
+
+WORDS_FILE = "claim_words.txt"
+SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
+CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
+MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+class ClaimWordsError(ValueError):
+    """A claim word file that cannot be read (names the file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The word lists of ``claim_words.txt``: predicate and patient classes, the verbs
+    whose subject is their patient, the patient class some predicate classes need, the
+    nouns that count a noun after "of", and the nouns that may count any group of people."""
+
+    predicates: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (other words, class), longest first
+    subject_verbs: frozenset[tuple[str, ...]]
+    patients: dict[tuple[str, ...], str]  # noun (with its compounds) -> patient class
+    objects: dict[str, frozenset[str]]  # predicate class -> the only patient classes it is read with
+    amounts: frozenset[str]
+    generic: frozenset[str]
+
+    @classmethod
+    def read(cls, texts: Iterable[tuple[str, str]]) -> ClaimWords:
+        """The lists of word files' (text, name) pairs, in order (the name is used in errors)."""
+        predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        patients: dict[tuple[str, ...], str] = {}
+        objects: dict[str, frozenset[str]] = {}
+        words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for text, where in texts:
+            for section, entry, place in section_entries(text, where, SECTIONS, ClaimWordsError):
+                if section not in CLASS_SECTIONS:
+                    words[section].add(tuple(entry.casefold().split()))
+                    continue
+                name, equals, members = entry.partition("=")
+                if not equals or not name.strip():
+                    raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+                if section == "objects":
+                    objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
+                    continue
+                for member in members.split(","):
+                    if phrase := tuple(member.casefold().split()):
+                        if section == "predicates":
+                            predicates[phrase[0]].append((phrase[1:], name.strip()))
+                        else:
+                            patients[phrase] = name.strip()
+        for entries in predicates.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        single = {section: frozenset(w[0] for w in words[section]) for section in ("amounts", "generic")}
+        return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
+                   single["amounts"], single["generic"])
+
+    def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
+        """The class of the verb, and the entry it matched ("set free" needs "free" among
+        the verb's dependents); a verb with a particle the entry lacks is another verb
+        ("holding up photographs")."""
+        particles = {child.lower_ for child in verb.children if child.dep_ == "prt"}
+        for form in forms(verb):
+            for rest, name in self.predicates.get(form, ()):
+                if particles <= set(rest) and all(any(c.lower_ == word for c in verb.children) for word in rest):
+                    return name, (form, *rest)
+        return None
+
+    def patient_class(self, noun: Token) -> str | None:
+        """The patient class of a noun (with its compounds: "crew members"; for a name,
+        of the noun before it or in apposition: "deckhand Wilber Alvarado"), else its
+        lemma; None for a pronoun, a number or a fragment."""
+        lemma = noun.lemma_.casefold()
+        compounds = [c.lemma_.casefold() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        phrases = [(*compounds[-1:], lemma), (lemma,), (noun.lower_,)]
+        if noun.pos_ == "PROPN":
+            phrases += [(c.lemma_.casefold(),) for c in noun.children if c.dep_ in ("compound", "appos")]
+        for phrase in phrases:
+            if phrase in self.patients:
+                return self.patients[phrase]
+        if noun.pos_ in ("PRON", "NUM") or not lemma.isalpha() or len(lemma) < 3:
+            return None
+        return lemma
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    """The bundled word lists (newsprism/data/claim_words.txt)."""
+    return ClaimWords.read(word_file_texts(WORDS_FILE, ()))
+
+
+def find_predications(doc: Doc, words: ClaimWords | None = None,
+                      lexicon: EventLexicon | None = None) -> list[Predication]:
+    """The predications of one parsed article, in reading order (see the module docstring)."""
+    words, lexicon = words or claim_words(), lexicon or default_lexicon()
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.dep_ in MODIFIER_DEPS or (match := words.predicate_of(verb)) is None:
+            continue
+        predicate, entry = match
+        phrase = _patient_phrase(verb, entry in words.subject_verbs)
+        noun = _counted_noun(phrase, words) if phrase is not None else None
+        patient = words.patient_class(noun) if noun is not None else None
+        if patient is None or patient not in words.objects.get(predicate, {patient}):
+            continue
+        frame = frame_of(lexicon, verb)
+        if frame.modality == "conditional":
+            continue
+        count = _count_in(phrase, noun, records_on(doc, "quantities"))
+        found.append(Predication(
+            id=f"p{len(found)}", article_id="", predicate=predicate, patient=patient,
+            polarity="negated" if frame.negated else "asserted", modality=frame.modality,
+            verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text),
+            count=count.value if count else None, counted=count.unit if count else None,
+        ))
+    if found:
+        _place_and_date(doc, found)
+    return found
+
+
+def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
+    """The head of the phrase the verb is about: its passive subject, else its subject
+    (for the [subject] verbs, which say nothing of the kind in the passive: "the crews
+    were marched off their boats") or object; a verb joined by "and" without a subject
+    of its own shares its head's; a relative pronoun stands for the noun its clause modifies."""
+    wanted = ("nsubj",) if subject_is_patient else ("nsubjpass", "dobj")
+    if subject_is_patient and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for dep in wanted:
+        heads = [c for c in verb.children if c.dep_ == dep]
+        if heads:
+            head = heads[0]
+            if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _patient_phrase(verb.head, subject_is_patient)
+    if verb.dep_ == "xcomp" and subject_is_patient and not any(c.dep_ == "dobj" for c in verb.head.children):
+        # "refused to resign"; but "urged the minister to resign" says only what was asked
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _counted_noun(phrase: Token, words: ClaimWords) -> Token:
+    """"dozens of students" is about the students."""
+    if phrase.pos_ == "NUM" or phrase.lemma_.casefold() in words.amounts:
+        for preposition in (c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+                return noun
+    return phrase
+
+
+def _count_in(phrase: Token, noun: Token, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The count inside the patient phrase, up to its head noun ("about 300 fishermen")."""
+    begin, end = phrase.left_edge.idx, noun.idx + len(noun.text)
+    return next((q for q in quantities if q.kind == "count" and begin <= q.start < end), None)
+
+
+def _place_and_date(doc: Doc, predications: list[Predication]) -> None:
+    """The date and place of each predication's clause (read only for articles holding one)."""
+    refs, places = time_refs(doc), places_in(doc)
+    for predication in predications:
+        verb = doc.char_span(predication.start, predication.end)
+        if verb is None:
+            continue
+        when, where = date_for(verb, refs), place_for(verb, places)
+        predication.date = when.date if when else None
+        predication.location = where.name if where else None
+
+
+@Language.factory(
+    "newsprism_predications",
+    default_config={"words_files": []},
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.predications"],
+)
+def make_predication_component(nlp: Language, name: str, words_files: list[str]) -> PredicationComponent:
+    return PredicationComponent(ClaimWords.read(word_file_texts(WORDS_FILE, words_files, ClaimWordsError)))
+
+
+class PredicationComponent:
+    """Sets ``doc._.predications`` (list of Predication, article_id "")."""
+
+    def __init__(self, words: ClaimWords) -> None:
+        self.words = words
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.predications = find_predications(doc, self.words)
+        return doc

