@@ -640,6 +640,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
             targets = where_it_happens(art, where, sources)
+    if not targets and sources and names_people(art, target_slot.head):
+        targets = unnamed_target(art, target_slot, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
@@ -738,6 +740,39 @@ def names_people(art: Article, head: Token | None) -> bool:
         return True
     of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
+
+
+def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Party]) -> list[Party]:
+    """Someone acted on who is named only by a role or a group that is no actor of
+    the article ("sentenced the former Prime Minister", "demanded that the government
+    publish", "bombed Kurdish fighters in northeast Syria", "interned a million
+    Uighurs") belongs to the country where the event happens, else to the doer's own
+    country: the GSR's (and CAMEO coders') convention of coding unnamed people by the
+    state the sentence is about. The doer's country is not assumed for people named
+    by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
+    would make the target the doer itself (a doer named by "it")."""
+    country = art.country_id(where.country) if where is not None and where.country else None
+    if country is None and not _named_as_someones(slot.head):
+        codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+        country = art.country_id(codes.pop()) if len(codes) == 1 else None
+    if country is None:
+        return []
+    party = Party(country, slot.text or slot.head.text, slot.head.idx, group=True)
+    return [] if _is_doer(party, doers) else [party]
+
+
+def _named_as_someones(head: Token) -> bool:
+    """Whether a nationality, place or name modifies the words ("Ecuadorian troops")."""
+    return any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts)
+
+
+def actor_code(art: Article, actor_id: str) -> str | None:
+    """The ISO code of an actor's country, or of the body it belongs to."""
+    actor = art.actor(actor_id)
+    if actor is None:
+        return None
+    owner = art.actor(actor.affiliation) if actor.affiliation else None
+    return actor.country or (owner.country if owner else None)
 
 
 def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
