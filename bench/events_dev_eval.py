@@ -1,7 +1,8 @@
 """Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test] [--errors]
-    # writes bench/results/events-<split>.json
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test]
+                                              [--errors] [--no-fallback]
+    # writes bench/results/events-<split>.json (-patterns.json with --no-fallback)
 
 Gold for ``dev`` and ``heldout``: ``bench/annotations/events/<split>.jsonl``, one
 sentence a line written for newsprism in the style of international wire news:
@@ -54,8 +55,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 from newsprism.analysis.events import PLOVER_TYPES  # noqa: E402
-from newsprism.analysis.pipeline import load_pipeline  # noqa: E402
-from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Actor  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -158,9 +157,10 @@ def named_accuracy(golds: list[list[plover_eval.GoldActor]], predicted: list) ->
     return sum(named_matches(g, p) for g, p in pairs) / len(pairs) if pairs else 0.0
 
 
-def evaluate_real(path: Path, show_errors: bool) -> dict:
+def evaluate_real(path: Path, show_errors: bool, fallback: bool = True) -> dict:
     records = read_coded(path) if path.stem in CAMEO_SPLITS else read_real(path)
-    predictions = plover_eval.predict(plover_eval.events_pipeline(progress=False), [r.text for r in records])
+    nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
+    predictions = plover_eval.predict(nlp, [r.text for r in records])
     scored = plover_eval.score(records, predictions)
     if show_errors:
         for record, guess in zip(records, predictions, strict=True):
@@ -172,6 +172,7 @@ def evaluate_real(path: Path, show_errors: bool) -> dict:
                       f"{_show_guess(guess.source)}->{_show_guess(guess.target)} | {record.text}", file=sys.stderr)
     return {
         "data": str(path.relative_to(HERE.parent)),
+        "fallback": fallback,
         "sentences": len(records),
         "type_accuracy": scored["type_accuracy"],
         "macro_f1": scored["macro_f1"],
@@ -229,9 +230,9 @@ def macro_f1(pairs: list[tuple[str, str]]) -> tuple[float, dict[str, float]]:
     return sum(scores.values()) / len(scores), scores
 
 
-def evaluate(path: Path, show_errors: bool) -> dict:
+def evaluate(path: Path, show_errors: bool, fallback: bool = True) -> dict:
     gold = read_gold(path)
-    nlp = load_pipeline(Settings(progress=False))
+    nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
     pairs, sources, targets = [], [], []
     for item in gold:
         kind, source, target, trigger = predict(nlp, item["text"])
@@ -261,14 +262,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS + CAMEO_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
+    parser.add_argument("--no-fallback", action="store_true", help="patterns only: no classifier guesses")
     args = parser.parse_args()
     if args.errors and args.split in HELDOUT_SPLITS:
         parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
     path = ANNOTATIONS / f"{args.split}.jsonl"
     written = args.split in WRITTEN_SPLITS
-    result = evaluate(path, args.errors) if written else evaluate_real(path, args.errors)
+    evaluated = evaluate if written else evaluate_real
+    result = evaluated(path, args.errors, fallback=not args.no_fallback)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"events-{args.split}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    suffix = "-patterns" if args.no_fallback else ""
+    (RESULTS / f"events-{args.split}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion")}, indent=2))
 
 

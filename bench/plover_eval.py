@@ -215,8 +215,9 @@ def doc_actors(doc) -> dict:
 # --------------------------------------------------------------------------- running
 
 
-def events_pipeline(**settings):
-    """The newsprism pipeline with the events component added when it is not already in."""
+def events_pipeline(fallback: bool = True, **settings):
+    """The newsprism pipeline with the events component added when it is not already in;
+    ``fallback=False`` codes by patterns alone (no classifier guesses)."""
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -227,7 +228,10 @@ def events_pipeline(**settings):
     base = Settings(**settings)
     if EVENTS_COMPONENT not in base.components:
         base.components = (*base.components, EVENTS_COMPONENT)
-    return load_pipeline(base)
+    nlp = load_pipeline(base)
+    if not fallback:
+        nlp.get_pipe(EVENTS_COMPONENT).fallback = None
+    return nlp
 
 
 def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
@@ -340,12 +344,14 @@ def print_summary(result: dict) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N sentences")
+    parser.add_argument("--no-fallback", action="store_true", help="patterns only: no classifier guesses")
     args = parser.parse_args(argv)
     records = load_gsr()[: args.limit]
-    nlp = events_pipeline()
+    nlp = events_pipeline(fallback=not args.no_fallback)
     started = time.perf_counter()
     result = evaluate(nlp, records)
     result = {"data": os.path.relpath(GSR, HERE.parent), "limit": args.limit, "label_map": LABEL_MAP,
+              "fallback": not args.no_fallback,
               "seconds": round(time.perf_counter() - started, 1), "anchors": ANCHORS, **result}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "plover.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
