@@ -597,7 +597,7 @@ def test_people_fill_a_target_a_pattern_requires(nlp):
     ("Russia and China pledged to strengthen military cooperation.", ("AGREE", "russia", "china")),
     ("China increased its military presence near Taiwan.", ("MOBILIZE", "china", "taiwan")),
     ("The World Bank suspended loans to Zimbabwe.", ("SANCTION", "world-bank", "zimbabwe")),
-    ("Chinese authorities placed the dissident under house arrest.", ("COERCE", "china", None)),
+    ("Chinese authorities placed the dissident under house arrest.", ("COERCE", "china", "china")),
     ("Russia and Ukraine exchanged prisoners on Saturday.", ("RETREAT", "russia", "ukraine")),
     ("China blocked the resolution on Myanmar.", ("REJECT", "china", "myanmar")),
     ("Serbia ceded control of the town to the UN.", ("CONCEDE", "serbia", "united-nations")),
