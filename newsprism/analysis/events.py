@@ -193,7 +193,8 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
+    "acceptance".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -763,7 +764,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
             targets = where_it_happens(art, where, sources)
-    if not targets and sources and names_people(art, target_slot.head):
+    if not targets and sources and target_slot.head is not None:
         targets = unnamed_target(art, target_slot, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
@@ -776,6 +777,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         return
     reading = read_frame(art, trigger)
     kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
+    negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
@@ -788,7 +790,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 source_id=source.actor_id if source else None, type=kind,
                 target_id=target.actor_id if target else None,
                 cameo=cameo, quad_class=quad,
-                polarity="negated" if reading.negated else "asserted", modality=reading.modality,
+                polarity="negated" if negated else "asserted", modality=reading.modality,
                 attributed_to=claimed, date=when.date if when else None,
                 location=where.name if where else None,
                 text=art.text[start:end], start=start, end=end, trigger=trigger.text,
@@ -871,11 +873,15 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
     publish", "bombed Kurdish fighters in northeast Syria", "interned a million
     Uighurs") belongs to the country where the event happens, else to the doer's own
     country: the GSR's (and CAMEO coders') convention of coding unnamed people by the
-    state the sentence is about. The doer's country is not assumed for people named
+    state the sentence is about. What such people own stands for them ("hailed the
+    army's victory"). The doer's country is not assumed for people named
     by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
     would make the target the doer itself (a doer named by "it")."""
+    head = next((o for o in slot.head.children if o.dep_ == "poss" and names_people(art, o)), slot.head)
+    if not names_people(art, head):  # "the army's victory" is the army's
+        return []
     country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and not _named_as_someones(slot.head):
+    if country is None and not _named_as_someones(head):
         codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
     if country is None:
@@ -922,6 +928,8 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
+    if reading.negated and pattern.type == "AGREE" and art.lexicon.is_cue(trigger, "acceptance"):
+        return "REJECT", "12", 3  # "would not accept the terms" is a refusal
     if reading.negated or pattern.type in ("AGREE", "THREATEN", "REQUEST", "MOBILIZE"):
         return pattern.type, pattern.cameo, pattern.quad
     said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech") and _same_doer(art, trigger.head, doers)
