@@ -765,7 +765,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         if not target_slot.filled:
             targets = where_it_happens(art, where, sources)
     if not targets and sources and target_slot.head is not None:
-        targets = unnamed_target(art, target_slot, where, sources)
+        targets = unnamed_target(art, target_slot, where, sources, pattern.type)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
@@ -867,21 +867,22 @@ def names_people(art: Article, head: Token | None) -> bool:
     return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
 
 
-def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Party]) -> list[Party]:
+def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Party], kind: str) -> list[Party]:
     """Someone acted on who is named only by a role or a group that is no actor of
     the article ("sentenced the former Prime Minister", "demanded that the government
     publish", "bombed Kurdish fighters in northeast Syria", "interned a million
     Uighurs") belongs to the country where the event happens, else to the doer's own
     country: the GSR's (and CAMEO coders') convention of coding unnamed people by the
     state the sentence is about. What such people own stands for them ("hailed the
-    army's victory"). The doer's country is not assumed for people named
+    army's victory"). Those a doer attacks are not taken to be its own ("Israeli
+    strikes killed 12 fighters"). The doer's country is not assumed for people named
     by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
     would make the target the doer itself (a doer named by "it")."""
     head = next((o for o in slot.head.children if o.dep_ == "poss" and names_people(art, o)), slot.head)
     if not names_people(art, head):  # "the army's victory" is the army's
         return []
     country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and not _named_as_someones(head):
+    if country is None and kind != "ASSAULT" and not _named_as_someones(head):
         codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
     if country is None:
