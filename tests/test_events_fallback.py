@@ -46,7 +46,7 @@ def test_pattern_events_carry_no_confidence_and_stop_the_fallback(nlp):
     assert event.type == "ASSAULT" and event.confidence is None
 
 
-def test_the_guess_needs_an_actor_on_both_sides(nlp):
+def test_the_guess_needs_someone_on_both_sides(nlp):
     model = FallbackModel({"v=outbid": {"COOPERATE": 4.0}}, {}, threshold=0.5)
     assert events_with(nlp, model, "Brazil outbid everyone.") == []
 

@@ -142,7 +142,8 @@ The rules:
    counts as its own); within one the main event (nearest the root of the parse)
    comes first, then by position.
 9. **Fallback.** A sentence where no pattern fires, whose main verb (or the verb a
-   verb of saying at its root reports) has actors both as doer and as one acted on,
+   verb of saying at its root reports) has a doer and one acted on (actors, or
+   words naming people, as for any event),
    gets its type from a multinomial logistic regression over words of the parse
    around that verb (lemmas of the verb, its particle, object, prepositions and the
    nouns of the sentence; features as in Hogenboom et al. 2011, "An overview of
@@ -644,7 +645,7 @@ def fallback_events(art: Article, model: FallbackModel, covered: set[int]) -> It
         pattern = EventPattern(frozenset({verb.lemma_.lower()}), (), "VERB", kind, cameo, quad,
                                FALLBACK_SOURCE, FALLBACK_TARGET, target_required=True)
         for event in events_for(art, verb, pattern, []):
-            if event.source_id and event.target_id:
+            if (event.source_id or event.source_text) and (event.target_id or event.target_text):
                 event.confidence = round(probability, 3)
                 yield (event.start, depth(verb), verb.i), event
 
