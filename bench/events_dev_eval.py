@@ -1,7 +1,8 @@
 """Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout] [--errors]
-    # writes bench/results/events-<split>.json
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test]
+                                              [--errors] [--fallback]
+    # writes bench/results/events-<split>.json (-fallback.json with --fallback)
 
 Gold for ``dev`` and ``heldout``: ``bench/annotations/events/<split>.jsonl``, one
 sentence a line written for newsprism in the style of international wire news:
@@ -21,6 +22,14 @@ target lists (``{"text", "code"}``). It is scored as ``plover_eval`` scores the 
 (country codes compared for ISO codes, names otherwise), plus a stricter "named"
 actor accuracy where the predicted actor's names must match the gold words even
 for a country code ("Trump" is not "Democrats", though both are USA).
+
+Gold for ``cameo_train`` and ``cameo_test``: 298 sentences written for newsprism in the
+style of the CAMEO manual's examples (18 per PLOVER type in many wordings, 10 with no
+event), coded before the system was run on them, as ``{"text", "event", "source",
+"target"}`` with GSR-style actor lists (``{"text", "code", "sector"}``); each type's
+sentences alternate between the two halves. Rules are developed and the fallback
+classifier is trained on ``cameo_train``; ``cameo_test`` is run in aggregate. Scored as
+the real splits are.
 
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
@@ -46,8 +55,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 from newsprism.analysis.events import PLOVER_TYPES  # noqa: E402
-from newsprism.analysis.pipeline import load_pipeline  # noqa: E402
-from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Actor  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -60,7 +67,8 @@ SHARED_DATA = HERE.parents[1] / "shared" / "data"
 NONE = "none"
 WRITTEN_SPLITS = ("dev", "heldout")
 REAL_SPLITS = ("real_dev", "real_heldout")
-HELDOUT_SPLITS = ("heldout", "real_heldout")
+CAMEO_SPLITS = ("cameo_train", "cameo_test")
+HELDOUT_SPLITS = ("heldout", "real_heldout", "cameo_test")
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -127,6 +135,18 @@ def read_real(path: Path, data: Path = SHARED_DATA) -> list[plover_eval.GsrRecor
     return records
 
 
+def read_coded(path: Path) -> list[plover_eval.GsrRecord]:
+    """Written sentences with GSR-style gold (the cameo splits), as GSR records (id = line number)."""
+    return [
+        plover_eval.GsrRecord(
+            f"{path.stem}:{number}", item["text"], item["event"],
+            [plover_eval.GoldActor(a["text"], a["code"], a.get("sector")) for a in item["source"]],
+            [plover_eval.GoldActor(a["text"], a["code"], a.get("sector")) for a in item["target"]],
+        )
+        for number, item in enumerate(read_gold(path), 1)
+    ]
+
+
 def named_matches(gold: list[plover_eval.GoldActor], predicted: plover_eval.PredictedActor | None) -> bool:
     """The predicted actor's names match the gold words, whatever the codes say."""
     return predicted is not None and any(plover_eval.names_match(g.text, predicted.names) for g in gold)
@@ -137,9 +157,10 @@ def named_accuracy(golds: list[list[plover_eval.GoldActor]], predicted: list) ->
     return sum(named_matches(g, p) for g, p in pairs) / len(pairs) if pairs else 0.0
 
 
-def evaluate_real(path: Path, show_errors: bool) -> dict:
-    records = read_real(path)
-    predictions = plover_eval.predict(plover_eval.events_pipeline(progress=False), [r.text for r in records])
+def evaluate_real(path: Path, show_errors: bool, fallback: bool = False) -> dict:
+    records = read_coded(path) if path.stem in CAMEO_SPLITS else read_real(path)
+    nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
+    predictions = plover_eval.predict(nlp, [r.text for r in records])
     scored = plover_eval.score(records, predictions)
     if show_errors:
         for record, guess in zip(records, predictions, strict=True):
@@ -151,6 +172,7 @@ def evaluate_real(path: Path, show_errors: bool) -> dict:
                       f"{_show_guess(guess.source)}->{_show_guess(guess.target)} | {record.text}", file=sys.stderr)
     return {
         "data": str(path.relative_to(HERE.parent)),
+        "fallback": fallback,
         "sentences": len(records),
         "type_accuracy": scored["type_accuracy"],
         "macro_f1": scored["macro_f1"],
@@ -208,9 +230,9 @@ def macro_f1(pairs: list[tuple[str, str]]) -> tuple[float, dict[str, float]]:
     return sum(scores.values()) / len(scores), scores
 
 
-def evaluate(path: Path, show_errors: bool) -> dict:
+def evaluate(path: Path, show_errors: bool, fallback: bool = False) -> dict:
     gold = read_gold(path)
-    nlp = load_pipeline(Settings(progress=False))
+    nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
     pairs, sources, targets = [], [], []
     for item in gold:
         kind, source, target, trigger = predict(nlp, item["text"])
@@ -238,15 +260,19 @@ def evaluate(path: Path, show_errors: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS, default="dev")
+    parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS + CAMEO_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
+    parser.add_argument("--fallback", action="store_true", help="add the fallback classifier's guesses")
     args = parser.parse_args()
     if args.errors and args.split in HELDOUT_SPLITS:
         parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
     path = ANNOTATIONS / f"{args.split}.jsonl"
-    result = evaluate_real(path, args.errors) if args.split in REAL_SPLITS else evaluate(path, args.errors)
+    written = args.split in WRITTEN_SPLITS
+    evaluated = evaluate if written else evaluate_real
+    result = evaluated(path, args.errors, fallback=args.fallback)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"events-{args.split}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    suffix = "-fallback" if args.fallback else ""
+    (RESULTS / f"events-{args.split}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion")}, indent=2))
 
 

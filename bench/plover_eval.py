@@ -1,6 +1,6 @@
 """Events against the PLOVER gold standard records (GSR).
 
-    .venv/bin/python bench/plover_eval.py [--limit N]   # writes bench/results/plover.{json,csv} (+ .png)
+    .venv/bin/python bench/plover_eval.py [--limit N] [--fallback]   # writes bench/results/plover.{json,csv} (+ .png)
 
 Data: ``../shared/data/event-coding/plover-gsr/PLOVER_GSR_CAMEO.txt`` (Open Event Data
 Alliance, CC BY-SA 4.0): 322 sentences from the CAMEO manual's examples, each coded by
@@ -215,8 +215,10 @@ def doc_actors(doc) -> dict:
 # --------------------------------------------------------------------------- running
 
 
-def events_pipeline(**settings):
-    """The newsprism pipeline with the events component added when it is not already in."""
+def events_pipeline(fallback: bool = False, **settings):
+    """The newsprism pipeline with the events component added when it is not already in;
+    ``fallback=True`` adds the fallback classifier's guesses (rule 9 of events.py)."""
+    from newsprism.analysis.events import default_fallback
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -227,7 +229,10 @@ def events_pipeline(**settings):
     base = Settings(**settings)
     if EVENTS_COMPONENT not in base.components:
         base.components = (*base.components, EVENTS_COMPONENT)
-    return load_pipeline(base)
+    nlp = load_pipeline(base)
+    if fallback:
+        nlp.get_pipe(EVENTS_COMPONENT).fallback = default_fallback()
+    return nlp
 
 
 def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
@@ -340,12 +345,14 @@ def print_summary(result: dict) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N sentences")
+    parser.add_argument("--fallback", action="store_true", help="add the fallback classifier's guesses")
     args = parser.parse_args(argv)
     records = load_gsr()[: args.limit]
-    nlp = events_pipeline()
+    nlp = events_pipeline(fallback=args.fallback)
     started = time.perf_counter()
     result = evaluate(nlp, records)
     result = {"data": os.path.relpath(GSR, HERE.parent), "limit": args.limit, "label_map": LABEL_MAP,
+              "fallback": args.fallback,
               "seconds": round(time.perf_counter() - started, 1), "anchors": ANCHORS, **result}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "plover.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

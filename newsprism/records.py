@@ -138,6 +138,7 @@ class Event:
     location_country: str | None = None  # ISO 3166 alpha-3
     latitude: float | None = None
     longitude: float | None = None
+    confidence: float | None = None  # a fallback guess's probability (lower confidence); None: coded by a pattern
 
 
 @dataclass(slots=True)

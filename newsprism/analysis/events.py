@@ -141,11 +141,27 @@ The rules:
 8. **Order.** Events follow the text sentence by sentence (a line of a sentence
    counts as its own); within one the main event (nearest the root of the parse)
    comes first, then by position.
+9. **Fallback.** A sentence where no pattern fires, whose main verb (or the verb a
+   verb of saying at its root reports) has a doer and one acted on (actors, or
+   words naming people, as for any event),
+   gets its type from a multinomial logistic regression over words of the parse
+   around that verb (lemmas of the verb, its particle, object, prepositions and the
+   nouns of the sentence; features as in Hogenboom et al. 2011, "An overview of
+   event extraction from text", and trained as PLOVER's own demo classifier is,
+   on labelled sentences: ``bench/train_event_fallback.py`` writes the weights to
+   ``newsprism/data/event_fallback.tsv``, readable and replaceable). Only a guess
+   whose probability reaches the file's threshold is kept; it carries that
+   probability as ``confidence`` (events coded by a pattern have none) and its type's
+   most common CAMEO root and quad class among the patterns. Off by default (the
+   component's ``fallback`` setting): on sentences it was not trained on, few of its
+   guesses were right (``bench/events_dev_eval.py --fallback``).
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -167,6 +183,11 @@ if not Doc.has_extension("events"):
 
 PATTERNS_FILE = "event_patterns.tsv"
 CUES_FILE = "event_cues.txt"
+FALLBACK_FILE = "event_fallback.tsv"
+FALLBACK_SOURCE = ("subject",)
+FALLBACK_TARGET = ("object", "dative", "with", "to", "against", "on", "at", "from", "into", "for")
+FALLBACK_THRESHOLD = "@threshold"  # the line of the weights file that holds the threshold
+FALLBACK_BIAS = "@bias"
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT COOPERATE AID CONCEDE RETREAT ACCUSE REQUEST REJECT THREATEN "
     "PROTEST MOBILIZE SANCTION COERCE ASSAULT".split()
@@ -174,7 +195,8 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation".split()
+    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
+    "acceptance".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -290,6 +312,85 @@ class EventLexicon:
 
     def sections(self, token: Token, names: Iterable[str]) -> set[str]:
         return {name for name in names if self.is_cue(token, name)}
+
+    def typical_code(self, kind: str) -> tuple[str, int]:
+        """The (CAMEO root, quad class) most of the type's patterns give it."""
+        codes = Counter((p.cameo[:2], p.quad) for entries in self.patterns.values()
+                        for *_, p in entries if p.type == kind and p.cameo and p.quad)
+        if not codes:
+            raise EventFileError(f"no pattern codes the type {kind}")
+        return codes.most_common(1)[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class FallbackModel:
+    """A multinomial logistic regression over parse features (module docstring, rule 9)."""
+
+    weights: dict[str, dict[str, float]]  # feature -> PLOVER type -> weight
+    bias: dict[str, float]
+    threshold: float
+
+    @classmethod
+    def load(cls, path: str | Path) -> FallbackModel:
+        """The weights of a TSV file: "feature TAB type TAB weight" lines, the biases
+        under the feature "@bias", and a line "@threshold TAB probability"."""
+        weights: dict[str, dict[str, float]] = {}
+        threshold = None
+        for where, cells in _data_lines(path, split_tabs=True):
+            try:
+                if cells[0] == FALLBACK_THRESHOLD and len(cells) == 2:
+                    threshold = float(cells[1])
+                elif len(cells) == 3 and cells[1] in PLOVER_TYPES:
+                    weights.setdefault(cells[0], {})[cells[1]] = float(cells[2])
+                else:
+                    raise ValueError
+            except ValueError:
+                raise EventFileError(f"{where}: expected 'feature TAB type TAB weight' or '@threshold TAB p'") from None
+        if threshold is None:
+            raise EventFileError(f"{path}: no {FALLBACK_THRESHOLD} line")
+        bias = weights.pop(FALLBACK_BIAS, {})
+        return cls(weights, bias, threshold)
+
+    def classify(self, features: Iterable[str]) -> tuple[str, float]:
+        """The most probable type and its probability."""
+        scores = dict.fromkeys(PLOVER_TYPES, 0.0) | self.bias
+        for feature in set(features):
+            for kind, weight in self.weights.get(feature, {}).items():
+                scores[kind] += weight
+        top = max(scores.values())
+        exps = {kind: math.exp(score - top) for kind, score in scores.items()}
+        best = max(exps, key=exps.__getitem__)
+        return best, exps[best] / sum(exps.values())
+
+
+@lru_cache(maxsize=1)
+def default_fallback() -> FallbackModel:
+    return FallbackModel.load(bundled_path(FALLBACK_FILE))
+
+
+def main_verb(sentence: Span, lexicon: EventLexicon) -> Token:
+    """The sentence's root, or the verb a verb of saying at the root reports."""
+    root = sentence.root
+    reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return reported[0] if reported and lexicon.is_cue(root, "speech") else root
+
+
+def fallback_features(verb: Token) -> list[str]:
+    """Words of the parse around the main verb that say what kind of event it is."""
+    features = [f"v={verb.lemma_.lower()}"]
+    for child in verb.children:
+        word = child.lemma_.lower()
+        if child.dep_ == "prt":
+            features.append(f"v={verb.lemma_.lower()}_{word}")
+        elif child.dep_ in ("dobj", "nsubjpass", "attr", "acomp"):
+            features += [f"o={word}", f"vo={verb.lemma_.lower()}_{word}"]
+        elif child.dep_ in ("prep", "agent", "dative"):
+            features.append(f"p={word}")
+            features += [f"po={word}_{g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ == "VERB":
+            features.append(f"x={word}")
+    features += [f"n={t.lemma_.lower()}" for t in verb.sent if t.pos_ == "NOUN"]
+    return features
 
 
 def read_patterns(path: str | Path) -> Iterator[EventPattern]:
@@ -505,8 +606,9 @@ def _mention_index(doc: Doc, mentions: list[Mention]) -> list[Mention | None]:
     return index
 
 
-def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
-    """The events of one parsed article, in reading order (see the module docstring)."""
+def find_events(doc: Doc, lexicon: EventLexicon | None = None, fallback: FallbackModel | None = None) -> list[Event]:
+    """The events of one parsed article, in reading order (see the module docstring);
+    with a fallback model, also the guesses of rule 9."""
     art = Article.build(doc, lexicon or default_lexicon())
     matches = list(find_triggers(art))
     used = {t.i for _, _, needs in matches for t in needs}
@@ -521,12 +623,32 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
                 if key not in seen:
                     seen.add(key)
                     found.append(((event.start, depth(main_word(art, anchor)), anchor.i), event))
+    if fallback is not None:
+        found += fallback_events(art, fallback, {event.start for _, event in found})
     found.sort(key=lambda item: item[0])
     events = [event for _, event in found]
     for i, event in enumerate(events):
         event.id = f"e{i}"
     _keep_added_countries(art, events)
     return events
+
+
+def fallback_events(art: Article, model: FallbackModel, covered: set[int]) -> Iterator[tuple[tuple[int, int, int], Event]]:
+    """The classifier's events of the sentences no pattern covers (rule 9)."""
+    for sentence in art.doc.sents:
+        verb = main_verb(sentence, art.lexicon)
+        if verb.pos_ not in ("VERB", "AUX") or any(sentence.start_char <= start < sentence.end_char for start in covered):
+            continue
+        kind, probability = model.classify(fallback_features(verb))
+        if probability < model.threshold:
+            continue
+        cameo, quad = art.lexicon.typical_code(kind)
+        pattern = EventPattern(frozenset({verb.lemma_.lower()}), (), "VERB", kind, cameo, quad,
+                               FALLBACK_SOURCE, FALLBACK_TARGET, target_required=True)
+        for event in events_for(art, verb, pattern, []):
+            if (event.source_id or event.source_text) and (event.target_id or event.target_text):
+                event.confidence = round(probability, 3)
+                yield (event.start, depth(verb), verb.i), event
 
 
 def _keep_added_countries(art: Article, events: list[Event]) -> None:
@@ -540,23 +662,27 @@ def _keep_added_countries(art: Article, events: list[Event]) -> None:
 
 @Language.factory(
     "newsprism_events",
-    default_config={"patterns_files": [], "cues_files": []},
+    default_config={"patterns_files": [], "cues_files": [], "fallback": False, "fallback_file": ""},
     requires=["token.dep", "token.lemma"],
     assigns=["doc._.events"],
 )
-def make_event_component(nlp: Language, name: str, patterns_files: list[str], cues_files: list[str]) -> EventComponent:
+def make_event_component(nlp: Language, name: str, patterns_files: list[str], cues_files: list[str],
+                         fallback: bool, fallback_file: str) -> EventComponent:
     lexicon = EventLexicon.load(patterns_files, cues_files) if patterns_files or cues_files else default_lexicon()
-    return EventComponent(lexicon)
+    model = (FallbackModel.load(fallback_file) if fallback_file else default_fallback()) if fallback else None
+    return EventComponent(lexicon, model)
 
 
 class EventComponent:
-    """Sets ``doc._.events`` (list of Event, article_id "")."""
+    """Sets ``doc._.events`` (list of Event, article_id ""); ``fallback`` is the model
+    of rule 9, None to code by patterns alone."""
 
-    def __init__(self, lexicon: EventLexicon) -> None:
+    def __init__(self, lexicon: EventLexicon, fallback: FallbackModel | None = None) -> None:
         self.lexicon = lexicon
+        self.fallback = fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.lexicon)
+        doc._.events = find_events(doc, self.lexicon, self.fallback)
         return doc
 
 
@@ -640,6 +766,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
             targets = where_it_happens(art, where, sources)
+    if not targets and sources and target_slot.head is not None:
+        targets = unnamed_target(art, target_slot, where, sources, pattern.type)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
@@ -651,6 +779,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         return
     reading = read_frame(art, trigger)
     kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
+    negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
@@ -663,7 +792,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 source_id=source.actor_id if source else None, type=kind,
                 target_id=target.actor_id if target else None,
                 cameo=cameo, quad_class=quad,
-                polarity="negated" if reading.negated else "asserted", modality=reading.modality,
+                polarity="negated" if negated else "asserted", modality=reading.modality,
                 attributed_to=claimed, date=when.date if when else None,
                 location=where.name if where else None,
                 text=art.text[start:end], start=start, end=end, trigger=trigger.text,
@@ -740,6 +869,44 @@ def names_people(art: Article, head: Token | None) -> bool:
     return any(art.lexicon.is_cue(word, "people") or word.lower_ in title_words() for word in (head, *of))
 
 
+def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Party], kind: str) -> list[Party]:
+    """Someone acted on who is named only by a role or a group that is no actor of
+    the article ("sentenced the former Prime Minister", "demanded that the government
+    publish", "bombed Kurdish fighters in northeast Syria", "interned a million
+    Uighurs") belongs to the country where the event happens, else to the doer's own
+    country: the GSR's (and CAMEO coders') convention of coding unnamed people by the
+    state the sentence is about. What such people own stands for them ("hailed the
+    army's victory"). Those a doer attacks are not taken to be its own ("Israeli
+    strikes killed 12 fighters"). The doer's country is not assumed for people named
+    by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
+    would make the target the doer itself (a doer named by "it")."""
+    head = next((o for o in slot.head.children if o.dep_ == "poss" and names_people(art, o)), slot.head)
+    if not names_people(art, head):  # "the army's victory" is the army's
+        return []
+    country = art.country_id(where.country) if where is not None and where.country else None
+    if country is None and kind != "ASSAULT" and not _named_as_someones(head):
+        codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+        country = art.country_id(codes.pop()) if len(codes) == 1 else None
+    if country is None:
+        return []
+    party = Party(country, slot.text or slot.head.text, slot.head.idx, group=True)
+    return [] if _is_doer(party, doers) else [party]
+
+
+def _named_as_someones(head: Token) -> bool:
+    """Whether a nationality, place or name modifies the words ("Ecuadorian troops")."""
+    return any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts)
+
+
+def actor_code(art: Article, actor_id: str) -> str | None:
+    """The ISO code of an actor's country, or of the body it belongs to."""
+    actor = art.actor(actor_id)
+    if actor is None:
+        return None
+    owner = art.actor(actor.affiliation) if actor.affiliation else None
+    return actor.country or (owner.country if owner else None)
+
+
 def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
     """A material event that names nobody it is done to is done to the country where
     it happens ("carried out air strikes near Damascus"), unless that is the doer's own."""
@@ -764,6 +931,8 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
+    if reading.negated and pattern.type == "AGREE" and art.lexicon.is_cue(trigger, "acceptance"):
+        return "REJECT", "12", 3  # "would not accept the terms" is a refusal
     if reading.negated or pattern.type in ("AGREE", "THREATEN", "REQUEST", "MOBILIZE"):
         return pattern.type, pattern.cameo, pattern.quad
     said = trigger.dep_ == "ccomp" and art.lexicon.is_cue(trigger.head, "speech") and _same_doer(art, trigger.head, doers)

@@ -82,7 +82,7 @@ CREATE TABLE IF NOT EXISTS events (
     modality VARCHAR, attributed_to VARCHAR, date VARCHAR, location VARCHAR,
     text VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, source_text VARCHAR,
     target_text VARCHAR, date_granularity VARCHAR, location_country VARCHAR,
-    latitude DOUBLE, longitude DOUBLE
+    latitude DOUBLE, longitude DOUBLE, confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS quantities (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, value DOUBLE, unit VARCHAR,
