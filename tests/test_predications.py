@@ -41,6 +41,9 @@ def reading(p: Predication) -> tuple:
     ("Two fishermen died at sea.", ("kill", "person", "asserted", "actual")),
     ("Teenage deckhand Wilber Alvarado, 19, was shot in the leg.", ("injure", "person", "asserted", "actual")),
     ("The ministry said the embassy's cars were seized.", ("detain", "car", "asserted", "actual")),
+    # not claiming something leaves it open; it does not deny it
+    ("I am not claiming the fishermen were arrested over the survey.", ("detain", "person", "asserted", "actual")),
+    ("He denied that the fishermen were arrested.", ("detain", "person", "negated", "actual")),
 ])
 def test_a_statement_is_read_as_predicate_patient_polarity_and_modality(nlp, text, expected):
     [found] = read(nlp, text)

@@ -1658,8 +1658,11 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
     cue_word = bool(lexicon.sections(head, ("support", "denial", "negative", "accusation", "content", *MODALITIES[1:])))
     if dep in ("prep", "dobj", "dative"):
         return True if cue_word else None
-    if dep in ("acl", "ccomp") and lexicon.sections(head, ("content", "denial", "accusation")):
+    if dep in ("acl", "ccomp") and lexicon.sections(head, ("denial", "accusation")):
         return True
+    if dep in ("acl", "ccomp") and lexicon.sections(head, ("content",)):
+        # "reports that ..." frames what it reports; "not claiming that X" leaves X open
+        return True if head.pos_ != "VERB" else None
     if dep in ("nsubj", "nsubjpass", "attr") and token.pos_ in ("NOUN", "PROPN") and head.lemma_ == "be":
         return any(c.dep_ == "expl" for c in head.children)  # "there won't be cooperation"
     return None
