@@ -49,13 +49,12 @@ NAME_OVERRIDES = {
     "VIR": "U.S. Virgin Islands",  # pycountry: "Virgin Islands, U.S."
 }
 
-# Names that several countries share in usage; left to no country.
-AMBIGUOUS_NAMES = frozenset({"Congo"})
-
 # Conventional English names and abbreviations missing from both libraries.
 EXTRA_ALIASES = {
     "BIH": ["Bosnia"],
     "CHN": ["PRC"],
+    "COD": ["Congo"],  # also pycountry's name for COG; news style means the far bigger DR Congo
+    "COG": ["Congo Republic"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
     "MKD": ["Macedonia"],
     "MMR": ["Burma"],
@@ -80,7 +79,7 @@ EXTRA_DEMONYMS = {
     "KAZ": ["Kazakh"],
     "KGZ": ["Kyrgyz"],
     "MDV": ["Maldivian"],
-    "PHL": ["Filipina"],
+    "PHL": ["Philippine", "Filipina"],
     "POL": ["Pole"],
     "SAU": ["Saudi"],
     "SRB": ["Serb"],
@@ -322,7 +321,8 @@ def draft_country(country) -> CountryDraft:
         *alternative_spellings(country, info, names, demonyms),
         *EXTRA_ALIASES.get(country.alpha_3, []),
     ]
-    aliases = [a for a in with_dotted_forms(aliases) if a not in AMBIGUOUS_NAMES]
+    aliases = with_dotted_forms(aliases)
+    own_names = {normalise_name(n) for n in (name, *aliases)}
     metonyms = list(EXTRA_METONYMS.get(country.alpha_3, []))
     capital = (info.get("capital") or "").strip()
     population = int(info.get("population") or 0)
@@ -333,7 +333,8 @@ def draft_country(country) -> CountryDraft:
         name=name,
         population=population,
         aliases=aliases,
-        demonyms=with_plurals([*demonyms, *EXTRA_DEMONYMS.get(country.alpha_3, [])]),
+        demonyms=[d for d in with_plurals([*demonyms, *EXTRA_DEMONYMS.get(country.alpha_3, [])])
+                  if normalise_name(d) not in own_names],  # "Philippine", not its plural "Philippines"
         metonyms=metonyms,
     )
 

@@ -185,6 +185,11 @@ def test_countries_from_the_kb_and_accent_folded_city_names(nlp):
     assert place(found, "Kobani").country == "SYR"
 
 
+def test_bare_congo_is_the_democratic_republic_as_news_style_has_it(nlp):
+    assert [p.country for p in places_in(parse(nlp, "Rebels raided a village in eastern Congo."))] == ["COD"]
+    assert [p.country for p in places_in(parse(nlp, "Aid reached Congo Republic on Friday."))] == ["COG"]
+
+
 def test_actors_are_not_places(nlp):
     found = places_in(parse(nlp, "The Islamic State attacked Samarra."))
     assert "Islamic State" not in {p.name for p in found}
