@@ -10,15 +10,17 @@ story whose text similarity is within reach (at least `TEXT_FLOOR`), the signals
 belong to the article's gold story? A logistic regression (L2-regularised, fitted by
 Newton's method, i.e. iteratively reweighted least squares; Hastie, Tibshirani &
 Friedman, "The Elements of Statistical Learning", 4.4) is fitted on all of them. Its
-log-odds divided by the text weight is a story score in cosine units (the date penalty
-capped as the shipped one is, so that a wrong date cannot split a story), and the
+log-odds divided by the text weight is a story score in cosine units (the far date
+penalty no higher than the shipped one, so that a wrong date cannot split a story), and the
 threshold where the odds are even is its joining threshold; `--shifts` moves that
 threshold and `--merges` tries merge thresholds above it. Each setting is scored on
 the dev splits (mean story-level B-cubed F1) and checked against the constraint sets
-(the seeds, the sample corpus), next to the shipped setting. Measured 2026-12-03: the
-fitted weights (terms 0.48, actors 0.07 in cosine units) score below the shipped ones
-at every threshold (best 0.829 among the settings that keep the constraint sets,
-against 0.843), so StoryParams keeps the grid-searched weights.
+(the seeds, the sample corpus), next to the shipped setting. Measured 2026-12-03 (22,611
+examples, 2,276 same story): the fitted date weight comes out as the text weight (the
+shipped date penalties, scaled by 0.99), but the fitted term weight (0.46 in cosine
+units, actors 0.07) scores below the shipped weights at every threshold (best 0.850
+among the settings that keep the constraint sets, against 0.855), so StoryParams keeps
+the grid-searched weights.
 Results go to bench/results/story_train.json.
 """
 
@@ -42,7 +44,7 @@ from newsprism.story.stories import SIGNALS, StoryArticle, StoryIndex, StoryPara
 TEXT_FLOOR = 0.35  # below it no story is ever joined: such pairs teach the model nothing it needs
 L2 = 1.0
 DEV_SPLITS = {"neus": "dev", "ecbplus": "dev-subtopic"}
-WEIGHT_NAMES = ("threshold", "actor_weight", "term_weight", "time_penalty", "merge_threshold")
+WEIGHT_NAMES = ("threshold", "actor_weight", "term_weight", "time_penalty", "far_penalty", "merge_threshold")
 
 
 class RecordingIndex(StoryIndex):
@@ -100,13 +102,16 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iterations: int =
 
 def as_params(w: np.ndarray, base: StoryParams) -> StoryParams:
     """The regression in cosine units: every weight over the text weight; the threshold
-    is where the odds are even. The date penalty is capped at the shipped one's: by
-    design, a wrong date (a site's "today" header) must not split a story by itself."""
-    text, actors, terms, gap, bias = w
+    is where the odds are even. The date signal is the shipped penalty, so its weight
+    scales both date penalties, the far one never above the shipped one: by design, a
+    wrong date (a site's "today" header) must not split a story by itself."""
+    text, actors, terms, dates, bias = w
     if text <= 0:
         sys.exit(f"the fitted text weight is {text:.3f}: the examples are broken")
+    scale = max(-dates / text, 0.0)
     return replace(base, threshold=-bias / text, actor_weight=max(actors / text, 0.0),
-                   term_weight=max(terms / text, 0.0), time_penalty=min(max(-gap / text, 0.0), base.time_penalty))
+                   term_weight=max(terms / text, 0.0), time_penalty=base.time_penalty * scale,
+                   far_penalty=min(base.far_penalty * scale, base.far_penalty))
 
 
 def dev_f1(prepared: dict, params: StoryParams) -> float:
@@ -117,7 +122,7 @@ def dev_f1(prepared: dict, params: StoryParams) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shifts", type=float, nargs="*", default=[round(-0.02 * k, 2) for k in range(11)])
+    parser.add_argument("--shifts", type=float, nargs="*", default=[round(-0.04 * k, 2) for k in range(7)])
     parser.add_argument("--merges", type=float, nargs="*", default=[0.04, 0.08],
                         help="merge thresholds to try, as margins above the joining threshold")
     args = parser.parse_args()
