@@ -3,6 +3,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 
 from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
@@ -50,17 +51,31 @@ def test_a_wrong_or_missing_date_does_not_split_a_story():
     assert len(set(story_of.values())) == 1
 
 
-def test_time_gap_lowers_similarity_but_only_up_to_the_cap():
+def test_a_gap_of_days_costs_up_to_the_cap_and_a_gap_of_years_less_since_the_date_may_be_wrong():
     params = StoryParams()
     index = StoryIndex(params)
     index.assign([article("s1", unit((8, 1.0)), date(2024, 1, 10))])
     story = next(iter(index.stories.values()))
-    near = index.similarity(article("n", unit((8, 1.0)), date(2024, 1, 11)), story)
-    week = index.similarity(article("w", unit((8, 1.0)), date(2024, 1, 15)), story)
-    years = index.similarity(article("y", unit((8, 1.0)), date(2030, 1, 1)), story)
-    undated = index.similarity(article("u", unit((8, 1.0)), None), story)
-    assert near == undated > week > years
-    assert years == undated - params.time_penalty
+    similarity = lambda day: index.similarity(article("a", unit((8, 1.0)), day), story)  # noqa: E731
+    undated = similarity(None)
+    assert similarity(date(2024, 1, 11)) == undated  # reporting lag
+    assert undated > similarity(date(2024, 1, 12)) > similarity(date(2024, 1, 13))  # the next days' developments
+    assert similarity(date(2024, 1, 13)) == pytest.approx(undated - params.time_penalty)
+    assert similarity(date(2024, 3, 1)) == pytest.approx(undated - params.time_penalty)  # no more than the cap
+    assert similarity(date(2030, 1, 1)) == pytest.approx(undated - params.far_penalty)  # a wrong "today" date?
+    assert params.far_penalty < params.time_penalty
+
+
+def test_a_development_three_days_on_told_in_much_the_same_words_is_a_story_of_its_own():
+    # Cosine about 0.85 across the two days, 0.99 within a day: this week's jobless claims after last week's.
+    monday = [article(f"mon{i}", unit((12, 1.0), (13, 0.42), (20 + i, 0.1)), date(2024, 3, 4), ["labor-dept"])
+              for i in range(2)]
+    thursday = [article(f"thu{i}", unit((12, 1.0), (15, 0.42), (30 + i, 0.1)), date(2024, 3, 7), ["labor-dept"])
+                for i in range(2)]
+    story_of = StoryIndex().assign(monday + thursday)
+    assert story_of["mon0"] == story_of["mon1"] != story_of["thu0"] == story_of["thu1"]
+    undated = [article(a.id, a.vector, None, ["labor-dept"]) for a in monday + thursday]
+    assert len(set(StoryIndex().assign(undated).values())) == 1  # without dates the words alone cannot tell them apart
 
 
 def test_same_input_order_gives_the_same_stories_and_ids():
