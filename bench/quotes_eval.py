@@ -1,6 +1,7 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
     .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3   # item by item: missed, spurious, wrong speaker
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
@@ -267,7 +268,8 @@ def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
     }
 
 
-def evaluate(folder: Path) -> dict:
+def analysed(folder: Path):
+    """Each gold file of `folder` with its article text and the pipeline's predicted spans."""
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -276,7 +278,6 @@ def evaluate(folder: Path) -> dict:
     if not files:
         sys.exit(f"no gold annotations in {folder}")
     nlp = load_pipeline(Settings())
-    scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = corpus[gold["id"]]["content_original"]
@@ -286,15 +287,41 @@ def evaluate(folder: Path) -> dict:
         doc.user_data["newsprism_outlet"] = corpus[gold["id"]]["source"]  # as the engine sets it
         doc = nlp(doc)
         actors = {a.id: a for a in doc._.actors}
-        predicted = predicted_spans(doc, actors)
+        yield gold, text, predicted_spans(doc, actors)
+
+
+def evaluate(folder: Path) -> dict:
+    scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
+    articles = 0
+    for gold, _, predicted in analysed(folder):
+        articles += 1
         for category, spans in gold_spans(gold).items():
             scores[category].add(spans, predicted[category], check_names=True)
-    return {"articles": len(files), **{k: v.as_dict() for k, v in scores.items()}}
+    return {"articles": articles, **{k: v.as_dict() for k, v in scores.items()}}
+
+
+def print_errors(folder: Path) -> None:
+    """Development splits only: every missed gold span, spurious prediction and wrong speaker."""
+    def show(text: str, span: Span) -> str:
+        return repr(text[span.start:span.end][:90])
+    for gold, text, predicted in analysed(folder):
+        for category, spans in gold_spans(gold).items():
+            pairs = match(spans, predicted[category])
+            matched_gold, matched_predicted = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
+            for g in spans:
+                if id(g) not in matched_gold:
+                    print(f"{gold['id']} {category} MISSED {show(text, g)} ({g.name})")
+            for p in predicted[category]:
+                if id(p) not in matched_predicted:
+                    print(f"{gold['id']} {category} SPURIOUS {show(text, p)} ({p.name} / {p.surface})")
+            for g, p in pairs:
+                if g.name and not (same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)):
+                    print(f"{gold['id']} {category} SPEAKER {show(text, g)} gold {g.name!r}, got {p.name!r} / {p.surface!r}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve"])
+    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors"])
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
                         help="test: the held-out 40 (report only); dev, dev2, dev3: the development articles")
@@ -304,6 +331,10 @@ def main() -> None:
         print("\n".join(select_articles(load_corpus(), args.split)))
     elif args.command == "resolve":
         resolve_files(args.drafts, folder)
+    elif args.command == "errors":
+        if args.split == "test":
+            sys.exit("errors are for the development splits: the test split is scored in aggregate only")
+        print_errors(folder)
     else:
         result = {"split": args.split, **evaluate(folder)}
         RESULTS.mkdir(exist_ok=True)
