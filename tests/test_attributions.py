@@ -262,7 +262,8 @@ def test_a_closing_report_credits_the_whole_sentence_before_it(nlp):
 
 def test_reportedly_credits_the_sentence_to_unnamed_reports(nlp):
     a = only(nlp, "The minister reportedly resigned on Friday.")
-    assert (a.kind, a.source, a.text) == ("anonymous", "reportedly", "The minister reportedly resigned on Friday")
+    assert (a.kind, a.source, a.cue, a.text) == ("anonymous", "reports", "reportedly",
+                                                 "The minister reportedly resigned on Friday")
     b = only(nlp, "Agents are reported to be furious about the decision.")
     assert (b.kind, b.text) == ("anonymous", "Agents are reported to be furious about the decision")
 

@@ -784,3 +784,77 @@ def test_the_secretary_is_the_secretary_of_state_and_lament_reports_speech(nlp):
     r = analyse(nlp, text)
     q = r.quote("women could not serve", kind="indirect")
     assert q.speaker == "The secretary" and r.speaker_name(q) == "Margaret Olsen" and q.cue == "lamented"
+
+
+def test_a_run_of_she_added_paragraphs_keeps_its_speaker(nlp):
+    text = ("Mayor Lena Holm spoke at the harbour on Friday.\n\n"
+            "“The port will reopen in May,” Holm said.\n\n"
+            "“We have hired forty new pilots,” she continued.\n\n"
+            "“The ferries will run every hour,” she added.\n\n"
+            "“Fares will not rise this year,” she said.\n\n"
+            "“Tourists are already booking,” she claimed.")
+    r = analyse(nlp, text)
+    for fragment in ("forty new pilots", "every hour", "Fares will not rise", "already booking"):
+        assert r.speaker_name(r.quote(fragment)) == "Lena Holm", fragment
+    assert_offsets(r)
+
+
+def test_a_paragraph_after_she_continued_colon_is_a_block_quote(nlp):
+    text = ("Mayor Lena Holm defended the plan at the council.\n\n"
+            "She continued:\n\n"
+            "The harbour has lost money for ten years. We cannot wait for another study.\n\n"
+            "The council votes next week.")
+    r = analyse(nlp, text)
+    q = r.quote("The harbour has lost money")
+    assert q.kind == "direct" and q.text.endswith("another study.") and r.speaker_name(q) == "Lena Holm"
+    assert q.cue == "continued"
+    assert not [x for x in r.quotes if "council votes" in x.text]
+    assert_offsets(r)
+
+
+def test_a_colon_without_a_speech_verb_introduces_no_block_quote(nlp):
+    text = ("Mayor Lena Holm listed the costs.\n\n"
+            "The budget includes:\n\n"
+            "Three new cranes for the harbour and a second ferry.\n\n"
+            "Four examples:\n\n"
+            "The storm closed the schools for two days.")
+    r = analyse(nlp, text)
+    assert r.quotes == []
+
+
+def test_a_paragraph_with_quotation_marks_is_not_a_block_quote(nlp):
+    text = ("Mayor Lena Holm spoke on Friday. She said:\n\n"
+            "“The harbour has lost money for ten years.” The council votes next week.")
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["The harbour has lost money for ten years."]
+
+
+def test_a_question_then_an_outlets_reporter_and_a_speech_verb(nlp):
+    text = ("Senator Ana Ruiz took questions at the town hall.\n\n"
+            "“Might that include direct payments? Direct transfers of money?” CNN’s Jake Tapper asked.")
+    r = analyse(nlp, text)
+    q = r.quote("Direct transfers of money")
+    assert r.speaker_name(q) == "Jake Tapper" and q.cue == "asked"
+
+
+def test_a_question_then_a_name_and_no_speech_verb_is_not_that_names_quote(nlp):
+    text = "“Why did the bridge close?” Ahmed Khan reopened it on Monday."
+    r = analyse(nlp, text)
+    assert all(q.speaker != "Ahmed Khan" for q in r.quotes)
+
+
+def test_a_speech_verb_misparsed_as_a_modifier_keeps_the_subject_named_before(nlp):
+    text = ("House Speaker John Boehner, after unsuccessfully trying to gather enough Republicans to vote on "
+            "a new version of the bill joked on February 6th, \"You know, Mother Teresa is a saint now, but "
+            "you probably could not get 218 Republican votes.\"")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Mother Teresa is a saint")) == "John Boehner"
+
+
+def test_his_suit_says_quotes_the_person_his_stands_for(nlp):
+    text = ("Former agent Peter Strzok sued the bureau in August.\n\n"
+            "“This treatment is but one example of a broader pattern,” his suit says.")
+    r = analyse(nlp, text)
+    q = r.quote("broader pattern")
+    assert r.speaker_name(q) == "Peter Strzok" and q.speaker == "his"
+    assert_offsets(r)

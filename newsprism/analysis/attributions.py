@@ -938,7 +938,8 @@ def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
 
 
 def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
-    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports."""
+    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports
+    (the source is named "reports", its words are the cue)."""
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
     if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(anchor.head if anchor.dep_ == "advmod" else anchor):
@@ -947,7 +948,7 @@ def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
     content = trim(doc, first, last)
     if content is not None:
         cue = doc[start:end]
-        yield Found(Source(cue.text, None, "anonymous", *span_chars(cue)), cue.text, *content)
+        yield Found(Source("reports", None, "anonymous", *span_chars(cue)), cue.text, *content)
 
 
 # --------------------------------------------------------------------------- 6. source lines

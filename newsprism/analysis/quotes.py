@@ -628,8 +628,8 @@ EMBEDDED_POST = re.compile(
 
 def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
-    lines headed by a person's name in capitals, and embedded posts signed
-    "— Name (@handle) Date" whose formatting was lost."""
+    lines headed by a person's name in capitals, block quotes after "She continued:",
+    and embedded posts signed "— Name (@handle) Date" whose formatting was lost."""
     for number, (start, end) in enumerate(art.paragraphs):
         paragraph = art.text[start:end]
         line = TRANSCRIPT_LINE.fullmatch(paragraph)
@@ -640,6 +640,10 @@ def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
                 yield Attributed(start + line.start(2), end, "direct", speaker, None, number)
             continue
         post = EMBEDDED_POST.fullmatch(paragraph)
+        lead_in = block_quote_lead_in(art, number) if post is None else None
+        if lead_in is not None:
+            cue, speaker = lead_in
+            yield Attributed(start, end, "direct", speaker, cue, number)
         if post is not None:
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
@@ -936,6 +940,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
         return verb.head  # "Holm tweeted" misparsed as a participle modifying the name
+    if verb.dep_ == "acl" and _is_speech_verb(verb) and not any(c.dep_ in ("agent", "dobj") for c in verb.children):
+        # "Boehner, after trying to pass the bill joked, “...”": a speech verb the parse hung on
+        # the noun before it; its subject is the one the parse gave a later verb
+        subject = next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
+                        if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
+        if subject is not None and subject.i != verb.head.i:
+            return subject
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep":  # "quoted ... as rejecting"
@@ -1004,15 +1015,23 @@ def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker]
 
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
     """"“...,” Walsh judges.": a quote ending in a comma, then only a name and
-    one word to the end of the sentence, whatever the parse made of that word."""
-    if not art.text[m.start:m.end].rstrip().endswith(","):
+    one word to the end of the sentence, whatever the parse made of that word;
+    "“...?” CNN's Jake Tapper asked.": a question or exclamation, then a name (after
+    an outlet's possessive) and a speech verb, which the parser often makes a
+    sentence of its own."""
+    ending = art.text[m.start:m.end].rstrip()[-1:]
+    if ending not in (",", "?", "!"):
         return None, None
-    start, end = art.clause(span.end - 1)
+    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
+    owner = next((t for t in rest if t.tag_ == "POS"), None)
+    rest = rest[rest.index(owner) + 1:] if owner is not None else rest
     if not 2 <= len(rest) <= TRAILING_CUE_WORDS or art.doc[rest[-1].i + 1:end].text.strip() not in SENTENCE_END:
         return None, None
     name, word = rest[:-1], rest[-1]
     if not all(t.pos_ == "PROPN" for t in name) or not word.is_lower or word.i != name[-1].i + 1:
+        return None, None
+    if ending != "," and word.lemma_.lower() not in SPEECH_VERBS:
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
@@ -1111,15 +1130,47 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     labelled = _name_label(art, colon.start)
     if labelled is not None:
         return None, labelled
-    start, _ = art.clause(colon.start)
-    lead = range(start, colon.start)
-    verbs = [doc[i] for i in lead if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in lead]
-    if not verbs:
+    lead = _lead_in_verb(art, colon.start)
+    if lead is None:
         return None
-    speaker = subject_speaker(art, verbs[-1])
+    speaker = subject_speaker(art, lead)
     if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
         return None
-    return cue_text(verbs[-1]), speaker
+    return cue_text(lead), speaker
+
+
+def _lead_in_verb(art: ArticleView, colon: int) -> Token | None:
+    """The main verb of the clause a colon ends ("She continued:")."""
+    start, _ = art.clause(colon)
+    lead = range(start, colon)
+    verbs = [art.doc[i] for i in lead if art.doc[i].pos_ in ("VERB", "AUX") and art.doc[i].head.i not in lead]
+    return verbs[-1] if verbs else None
+
+
+def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | None:
+    """"She continued:" ending the paragraph before a paragraph with no quotation
+    marks: a block quote whose formatting was lost, the words of the speech verb's
+    subject (GUIDELINES, Rulings). "Four examples:" and "The list includes:" have
+    no speech verb and introduce no one's words."""
+    start, end = art.paragraphs[number]
+    if number == 0 or any(start <= m.start < end or start < m.end <= end for m in art.marked):
+        return None
+    previous_end = art.paragraphs[number - 1][1]
+    if art.text[previous_end - 1] != ":":
+        return None
+    colon = art.doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+    if colon is None:
+        return None
+    start, _ = art.clause(colon.start)
+    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+             and (t.head.i == t.i or not start <= t.head.i < colon.start)]
+    verb = verbs[-1] if verbs else None
+    if verb is None:
+        return None
+    speaker = subject_speaker(art, verb)
+    if speaker is None or not speaker.can_speak:
+        return None
+    return cue_text(verb), speaker
 
 
 def _labelled(art: ArticleView, m: Marked) -> bool:
@@ -1297,7 +1348,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             speaker.actor_id = relative
             return speaker
     if lemma in DOCUMENT_NOUNS and owner is not None:  # "the group's letter said": the group
-        author = speaker_from(art, owner)
+        author = _possessor(art, owner)
         if author is not None and author.can_speak:
             return author
     if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
@@ -1337,6 +1388,21 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         return speaker  # a name the actor component did not know
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
+    return speaker
+
+
+def _possessor(art: ArticleView, owner: Token) -> Speaker | None:
+    """Who "his" or "Strzok's" stands for: "his suit says" quotes the person "his" refers to."""
+    if owner.lower_ not in POSSESSIVES:
+        return speaker_from(art, owner)
+    antecedent = _person_antecedent(art, owner, POSSESSIVES[owner.lower_])
+    if antecedent is None:
+        return None
+    speaker = Speaker(owner.idx, owner.idx + len(owner), owner.text)
+    if isinstance(antecedent, Speaker):
+        speaker.actor_id, speaker.anonymous, speaker.head = antecedent.actor_id, antecedent.anonymous, antecedent.head
+    else:
+        speaker.actor_id = antecedent
     return speaker
 
 
@@ -1478,7 +1544,9 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     main clause in its own or the previous sentence, a pronoun subject counting as
     the person it stands for (centering: subjects stay in focus), then a person
     named outside relative clauses: a person mention (its actor id) or an earlier
-    speaker described, not named. People named inside quotation marks are skipped."""
+    speaker described, not named, or an earlier subject "he"/"she" (in turn resolved),
+    so a run of "she added" paragraphs keeps its person. People named inside quotation
+    marks are skipped."""
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
@@ -1493,8 +1561,8 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         if a.speaker.head and not a.speaker.plural and a.speaker.can_speak
         and _person_like(art, a.speaker) and floor <= a.speaker.start < token.idx
     ]
-    candidates += [
-        (t.idx, 2, antecedent) for t in art.doc[art.sentence_of[_previous_sentence_start(art, token.i)][0]:token.i]
+    candidates += [  # a chain of "she continued" paragraphs stands for the person its first "she" does
+        (t.idx, 2, antecedent) for t in art.doc[art.doc.char_span(floor, token.idx, alignment_mode="expand").start:token.i]
         if t.lower_ == token.lower_ and not art.quoted[t.i] and _salience(t) == 2
         and (antecedent := _person_antecedent(art, t, gender)) is not None
     ]
