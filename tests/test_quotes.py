@@ -789,10 +789,10 @@ def test_the_secretary_is_the_secretary_of_state_and_lament_reports_speech(nlp):
 def test_a_run_of_she_added_paragraphs_keeps_its_speaker(nlp):
     text = ("Mayor Lena Holm spoke at the harbour on Friday.\n\n"
             "“The port will reopen in May,” Holm said.\n\n"
-            "“We have hired forty new pilots,” she continued.\n\n"
-            "“The ferries will run every hour,” she added.\n\n"
-            "“Fares will not rise this year,” she said.\n\n"
-            "“Tourists are already booking,” she claimed.")
+            "“We have hired pilots. They start in April. There are forty new pilots,” she continued.\n\n"
+            "“The ferries are new. They are fast. They will run every hour,” she added.\n\n"
+            "“Prices are stable. Costs are down. Fares will not rise this year,” she said.\n\n"
+            "“The hotels are full. Bookings are up. Tourists are already booking,” she claimed.")
     r = analyse(nlp, text)
     for fragment in ("forty new pilots", "every hour", "Fares will not rise", "already booking"):
         assert r.speaker_name(r.quote(fragment)) == "Lena Holm", fragment
@@ -831,6 +831,7 @@ def test_a_paragraph_with_quotation_marks_is_not_a_block_quote(nlp):
 
 def test_a_question_then_an_outlets_reporter_and_a_speech_verb(nlp):
     text = ("Senator Ana Ruiz took questions at the town hall.\n\n"
+            "“I love the idea of a commission,” Ruiz said.\n\n"
             "“Might that include direct payments? Direct transfers of money?” CNN’s Jake Tapper asked.")
     r = analyse(nlp, text)
     q = r.quote("Direct transfers of money")
