@@ -859,3 +859,17 @@ def test_his_suit_says_quotes_the_person_his_stands_for(nlp):
     q = r.quote("broader pattern")
     assert r.speaker_name(q) == "Peter Strzok" and q.speaker == "his"
     assert_offsets(r)
+
+
+def test_adding_carries_on_the_speakers_words_not_the_content_clauses_subject(nlp):
+    r = analyse(nlp, "Ambassador Kim Darroch warns that his administration will remain self-interested, "
+                     "adding: \"This is still the land of America First\".")
+    direct = r.quote("land of America First", kind="direct")
+    assert r.speaker_name(direct) == "Kim Darroch" and direct.cue == "adding"
+    assert r.quote("self-interested", kind="indirect").text == "his administration will remain self-interested"
+
+
+def test_saying_after_a_content_clause_may_be_its_subjects(nlp):
+    r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned, saying he was tired.")
+    (tired,) = [q for q in r.quotes if q.text == "he was tired"]
+    assert r.speaker_name(tired) == "Tom Walsh"

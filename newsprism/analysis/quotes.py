@@ -953,6 +953,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
+        elif _continues_speech(verb) and head.dep_ == "ccomp" and _is_speech_verb(head.head):
+            head = head.head  # "warns that X will ..., adding": the one who warns adds
         elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ in ("dobj", "pobj"):
             head = head.head  # "released a statement describing ...", "followed up with a post saying ..."
             if head.dep_ == "prep":
@@ -1924,7 +1926,16 @@ def _reporter_additions(content: Token) -> list[Token]:
         own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children)
         if child.dep_ == "conj" and not own_subject and child.tag_ in FINITE_TAGS and _is_speech_verb(child):
             added += [child, *(c for c in content.children if c.dep_ == "cc" and c.i < child.i)]
+        elif _continues_speech(child):
+            added.append(child)
     return added
+
+
+def _continues_speech(verb: Token) -> bool:
+    """"warns that his administration will remain self-interested, adding: ...": "adding"
+    carries on the speaker's words though the parse hangs it on the content clause."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() == "add" and verb.tag_ == "VBG" and not any(
+        c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _without_dateline(tokens: list[Token]) -> list[Token]:
