@@ -873,3 +873,10 @@ def test_saying_after_a_content_clause_may_be_its_subjects(nlp):
     r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned, saying he was tired.")
     (tired,) = [q for q in r.quotes if q.text == "he was tired"]
     assert r.speaker_name(tired) == "Tom Walsh"
+
+
+def test_a_photo_caption_is_a_sentence_not_a_headline(nlp):
+    text = ("Image copyright PA Media Image caption The UK ambassador in Washington says Trump needs "
+            "\"simple, even blunt\" arguments\n\nTrump calls Mueller a \"disgrace\"\n\nThe ambassador spoke on Monday.")
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["simple, even blunt"]

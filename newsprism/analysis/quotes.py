@@ -615,6 +615,8 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
 
 # --------------------------------------------------------------------------- 1b. quotes without marks
 
+# "Image copyright AFP Image caption The ambassador says ...": the words of a photo's caption follow.
+CAPTION = re.compile(r"\b(?:Image|Media|Photo) caption\s")
 # "in May.The dam": a full stop with no space after it, which the tokenizer keeps in one word.
 GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9])\.(?=[A-Z][a-z])")
 # "HOLM: It is not safe.": a transcript line, its speaker's name in capitals.
@@ -798,6 +800,8 @@ def in_heading(art: ArticleView, position: int) -> bool:
     without punctuation, or one in title case ("‘It’s Not About Me’")."""
     start, end = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
     paragraph = art.text[start:end]
+    if CAPTION.search(paragraph, 0, position - start):
+        return False  # "Image caption Trump called it a “mess”": a caption is a sentence
     words = paragraph.split()
     if len(words) > HEADING_WORDS:
         return False
