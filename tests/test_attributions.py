@@ -467,3 +467,16 @@ def test_a_ruling_that_held_something_credits_it(nlp):
                              "held that quotas are property "
                              "and can be sold. The company held a meeting on Monday.")
     assert a.text == "quotas are property and can be sold"
+
+
+def test_the_official_after_unnamed_officials_is_one_of_them(nlp):
+    found = attributions(nlp, "Senior officials told reporters the talks would resume.\n\n"
+                              "The president wants a new deal by May, the official said.")
+    later = [a for a in found if a.text.startswith("The president wants")]
+    assert [(a.kind, a.source) for a in later] == [("anonymous", "the official")]
+
+
+def test_the_official_after_a_named_official_credits_nothing_more(nlp):
+    found = attributions(nlp, "Defence official Maria Lopez visited the base.\n\n"
+                              "The troops will leave in May, the official said.")
+    assert not [a for a in found if a.text.startswith("The troops")]

@@ -48,7 +48,8 @@ The rules:
    groups that are no [anonymous] noun ("some Christians say") credit nothing. A
    complement before its verb ("A, but B, Reuters reports") is the sentence up to it. Any verb with a that-clause credits
    unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
-   "the Texas Republican" (definite, singular) are taken for someone named elsewhere.
+   "the Texas Republican" (definite, singular) are taken for someone named elsewhere,
+   unless unnamed ones came before ("Senior officials said ... the official said").
    Negated or modal verbs ("did not report", "must report") credit nothing.
 4. **Documents** [document]: a document noun credits its owner: possessor, compound or
    "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
@@ -1147,7 +1148,7 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     unnamed_group = plural and (determiner is None or determiner in INDEFINITE)
     if section in ("anonymous", "journalist", "expert"):
         kind = "media" if section == "journalist" and _is_media(art, named) else "anonymous"
-        anaphoric = not plural and determiner in ("the", "this", "that")
+        anaphoric = not plural and determiner in ("the", "this", "that") and not _one_of_unnamed(doc, head)
     else:
         kind = "anonymous" if section == "official" and unnamed_group else section
         anaphoric = False
@@ -1155,6 +1156,17 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     if section == "media" and named is None and not plural and determiner == "the":
         named = last_outlet_before(art, start)  # "the site": the outlet named last
     return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def _one_of_unnamed(doc: Doc, head: Token) -> bool:
+    """"Senior officials told reporters ... the official said": "the official" is one of
+    the unnamed officials introduced before, not someone named elsewhere."""
+    for earlier in doc[:head.i]:
+        if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == "NOUN":
+            determiner = next((c.lower_ for c in earlier.children if c.dep_ in ("det", "poss", "nummod")), None)
+            if determiner in INDEFINITE or (determiner is None and earlier.tag_ == "NNS"):
+                return True
+    return False
 
 
 def last_outlet_before(art: Article, i: int) -> str | None:
