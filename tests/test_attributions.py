@@ -480,3 +480,15 @@ def test_the_official_after_a_named_official_credits_nothing_more(nlp):
     found = attributions(nlp, "Defence official Maria Lopez visited the base.\n\n"
                               "The troops will leave in May, the official said.")
     assert not [a for a in found if a.text.startswith("The troops")]
+
+
+def test_according_to_inside_a_relative_clause_credits_that_clause(nlp):
+    a = only(nlp, "The plan will hurt 300 million Indians who according to official data live below the poverty line.")
+    assert (a.text, a.kind, a.source) == ("live below the poverty line", "document", "official data")
+    b = only(nlp, "The army, which according to the Washington Post lost 40 tanks, retreated to the coast.")
+    assert (b.text, b.source_id) == ("lost 40 tanks", "washington-post")
+
+
+def test_according_to_in_a_main_clause_still_credits_the_sentence(nlp):
+    a = only(nlp, "The army lost 40 tanks in the offensive that began in May, according to the Washington Post.")
+    assert a.text == "The army lost 40 tanks in the offensive that began in May"

@@ -19,7 +19,8 @@ The rules:
    object (and any object conjoined with it) is the source, of any kind. The content is
    the rest of the sentence: after the phrase when it opens the sentence, before it
    when it closes it; in the middle, the side the clause's verb is on (the whole
-   sentence when the subject is before the phrase and the verb after). A phrase inside
+   sentence when the subject is before the phrase and the verb after); inside a relative
+   clause, that clause only ("Indians who according to official data live ..."). A phrase inside
    another ("according to X, which cited Y") credits the outer clause too. "X was
    quoted by Y as rejecting Z" credits "rejecting Z".
 2. **Channels** [channel]: "told X", "in an interview with X". X counts only as an
@@ -394,7 +395,10 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
         content = as_complement(art, anchor)  # "X was quoted by Y as rejecting Z"
     if content is None:
         outer, head = clause_of(anchor)
-        content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
+        if head.dep_ == "relcl":
+            content = relative_content(doc, head, outer.left_edge.i, outer.right_edge.i + 1)
+        else:
+            content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
     if content is None:
         return
     cue = doc[start:end].text
@@ -458,6 +462,19 @@ def rest_of_sentence(doc: Doc, start: int, end: int, head: Token) -> tuple[int, 
         return trim(doc, first, last) if goes_on else trim(doc, first, start)
     subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < start for c in head.children)
     return trim(doc, first, last) if subject_before else trim(doc, end, last)
+
+
+def relative_content(doc: Doc, verb: Token, start: int, end: int) -> tuple[int, int] | None:
+    """A phrase [start, end) inside a relative clause credits that clause only ("a district
+    whose population is 50% black according to census data", "Indians who according to
+    official data live below the poverty line"): its side of the phrase with more words,
+    without the relative pronoun."""
+    first, last = verb.left_edge.i, verb.right_edge.i + 1
+    if doc[first].lower_ in RELATIVE_PRONOUNS:
+        first += 1
+    before = [t for t in doc[first:start] if is_word(t)]
+    after = [t for t in doc[end:last] if is_word(t)]
+    return trim(doc, first, start) if len(before) >= len(after) else trim(doc, end, last)
 
 
 def line_bounds(doc: Doc, sent, i: int) -> tuple[int, int]:
