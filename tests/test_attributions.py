@@ -492,3 +492,22 @@ def test_according_to_inside_a_relative_clause_credits_that_clause(nlp):
 def test_according_to_in_a_main_clause_still_credits_the_sentence(nlp):
     a = only(nlp, "The army lost 40 tanks in the offensive that began in May, according to the Washington Post.")
     assert a.text == "The army lost 40 tanks in the offensive that began in May"
+
+
+def test_a_persons_court_filing_is_a_document_source(nlp):
+    found = attributions(nlp, "Peter Strzok sued the bureau in August.\n\n"
+                              "“The disclosures were meant to discredit the inquiry,” Strzok’s court filing says.")
+    (a,) = [a for a in found if a.text.startswith("The disclosures")]
+    assert (a.kind, a.source) == ("document", "Strzok’s court filing")
+
+
+def test_his_suit_says_credits_the_suit(nlp):
+    found = attributions(nlp, "Peter Strzok sued the bureau in August.\n\n"
+                              "“This treatment is one example of a broader pattern,” his suit says.")
+    assert [(a.kind, a.source) for a in found] == [("document", "his suit")]
+
+
+def test_a_photo_credit_line_is_not_the_subject_of_the_next_paragraph(nlp):
+    found = attributions(nlp, "Agent Peter Strzok testifies in Washington. Evan Vucci/AP, FILE\n\n"
+                              "President Trump has repeatedly argued that Strzok's bias tainted the inquiry.")
+    assert not [a for a in found if a.source_id == "associated-press"]

@@ -880,3 +880,16 @@ def test_a_photo_caption_is_a_sentence_not_a_headline(nlp):
             "\"simple, even blunt\" arguments\n\nTrump calls Mueller a \"disgrace\"\n\nThe ambassador spoke on Monday.")
     r = analyse(nlp, text)
     assert [q.text for q in r.quotes] == ["simple, even blunt"]
+
+
+def test_words_in_marks_according_to_a_summary_are_no_ones_quote(nlp):
+    r = analyse(nlp, "The commission, according to the summary, would examine the records and "
+                     "\"recommend appropriate remedies.\"")
+    assert r.quotes == []
+
+
+def test_words_in_marks_from_a_named_filing_stay_its_authors(nlp):
+    text = ("Special counsel Robert Mueller filed the sentencing memo on Friday.\n\n"
+            "The filing says Manafort \"committed federal crimes\" while on bail.")
+    r = analyse(nlp, text)
+    assert [q.kind for q in r.quotes if q.text == "committed federal crimes"] == ["partial"]

@@ -563,6 +563,8 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     art.read_verbs.add(verb.i)
     subject = subject_of(verb)
+    if subject is not None and any(min(subject.i, verb.i) <= i < max(subject.i, verb.i) for i in art.breaks):
+        subject = None  # a parse run across a line break ("Photo: Evan Vucci/AP" over the next paragraph)
     source = resolve(art, subject) if subject is not None else None
     statement = statement_phrase(art, verb)
     if source is None and statement is not None and subject is not None:
@@ -592,8 +594,8 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
     phrase or an "as" clause makes any speaker a source."""
     if marked:
         return True
-    if is_person(art, source):
-        return False
+    if is_person(art, source) and source.noun != "document":
+        return False  # "Strzok's court filing says" credits the filing, a person's plain "said" nothing
     if section == "report":
         return True
     if section == "clause":
@@ -1095,15 +1097,18 @@ def person_kind(art: Article, actor: Actor) -> str:
 
 
 def document_source(art: Article, head: Token, start: int, end: int) -> Source:
-    """A document's owner; else anonymous when its plural is listed as anonymous
+    """A document's owner (a person's document is the document, with the person's id);
+    else anonymous when its plural is listed as anonymous
     ("reports say"); else the last owned document of the same name before it ("the
     report"); else the document itself."""
     owner = document_owner(art, head)
+    doc = art.doc
+    text, char_start, char_end = doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if owner is not None and is_person(art, owner):  # "Strzok's court filing": the filing, by him
+        return Source(text, owner.id, "document", char_start, char_end, noun="document")
     if owner is not None:
         owner.noun = "document"
         return owner
-    doc = art.doc
-    text, char_start, char_end = doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "nummod", "poss")), None)
     unnamed = art.lexicon.word_section(head.lower_) == "anonymous"
     if unnamed and (determiner is None or determiner in INDEFINITE):

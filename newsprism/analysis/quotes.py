@@ -693,6 +693,8 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         cue, speaker = context_speaker(art, span, m)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
+    if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
+        return None  # "would “recommend appropriate remedies,” according to the summary": no one's words
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
 
