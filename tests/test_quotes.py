@@ -893,3 +893,14 @@ def test_words_in_marks_from_a_named_filing_stay_its_authors(nlp):
             "The filing says Manafort \"committed federal crimes\" while on bail.")
     r = analyse(nlp, text)
     assert [q.kind for q in r.quotes if q.text == "committed federal crimes"] == ["partial"]
+
+
+def test_a_repeated_speech_verb_joined_to_the_content_clause_has_the_first_ones_subject(nlp):
+    r = analyse(nlp, "Iran says its nuclear program has only peaceful aims and says it will stick to the accord.")
+    q = r.quote("it will stick to the accord", kind="indirect")
+    assert q.speaker == "Iran" and q.cue == "says"
+
+
+def test_a_different_speech_verb_joined_to_the_content_clause_keeps_its_own_reading(nlp):
+    r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned and denied that he took bribes.")
+    assert r.speaker_name(r.quote("he took bribes", kind="indirect")) == "Tom Walsh"

@@ -961,6 +961,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
         elif _continues_speech(verb) and head.dep_ == "ccomp" and _is_speech_verb(head.head):
             head = head.head  # "warns that X will ..., adding": the one who warns adds
+        elif (verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.dep_ == "ccomp"
+              and verb.lemma_ == head.head.lemma_ and _is_speech_verb(verb)):
+            head = head.head  # "Iran says its aims are peaceful and says it will stick": Iran says both
         elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ in ("dobj", "pobj"):
             head = head.head  # "released a statement describing ...", "followed up with a post saying ..."
             if head.dep_ == "prep":
