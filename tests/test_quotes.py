@@ -904,3 +904,29 @@ def test_a_repeated_speech_verb_joined_to_the_content_clause_has_the_first_ones_
 def test_a_different_speech_verb_joined_to_the_content_clause_keeps_its_own_reading(nlp):
     r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned and denied that he took bribes.")
     assert r.speaker_name(r.quote("he took bribes", kind="indirect")) == "Tom Walsh"
+
+
+def test_supporters_prompted_to_chant_are_the_speakers(nlp):
+    r = analyse(nlp, "The scandal still prompts the senator’s supporters to chant “lock her up” at rallies.")
+    q = r.quote("lock her up")
+    assert q.speaker == "the senator’s supporters" and q.cue == "chant"
+
+
+def test_quoting_someone_to_ask_keeps_the_asker(nlp):
+    r = analyse(nlp, "Host Savannah Guthrie quoted businessman Michael Bloomberg to ask Paul Ryan whether "
+                     "tax cuts would lead to growth.")
+    assert all(r.speaker_name(q) != "Michael Bloomberg" for q in r.quotes)
+
+
+def test_words_someone_is_asked_to_say_are_not_reported_speech(nlp):
+    r = analyse(nlp, "A couple confronted clerk Kim Davis and asked her to explain what authority she had "
+                     "to deny them a licence.")
+    assert [q for q in r.quotes if q.kind == "indirect"] == []
+
+
+def test_shot_back_is_a_cue_but_shot_is_not(nlp):
+    r = analyse(nlp, "A couple asked clerk Kim Davis what authority she had. “God’s authority,” she shot back.")
+    q = r.quote("God’s authority")
+    assert r.speaker_name(q) == "Kim Davis" and q.cue == "shot back"
+    r = analyse(nlp, "The officer shot the dog. “Get down,” he shouted. “The dog,” the officer shot twice.")
+    assert all(q.cue != "shot" for q in r.quotes)

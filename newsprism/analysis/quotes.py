@@ -157,7 +157,7 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk".split()
+    "characterize characterise echo speak talk chant".split()
 )
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
@@ -173,12 +173,17 @@ INDIRECT_VERBS = frozenset(
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
 # Verbs whose object is the hearer: a that-clause the parse hangs on it is what was said.
 ADDRESSING_VERBS = frozenset("tell notify inform assure remind warn promise advise".split())
+# Verbs that report speech only with their particle: "shot back", "lashed out".
+PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "lash": "out", "speak": "up"}
+# Verbs whose object does what their infinitive says: "prompts supporters to chant".
+OBJECT_CONTROL = frozenset("prompt urge ask tell force lead cause encourage push pressure invite get compel "
+                           "inspire order allow persuade convince".split())
 # Nouns that report someone's words: "his assertion that ...", "Rouhani's statement".
 NOUN_CUES = frozenset(
     "statement assertion claim remark remarks comment comments words warning message tweet post speech "
     "promise pledge insistence denial accusation argument answer reply response quote quip description "
     "appeal plea demand belief suggestion admission declaration announcement vow threat allegation "
-    "assurance explanation complaint criticism prediction challenge".split()
+    "assurance explanation complaint criticism prediction challenge rejoinder retort chant".split()
 )
 # Heads of noun phrases that cannot speak: documents and the like.
 DOCUMENT_NOUNS = frozenset(
@@ -925,11 +930,21 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def _speech_particle(token: Token) -> Token | None:
+    """The "back" of "shot back" (a particle, or an adverb right after the verb)."""
+    wanted = PHRASAL_SPEECH.get(token.lemma_.lower())
+    return next((c for c in token.children if c.lower_ == wanted and c.i == token.i + 1
+                 and c.dep_ in ("prt", "advmod")), None)
 
 
 def cue_text(token: Token) -> str:
-    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None) or _speech_particle(token)
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 
@@ -953,6 +968,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
         if subject is not None and subject.i != verb.head.i:
             return subject
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and controller is not None
+            and controller.pos_ in ("NOUN", "PROPN", "PRON")):
+        return controller  # "prompts his supporters to chant ...": the supporters chant
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep":  # "quoted ... as rejecting"
@@ -1529,7 +1548,7 @@ def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
     """He/she: the nearest person (or earlier unnamed speaker) before, of a
     compatible gender; they/it: the nearest group or body that was a subject."""
-    word = token.lower_
+    word = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(token.lower_, token.lower_)
     speaker = Speaker(token.idx, token.idx + len(token), token.text)
     if word in ("he", "she"):
         gender = "m" if word == "he" else "f"
@@ -1701,6 +1720,8 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
             continue
         if in_heading(art, verb.idx):  # headlines are no quotes (GUIDELINES)
             continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            continue  # "asked her to explain what ...": words asked for, not said
         span = clause_span(art, verb, content)
         if span is not None:
             found = Attributed(span[0], span[1], "indirect", speaker, cue_text(verb), art.paragraph_of[verb.i])
