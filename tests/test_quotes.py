@@ -930,3 +930,13 @@ def test_shot_back_is_a_cue_but_shot_is_not(nlp):
     assert r.speaker_name(q) == "Kim Davis" and q.cue == "shot back"
     r = analyse(nlp, "The officer shot the dog. “Get down,” he shouted. “The dog,” the officer shot twice.")
     assert all(q.cue != "shot" for q in r.quotes)
+
+
+def test_the_statement_said_quotes_whoever_spoke_in_a_statement_before(nlp):
+    r = analyse(nlp, "In a statement on Monday, the Foreign Ministry condemned the sanctions.\n\n"
+                     "“The sanctions are illegal,” the statement said.")
+    q = r.quote("sanctions are illegal")
+    assert q.speaker == "the statement" and q.speaker_id is not None and "ministry" in q.speaker_id
+    r = analyse(nlp, "In a stunning reversal, the Foreign Ministry condemned the sanctions.\n\n"
+                     "“The sanctions are illegal,” the statement said.")
+    assert r.quote("sanctions are illegal").speaker_id is None

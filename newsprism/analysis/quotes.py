@@ -1442,11 +1442,14 @@ def _definite(head: Token) -> bool:
 
 def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | None:
     """Who filed, issued or wrote the document "the lawsuit" refers to: the named subject
-    of the first "X filed a lawsuit" (any court paper for another) before it."""
+    of the first "X filed a lawsuit" (any court paper for another) or "In a statement,
+    X said" before it."""
     same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
     for token in art.doc[:position]:  # the first: the one the story is about
-        if token.lemma_.lower() in same and token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS:
-            subject = subject_of(token.head)
+        filed = token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS
+        within = token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
+        if token.lemma_.lower() in same and (filed or within):  # "issued a statement", "In a statement, X said"
+            subject = subject_of(token.head if filed else token.head.head)
             filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
             if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
                 return filer
