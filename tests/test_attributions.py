@@ -511,3 +511,16 @@ def test_a_photo_credit_line_is_not_the_subject_of_the_next_paragraph(nlp):
     found = attributions(nlp, "Agent Peter Strzok testifies in Washington. Evan Vucci/AP, FILE\n\n"
                               "President Trump has repeatedly argued that Strzok's bias tainted the inquiry.")
     assert not [a for a in found if a.source_id == "associated-press"]
+
+
+def test_saying_in_a_statement_then_a_colon_credits_the_quotation(nlp):
+    found = attributions(nlp, "Attorney General Jeff Sessions issued a rare response last month, saying in a "
+                              "statement: “The department will not be improperly influenced.”")
+    assert [(a.text, a.cue) for a in found] == [("The department will not be improperly influenced",
+                                                 "saying in a statement")]
+
+
+def test_a_plain_saying_after_a_persons_verb_credits_nothing(nlp):
+    found = attributions(nlp, "Attorney General Jeff Sessions issued a rare response, saying the department "
+                              "would not be influenced.")
+    assert found == []

@@ -638,7 +638,8 @@ def is_actual(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject: the nearest nsubj before it; the noun a participle or relative
-    clause modifies ("Reuters, the news agency, reported"); a conjoined verb's subject; the name
+    clause modifies ("Reuters, the news agency, reported"); a conjoined verb's subject, or
+    the subject of the verb a closing participle hangs on ("issued a response, saying"); the name
     compounded with a verb mis-tagged as a noun ("as Smith notes")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -651,6 +652,8 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        return subject_of(verb.head)  # "Sessions issued a response, saying in a statement: ..."
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
@@ -719,7 +722,8 @@ def statement_content(art: Article, prep: Token) -> tuple[int, int] | None:
 def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple[int, int] | None:
     """The content of a reporting verb: its clausal complement; the clause it comments
     on (parataxis); "as" + complement ("quoted X as saying ..."); the complement of a
-    participle it governs ("warn ..., saying ..."); for report verbs, an object that is
+    participle it governs ("warn ..., saying ..."); a quotation after a colon ("said in a
+    statement: “...”"); for report verbs, an object that is
     not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
@@ -738,7 +742,7 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
-    found = as_complement(art, verb)
+    found = as_complement(art, verb) or colon_quotation(doc, verb)
     if found is not None:
         return found
     for child in verb.children:
@@ -753,6 +757,16 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         if obj is not None and art.owner[obj.i] is None:
             return subtree_content(art, obj, verb)
     return None
+
+
+def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"saying in a statement: “...”": the quotation after the colon closing the verb's words."""
+    after = verb.right_edge.i + 1
+    colon = next((t for t in doc[verb.i + 1:after + 1] if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in QUOTE_MARKS:
+        return None
+    _, last = line_bounds(doc, verb.sent, colon.i)
+    return trim(doc, colon.i + 1, last)
 
 
 def misparsed_complement(verb: Token) -> Token | None:
