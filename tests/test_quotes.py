@@ -940,3 +940,11 @@ def test_the_statement_said_quotes_whoever_spoke_in_a_statement_before(nlp):
     r = analyse(nlp, "In a stunning reversal, the Foreign Ministry condemned the sanctions.\n\n"
                      "“The sanctions are illegal,” the statement said.")
     assert r.quote("sanctions are illegal").speaker_id is None
+
+
+def test_an_agency_quoting_someone_as_saying_is_the_channel_not_the_speaker(nlp):
+    r = analyse(nlp, "“We are ready,” the RIA news agency quoted Sergei Ryabkov as saying.")
+    assert r.speaker_name(r.quote("We are ready")) == "Sergei Ryabkov"
+    r = analyse(nlp, "Russian Deputy Foreign Minister Sergei Ryabkov called Trump’s remarks “extremely negative”, "
+                     "RIA state news agency reported.")
+    assert r.speaker_name(r.quote("extremely negative")) == "Sergei Ryabkov"

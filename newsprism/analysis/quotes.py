@@ -916,7 +916,11 @@ def governing_tokens(span: Span) -> list[Token]:
 
 
 def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
-    """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor."""
+    """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor;
+    "the agency quoted Ryabkov as saying": the one quoted."""
+    quoted = _quoted_as(token)
+    if quoted is not None:
+        return speaker_from(art, quoted)
     if _is_speech_verb(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
@@ -929,9 +933,19 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """The object of "quoted X as saying" (active voice)."""
+    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _is_speech_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+        return False  # "Trump's remarks": a noun the tagger took for a verb
     lemma = token.lemma_.lower()
     return lemma in SPEECH_VERBS or _speech_particle(token) is not None
 
@@ -968,6 +982,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
         if subject is not None and subject.i != verb.head.i:
             return subject
+    quoted = _quoted_as(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoted is not None:
+        return quoted  # "quoted Ryabkov as saying"
     controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and controller is not None
             and controller.pos_ in ("NOUN", "PROPN", "PRON")):
@@ -1371,6 +1388,9 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         None,
     )
     speaker.actor_id = affiliation.actor_id if affiliation is not None else None
+    if art.actor_kind(speaker.actor_id) == "media" and (lemma in BODY_NOUNS or lemma in MEDIA_NOUNS):
+        speaker.can_speak = False  # "RIA state news agency reported": the outlet itself, a channel
+        return speaker
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if lemma in KIN_NOUNS and owner is not None:
         relative = relative_of(art, owner, head.i)
