@@ -948,3 +948,11 @@ def test_an_agency_quoting_someone_as_saying_is_the_channel_not_the_speaker(nlp)
     r = analyse(nlp, "Russian Deputy Foreign Minister Sergei Ryabkov called Trump’s remarks “extremely negative”, "
                      "RIA state news agency reported.")
     assert r.speaker_name(r.quote("extremely negative")) == "Sergei Ryabkov"
+
+
+def test_who_after_a_predicate_noun_stands_for_the_subject(nlp):
+    r = analyse(nlp, "You would choose Mike Huckabee, because Mike Huckabee is a candidate who says things like "
+                     "\"the court is not the supreme being.\"")
+    assert r.speaker_name(r.quote("the court is not the supreme being")) == "Mike Huckabee"
+    r = analyse(nlp, "The winner was a farmer who said \"the rain saved us.\"")
+    assert r.speaker_name(r.quote("the rain saved us")) is None

@@ -1270,6 +1270,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     """The speaker the words headed by this token name, resolved to an actor."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = _relative_antecedent(art, token)
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and subject is not None and (
+                _person_mention(art, subject) is not None):
+            token = subject  # "Huckabee is a man who says ...": Huckabee says it
     if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
         return None
     if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
