@@ -956,3 +956,15 @@ def test_who_after_a_predicate_noun_stands_for_the_subject(nlp):
     assert r.speaker_name(r.quote("the court is not the supreme being")) == "Mike Huckabee"
     r = analyse(nlp, "The winner was a farmer who said \"the rain saved us.\"")
     assert r.speaker_name(r.quote("the rain saved us")) is None
+
+
+def test_a_titled_description_is_the_person_the_next_sentence_names_so(nlp):
+    r = analyse(nlp, "A former Justice Department prosecutor said the FBI might be able to recover the data. "
+                     "\"Most people do not understand it,\" former computer crimes prosecutor Peter Toren said.")
+    assert r.speaker_name(r.quote("recover the data", kind="indirect")) == "Peter Toren"
+
+
+def test_an_unnamed_role_stays_unnamed_though_someone_is_named_next(nlp):
+    r = analyse(nlp, "A senior official said the talks failed. Official Peter Toren disagreed.")
+    q = r.quote("the talks failed", kind="indirect")
+    assert q.speaker_id is None and q.anonymous

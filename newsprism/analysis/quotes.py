@@ -1436,6 +1436,10 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         holder = role_holder(art, lemma, len(art.doc))
         if holder is not None:  # "A federal judge on Monday said ...", named later as Judge Victor Marrero
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)
+    elif _titled_description(head, lemma, speaker):
+        holder = named_next(art, lemma, head.i)
+        if holder is not None:  # "A former prosecutor said ... “...,” prosecutor Peter Toren told Bloomberg."
+            return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)
     if head.pos_ == "PROPN":
         if affiliation is not None and not _is_modifier(art, affiliation):
             speaker.actor_id = None  # "Centre for Iranian Studies" is not "Iranian"
@@ -1487,6 +1491,19 @@ def _lead_description(art: ArticleView, head: Token, speaker: Speaker) -> bool:
     indefinite = any(c.lower_ in ("a", "an") for c in head.children if c.dep_ == "det")
     return (indefinite and not speaker.plural and art.paragraph_of[head.i] <= LEAD_PARAGRAPHS
             and lemma in _title_heads() and lemma not in UNNAMED_ROLES)
+
+
+def _titled_description(head: Token, lemma: str, speaker: Speaker) -> bool:
+    indefinite = any(c.lower_ in ("a", "an") for c in head.children if c.dep_ == "det")
+    return indefinite and not speaker.plural and lemma in _title_heads() and lemma not in UNNAMED_ROLES
+
+
+def named_next(art: ArticleView, lemma: str, i: int) -> str | None:
+    """The one person the next sentence names with this title ("prosecutor Peter Toren")."""
+    _, end = art.sentence_of[i]
+    following = art.sentence_of[end][1] if end < len(art.doc) else end
+    holders = {m.actor_id for j, m in art.person_mentions if end <= j < following and lemma in _roles(art, j, m)}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def relative_of(art: ArticleView, owner: Token, position: int) -> str | None:
