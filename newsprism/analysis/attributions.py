@@ -85,6 +85,7 @@ unnamed source the country or outlet named inside it ("Syrian state media",
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -563,7 +564,7 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     art.read_verbs.add(verb.i)
     subject = subject_of(verb)
-    if subject is not None and any(min(subject.i, verb.i) <= i < max(subject.i, verb.i) for i in art.breaks):
+    if subject is not None and _line_between(art, subject.i, verb.i):
         subject = None  # a parse run across a line break ("Photo: Evan Vucci/AP" over the next paragraph)
     source = resolve(art, subject) if subject is not None else None
     statement = statement_phrase(art, verb)
@@ -587,6 +588,12 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if statement is not None:
         cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
+
+
+def _line_between(art: Article, a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    k = bisect_left(art.breaks, low)
+    return k < len(art.breaks) and art.breaks[k] < high
 
 
 def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
