@@ -1,13 +1,16 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3   # item by item: missed, spurious, wrong speaker
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
 Gold: `bench/annotations/quotes/gold/<id>.json` (the held-out test split, 40 articles)
 and `bench/annotations/quotes/dev/<id>.json` (the development split, 26 articles), with
-`dev2/<id>.json` (a second development split, 16 articles annotated in December 2026);
-offsets only, see GUIDELINES.md. Develop against dev and dev2; run test only to report.
+`dev2/<id>.json` (a second development split, 16 articles annotated in December 2026)
+and `dev3/<id>.json` (20 quote-rich articles, annotated in December 2026 before the system
+ran on them); offsets only, see GUIDELINES.md. Develop against the dev splits; run test
+only to report.
 Matching: a predicted span matches a gold span of the same category when their
 character overlap is at least half of their union (greedy, one to one, best overlap
 first). Precision and recall are over matched spans; speaker accuracy is over matched
@@ -35,10 +38,13 @@ ANNOTATIONS = HERE / "annotations" / "quotes"
 GOLD = ANNOTATIONS / "gold"  # the held-out test split
 DEV = ANNOTATIONS / "dev"  # the development split
 DEV2 = ANNOTATIONS / "dev2"  # the second development split
-FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2}
+DEV3 = ANNOTATIONS / "dev3"  # the third: quote-rich articles
+FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3}
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
+DEV3_SECOND_PICKS = ("CNN (Web News)", "The Guardian", "Salon", "BBC News", "Reuters", "Associated Press",
+                     "Breitbart News")  # seven left, six centre, seven right articles in all
 OUTLETS = (
     "CNN (Web News)", "The Guardian", "Salon", "ABC News", "BBC News", "Reuters", "Associated Press",
     "The Daily Caller", "CBN", "Breitbart News", "Reason", "Newsmax", "American Spectator",
@@ -54,17 +60,34 @@ def load_corpus() -> dict[str, dict]:
 def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
     """test: per outlet (13 outlets) the 3 articles of 250–900 words whose id hash sorts
     first, and 1 guest column; dev: the next 2 per outlet; dev2: the next 1 per outlet, the
-    next 2 right guest columns and the first left one. Development looks only at dev and dev2."""
+    next 2 right guest columns and the first left one; dev3 (quote-rich): per outlet, of its
+    articles of 400–900 words with at least 8 quotation marks that no other split holds, the
+    first by id hash, and the second for the outlets in DEV3_SECOND_PICKS. Development looks
+    only at the dev splits."""
     def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
         return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[first:first + count]
+
+    def quote_rich(source: str, count: int, taken: set[str]) -> list[str]:
+        fits = [r["ID"] for r in corpus.values()
+                if r["source"] == source and r["ID"] not in taken and 400 <= len(r["content_original"].split()) <= 900
+                and _opening_marks(r["content_original"]) >= 8]
+        return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:count]
+
+    if split == "dev3":
+        taken = {i for earlier in ("test", "dev", "dev2") for i in select_articles(corpus, earlier)}
+        return [i for source in OUTLETS for i in quote_rich(source, 1 + (source in DEV3_SECOND_PICKS), taken)]
     if split == "dev":
         return [i for source in OUTLETS for i in pick(source, 3, 2)]
     if split == "dev2":
         return ([i for source in OUTLETS for i in pick(source, 5, 1)]
                 + pick("Guest Writer - Right", 1, 2) + pick("Guest Writer - Left", 0, 1))
     return [i for source in OUTLETS for i in pick(source, 0, 3)] + pick("Guest Writer - Right", 0, 1)
+
+
+def _opening_marks(text: str) -> int:
+    return text.count('"') // 2 + text.count("\u201c")
 
 
 # -- annotation drafts → gold files ------------------------------------------------
@@ -89,6 +112,18 @@ def _locate(text: str, needle: str, nth: int | None = 0, near: tuple[int, int] |
     return start, start + len(needle)
 
 
+def _text_span(text: str, item: dict) -> tuple[int, int]:
+    """An item's span: its `text` (occurrence `nth`), or with `to`, from `text` to the end of
+    the first `to` after it, so a long span is drafted by its first and last words."""
+    start, end = _locate(text, item["text"], item.get("nth", 0))
+    if "to" in item:
+        last = text.find(item["to"], end)
+        if last < 0:
+            raise ValueError(f"{item['to'][:80]!r} does not follow {item['text'][:80]!r}")
+        end = last + len(item["to"])
+    return start, end
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
@@ -104,13 +139,13 @@ def resolve(draft: dict, article_text: str) -> dict:
     gold = {"id": draft["id"], "text_sha256": hashlib.sha256(article_text.encode()).hexdigest(),
             "quotes": [], "attributions": [], "scare_quotes": []}
     for q in draft.get("quotes", []):
-        start, end = _locate(article_text, q["text"], q.get("nth", 0))
+        start, end = _text_span(article_text, q)
         s_start, s_end = span(q, "speaker_text", near=(start, end))
         gold["quotes"].append({"start": start, "end": end, "kind": q["kind"], "speaker": q.get("speaker"),
                                "speaker_start": s_start, "speaker_end": s_end, "cue": q.get("cue"),
                                "anonymous": bool(q.get("anonymous", False))})
     for a in draft.get("attributions", []):
-        start, end = _locate(article_text, a["text"], a.get("nth", 0))
+        start, end = _text_span(article_text, a)
         s_start, s_end = span(a, "source_text", near=(start, end))
         gold["attributions"].append({"start": start, "end": end, "source": a["source"], "source_start": s_start,
                                      "source_end": s_end, "kind": a["kind"]})
@@ -233,7 +268,8 @@ def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
     }
 
 
-def evaluate(folder: Path) -> dict:
+def analysed(folder: Path):
+    """Each gold file of `folder` with its article text and the pipeline's predicted spans."""
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -242,7 +278,6 @@ def evaluate(folder: Path) -> dict:
     if not files:
         sys.exit(f"no gold annotations in {folder}")
     nlp = load_pipeline(Settings())
-    scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = corpus[gold["id"]]["content_original"]
@@ -252,24 +287,54 @@ def evaluate(folder: Path) -> dict:
         doc.user_data["newsprism_outlet"] = corpus[gold["id"]]["source"]  # as the engine sets it
         doc = nlp(doc)
         actors = {a.id: a for a in doc._.actors}
-        predicted = predicted_spans(doc, actors)
+        yield gold, text, predicted_spans(doc, actors)
+
+
+def evaluate(folder: Path) -> dict:
+    scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
+    articles = 0
+    for gold, _, predicted in analysed(folder):
+        articles += 1
         for category, spans in gold_spans(gold).items():
             scores[category].add(spans, predicted[category], check_names=True)
-    return {"articles": len(files), **{k: v.as_dict() for k, v in scores.items()}}
+    return {"articles": articles, **{k: v.as_dict() for k, v in scores.items()}}
+
+
+def print_errors(folder: Path) -> None:
+    """Development splits only: every missed gold span, spurious prediction and wrong speaker."""
+    def show(text: str, span: Span) -> str:
+        return repr(text[span.start:span.end][:90])
+    for gold, text, predicted in analysed(folder):
+        for category, spans in gold_spans(gold).items():
+            pairs = match(spans, predicted[category])
+            matched_gold, matched_predicted = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
+            for g in spans:
+                if id(g) not in matched_gold:
+                    print(f"{gold['id']} {category} MISSED {show(text, g)} ({g.name})")
+            for p in predicted[category]:
+                if id(p) not in matched_predicted:
+                    print(f"{gold['id']} {category} SPURIOUS {show(text, p)} ({p.name} / {p.surface})")
+            for g, p in pairs:
+                if g.name and not (same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)):
+                    print(f"{gold['id']} {category} SPEAKER {show(text, g)} gold {g.name!r}, got {p.name!r} / {p.surface!r}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve"])
+    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors"])
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
-                        help="test: the held-out 40 (report only); dev, dev2: the development articles")
+                        help="test: the held-out 40 (report only); dev, dev2, dev3: the development articles")
     args = parser.parse_intermixed_args()
     folder = FOLDERS[args.split]
     if args.command == "select":
         print("\n".join(select_articles(load_corpus(), args.split)))
     elif args.command == "resolve":
         resolve_files(args.drafts, folder)
+    elif args.command == "errors":
+        if args.split == "test":
+            sys.exit("errors are for the development splits: the test split is scored in aggregate only")
+        print_errors(folder)
     else:
         result = {"split": args.split, **evaluate(folder)}
         RESULTS.mkdir(exist_ok=True)

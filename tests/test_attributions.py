@@ -262,7 +262,8 @@ def test_a_closing_report_credits_the_whole_sentence_before_it(nlp):
 
 def test_reportedly_credits_the_sentence_to_unnamed_reports(nlp):
     a = only(nlp, "The minister reportedly resigned on Friday.")
-    assert (a.kind, a.source, a.text) == ("anonymous", "reportedly", "The minister reportedly resigned on Friday")
+    assert (a.kind, a.source, a.cue, a.text) == ("anonymous", "reports", "reportedly",
+                                                 "The minister reportedly resigned on Friday")
     b = only(nlp, "Agents are reported to be furious about the decision.")
     assert (b.kind, b.text) == ("anonymous", "Agents are reported to be furious about the decision")
 
@@ -466,3 +467,60 @@ def test_a_ruling_that_held_something_credits_it(nlp):
                              "held that quotas are property "
                              "and can be sold. The company held a meeting on Monday.")
     assert a.text == "quotas are property and can be sold"
+
+
+def test_the_official_after_unnamed_officials_is_one_of_them(nlp):
+    found = attributions(nlp, "Senior officials told reporters the talks would resume.\n\n"
+                              "The president wants a new deal by May, the official said.")
+    later = [a for a in found if a.text.startswith("The president wants")]
+    assert [(a.kind, a.source) for a in later] == [("anonymous", "the official")]
+
+
+def test_the_official_after_a_named_official_credits_nothing_more(nlp):
+    found = attributions(nlp, "Defence official Maria Lopez visited the base.\n\n"
+                              "The troops will leave in May, the official said.")
+    assert not [a for a in found if a.text.startswith("The troops")]
+
+
+def test_according_to_inside_a_relative_clause_credits_that_clause(nlp):
+    a = only(nlp, "The plan will hurt 300 million Indians who according to official data live below the poverty line.")
+    assert (a.text, a.kind, a.source) == ("live below the poverty line", "document", "official data")
+    b = only(nlp, "The army, which according to the Washington Post lost 40 tanks, retreated to the coast.")
+    assert (b.text, b.source_id) == ("lost 40 tanks", "washington-post")
+
+
+def test_according_to_in_a_main_clause_still_credits_the_sentence(nlp):
+    a = only(nlp, "The army lost 40 tanks in the offensive that began in May, according to the Washington Post.")
+    assert a.text == "The army lost 40 tanks in the offensive that began in May"
+
+
+def test_a_persons_court_filing_is_a_document_source(nlp):
+    found = attributions(nlp, "Peter Strzok sued the bureau in August.\n\n"
+                              "“The disclosures were meant to discredit the inquiry,” Strzok’s court filing says.")
+    (a,) = [a for a in found if a.text.startswith("The disclosures")]
+    assert (a.kind, a.source) == ("document", "Strzok’s court filing")
+
+
+def test_his_suit_says_credits_the_suit(nlp):
+    found = attributions(nlp, "Peter Strzok sued the bureau in August.\n\n"
+                              "“This treatment is one example of a broader pattern,” his suit says.")
+    assert [(a.kind, a.source) for a in found] == [("document", "his suit")]
+
+
+def test_a_photo_credit_line_is_not_the_subject_of_the_next_paragraph(nlp):
+    found = attributions(nlp, "Agent Peter Strzok testifies in Washington. Evan Vucci/AP, FILE\n\n"
+                              "President Trump has repeatedly argued that Strzok's bias tainted the inquiry.")
+    assert not [a for a in found if a.source_id == "associated-press"]
+
+
+def test_saying_in_a_statement_then_a_colon_credits_the_quotation(nlp):
+    found = attributions(nlp, "Attorney General Jeff Sessions issued a rare response last month, saying in a "
+                              "statement: “The department will not be improperly influenced.”")
+    assert [(a.text, a.cue) for a in found] == [("The department will not be improperly influenced",
+                                                 "saying in a statement")]
+
+
+def test_a_plain_saying_after_a_persons_verb_credits_nothing(nlp):
+    found = attributions(nlp, "Attorney General Jeff Sessions issued a rare response, saying the department "
+                              "would not be influenced.")
+    assert found == []

@@ -784,3 +784,187 @@ def test_the_secretary_is_the_secretary_of_state_and_lament_reports_speech(nlp):
     r = analyse(nlp, text)
     q = r.quote("women could not serve", kind="indirect")
     assert q.speaker == "The secretary" and r.speaker_name(q) == "Margaret Olsen" and q.cue == "lamented"
+
+
+def test_a_run_of_she_added_paragraphs_keeps_its_speaker(nlp):
+    text = ("Mayor Lena Holm spoke at the harbour on Friday.\n\n"
+            "“The port will reopen in May,” Holm said.\n\n"
+            "“We have hired pilots. They start in April. There are forty new pilots,” she continued.\n\n"
+            "“The ferries are new. They are fast. They will run every hour,” she added.\n\n"
+            "“Prices are stable. Costs are down. Fares will not rise this year,” she said.\n\n"
+            "“The hotels are full. Bookings are up. Tourists are already booking,” she claimed.")
+    r = analyse(nlp, text)
+    for fragment in ("forty new pilots", "every hour", "Fares will not rise", "already booking"):
+        assert r.speaker_name(r.quote(fragment)) == "Lena Holm", fragment
+    assert_offsets(r)
+
+
+def test_a_paragraph_after_she_continued_colon_is_a_block_quote(nlp):
+    text = ("Mayor Lena Holm defended the plan at the council.\n\n"
+            "She continued:\n\n"
+            "The harbour has lost money for ten years. We cannot wait for another study.\n\n"
+            "The council votes next week.")
+    r = analyse(nlp, text)
+    q = r.quote("The harbour has lost money")
+    assert q.kind == "direct" and q.text.endswith("another study.") and r.speaker_name(q) == "Lena Holm"
+    assert q.cue == "continued"
+    assert not [x for x in r.quotes if "council votes" in x.text]
+    assert_offsets(r)
+
+
+def test_a_colon_without_a_speech_verb_introduces_no_block_quote(nlp):
+    text = ("Mayor Lena Holm listed the costs.\n\n"
+            "The budget includes:\n\n"
+            "Three new cranes for the harbour and a second ferry.\n\n"
+            "Four examples:\n\n"
+            "The storm closed the schools for two days.")
+    r = analyse(nlp, text)
+    assert r.quotes == []
+
+
+def test_a_paragraph_with_quotation_marks_is_not_a_block_quote(nlp):
+    text = ("Mayor Lena Holm spoke on Friday. She said:\n\n"
+            "“The harbour has lost money for ten years.” The council votes next week.")
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["The harbour has lost money for ten years."]
+
+
+def test_a_question_then_an_outlets_reporter_and_a_speech_verb(nlp):
+    text = ("Senator Ana Ruiz took questions at the town hall.\n\n"
+            "“I love the idea of a commission,” Ruiz said.\n\n"
+            "“Might that include direct payments? Direct transfers of money?” CNN’s Jake Tapper asked.")
+    r = analyse(nlp, text)
+    q = r.quote("Direct transfers of money")
+    assert r.speaker_name(q) == "Jake Tapper" and q.cue == "asked"
+
+
+def test_a_question_then_a_name_and_no_speech_verb_is_not_that_names_quote(nlp):
+    text = "“Why did the bridge close?” Ahmed Khan reopened it on Monday."
+    r = analyse(nlp, text)
+    assert all(q.speaker != "Ahmed Khan" for q in r.quotes)
+
+
+def test_a_speech_verb_misparsed_as_a_modifier_keeps_the_subject_named_before(nlp):
+    text = ("House Speaker John Boehner, after unsuccessfully trying to gather enough Republicans to vote on "
+            "a new version of the bill joked on February 6th, \"You know, Mother Teresa is a saint now, but "
+            "you probably could not get 218 Republican votes.\"")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Mother Teresa is a saint")) == "John Boehner"
+
+
+def test_his_suit_says_quotes_the_person_his_stands_for(nlp):
+    text = ("Former agent Peter Strzok sued the bureau in August.\n\n"
+            "“This treatment is but one example of a broader pattern,” his suit says.")
+    r = analyse(nlp, text)
+    q = r.quote("broader pattern")
+    assert r.speaker_name(q) == "Peter Strzok" and q.speaker == "his"
+    assert_offsets(r)
+
+
+def test_adding_carries_on_the_speakers_words_not_the_content_clauses_subject(nlp):
+    r = analyse(nlp, "Ambassador Kim Darroch warns that his administration will remain self-interested, "
+                     "adding: \"This is still the land of America First\".")
+    direct = r.quote("land of America First", kind="direct")
+    assert r.speaker_name(direct) == "Kim Darroch" and direct.cue == "adding"
+    assert r.quote("self-interested", kind="indirect").text == "his administration will remain self-interested"
+
+
+def test_saying_after_a_content_clause_may_be_its_subjects(nlp):
+    r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned, saying he was tired.")
+    (tired,) = [q for q in r.quotes if q.text == "he was tired"]
+    assert r.speaker_name(tired) == "Tom Walsh"
+
+
+def test_a_photo_caption_is_a_sentence_not_a_headline(nlp):
+    text = ("Image copyright PA Media Image caption The UK ambassador in Washington says Trump needs "
+            "\"simple, even blunt\" arguments\n\nTrump calls Mueller a \"disgrace\"\n\nThe ambassador spoke on Monday.")
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["simple, even blunt"]
+
+
+def test_words_in_marks_according_to_a_summary_are_no_ones_quote(nlp):
+    r = analyse(nlp, "The commission, according to the summary, would examine the records and "
+                     "\"recommend appropriate remedies.\"")
+    assert r.quotes == []
+
+
+def test_words_in_marks_from_a_named_filing_stay_its_authors(nlp):
+    text = ("Special counsel Robert Mueller filed the sentencing memo on Friday.\n\n"
+            "The filing says Manafort \"committed federal crimes\" while on bail.")
+    r = analyse(nlp, text)
+    assert [q.kind for q in r.quotes if q.text == "committed federal crimes"] == ["partial"]
+
+
+def test_a_repeated_speech_verb_joined_to_the_content_clause_has_the_first_ones_subject(nlp):
+    r = analyse(nlp, "Iran says its nuclear program has only peaceful aims and says it will stick to the accord.")
+    q = r.quote("it will stick to the accord", kind="indirect")
+    assert q.speaker == "Iran" and q.cue == "says"
+
+
+def test_a_different_speech_verb_joined_to_the_content_clause_keeps_its_own_reading(nlp):
+    r = analyse(nlp, "Mayor Ana Ruiz said Minister Tom Walsh resigned and denied that he took bribes.")
+    assert r.speaker_name(r.quote("he took bribes", kind="indirect")) == "Tom Walsh"
+
+
+def test_supporters_prompted_to_chant_are_the_speakers(nlp):
+    r = analyse(nlp, "The scandal still prompts the senator’s supporters to chant “lock her up” at rallies.")
+    q = r.quote("lock her up")
+    assert q.speaker == "the senator’s supporters" and q.cue == "chant"
+
+
+def test_quoting_someone_to_ask_keeps_the_asker(nlp):
+    r = analyse(nlp, "Host Savannah Guthrie quoted businessman Michael Bloomberg to ask Paul Ryan whether "
+                     "tax cuts would lead to growth.")
+    assert all(r.speaker_name(q) != "Michael Bloomberg" for q in r.quotes)
+
+
+def test_words_someone_is_asked_to_say_are_not_reported_speech(nlp):
+    r = analyse(nlp, "A couple confronted clerk Kim Davis and asked her to explain what authority she had "
+                     "to deny them a licence.")
+    assert [q for q in r.quotes if q.kind == "indirect"] == []
+
+
+def test_shot_back_is_a_cue_but_shot_is_not(nlp):
+    r = analyse(nlp, "A couple asked clerk Kim Davis what authority she had. “God’s authority,” she shot back.")
+    q = r.quote("God’s authority")
+    assert r.speaker_name(q) == "Kim Davis" and q.cue == "shot back"
+    r = analyse(nlp, "The officer shot the dog. “Get down,” he shouted. “The dog,” the officer shot twice.")
+    assert all(q.cue != "shot" for q in r.quotes)
+
+
+def test_the_statement_said_quotes_whoever_spoke_in_a_statement_before(nlp):
+    r = analyse(nlp, "In a statement on Monday, the Foreign Ministry condemned the sanctions.\n\n"
+                     "“The sanctions are illegal,” the statement said.")
+    q = r.quote("sanctions are illegal")
+    assert q.speaker == "the statement" and q.speaker_id is not None and "ministry" in q.speaker_id
+    r = analyse(nlp, "In a stunning reversal, the Foreign Ministry condemned the sanctions.\n\n"
+                     "“The sanctions are illegal,” the statement said.")
+    assert r.quote("sanctions are illegal").speaker_id is None
+
+
+def test_an_agency_quoting_someone_as_saying_is_the_channel_not_the_speaker(nlp):
+    r = analyse(nlp, "“We are ready,” the RIA news agency quoted Sergei Ryabkov as saying.")
+    assert r.speaker_name(r.quote("We are ready")) == "Sergei Ryabkov"
+    r = analyse(nlp, "Russian Deputy Foreign Minister Sergei Ryabkov called Trump’s remarks “extremely negative”, "
+                     "RIA state news agency reported.")
+    assert r.speaker_name(r.quote("extremely negative")) == "Sergei Ryabkov"
+
+
+def test_who_after_a_predicate_noun_stands_for_the_subject(nlp):
+    r = analyse(nlp, "You would choose Mike Huckabee, because Mike Huckabee is a candidate who says things like "
+                     "\"the court is not the supreme being.\"")
+    assert r.speaker_name(r.quote("the court is not the supreme being")) == "Mike Huckabee"
+    r = analyse(nlp, "The winner was a farmer who said \"the rain saved us.\"")
+    assert r.speaker_name(r.quote("the rain saved us")) is None
+
+
+def test_a_titled_description_is_the_person_the_next_sentence_names_so(nlp):
+    r = analyse(nlp, "A former Justice Department prosecutor said the FBI might be able to recover the data. "
+                     "\"Most people do not understand it,\" former computer crimes prosecutor Peter Toren said.")
+    assert r.speaker_name(r.quote("recover the data", kind="indirect")) == "Peter Toren"
+
+
+def test_an_unnamed_role_stays_unnamed_though_someone_is_named_next(nlp):
+    r = analyse(nlp, "A senior official said the talks failed. Official Peter Toren disagreed.")
+    q = r.quote("the talks failed", kind="indirect")
+    assert q.speaker_id is None and q.anonymous

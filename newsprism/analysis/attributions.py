@@ -19,7 +19,8 @@ The rules:
    object (and any object conjoined with it) is the source, of any kind. The content is
    the rest of the sentence: after the phrase when it opens the sentence, before it
    when it closes it; in the middle, the side the clause's verb is on (the whole
-   sentence when the subject is before the phrase and the verb after). A phrase inside
+   sentence when the subject is before the phrase and the verb after); inside a relative
+   clause, that clause only ("Indians who according to official data live ..."). A phrase inside
    another ("according to X, which cited Y") credits the outer clause too. "X was
    quoted by Y as rejecting Z" credits "rejecting Z".
 2. **Channels** [channel]: "told X", "in an interview with X". X counts only as an
@@ -48,7 +49,8 @@ The rules:
    groups that are no [anonymous] noun ("some Christians say") credit nothing. A
    complement before its verb ("A, but B, Reuters reports") is the sentence up to it. Any verb with a that-clause credits
    unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
-   "the Texas Republican" (definite, singular) are taken for someone named elsewhere.
+   "the Texas Republican" (definite, singular) are taken for someone named elsewhere,
+   unless unnamed ones came before ("Senior officials said ... the official said").
    Negated or modal verbs ("did not report", "must report") credit nothing.
 4. **Documents** [document]: a document noun credits its owner: possessor, compound or
    "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
@@ -83,6 +85,7 @@ unnamed source the country or outlet named inside it ("Syrian state media",
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -393,7 +396,10 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
         content = as_complement(art, anchor)  # "X was quoted by Y as rejecting Z"
     if content is None:
         outer, head = clause_of(anchor)
-        content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
+        if head.dep_ == "relcl":
+            content = relative_content(doc, head, outer.left_edge.i, outer.right_edge.i + 1)
+        else:
+            content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
     if content is None:
         return
     cue = doc[start:end].text
@@ -457,6 +463,19 @@ def rest_of_sentence(doc: Doc, start: int, end: int, head: Token) -> tuple[int, 
         return trim(doc, first, last) if goes_on else trim(doc, first, start)
     subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < start for c in head.children)
     return trim(doc, first, last) if subject_before else trim(doc, end, last)
+
+
+def relative_content(doc: Doc, verb: Token, start: int, end: int) -> tuple[int, int] | None:
+    """A phrase [start, end) inside a relative clause credits that clause only ("a district
+    whose population is 50% black according to census data", "Indians who according to
+    official data live below the poverty line"): its side of the phrase with more words,
+    without the relative pronoun."""
+    first, last = verb.left_edge.i, verb.right_edge.i + 1
+    if doc[first].lower_ in RELATIVE_PRONOUNS:
+        first += 1
+    before = [t for t in doc[first:start] if is_word(t)]
+    after = [t for t in doc[end:last] if is_word(t)]
+    return trim(doc, first, start) if len(before) >= len(after) else trim(doc, end, last)
 
 
 def line_bounds(doc: Doc, sent, i: int) -> tuple[int, int]:
@@ -545,6 +564,8 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     art.read_verbs.add(verb.i)
     subject = subject_of(verb)
+    if subject is not None and _line_between(art, subject.i, verb.i):
+        subject = None  # a parse run across a line break ("Photo: Evan Vucci/AP" over the next paragraph)
     source = resolve(art, subject) if subject is not None else None
     statement = statement_phrase(art, verb)
     if source is None and statement is not None and subject is not None:
@@ -569,13 +590,19 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     yield Found(source, cue, *content)
 
 
+def _line_between(art: Article, a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    k = bisect_left(art.breaks, low)
+    return k < len(art.breaks) and art.breaks[k] < high
+
+
 def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
     """Whether a reporting verb credits its subject (rule 3); ``marked``: a statement
     phrase or an "as" clause makes any speaker a source."""
     if marked:
         return True
-    if is_person(art, source):
-        return False
+    if is_person(art, source) and source.noun != "document":
+        return False  # "Strzok's court filing says" credits the filing, a person's plain "said" nothing
     if section == "report":
         return True
     if section == "clause":
@@ -618,7 +645,8 @@ def is_actual(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject: the nearest nsubj before it; the noun a participle or relative
-    clause modifies ("Reuters, the news agency, reported"); a conjoined verb's subject; the name
+    clause modifies ("Reuters, the news agency, reported"); a conjoined verb's subject, or
+    the subject of the verb a closing participle hangs on ("issued a response, saying"); the name
     compounded with a verb mis-tagged as a noun ("as Smith notes")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -631,6 +659,8 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        return subject_of(verb.head)  # "Sessions issued a response, saying in a statement: ..."
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
@@ -699,7 +729,8 @@ def statement_content(art: Article, prep: Token) -> tuple[int, int] | None:
 def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple[int, int] | None:
     """The content of a reporting verb: its clausal complement; the clause it comments
     on (parataxis); "as" + complement ("quoted X as saying ..."); the complement of a
-    participle it governs ("warn ..., saying ..."); for report verbs, an object that is
+    participle it governs ("warn ..., saying ..."); a quotation after a colon ("said in a
+    statement: “...”"); for report verbs, an object that is
     not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
     complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
@@ -718,7 +749,7 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
-    found = as_complement(art, verb)
+    found = as_complement(art, verb) or colon_quotation(doc, verb)
     if found is not None:
         return found
     for child in verb.children:
@@ -733,6 +764,16 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         if obj is not None and art.owner[obj.i] is None:
             return subtree_content(art, obj, verb)
     return None
+
+
+def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"saying in a statement: “...”": the quotation after the colon closing the verb's words."""
+    after = verb.right_edge.i + 1
+    colon = next((t for t in doc[verb.i + 1:after + 1] if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in QUOTE_MARKS:
+        return None
+    _, last = line_bounds(doc, verb.sent, colon.i)
+    return trim(doc, colon.i + 1, last)
 
 
 def misparsed_complement(verb: Token) -> Token | None:
@@ -938,7 +979,8 @@ def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
 
 
 def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
-    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports."""
+    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports
+    (the source is named "reports", its words are the cue)."""
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
     if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(anchor.head if anchor.dep_ == "advmod" else anchor):
@@ -947,7 +989,7 @@ def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
     content = trim(doc, first, last)
     if content is not None:
         cue = doc[start:end]
-        yield Found(Source(cue.text, None, "anonymous", *span_chars(cue)), cue.text, *content)
+        yield Found(Source("reports", None, "anonymous", *span_chars(cue)), cue.text, *content)
 
 
 # --------------------------------------------------------------------------- 6. source lines
@@ -1076,15 +1118,18 @@ def person_kind(art: Article, actor: Actor) -> str:
 
 
 def document_source(art: Article, head: Token, start: int, end: int) -> Source:
-    """A document's owner; else anonymous when its plural is listed as anonymous
+    """A document's owner (a person's document is the document, with the person's id);
+    else anonymous when its plural is listed as anonymous
     ("reports say"); else the last owned document of the same name before it ("the
     report"); else the document itself."""
     owner = document_owner(art, head)
+    doc = art.doc
+    text, char_start, char_end = doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if owner is not None and is_person(art, owner):  # "Strzok's court filing": the filing, by him
+        return Source(text, owner.id, "document", char_start, char_end, noun="document")
     if owner is not None:
         owner.noun = "document"
         return owner
-    doc = art.doc
-    text, char_start, char_end = doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "nummod", "poss")), None)
     unnamed = art.lexicon.word_section(head.lower_) == "anonymous"
     if unnamed and (determiner is None or determiner in INDEFINITE):
@@ -1146,7 +1191,7 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     unnamed_group = plural and (determiner is None or determiner in INDEFINITE)
     if section in ("anonymous", "journalist", "expert"):
         kind = "media" if section == "journalist" and _is_media(art, named) else "anonymous"
-        anaphoric = not plural and determiner in ("the", "this", "that")
+        anaphoric = not plural and determiner in ("the", "this", "that") and not _one_of_unnamed(doc, head)
     else:
         kind = "anonymous" if section == "official" and unnamed_group else section
         anaphoric = False
@@ -1154,6 +1199,17 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     if section == "media" and named is None and not plural and determiner == "the":
         named = last_outlet_before(art, start)  # "the site": the outlet named last
     return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def _one_of_unnamed(doc: Doc, head: Token) -> bool:
+    """"Senior officials told reporters ... the official said": "the official" is one of
+    the unnamed officials introduced before, not someone named elsewhere."""
+    for earlier in doc[:head.i]:
+        if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == "NOUN":
+            determiner = next((c.lower_ for c in earlier.children if c.dep_ in ("det", "poss", "nummod")), None)
+            if determiner in INDEFINITE or (determiner is None and earlier.tag_ == "NNS"):
+                return True
+    return False
 
 
 def last_outlet_before(art: Article, i: int) -> str | None:

@@ -157,7 +157,7 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk".split()
+    "characterize characterise echo speak talk chant".split()
 )
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
@@ -173,12 +173,17 @@ INDIRECT_VERBS = frozenset(
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
 # Verbs whose object is the hearer: a that-clause the parse hangs on it is what was said.
 ADDRESSING_VERBS = frozenset("tell notify inform assure remind warn promise advise".split())
+# Verbs that report speech only with their particle: "shot back", "lashed out".
+PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "lash": "out", "speak": "up"}
+# Verbs whose object does what their infinitive says: "prompts supporters to chant".
+OBJECT_CONTROL = frozenset("prompt urge ask tell force lead cause encourage push pressure invite get compel "
+                           "inspire order allow persuade convince".split())
 # Nouns that report someone's words: "his assertion that ...", "Rouhani's statement".
 NOUN_CUES = frozenset(
     "statement assertion claim remark remarks comment comments words warning message tweet post speech "
     "promise pledge insistence denial accusation argument answer reply response quote quip description "
     "appeal plea demand belief suggestion admission declaration announcement vow threat allegation "
-    "assurance explanation complaint criticism prediction challenge".split()
+    "assurance explanation complaint criticism prediction challenge rejoinder retort chant".split()
 )
 # Heads of noun phrases that cannot speak: documents and the like.
 DOCUMENT_NOUNS = frozenset(
@@ -615,6 +620,8 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
 
 # --------------------------------------------------------------------------- 1b. quotes without marks
 
+# "Image copyright AFP Image caption The ambassador says ...": the words of a photo's caption follow.
+CAPTION = re.compile(r"\b(?:Image|Media|Photo) caption\s")
 # "in May.The dam": a full stop with no space after it, which the tokenizer keeps in one word.
 GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9])\.(?=[A-Z][a-z])")
 # "HOLM: It is not safe.": a transcript line, its speaker's name in capitals.
@@ -628,8 +635,8 @@ EMBEDDED_POST = re.compile(
 
 def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
-    lines headed by a person's name in capitals, and embedded posts signed
-    "— Name (@handle) Date" whose formatting was lost."""
+    lines headed by a person's name in capitals, block quotes after "She continued:",
+    and embedded posts signed "— Name (@handle) Date" whose formatting was lost."""
     for number, (start, end) in enumerate(art.paragraphs):
         paragraph = art.text[start:end]
         line = TRANSCRIPT_LINE.fullmatch(paragraph)
@@ -640,6 +647,10 @@ def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
                 yield Attributed(start + line.start(2), end, "direct", speaker, None, number)
             continue
         post = EMBEDDED_POST.fullmatch(paragraph)
+        lead_in = block_quote_lead_in(art, number) if post is None else None
+        if lead_in is not None:
+            cue, speaker = lead_in
+            yield Attributed(start, end, "direct", speaker, cue, number)
         if post is not None:
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
@@ -687,6 +698,8 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         cue, speaker = context_speaker(art, span, m)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
+    if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
+        return None  # "would “recommend appropriate remedies,” according to the summary": no one's words
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
 
@@ -794,6 +807,8 @@ def in_heading(art: ArticleView, position: int) -> bool:
     without punctuation, or one in title case ("‘It’s Not About Me’")."""
     start, end = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
     paragraph = art.text[start:end]
+    if CAPTION.search(paragraph, 0, position - start):
+        return False  # "Image caption Trump called it a “mess”": a caption is a sentence
     words = paragraph.split()
     if len(words) > HEADING_WORDS:
         return False
@@ -901,7 +916,11 @@ def governing_tokens(span: Span) -> list[Token]:
 
 
 def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
-    """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor."""
+    """The speaker a cue word gives: a speech verb's subject, a cue noun's possessor;
+    "the agency quoted Ryabkov as saying": the one quoted."""
+    quoted = _quoted_as(token)
+    if quoted is not None:
+        return speaker_from(art, quoted)
     if _is_speech_verb(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
@@ -914,12 +933,32 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """The object of "quoted X as saying" (active voice)."""
+    if verb.lemma_.lower() not in ("quote", "cite") or not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+        return False  # "Trump's remarks": a noun the tagger took for a verb
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def _speech_particle(token: Token) -> Token | None:
+    """The "back" of "shot back" (a particle, or an adverb right after the verb)."""
+    wanted = PHRASAL_SPEECH.get(token.lemma_.lower())
+    return next((c for c in token.children if c.lower_ == wanted and c.i == token.i + 1
+                 and c.dep_ in ("prt", "advmod")), None)
 
 
 def cue_text(token: Token) -> str:
-    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None) or _speech_particle(token)
     return f"{token.text} {particle.text}" if particle is not None else token.text
 
 
@@ -936,12 +975,31 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
         return verb.head  # "Holm tweeted" misparsed as a participle modifying the name
+    if verb.dep_ == "acl" and _is_speech_verb(verb) and not any(c.dep_ in ("agent", "dobj") for c in verb.children):
+        # "Boehner, after trying to pass the bill joked, “...”": a speech verb the parse hung on
+        # the noun before it; its subject is the one the parse gave a later verb
+        subject = next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
+                        if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
+        if subject is not None and subject.i != verb.head.i:
+            return subject
+    quoted = _quoted_as(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoted is not None:
+        return quoted  # "quoted Ryabkov as saying"
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and controller is not None
+            and controller.pos_ in ("NOUN", "PROPN", "PRON")):
+        return controller  # "prompts his supporters to chant ...": the supporters chant
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep":  # "quoted ... as rejecting"
             head = head.head
         if verb.dep_ == "advcl" and head.dep_ in ("acl", "relcl") and head.head.dep_ in NOUN_SLOTS:
             head = head.head.head  # "dismissed reports that troops were sent, saying ..."
+        elif _continues_speech(verb) and head.dep_ == "ccomp" and _is_speech_verb(head.head):
+            head = head.head  # "warns that X will ..., adding": the one who warns adds
+        elif (verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.dep_ == "ccomp"
+              and verb.lemma_ == head.head.lemma_ and _is_speech_verb(verb)):
+            head = head.head  # "Iran says its aims are peaceful and says it will stick": Iran says both
         elif verb.dep_ == "acl" and head.lemma_.lower() in NOUN_CUES and head.dep_ in ("dobj", "pobj"):
             head = head.head  # "released a statement describing ...", "followed up with a post saying ..."
             if head.dep_ == "prep":
@@ -1004,15 +1062,23 @@ def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker]
 
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
     """"“...,” Walsh judges.": a quote ending in a comma, then only a name and
-    one word to the end of the sentence, whatever the parse made of that word."""
-    if not art.text[m.start:m.end].rstrip().endswith(","):
+    one word to the end of the sentence, whatever the parse made of that word;
+    "“...?” CNN's Jake Tapper asked.": a question or exclamation, then a name (after
+    an outlet's possessive) and a speech verb, which the parser often makes a
+    sentence of its own."""
+    ending = art.text[m.start:m.end].rstrip()[-1:]
+    if ending not in (",", "?", "!"):
         return None, None
-    start, end = art.clause(span.end - 1)
+    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
+    owner = next((t for t in rest if t.tag_ == "POS"), None)
+    rest = rest[rest.index(owner) + 1:] if owner is not None else rest
     if not 2 <= len(rest) <= TRAILING_CUE_WORDS or art.doc[rest[-1].i + 1:end].text.strip() not in SENTENCE_END:
         return None, None
     name, word = rest[:-1], rest[-1]
     if not all(t.pos_ == "PROPN" for t in name) or not word.is_lower or word.i != name[-1].i + 1:
+        return None, None
+    if ending != "," and word.lemma_.lower() not in SPEECH_VERBS:
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
@@ -1111,15 +1177,47 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     labelled = _name_label(art, colon.start)
     if labelled is not None:
         return None, labelled
-    start, _ = art.clause(colon.start)
-    lead = range(start, colon.start)
-    verbs = [doc[i] for i in lead if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in lead]
-    if not verbs:
+    lead = _lead_in_verb(art, colon.start)
+    if lead is None:
         return None
-    speaker = subject_speaker(art, verbs[-1])
+    speaker = subject_speaker(art, lead)
     if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
         return None
-    return cue_text(verbs[-1]), speaker
+    return cue_text(lead), speaker
+
+
+def _lead_in_verb(art: ArticleView, colon: int) -> Token | None:
+    """The main verb of the clause a colon ends ("She continued:")."""
+    start, _ = art.clause(colon)
+    lead = range(start, colon)
+    verbs = [art.doc[i] for i in lead if art.doc[i].pos_ in ("VERB", "AUX") and art.doc[i].head.i not in lead]
+    return verbs[-1] if verbs else None
+
+
+def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | None:
+    """"She continued:" ending the paragraph before a paragraph with no quotation
+    marks: a block quote whose formatting was lost, the words of the speech verb's
+    subject (GUIDELINES, Rulings). "Four examples:" and "The list includes:" have
+    no speech verb and introduce no one's words."""
+    start, end = art.paragraphs[number]
+    if number == 0 or any(start <= m.start < end or start < m.end <= end for m in art.marked):
+        return None
+    previous_end = art.paragraphs[number - 1][1]
+    if art.text[previous_end - 1] != ":":
+        return None
+    colon = art.doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+    if colon is None:
+        return None
+    start, _ = art.clause(colon.start)
+    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+             and (t.head.i == t.i or not start <= t.head.i < colon.start)]
+    verb = verbs[-1] if verbs else None
+    if verb is None:
+        return None
+    speaker = subject_speaker(art, verb)
+    if speaker is None or not speaker.can_speak:
+        return None
+    return cue_text(verb), speaker
 
 
 def _labelled(art: ArticleView, m: Marked) -> bool:
@@ -1172,6 +1270,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     """The speaker the words headed by this token name, resolved to an actor."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = _relative_antecedent(art, token)
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and subject is not None and (
+                _person_mention(art, subject) is not None):
+            token = subject  # "Huckabee is a man who says ...": Huckabee says it
     if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
         return None
     if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
@@ -1290,6 +1392,9 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         None,
     )
     speaker.actor_id = affiliation.actor_id if affiliation is not None else None
+    if art.actor_kind(speaker.actor_id) == "media" and (lemma in BODY_NOUNS or lemma in MEDIA_NOUNS):
+        speaker.can_speak = False  # "RIA state news agency reported": the outlet itself, a channel
+        return speaker
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if lemma in KIN_NOUNS and owner is not None:
         relative = relative_of(art, owner, head.i)
@@ -1297,7 +1402,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             speaker.actor_id = relative
             return speaker
     if lemma in DOCUMENT_NOUNS and owner is not None:  # "the group's letter said": the group
-        author = speaker_from(art, owner)
+        author = _possessor(art, owner)
         if author is not None and author.can_speak:
             return author
     if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
@@ -1331,6 +1436,10 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         holder = role_holder(art, lemma, len(art.doc))
         if holder is not None:  # "A federal judge on Monday said ...", named later as Judge Victor Marrero
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)
+    elif _titled_description(head, lemma, speaker):
+        holder = named_next(art, lemma, head.i)
+        if holder is not None:  # "A former prosecutor said ... “...,” prosecutor Peter Toren told Bloomberg."
+            return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)
     if head.pos_ == "PROPN":
         if affiliation is not None and not _is_modifier(art, affiliation):
             speaker.actor_id = None  # "Centre for Iranian Studies" is not "Iranian"
@@ -1340,17 +1449,35 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     return speaker
 
 
+def _possessor(art: ArticleView, owner: Token) -> Speaker | None:
+    """Who "his" or "Strzok's" stands for: "his suit says" quotes the person "his" refers to."""
+    if owner.lower_ not in POSSESSIVES:
+        return speaker_from(art, owner)
+    antecedent = _person_antecedent(art, owner, POSSESSIVES[owner.lower_])
+    if antecedent is None:
+        return None
+    speaker = Speaker(owner.idx, owner.idx + len(owner), owner.text)
+    if isinstance(antecedent, Speaker):
+        speaker.actor_id, speaker.anonymous, speaker.head = antecedent.actor_id, antecedent.anonymous, antecedent.head
+    else:
+        speaker.actor_id = antecedent
+    return speaker
+
+
 def _definite(head: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
 
 
 def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | None:
     """Who filed, issued or wrote the document "the lawsuit" refers to: the named subject
-    of the first "X filed a lawsuit" (any court paper for another) before it."""
+    of the first "X filed a lawsuit" (any court paper for another) or "In a statement,
+    X said" before it."""
     same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
     for token in art.doc[:position]:  # the first: the one the story is about
-        if token.lemma_.lower() in same and token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS:
-            subject = subject_of(token.head)
+        filed = token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS
+        within = token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
+        if token.lemma_.lower() in same and (filed or within):  # "issued a statement", "In a statement, X said"
+            subject = subject_of(token.head if filed else token.head.head)
             filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
             if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
                 return filer
@@ -1364,6 +1491,19 @@ def _lead_description(art: ArticleView, head: Token, speaker: Speaker) -> bool:
     indefinite = any(c.lower_ in ("a", "an") for c in head.children if c.dep_ == "det")
     return (indefinite and not speaker.plural and art.paragraph_of[head.i] <= LEAD_PARAGRAPHS
             and lemma in _title_heads() and lemma not in UNNAMED_ROLES)
+
+
+def _titled_description(head: Token, lemma: str, speaker: Speaker) -> bool:
+    indefinite = any(c.lower_ in ("a", "an") for c in head.children if c.dep_ == "det")
+    return indefinite and not speaker.plural and lemma in _title_heads() and lemma not in UNNAMED_ROLES
+
+
+def named_next(art: ArticleView, lemma: str, i: int) -> str | None:
+    """The one person the next sentence names with this title ("prosecutor Peter Toren")."""
+    _, end = art.sentence_of[i]
+    following = art.sentence_of[end][1] if end < len(art.doc) else end
+    holders = {m.actor_id for j, m in art.person_mentions if end <= j < following and lemma in _roles(art, j, m)}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def relative_of(art: ArticleView, owner: Token, position: int) -> str | None:
@@ -1452,7 +1592,7 @@ def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
     """He/she: the nearest person (or earlier unnamed speaker) before, of a
     compatible gender; they/it: the nearest group or body that was a subject."""
-    word = token.lower_
+    word = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(token.lower_, token.lower_)
     speaker = Speaker(token.idx, token.idx + len(token), token.text)
     if word in ("he", "she"):
         gender = "m" if word == "he" else "f"
@@ -1478,7 +1618,9 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     main clause in its own or the previous sentence, a pronoun subject counting as
     the person it stands for (centering: subjects stay in focus), then a person
     named outside relative clauses: a person mention (its actor id) or an earlier
-    speaker described, not named. People named inside quotation marks are skipped."""
+    speaker described, not named, or an earlier subject "he"/"she" (in turn resolved),
+    so a run of "she added" paragraphs keeps its person. People named inside quotation
+    marks are skipped."""
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
@@ -1493,8 +1635,8 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         if a.speaker.head and not a.speaker.plural and a.speaker.can_speak
         and _person_like(art, a.speaker) and floor <= a.speaker.start < token.idx
     ]
-    candidates += [
-        (t.idx, 2, antecedent) for t in art.doc[art.sentence_of[_previous_sentence_start(art, token.i)][0]:token.i]
+    candidates += [  # a chain of "she continued" paragraphs stands for the person its first "she" does
+        (t.idx, 2, antecedent) for t in art.doc[art.doc.char_span(floor, token.idx, alignment_mode="expand").start:token.i]
         if t.lower_ == token.lower_ and not art.quoted[t.i] and _salience(t) == 2
         and (antecedent := _person_antecedent(art, t, gender)) is not None
     ]
@@ -1622,6 +1764,8 @@ def indirect_quotes(art: ArticleView) -> Iterator[Attributed]:
             continue
         if in_heading(art, verb.idx):  # headlines are no quotes (GUIDELINES)
             continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            continue  # "asked her to explain what ...": words asked for, not said
         span = clause_span(art, verb, content)
         if span is not None:
             found = Attributed(span[0], span[1], "indirect", speaker, cue_text(verb), art.paragraph_of[verb.i])
@@ -1856,7 +2000,16 @@ def _reporter_additions(content: Token) -> list[Token]:
         own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass", "expl"} for c in child.children)
         if child.dep_ == "conj" and not own_subject and child.tag_ in FINITE_TAGS and _is_speech_verb(child):
             added += [child, *(c for c in content.children if c.dep_ == "cc" and c.i < child.i)]
+        elif _continues_speech(child):
+            added.append(child)
     return added
+
+
+def _continues_speech(verb: Token) -> bool:
+    """"warns that his administration will remain self-interested, adding: ...": "adding"
+    carries on the speaker's words though the parse hangs it on the content clause."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() == "add" and verb.tag_ == "VBG" and not any(
+        c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _without_dateline(tokens: list[Token]) -> list[Token]:
