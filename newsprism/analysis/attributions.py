@@ -98,7 +98,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import is_possessive, org_kind
-from newsprism.kb import normalise_name, read_word_file, section_entries, slugify, word_file_texts
+from newsprism.kb import normalise_name, section_entries, slugify, word_file_texts
 from newsprism.records import Actor, Attribution, Mention
 
 if not Doc.has_extension("attributions"):
@@ -229,11 +229,6 @@ class CueLexicon:
         """The section of a one-word noun entry, if any."""
         key = get_string_id(word)
         return next((s for s, words in self._by_word.get(key, ()) if words == (key,)), None)
-
-
-def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(section, words) for each cue of one cue file."""
-    return cue_entries(read_word_file(path, CueFileError), str(path))
 
 
 def cue_entries(text: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
