@@ -318,7 +318,7 @@ def test_a_user_cue_file_adds_cues(nlp, tmp_path):
     text = "The dam was breached, as relayed by Reuters."
     assert attributions(nlp, text) == []
     cues = tmp_path / "cues.txt"
-    cues.write_text("# my cues\naccording: as relayed by\n", encoding="utf-8")
+    cues.write_text("# my cues\n[according]\nas relayed by\n", encoding="utf-8")
     with nlp.select_pipes(disable=["newsprism_attributions"]):
         doc = nlp(text)
     (a,) = find_attributions(doc, CueLexicon.load(extra=[cues]))
@@ -329,8 +329,11 @@ def test_a_user_cue_file_adds_cues(nlp, tmp_path):
 
 def test_a_bad_cue_line_names_the_file_and_line(tmp_path):
     cues = tmp_path / "cues.txt"
-    cues.write_text("according: per\nquotation by\n", encoding="utf-8")
-    with pytest.raises(CueFileError, match="cues.txt: line 2"):
+    cues.write_text("[according]\nper\n[quotation]\nby\n", encoding="utf-8")
+    with pytest.raises(CueFileError, match=r"cues.txt: line 3: unknown section \[quotation\]"):
+        CueLexicon.load(extra=[cues])
+    cues.write_text("# the older format\naccording: per\n", encoding="utf-8")
+    with pytest.raises(CueFileError, match=r"cues.txt: line 2: entry before any \[section\]; write 'per'"):
         CueLexicon.load(extra=[cues])
 
 

@@ -261,6 +261,20 @@ def test_bundled_pattern_file_is_read():
     assert {"negation", "denial", "possible", "hypothetical", "future", "conditional", "support"} <= set(cues)
 
 
+def test_a_user_cue_file_adds_cues_and_a_bad_one_names_file_and_line(tmp_path):
+    mine = tmp_path / "mine.txt"
+    mine.write_text("# my cues\n[denial]\nWave Off\n\n[negation]\nnary\n", encoding="utf-8")
+    lexicon = EventLexicon.load(cues_files=[mine])
+    assert ("off",) in lexicon.cues["denial"]["wave"]
+    assert () in lexicon.cues["negation"]["nary"]
+    assert () in lexicon.cues["negation"]["never"]  # the bundled cues stay
+    mine.write_text("[denial]\nwave off\n[doubt]\nquestion\n", encoding="utf-8")
+    with pytest.raises(EventFileError, match=r"mine.txt: line 3: unknown section \[doubt\]"):
+        EventLexicon.load(cues_files=[mine])
+    with pytest.raises(EventFileError, match="missing.txt: cannot read"):
+        EventLexicon.load(cues_files=[tmp_path / "missing.txt"])
+
+
 def test_bad_pattern_line_names_the_line(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("# comment\nsnub\tVERB\tSNUB\t12\t3\n", encoding="utf-8")

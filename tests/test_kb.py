@@ -296,6 +296,20 @@ def test_a_word_file_entry_outside_a_known_section_is_an_error():
         list(section_entries("# a comment\nword\n", "mine.txt", ["loaded"]))
 
 
+def test_a_word_file_may_start_with_a_byte_order_mark(tmp_path):
+    mine = tmp_path / "mine.txt"
+    mine.write_text("\ufeff[loaded]\nthuggish\n", encoding="utf-8")
+    (_, (text, where)) = word_file_texts("framing_words.txt", [mine])
+    assert [entry for _, entry, _ in section_entries(text, where, ["loaded"])] == ["thuggish"]
+
+
+def test_a_line_of_the_older_section_colon_format_says_how_to_write_it():
+    with pytest.raises(ValueError, match=r"line 1: entry before any \[section\]; write 'rule out' on a line after a \[denial\]"):
+        list(section_entries("denial: rule out\n", "mine.txt", ["denial"]))
+    with pytest.raises(ValueError, match=r"line 1: entry before any \[section\]$"):
+        list(section_entries("source: a word\n", "mine.txt", ["denial"]))
+
+
 def test_bundled_people_are_well_formed(kb):
     people = read_entries(bundled_path("people.jsonl"))
     assert len(people) >= 300

@@ -98,7 +98,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import is_possessive, org_kind
-from newsprism.kb import bundled_path, normalise_name, slugify
+from newsprism.kb import normalise_name, section_entries, slugify, word_file_texts
 from newsprism.records import Actor, Attribution, Mention
 
 if not Doc.has_extension("attributions"):
@@ -168,8 +168,8 @@ class CueLexicon:
         if isinstance(extra, (str, Path)):
             extra = [extra]
         lexicon = cls()
-        for path in [bundled_path(CUES_FILE), *map(Path, extra)]:
-            for section, words in read_cues(path):
+        for text, where in word_file_texts(CUES_FILE, extra, CueFileError):
+            for section, words in cue_entries(text, where):
                 lexicon.add(section, words)
         return lexicon
 
@@ -231,22 +231,12 @@ class CueLexicon:
         return next((s for s, words in self._by_word.get(key, ()) if words == (key,)), None)
 
 
-def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(section, words) for each cue line of a file ("section: words")."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CueFileError(f"{path}: cannot read: {err}") from err
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        section, colon, cue = line.partition(":")
-        section, words = section.strip().lower(), tuple(cue.lower().split())
-        if not colon or section not in SECTIONS or not words:
-            raise CueFileError(f"{path}: line {number}: expected 'section: words' with a section in {sorted(SECTIONS)}")
-        yield section, words
+def cue_entries(text: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(section, lower-case words) for each cue of a cue file's text (``[section]``
+    headers, one cue a line: :func:`newsprism.kb.section_entries`); ``where`` names
+    the file in errors."""
+    for section, cue, _ in section_entries(text, where, SECTIONS, CueFileError):
+        yield section, tuple(cue.lower().split())
 
 
 @lru_cache(maxsize=1)

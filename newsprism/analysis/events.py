@@ -175,7 +175,7 @@ from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
 from newsprism.analysis.places import Place, default_kb, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
-from newsprism.kb import KBEntry, bundled_path
+from newsprism.kb import KBEntry, bundled_path, read_word_file, section_entries, word_file_texts
 from newsprism.records import Actor, Event, Mention
 
 if not Doc.has_extension("events"):
@@ -276,8 +276,8 @@ class EventLexicon:
         for path in [bundled_path(PATTERNS_FILE), *map(Path, patterns_files)]:
             for pattern in read_patterns(path):
                 lexicon.add_pattern(pattern)
-        for path in [bundled_path(CUES_FILE), *map(Path, cues_files)]:
-            for section, words in read_cues(path):
+        for text, where in word_file_texts(CUES_FILE, cues_files, EventFileError):
+            for section, words in cue_entries(text, where):
                 lexicon.add_cue(section, words)
         return lexicon
 
@@ -336,7 +336,7 @@ class FallbackModel:
         under the feature "@bias", and a line "@threshold TAB probability"."""
         weights: dict[str, dict[str, float]] = {}
         threshold = None
-        for where, cells in _data_lines(path, split_tabs=True):
+        for where, cells in _data_lines(path):
             try:
                 if cells[0] == FALLBACK_THRESHOLD and len(cells) == 2:
                     threshold = float(cells[1])
@@ -395,7 +395,7 @@ def fallback_features(verb: Token) -> list[str]:
 
 def read_patterns(path: str | Path) -> Iterator[EventPattern]:
     """The patterns of a TSV file (format in ``newsprism/data/event_patterns.tsv``)."""
-    for where, cells in _data_lines(path, split_tabs=True):
+    for where, cells in _data_lines(path):
         if not 5 <= len(cells) <= 7:
             raise EventFileError(f"{where}: expected 5 to 7 TAB-separated columns, found {len(cells)}")
         yield _pattern(where, *cells)
@@ -428,16 +428,19 @@ def _slots(text: str, default: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(section, words) for each line of a cue file ("section: words")."""
-    for where, (line,) in _data_lines(path, split_tabs=False):
-        section, colon, cue = line.partition(":")
-        section, words = section.strip().lower(), tuple(cue.lower().split())
-        if not colon or section not in CUE_SECTIONS or not words:
-            raise EventFileError(f"{where}: expected 'section: words' with a section in {sorted(CUE_SECTIONS)}")
-        yield section, words
+    """(section, words) for each cue of one cue file."""
+    return cue_entries(read_word_file(path, EventFileError), str(path))
 
 
-def _data_lines(path: str | Path, split_tabs: bool) -> Iterator[tuple[str, list[str]]]:
+def cue_entries(text: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(section, lower-case words) for each cue of a cue file's text (``[section]``
+    headers, one cue a line: :func:`newsprism.kb.section_entries`); ``where`` names
+    the file in errors."""
+    for section, cue, _ in section_entries(text, where, CUE_SECTIONS, EventFileError):
+        yield section, tuple(cue.lower().split())
+
+
+def _data_lines(path: str | Path) -> Iterator[tuple[str, list[str]]]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -446,8 +449,7 @@ def _data_lines(path: str | Path, split_tabs: bool) -> Iterator[tuple[str, list[
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = [cell.strip() for cell in line.split("\t")] if split_tabs else [line.strip()]
-        yield f"{path}: line {number}", cells
+        yield f"{path}: line {number}", [cell.strip() for cell in line.split("\t")]
 
 
 @lru_cache(maxsize=1)

@@ -316,12 +316,18 @@ def word_file_texts(
 ) -> Iterator[tuple[str, str]]:
     """(text, file name) of the bundled word file ``newsprism/data/<bundled>``, then of
     each user file in ``extra``; an unreadable user file raises ``error`` naming it."""
-    yield (resources.files("newsprism") / "data" / bundled).read_text(encoding="utf-8"), bundled
+    yield (resources.files("newsprism") / "data" / bundled).read_text(encoding="utf-8-sig"), bundled
     for path in extra:
-        try:
-            yield Path(path).read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as problem:
-            raise error(f"{path}: cannot read the word file: {problem}") from None
+        yield read_word_file(path, error), str(path)
+
+
+def read_word_file(path: str | Path, error: type[Exception] = ValueError) -> str:
+    """The text of one word file (a leading byte-order mark dropped); an unreadable
+    file raises ``error`` naming it."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error(f"{path}: cannot read the word file: {problem}") from None
 
 
 def section_entries(
@@ -338,11 +344,19 @@ def section_entries(
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip()
             if section not in known:
-                raise error(f"{where}: line {number}: unknown section [{section}]")
+                raise error(f"{where}: line {number}: unknown section [{section}] (known: {', '.join(sorted(known))})")
         elif section is None:
-            raise error(f"{where}: line {number}: entry before any [section]")
+            raise error(f"{where}: line {number}: entry before any [section]{_header_hint(line, known)}")
         else:
             yield section, line, f"{where}: line {number}"
+
+
+def _header_hint(line: str, known: set[str]) -> str:
+    """How to write a line of the older "section: words" format, if it is one."""
+    name, colon, words = line.partition(":")
+    if not colon or name.strip() not in known:
+        return ""
+    return f"; write {words.strip()!r} on a line after a [{name.strip()}] line"
 
 
 def read_entries(path: str | Path) -> list[KBEntry]:
