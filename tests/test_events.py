@@ -12,7 +12,6 @@ from newsprism.analysis.events import (
     EventFileError,
     EventLexicon,
     find_events,
-    read_cues,
     read_patterns,
 )
 from newsprism.kb import bundled_path
@@ -257,8 +256,9 @@ def test_bundled_pattern_file_is_read():
     kinds = {p.type for p in patterns if p.type}
     assert len(kinds) == 16
     assert all(p.quad in (1, 2, 3, 4) for p in patterns if p.type)
-    cues = dict.fromkeys(section for section, _ in read_cues(bundled_path("event_cues.txt")))
+    cues = EventLexicon.load().cues
     assert {"negation", "denial", "possible", "hypothetical", "future", "conditional", "support"} <= set(cues)
+    assert all(cues[section] for section in ("negation", "denial", "possible", "future", "support"))
 
 
 def test_a_user_cue_file_adds_cues_and_a_bad_one_names_file_and_line(tmp_path):

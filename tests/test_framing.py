@@ -14,7 +14,6 @@ import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
 from newsprism.analysis.framing import FramingFileError, FramingWords, sentiment_analyzer
 from newsprism.config import Settings
 from newsprism.records import ArticleAnalysis, Framing
-from newsprism.runner import analyze
 from newsprism.store import Store
 from newsprism.story.framing import framing_table, merge_framings
 

@@ -175,7 +175,7 @@ from newsprism.analysis import records_on
 from newsprism.analysis.actors import titles_lexicon
 from newsprism.analysis.places import Place, default_kb, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
-from newsprism.kb import KBEntry, bundled_path, read_word_file, section_entries, word_file_texts
+from newsprism.kb import KBEntry, bundled_path, section_entries, word_file_texts
 from newsprism.records import Actor, Event, Mention
 
 if not Doc.has_extension("events"):
@@ -425,11 +425,6 @@ def _slots(text: str, default: tuple[str, ...]) -> tuple[str, ...]:
     if text == "-":
         return ()
     return tuple(slot.strip() for slot in text.split(",") if slot.strip())
-
-
-def read_cues(path: str | Path) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(section, words) for each cue of one cue file."""
-    return cue_entries(read_word_file(path, EventFileError), str(path))
 
 
 def cue_entries(text: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
