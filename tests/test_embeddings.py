@@ -30,11 +30,29 @@ def test_a_paraphrase_is_closer_than_an_unrelated_sentence(encoder):
     assert a @ paraphrase > 0.6 > 0.2 > a @ unrelated
 
 
-def test_batching_and_order_do_not_change_the_vectors(encoder):
-    texts = ["short one", "a somewhat longer sentence about a harbour strike in the port", "mid length text here"]
-    together = encoder.encode(texts)
-    alone = np.vstack([Encoder(threads=1, batch_size=1).encode([t]) for t in texts])
-    assert np.allclose(together, alone, atol=1e-4)
+TEXTS = ["short one", "a somewhat longer sentence about a harbour strike in the port", "mid length text here"]
+
+
+@pytest.mark.parametrize("integer", [True, False])
+def test_batching_and_order_do_not_change_the_vectors(integer):
+    together = Encoder(threads=1, integer=integer).encode(TEXTS)
+    alone = np.vstack([Encoder(threads=1, integer=integer).encode([t]) for t in TEXTS[::-1]])[::-1]
+    assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_the_integer_copy_agrees_with_the_packaged_model(encoder):
+    texts = [*TEXTS, "Iran denied that it had sent troops to Iraq", "Rouhani said Iran would stand against terrorism"]
+    cosines = np.sum(encoder.encode(texts) * Encoder(threads=1, integer=False).encode(texts), axis=1)
+    assert cosines.min() > 0.97 and cosines.mean() > 0.985
+
+
+def test_the_integer_copy_is_built_once_into_the_cache(tmp_path):
+    source, _ = embeddings.model_files()
+    built = embeddings.compute_model(source, tmp_path)
+    assert built.parent == tmp_path and built.stat().st_size > 1_000_000
+    assert list(tmp_path.iterdir()) == [built]  # the work files are gone
+    stamp = built.stat().st_mtime_ns
+    assert embeddings.compute_model(source, tmp_path) == built and built.stat().st_mtime_ns == stamp
 
 
 def test_missing_tokenizer_package_says_how_to_install_it(monkeypatch):
