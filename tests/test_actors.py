@@ -485,3 +485,49 @@ def test_given_name_before_an_outlets_name_is_a_person(nlp):
     bloomberg = r.actor_of("Michael Bloomberg")
     assert bloomberg.kind == "person" and bloomberg.id != "bloomberg"
     assert r.ids_of("Reuters") == {"reuters"}
+
+
+# --------------------------------------------------------------------------- initials, honorifics, given names
+
+
+def test_a_name_opening_with_initials_is_a_person_the_role_reference_finds(nlp):
+    r = analyse(nlp, "Federal Judge R.J. Holloway rejected the motion on Friday. The judge said the trial would go on. "
+                     "Holloway set a date.")
+    holloway = r.actor_of("R.J. Holloway")
+    assert (holloway.kind, holloway.role) == ("person", "Judge")
+    assert r.ids_of("judge") == r.ids_of("Holloway") == {holloway.id}
+
+
+def test_an_honorific_is_skipped_and_a_title_before_it_still_gives_the_role(nlp):
+    r = analyse(nlp, "Canadian Ambassador Sir Hugh Lachlan resigned on Monday. The ambassador said his position "
+                     "had become impossible.")
+    lachlan = r.actor_of("Hugh Lachlan")
+    assert (lachlan.role, lachlan.country) == ("Ambassador", "CAN")
+    assert r.ids_of("ambassador") == {lachlan.id}
+    assert "Sir" not in lachlan.name
+
+
+def test_a_common_word_after_an_honorific_is_a_name(nlp):
+    r = analyse(nlp, "The peers debated the bill for hours, and Lord Butcher said it was flawed.")
+    assert r.actor_of("Butcher").kind == "person"
+
+
+def test_a_given_name_alone_names_the_one_person_with_it(nlp):
+    r = analyse(nlp, "Sen. Wendell Okafor criticised the bill on Monday. Wendell said the spending was too high.")
+    assert r.ids_of("Wendell") == r.ids_of("Wendell Okafor") != set()
+    r = analyse(nlp, "Sir Hugh Lachlan wrote the memo. In the messages, Sir Hugh said the talks had stalled.")
+    assert r.ids_of("Hugh") == r.ids_of("Hugh Lachlan") != set()
+
+
+def test_a_given_name_shared_or_named_before_the_full_name_links_nobody(nlp):
+    shared = analyse(nlp, "Ron Okafor and Ron Lachlan spoke at the rally. Later, Ron said the vote was rigged.")
+    assert not shared.ids_of("Ron")
+    assert len(shared.people()) == 2  # no third person "Ron"
+    early = analyse(nlp, "Wendell said the spending was too high. Separately, Sen. Wendell Okafor opposed the bill.")
+    assert not early.ids_of("Wendell") & early.ids_of("Wendell Okafor")
+
+
+def test_a_given_name_that_is_someones_surname_is_that_person(nlp):
+    r = analyse(nlp, "Rand Paul met Tom Rand on Tuesday. Rand said the talks went well.")
+    (said,) = [m for m in r.mentions if m.text == "Rand" and r.doc.text[m.end:m.end + 5] == " said"]
+    assert said.actor_id == r.actor_of("Tom Rand").id

@@ -115,8 +115,11 @@ Doc.set_extension("actors", default=(), force=True)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# British honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
+HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron"})
 ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
 CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "de", "al", "el", "-", "&"})
 
 MEDIA_HEADS = frozenset(
@@ -470,6 +473,17 @@ def is_possessive(token: Token) -> bool:
     return token.text in ("'", "’") and before is not None and before.text.endswith("s") and not before.whitespace_
 
 
+def is_honorific(token: Token) -> bool:
+    return token.lower_ in HONORIFICS and is_capitalised(token)
+
+
+def name_start(doc: Doc, start: int) -> int:
+    """Where a name begins with the honorifics before it ("Sir Kim Darroch")."""
+    while start > 0 and is_honorific(doc[start - 1]):
+        start -= 1
+    return start
+
+
 def is_determiner(token: Token) -> bool:
     return token.lower_ in ("the", "a", "an")
 
@@ -647,14 +661,43 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
-    person = nearest_person(art, surname, start) or kb_person(art, surname, start)
+    person = nearest_person(art, surname, start) or given_name_person(art, surname, start) or kb_person(art, surname, start)
     if person is None:
         token = art.doc[end - 1]
         if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
             return
+        if _given_names_of_others(art, surname):
+            return  # "Ron" beside "Ron Johnson" and "Ron Wyden": one of them, but which is unknown
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
-    art.accept(Found(start, end, person, "PERSON" if person.first is None else "surname"))
+    label = "PERSON" if person.first is None else "given_name" if person.first == surname else "surname"
+    art.accept(Found(start, end, person, label))
+
+
+def given_name_person(art: Article, given: str, position: int) -> Draft | None:
+    """Whom a given name alone names ("Rand" after "Rand Paul"; "Sir Kim" after "Sir
+    Kim Darroch"; "Xi" after "Xi Jinping", the family name first): the one person of
+    the article with that given name, named in full before it, when no person of the
+    article has it as surname and nobody else has it as given name. This mirrors the
+    bare-surname rule; Lee et al. (2013), "Deterministic coreference resolution based
+    on entity-centric, precision-ranked rules", likewise link partial names only
+    to an unambiguous full name."""
+    if art.people.get(given):
+        return None
+    people = _given_names_of_others(art, given)
+    if len(people) != 1:
+        return None
+    person = people[0]
+    named_before = any(
+        f.draft is person and f.end - f.start > 1 and f.start < position
+        for f in chain(art.found(), art.kb_at.values())
+    )
+    return person if named_before else None
+
+
+def _given_names_of_others(art: Article, given: str) -> list[Draft]:
+    """The article's people, named in full, whose given name this is."""
+    return [d for d in art.drafts.values() if d.kind == "person" and d.first == given and d.surname != given]
 
 
 def used_as_name(art: Article, start: int, end: int) -> bool:
@@ -663,7 +706,7 @@ def used_as_name(art: Article, start: int, end: int) -> bool:
     said", "Trump's plan"); or as a proper noun inside a sentence ("endorsed Trump"),
     where the common word would not be capitalised. Not on headline lines, nor as a date."""
     token = art.doc[end - 1]
-    if start in art.title_end:
+    if start in art.title_end or name_start(art.doc, start) < start:
         return True
     if end - start != 1 or not is_capitalised(token) or art.headline[start] or token.ent_type_ == "DATE":
         return False
@@ -770,7 +813,7 @@ def _skip_titles(art: Article, start: int, end: int) -> int:
     while start < end:
         if start in art.title_start:
             start = art.title_start[start]
-        elif art.kb.by_demonym(art.doc[start].text):
+        elif is_honorific(art.doc[start]) or art.kb.by_demonym(art.doc[start].text):
             start += 1
         else:
             break
@@ -791,8 +834,8 @@ def _name_word(art: Article, token: Token) -> bool:
     lower = token.lower_.rstrip(".")
     if lower in NAME_PARTICLES or lower in NAME_SUFFIXES:
         return True
-    if len(lower) == 1:
-        return token.text[0].isupper()  # an initial
+    if len(lower) == 1 or INITIALS_RE.match(token.text):
+        return token.text[0].isupper()  # an initial, or several ("T.S.")
     if lower in ORGANISATION_WORDS or (token.tag_.startswith("VB") and lower in art.patterns.common_words):
         return False  # "Follow Ann Lee on Twitter"
     capitals = sum(c.isupper() for c in token.text)  # "TfL" is not a name
@@ -829,17 +872,19 @@ def add_surname_mentions(art: Article) -> None:
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        known = surname in art.people or surname in art.patterns.kb_surnames
-        if not known or _inside_other_name(doc, i):
+        if _inside_other_name(doc, i):
             continue
+        label = "surname"
         if surname in art.people:
             person = nearest_person(art, surname, i) or kb_person(art, surname, i)
-        elif _kb_surname_usable(art, token):
+        elif not _kb_surname_usable(art, token):
+            continue
+        elif surname in art.patterns.kb_surnames:
             person = kb_person(art, surname, i)
         else:
-            continue
+            person, label = given_name_person(art, surname, i), "given_name"
         if person is not None:
-            art.accept(Found(i, i + 1, person, "surname"))
+            art.accept(Found(i, i + 1, person, label))
 
 
 def _kb_surname_usable(art: Article, token: Token) -> bool:
@@ -1235,7 +1280,7 @@ def _apply(person: Draft, descriptor: Descriptor) -> None:
 
 def premodifier(art: Article, found: Found) -> Descriptor | None:
     """"Iranian President X", "Iran's President X", "National ... Council chief X", "Syria's X"."""
-    doc, start = art.doc, found.start
+    doc, start = art.doc, name_start(art.doc, found.start)
     if start in art.title_end:
         region_start = _left_region(art, art.title_end[start])
         return describe(art, region_start, art.title_end[start], start)
