@@ -531,3 +531,21 @@ def test_a_given_name_that_is_someones_surname_is_that_person(nlp):
     r = analyse(nlp, "Rand Paul met Tom Rand on Tuesday. Rand said the talks went well.")
     (said,) = [m for m in r.mentions if m.text == "Rand" and r.doc.text[m.end:m.end + 5] == " said"]
     assert said.actor_id == r.actor_of("Tom Rand").id
+
+
+def test_a_word_ner_takes_for_a_person_is_no_person_unless_used_as_a_name(nlp):
+    r = analyse(nlp, "Brexit will hurt the economy, the minister said. Brexit has divided the country. "
+                     "After Brexit, trade fell.")
+    assert not [p for p in r.people() if p.name == "Brexit"]
+    assert all(r.actors[m.actor_id].kind != "person" for m in r.mentions if m.text == "Brexit")
+    titled = analyse(nlp, "Dr. Twitter said the results were clear.")
+    assert titled.actor_of("Twitter").kind == "person"
+
+
+def test_a_lone_name_owning_what_a_firm_makes_is_a_firm(nlp):
+    r = analyse(nlp, "According to Edison's polling, turnout rose in the state.")
+    assert r.actor_of("Edison").kind == "organization"
+    titled = analyse(nlp, "Sen. Holloway's survey of voters was leaked on Friday.")
+    assert titled.actor_of("Holloway").kind == "person"
+    known = analyse(nlp, "Tom Edison spoke on Monday. Edison's polling showed him ahead.")
+    assert known.ids_of("Edison") == known.ids_of("Tom Edison")

@@ -163,6 +163,11 @@ SPEECH_VERBS = frozenset(
     "say tell add declare affirm reply state announce insist warn claim argue note explain "
     "write acknowledge deny dismiss respond stress admit suggest".split()
 )
+# What a firm makes or publishes: a lone name owning one is a firm ("Edison's polling").
+BUSINESS_NOUNS = frozenset(
+    "poll polling survey research data analysis forecast index rating product brand store shop "
+    "share stock earnings revenue app platform software service network".split()
+)
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
@@ -202,6 +207,15 @@ HEADLINE_CAPITAL_SHARE = 0.7
 def titles_lexicon() -> frozenset[str]:
     """Person titles, lower-cased, from ``newsprism/data/titles.txt``."""
     text = (resources.files("newsprism") / "data" / "titles.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def not_people() -> frozenset[str]:
+    """Words NER tags PERSON that name no person ("Brexit"), lower-cased, from
+    ``newsprism/data/not_people.txt``."""
+    text = (resources.files("newsprism") / "data" / "not_people.txt").read_text(encoding="utf-8")
     lines = (line.strip().lower() for line in text.splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
@@ -666,12 +680,29 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
         token = art.doc[end - 1]
         if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
             return
+        if surname in not_people() and not _titled(art, start):
+            return  # "Brexit": no one bears the word as surname, and no title makes it a name
+        if owns_business_noun(art, start, end):
+            art.accept(Found(start, end, art.draft(f"org:{surname}", name=token.text, kind="organization"), "ORG"))
+            return
         if _given_names_of_others(art, surname):
             return  # "Ron" beside "Ron Johnson" and "Ron Wyden": one of them, but which is unknown
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
     label = "PERSON" if person.first is None else "given_name" if person.first == surname else "surname"
     art.accept(Found(start, end, person, label))
+
+
+def owns_business_noun(art: Article, start: int, end: int) -> bool:
+    """A lone name owning what a firm makes ("Edison's polling", "Nielsen's ratings"):
+    a firm named after its founder, not a person, unless a title stands before it."""
+    token = art.doc[end - 1]
+    return (end - start == 1 and token.dep_ == "poss" and token.head.lemma_.lower() in BUSINESS_NOUNS
+            and not _titled(art, start))
+
+
+def _titled(art: Article, start: int) -> bool:
+    return start in art.title_end or name_start(art.doc, start) < start
 
 
 def given_name_person(art: Article, given: str, position: int) -> Draft | None:
@@ -706,7 +737,7 @@ def used_as_name(art: Article, start: int, end: int) -> bool:
     said", "Trump's plan"); or as a proper noun inside a sentence ("endorsed Trump"),
     where the common word would not be capitalised. Not on headline lines, nor as a date."""
     token = art.doc[end - 1]
-    if start in art.title_end or name_start(art.doc, start) < start:
+    if _titled(art, start):
         return True
     if end - start != 1 or not is_capitalised(token) or art.headline[start] or token.ent_type_ == "DATE":
         return False
