@@ -549,3 +549,26 @@ def test_a_lone_name_owning_what_a_firm_makes_is_a_firm(nlp):
     assert titled.actor_of("Holloway").kind == "person"
     known = analyse(nlp, "Tom Edison spoke on Monday. Edison's polling showed him ahead.")
     assert known.ids_of("Edison") == known.ids_of("Tom Edison")
+
+
+def test_a_family_name_written_first_names_the_kb_person(nlp):
+    r = analyse_dated(nlp, "Xi said ties were strong, and Kim agreed. President Moon welcomed the talks.", "2019-03-01")
+    assert r.ids_of("Xi") == {"xi-jinping"}
+    assert r.ids_of("Kim") == {"kim-jong-un"}  # of three KB Kims, the one in office in 2019
+    assert r.ids_of("Moon") == {"moon-jae-in"}
+    undated = analyse_dated(nlp, "Kim said the talks had failed.", None)
+    assert not undated.ids_of("Kim") & {"kim-jong-un", "kim-jong-il", "kim-dae-jung"}
+
+
+def test_a_family_name_that_is_a_word_of_another_name_or_a_noun_is_nobody(nlp):
+    r = analyse_dated(nlp, "Tourists walked through Central Park. The Moon landing was televised.", "2019-03-01")
+    assert not r.ids_of("Park") and "moon-jae-in" not in r.ids_of("Moon")
+
+
+def test_a_surname_counted_as_a_plural_noun_is_not_the_person(nlp):
+    r = analyse(nlp, "Attorney General Jeff Sessions testified on Tuesday. Later, Sessions said he had not met them. "
+                     "The court held two Sessions last week.")
+    counted = [m for m in r.mentions if m.text == "Sessions" and r.doc.text[m.start - 4:m.start] == "two "]
+    said = [m for m in r.mentions if m.text == "Sessions" and r.doc.text[m.end:m.end + 5] == " said"]
+    assert not counted
+    assert [m.actor_id for m in said] == ["jeff-sessions"]

@@ -106,7 +106,9 @@ from spacy.vocab import Vocab
 
 from newsprism.analysis.places import fold, gazetteer
 from newsprism.analysis.when import publication_date
-from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, load_titles, normalise_name, slugify
+from newsprism.kb import (
+    ActorKB, KBEntry, family_name_first, first_names, is_short_name, load_titles, normalise_name, slugify,
+)
 from newsprism.records import Actor, Mention
 
 Doc.set_extension("actor_mentions", default=(), force=True)
@@ -168,6 +170,8 @@ BUSINESS_NOUNS = frozenset(
     "poll polling survey research data analysis forecast index rating product brand store shop "
     "share stock earnings revenue app platform software service network".split()
 )
+# Words that count a noun: "two Sessions", "several Sessions" are sittings, not Jeff Sessions.
+QUANTIFIERS = frozenset("several many few some both these those all various multiple numerous".split())
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
@@ -250,13 +254,18 @@ class ActorPatterns:
 
 
 def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
-    """KB people under the surname a bare mention would use. Left out: names whose
+    """KB people under the surname a bare mention would use: the first word of names
+    written family name first (:func:`newsprism.kb.family_name_first`). Left out: names whose
     last word is hyphenated other than after a particle ("Moon Jae-in", not
     "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
     patronymics: the last word is not what a bare mention uses), and surnames of
     two letters."""
     people: dict[str, list[KBEntry]] = {}
     for entry in kb.entries.values():
+        family = family_name_first(entry.name, entry.country) if entry.kind == "person" else None
+        if family is not None:  # "Xi Jinping" is "Xi", two letters or not
+            people.setdefault(family, []).append(entry)
+            continue
         words = entry.name.split()
         hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
         if entry.kind != "person" or hyphenated or {"bin", "ibn"} & {w.lower() for w in words}:
@@ -675,6 +684,8 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
+    if is_counted(art.doc[end - 1]):
+        return
     person = nearest_person(art, surname, start) or given_name_person(art, surname, start) or kb_person(art, surname, start)
     if person is None:
         token = art.doc[end - 1]
@@ -689,7 +700,7 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
             return  # "Ron" beside "Ron Johnson" and "Ron Wyden": one of them, but which is unknown
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
-    label = "PERSON" if person.first is None else "given_name" if person.first == surname else "surname"
+    label = "PERSON" if person.first is None else "first_name" if person.first == surname else "surname"
     art.accept(Found(start, end, person, label))
 
 
@@ -750,6 +761,8 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     beside "Melania Trump"): the only KB person with it, or of several the only
     one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez)."""
     entries = art.patterns.kb_surnames.get(surname, [])
+    if not _stands_alone(art, position):
+        entries = [e for e in entries if family_name_first(e.name, e.country) != surname]
     if art.people.get(surname):
         entries = [e for e in entries if _titled_as(art, position, e)]
     if len(entries) > 1:
@@ -763,6 +776,15 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     if not named_in_full:
         art.surname_only.add(person)
     return person
+
+
+def _stands_alone(art: Article, position: int) -> bool:
+    """A family name used alone ("Moon said", "President Moon"), not a word of
+    another name or a noun after a determiner ("Central Park", "the Moon landing")."""
+    if position == 0 or position in art.title_end:
+        return True
+    before = art.doc[position - 1]
+    return not is_determiner(before) and not (is_capitalised(before) and before.pos_ == "PROPN")
 
 
 def _titled_as(art: Article, position: int, entry: KBEntry) -> bool:
@@ -896,26 +918,36 @@ def _kb_claims(art: Article, span: tuple[int, int], kb_by_token: dict[int, Found
 
 
 def add_surname_mentions(art: Article) -> None:
-    """A capitalised word equal to a known person's surname is that person, else
-    perhaps a KB person's (:func:`kb_person`)."""
+    """A capitalised word equal to a known person's surname is that person; else
+    the given name of one person named in full (:func:`given_name_person`); else
+    perhaps a KB person's surname (:func:`kb_person`)."""
     doc = art.doc
+    first_names_used = {d.first for d in art.drafts.values() if d.kind == "person" and d.first}
     for i, token in enumerate(doc):
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        if _inside_other_name(doc, i):
+        known = surname in art.people or surname in art.patterns.kb_surnames or surname in first_names_used
+        if not known or _inside_other_name(doc, i) or is_counted(token):
             continue
         label = "surname"
         if surname in art.people:
             person = nearest_person(art, surname, i) or kb_person(art, surname, i)
         elif not _kb_surname_usable(art, token):
             continue
-        elif surname in art.patterns.kb_surnames:
-            person = kb_person(art, surname, i)
         else:
-            person, label = given_name_person(art, surname, i), "given_name"
+            person, label = given_name_person(art, surname, i), "first_name"
+            if person is None and surname in art.patterns.kb_surnames:
+                person, label = kb_person(art, surname, i), "surname"
         if person is not None:
             art.accept(Found(i, i + 1, person, label))
+
+
+def is_counted(token: Token) -> bool:
+    """A word counted as a plural noun ("two Sessions", "several Sessions"): no name."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in token.children if c.i < token.i)
 
 
 def _kb_surname_usable(art: Article, token: Token) -> bool:
