@@ -696,7 +696,7 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
         if owns_business_noun(art, start, end):
             art.accept(Found(start, end, art.draft(f"org:{surname}", name=token.text, kind="organization"), "ORG"))
             return
-        if _given_names_of_others(art, surname):
+        if len(_given_names_of_others(art, surname)) > 1:
             return  # "Ron" beside "Ron Johnson" and "Ron Wyden": one of them, but which is unknown
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
@@ -719,9 +719,10 @@ def _titled(art: Article, start: int) -> bool:
 def given_name_person(art: Article, given: str, position: int) -> Draft | None:
     """Whom a given name alone names ("Rand" after "Rand Paul"; "Sir Kim" after "Sir
     Kim Darroch"; "Xi" after "Xi Jinping", the family name first): the one person of
-    the article with that given name, named in full before it, when no person of the
-    article has it as surname and nobody else has it as given name. This mirrors the
-    bare-surname rule; Lee et al. (2013), "Deterministic coreference resolution based
+    the article with that given name, named in full before it or within
+    ``FORWARD_WINDOW`` tokens after it ("his daughter Meghan" before "Meghan McCain"),
+    when no person of the article has it as surname and nobody else has it as given
+    name. This mirrors the bare-surname rule; Lee et al. (2013), "Deterministic coreference resolution based
     on entity-centric, precision-ranked rules", likewise link partial names only
     to an unambiguous full name."""
     if art.people.get(given):
@@ -730,11 +731,11 @@ def given_name_person(art: Article, given: str, position: int) -> Draft | None:
     if len(people) != 1:
         return None
     person = people[0]
-    named_before = any(
-        f.draft is person and f.end - f.start > 1 and f.start < position
+    named_near = any(
+        f.draft is person and f.end - f.start > 1 and f.start - position <= FORWARD_WINDOW
         for f in chain(art.found(), art.kb_at.values())
     )
-    return person if named_before else None
+    return person if named_near else None
 
 
 def _given_names_of_others(art: Article, given: str) -> list[Draft]:
