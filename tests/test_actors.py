@@ -575,3 +575,18 @@ def test_a_surname_counted_as_a_plural_noun_is_not_the_person(nlp):
     said = [m for m in r.mentions if m.text == "Sessions" and r.doc.text[m.end:m.end + 5] == " said"]
     assert not counted
     assert [m.actor_id for m in said] == ["jeff-sessions"]
+    plural = analyse(nlp, "The Sessions begin today. He went to the Sessions on Monday.")
+    assert "jeff-sessions" not in plural.actors
+    titled = analyse(nlp, "Even a newly-elected President Obama did not back the plan.")
+    assert titled.ids_of("Obama") == {"barack-obama"}
+
+
+def test_a_kb_surname_capitalised_inside_a_sentence_is_the_person(nlp):
+    r = analyse(nlp, "But the president has repeatedly criticized Sessions for recusing himself.")
+    assert r.ids_of("Sessions") == {"jeff-sessions"}
+
+
+def test_a_proper_noun_after_an_honorific_is_a_person(nlp):
+    r = analyse(nlp, "In a series of television interviews, Mr Okonkwo accused the minister of lying.")
+    okonkwo = r.actor_of("Okonkwo")
+    assert okonkwo.kind == "person"

@@ -117,8 +117,9 @@ Doc.set_extension("actors", default=(), force=True)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# British honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
-HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron"})
+# Honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "baroness", "baron"})
+HONORIFIC_NAME_MAX_WORDS = 3
 ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
 INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
@@ -497,7 +498,7 @@ def is_possessive(token: Token) -> bool:
 
 
 def is_honorific(token: Token) -> bool:
-    return token.lower_ in HONORIFICS and is_capitalised(token)
+    return token.lower_.rstrip(".") in HONORIFICS and is_capitalised(token)
 
 
 def name_start(doc: Doc, start: int) -> int:
@@ -623,7 +624,8 @@ def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None
     """People from PERSON spans (rule 2): full names first, then lone surnames."""
     kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
     candidates = [
-        c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)
+        c for c in dict.fromkeys(person_candidates(art, pieces, kb_by_token))
+        if not _kb_claims(art, c, kb_by_token, kb_found)
     ]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
@@ -684,7 +686,7 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
-    if is_counted(art.doc[end - 1]):
+    if used_as_noun(art, art.doc[end - 1]):
         return
     person = nearest_person(art, surname, start) or given_name_person(art, surname, start) or kb_person(art, surname, start)
     if person is None:
@@ -835,6 +837,20 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
                 start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
+    yield from honorific_names(art)
+
+
+def honorific_names(art: Article) -> Iterator[tuple[int, int]]:
+    """The proper nouns after an honorific, which NER may miss ("Mr Corker accused ...")."""
+    doc = art.doc
+    for i, token in enumerate(doc):
+        if token.lower_.rstrip(".") not in HONORIFICS or not is_honorific(token) or art.headline[i]:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= HONORIFIC_NAME_MAX_WORDS and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
+            end += 1
+        if end > i + 1 and name_shaped(art, doc[i + 1:end]):
+            yield i + 1, end
 
 
 def _with_given_name(art: Article, start: int, end: int, kb_by_token: dict[int, Found]) -> int:
@@ -929,7 +945,7 @@ def add_surname_mentions(art: Article) -> None:
             continue
         surname = normalise_name(token.text)
         known = surname in art.people or surname in art.patterns.kb_surnames or surname in first_names_used
-        if not known or _inside_other_name(doc, i) or is_counted(token):
+        if not known or _inside_other_name(doc, i) or used_as_noun(art, token):
             continue
         label = "surname"
         if surname in art.people:
@@ -944,11 +960,17 @@ def add_surname_mentions(art: Article) -> None:
             art.accept(Found(i, i + 1, person, label))
 
 
-def is_counted(token: Token) -> bool:
-    """A word counted as a plural noun ("two Sessions", "several Sessions"): no name."""
-    if token.tag_ not in ("NNS", "NNPS"):
+def used_as_noun(art: Article, token: Token) -> bool:
+    """A word heading a noun phrase of its own, with an article ("the Sessions", "the
+    Clintons") or, in the plural, a number or quantifier ("two Sessions", "several
+    Sessions"): no one person's name ("the Trump administration": the article is the
+    administration's; "a newly-elected President Obama": the title makes it a name)."""
+    if _titled(art, token.i):
         return False
-    return any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in token.children if c.i < token.i)
+    before = [c for c in token.children if c.i < token.i]
+    if any(is_determiner(c) and c.dep_ == "det" for c in before):
+        return True
+    return token.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in before)
 
 
 def _kb_surname_usable(art: Article, token: Token) -> bool:
@@ -956,8 +978,12 @@ def _kb_surname_usable(art: Article, token: Token) -> bool:
     a common word used as a name ("Brown said", not "brown" or "in May")."""
     if token.ent_type_ == "PERSON":
         return True
-    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
+    if token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
         return False
+    if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return (token.tag_.startswith("NN") and not token.is_sent_start and not art.headline[token.i]
+                and before is not None and not is_determiner(before) and not before.is_punct)
     return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
 
 
