@@ -590,3 +590,16 @@ def test_a_proper_noun_after_an_honorific_is_a_person(nlp):
     r = analyse(nlp, "In a series of television interviews, Mr Okonkwo accused the minister of lying.")
     okonkwo = r.actor_of("Okonkwo")
     assert okonkwo.kind == "person"
+
+
+def test_of_kb_people_sharing_a_surname_the_one_whose_gender_the_clause_gives(nlp):
+    her = analyse_dated(nlp, "Clinton blamed the director's decision to reopen the inquiry into her emails.", None)
+    assert her.ids_of("Clinton") == {"hillary-clinton"}
+    his = analyse_dated(nlp, "Looking back, Clinton said he had hoped the law would pass.", None)
+    assert his.ids_of("Clinton") == {"bill-clinton"}
+    neither = analyse_dated(nlp, "Clinton said the deal was good.", None)
+    assert not neither.ids_of("Clinton") & {"bill-clinton", "hillary-clinton"}
+    same_gender = analyse_dated(nlp, "Assad said his army would not retreat.", None)
+    assert not same_gender.ids_of("Assad") & {"bashar-al-assad", "hafez-al-assad"}
+    named = analyse_dated(nlp, "Hillary Clinton spoke first. Later, Clinton said he had left.", None)
+    assert named.ids_of("Clinton") == {"hillary-clinton"}  # the person named in full comes first

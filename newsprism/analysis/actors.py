@@ -18,15 +18,21 @@ The rules, in the order they run:
    Supreme Security Council" is not the KB's "Security Council", "New Jersey"
    is not Jersey).
 2. **People**. PERSON spans are kept only when name-shaped: capitalised words,
-   name particles (al-, el-, bin, van, de, ...), initials; not mostly stop words;
-   no organisation word, no acronym-like word ("TfL"), no KB name except a
+   name particles (al-, el-, bin, van, de, ...), initials ("T.S. Ellis"); not
+   mostly stop words; no organisation word, no acronym-like word ("TfL"), no KB name except a
    country as a first name ("Jordan Schachtel"); so "Will Iran Be" is dropped.
    Also read as names: the "Firstname Lastname" after an organisation's
    possessive ("Breitbart News' Jordan Schachtel"), a lone proper noun NER
    called a nationality that says something ("Rouhani said"), and an ORG span
-   that is the full name of someone named. A lone common English word ("Photo")
-   is not a person. Names are grouped by (first name, surname) with particles and
-   initials dropped, so "Bashar al-Assad" = "Bashar Assad". A surname alone
+   that is the full name of someone named, and the proper nouns after an
+   honorific ("Mr Corker"; "Sir"/"Dame"/"Lord" are skipped like titles, and a
+   title before them still gives the role: "Ambassador Sir Kim Darroch"). A lone
+   common English word ("Photo") is not a person, nor a lone word of
+   ``data/not_people.txt`` ("Brexit") unless titled or someone's surname, nor a
+   lone name owning what a firm makes ("Edison's polling": an organisation), nor
+   a word heading a noun phrase of its own ("the Sessions", "two Sessions").
+   Names are grouped by (first name, surname) with particles and initials
+   dropped, so "Bashar al-Assad" = "Bashar Assad". A surname alone
    ("Assad", "Rouhani's"), wherever it occurs and whatever label NER gave it,
    names: someone already known by the surname alone, else the full name with
    that surname named before it (the last one, if several), else one named within
@@ -39,8 +45,15 @@ The rules, in the order they run:
    different first name is a different person ("Ivanka Trump"), also when NER
    missed the given name. A surname that is a common word ("Trump", "Brown")
    counts only where used as a name: after a title, as subject or possessor, or
-   capitalised inside a sentence. A one-word KB organisation name after a given
-   name is a surname ("Michael Bloomberg" is not the outlet).
+   capitalised inside a sentence ("criticized Sessions"). Of several KB people
+   with it the year does not decide, the one whose given name's gender agrees with
+   the pronouns of the surname's clause ("Clinton said her ..."). Names written
+   family name first (Chinese, Korean: ``kb.family_name_first``) are known by that
+   name ("Xi", "President Moon"; not "Central Park", "the Moon"). A one-word KB
+   organisation name after a given name is a surname ("Michael Bloomberg" is not
+   the outlet). A given name alone ("Rand", "Sir Kim") names the one person of
+   the article with that given name, named in full before it or just after it,
+   when no one has it as surname; shared by two people, it names nobody.
 3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
    possessives. ORG spans unknown to the KB become organisations (kind from their
    head word: media, government, armed group); a leading demonym or country, or a
@@ -84,7 +97,7 @@ The rules, in the order they run:
    government, "Iranian national television" media); a metonym's is government.
 
 Mention labels: "kb", "demonym", "metonym" (KB forms); "PERSON", "ORG", "NORP",
-"GPE", "FAC" (NER spans the KB lacks); "surname", "acronym", "role".
+"GPE", "FAC" (NER spans the KB lacks); "surname", "first_name", "acronym", "role".
 """
 
 from __future__ import annotations
@@ -173,6 +186,8 @@ BUSINESS_NOUNS = frozenset(
 )
 # Words that count a noun: "two Sessions", "several Sessions" are sittings, not Jeff Sessions.
 QUANTIFIERS = frozenset("several many few some both these those all various multiple numerous".split())
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
@@ -688,7 +703,10 @@ def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
     if used_as_noun(art, art.doc[end - 1]):
         return
-    person = nearest_person(art, surname, start) or given_name_person(art, surname, start) or kb_person(art, surname, start)
+    person = (
+        nearest_person(art, surname, start) or given_name_person(art, surname, start)
+        or kb_person(art, surname, start)
+    )
     if person is None:
         token = art.doc[end - 1]
         if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
@@ -762,7 +780,9 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     """The KB person a bare surname names, when the article names nobody else with
     that surname (or the surname follows the KB person's title: "President Trump"
     beside "Melania Trump"): the only KB person with it, or of several the only
-    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez)."""
+    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez), else
+    the only one whose given name's gender agrees with the pronouns of the clause
+    the surname is subject of ("Clinton said her emails ..." is Hillary, not Bill)."""
     entries = art.patterns.kb_surnames.get(surname, [])
     if not _stands_alone(art, position):
         entries = [e for e in entries if family_name_first(e.name, e.country) != surname]
@@ -771,7 +791,11 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     if len(entries) > 1:
         day = publication_date(art.doc)
         year = int(day[:4]) if day else None
-        entries = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+        in_office = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+        entries = in_office or entries
+    if len(entries) > 1:
+        gender = clause_gender(art.doc[position])
+        entries = [e for e in entries if gender is not None and _given_name_gender(e) == gender]
     if len(entries) != 1:
         return None
     named_in_full = "kb:" + entries[0].id in art.drafts
@@ -779,6 +803,21 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     if not named_in_full:
         art.surname_only.add(person)
     return person
+
+
+def clause_gender(token: Token) -> str | None:
+    """"m" or "f" when the clause this word is subject of has pronouns of one gender
+    only ("Clinton said she ...", "Clinton blamed ... her emails")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    words = {t.lower_ for t in token.head.subtree if t.i != token.i}
+    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
+    return None if male == female else "m" if male else "f"
+
+
+def _given_name_gender(entry: KBEntry) -> str | None:
+    first, _ = name_key(entry.name.split())
+    return first_names().get(first or "")
 
 
 def _stands_alone(art: Article, position: int) -> bool:
@@ -840,14 +879,18 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
     yield from honorific_names(art)
 
 
+def _proper_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and is_capitalised(token)
+
+
 def honorific_names(art: Article) -> Iterator[tuple[int, int]]:
     """The proper nouns after an honorific, which NER may miss ("Mr Corker accused ...")."""
     doc = art.doc
     for i, token in enumerate(doc):
-        if token.lower_.rstrip(".") not in HONORIFICS or not is_honorific(token) or art.headline[i]:
+        if not is_honorific(token) or art.headline[i]:
             continue
         end = i + 1
-        while end < len(doc) and end - i <= HONORIFIC_NAME_MAX_WORDS and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
+        while end < len(doc) and end - i <= HONORIFIC_NAME_MAX_WORDS and _proper_word(doc[end]):
             end += 1
         if end > i + 1 and name_shaped(art, doc[i + 1:end]):
             yield i + 1, end
