@@ -8,6 +8,7 @@ import pycountry
 import pytest
 
 from newsprism.kb import (
+    family_name_first,
     KINDS,
     ActorKB,
     KBEntry,
@@ -338,3 +339,16 @@ def test_people_fields_in_jsonl_and_csv(tmp_path):
     written = tmp_path / "out.jsonl"
     write_entries([ana], written)
     assert read_entries(written)[0] == ana
+
+
+@pytest.mark.parametrize(("name", "country", "family"), [
+    ("Xi Jinping", "CHN", "xi"),
+    ("Kim Jong Un", "PRK", "kim"),
+    ("Ban Ki-moon", None, "ban"),  # a Korean given name, whatever the country field says
+    ("Carrie Lam", "HKG", None),  # a Western given name first
+    ("Shinzo Abe", "JPN", None),  # Japanese names are given name first in English news
+    ("Alexandria Ocasio-Cortez", "USA", None),  # a hyphenated surname is not a Korean given name
+    ("Jinping", "CHN", None),
+])
+def test_family_name_first(name, country, family):
+    assert family_name_first(name, country) == family

@@ -18,15 +18,21 @@ The rules, in the order they run:
    Supreme Security Council" is not the KB's "Security Council", "New Jersey"
    is not Jersey).
 2. **People**. PERSON spans are kept only when name-shaped: capitalised words,
-   name particles (al-, el-, bin, van, de, ...), initials; not mostly stop words;
-   no organisation word, no acronym-like word ("TfL"), no KB name except a
+   name particles (al-, el-, bin, van, de, ...), initials ("T.S. Ellis"); not
+   mostly stop words; no organisation word, no acronym-like word ("TfL"), no KB name except a
    country as a first name ("Jordan Schachtel"); so "Will Iran Be" is dropped.
    Also read as names: the "Firstname Lastname" after an organisation's
    possessive ("Breitbart News' Jordan Schachtel"), a lone proper noun NER
    called a nationality that says something ("Rouhani said"), and an ORG span
-   that is the full name of someone named. A lone common English word ("Photo")
-   is not a person. Names are grouped by (first name, surname) with particles and
-   initials dropped, so "Bashar al-Assad" = "Bashar Assad". A surname alone
+   that is the full name of someone named, and the proper nouns after an
+   honorific ("Mr Corker"; "Sir"/"Dame"/"Lord" are skipped like titles, and a
+   title before them still gives the role: "Ambassador Sir Kim Darroch"). A lone
+   common English word ("Photo") is not a person, nor a lone word of
+   ``data/not_people.txt`` ("Brexit") unless titled or someone's surname, nor a
+   lone name owning what a firm makes ("Edison's polling": an organisation), nor
+   a word heading a noun phrase of its own ("the Sessions", "two Sessions").
+   Names are grouped by (first name, surname) with particles and initials
+   dropped, so "Bashar al-Assad" = "Bashar Assad". A surname alone
    ("Assad", "Rouhani's"), wherever it occurs and whatever label NER gave it,
    names: someone already known by the surname alone, else the full name with
    that surname named before it (the last one, if several), else one named within
@@ -39,8 +45,15 @@ The rules, in the order they run:
    different first name is a different person ("Ivanka Trump"), also when NER
    missed the given name. A surname that is a common word ("Trump", "Brown")
    counts only where used as a name: after a title, as subject or possessor, or
-   capitalised inside a sentence. A one-word KB organisation name after a given
-   name is a surname ("Michael Bloomberg" is not the outlet).
+   capitalised inside a sentence ("criticized Sessions"). Of several KB people
+   with it the year does not decide, the one whose given name's gender agrees with
+   the pronouns of the surname's clause ("Clinton said her ..."). Names written
+   family name first (Chinese, Korean: ``kb.family_name_first``) are known by that
+   name ("Xi", "President Moon"; not "Central Park", "the Moon"). A one-word KB
+   organisation name after a given name is a surname ("Michael Bloomberg" is not
+   the outlet). A given name alone ("Rand", "Sir Kim") names the one person of
+   the article with that given name, named in full before it or just after it,
+   when no one has it as surname; shared by two people, it names nobody.
 3. **Other entities**. NER spans are cut at line breaks, brackets, slashes and
    possessives. ORG spans unknown to the KB become organisations (kind from their
    head word: media, government, armed group); a leading demonym or country, or a
@@ -84,7 +97,7 @@ The rules, in the order they run:
    government, "Iranian national television" media); a metonym's is government.
 
 Mention labels: "kb", "demonym", "metonym" (KB forms); "PERSON", "ORG", "NORP",
-"GPE", "FAC" (NER spans the KB lacks); "surname", "acronym", "role".
+"GPE", "FAC" (NER spans the KB lacks); "surname", "first_name", "acronym", "role".
 """
 
 from __future__ import annotations
@@ -106,7 +119,9 @@ from spacy.vocab import Vocab
 
 from newsprism.analysis.places import fold, gazetteer
 from newsprism.analysis.when import publication_date
-from newsprism.kb import ActorKB, KBEntry, first_names, is_short_name, load_titles, normalise_name, slugify
+from newsprism.kb import (
+    ActorKB, KBEntry, family_name_first, first_names, is_short_name, load_titles, normalise_name, slugify,
+)
 from newsprism.records import Actor, Mention
 
 Doc.set_extension("actor_mentions", default=(), force=True)
@@ -115,8 +130,12 @@ Doc.set_extension("actors", default=(), force=True)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "baroness", "baron"})
+HONORIFIC_NAME_MAX_WORDS = 3
 ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming"})
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
 CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "de", "al", "el", "-", "&"})
 
 MEDIA_HEADS = frozenset(
@@ -160,6 +179,15 @@ SPEECH_VERBS = frozenset(
     "say tell add declare affirm reply state announce insist warn claim argue note explain "
     "write acknowledge deny dismiss respond stress admit suggest".split()
 )
+# What a firm makes or publishes: a lone name owning one is a firm ("Edison's polling").
+BUSINESS_NOUNS = frozenset(
+    "poll polling survey research data analysis forecast index rating product brand store shop "
+    "share stock earnings revenue app platform software service network".split()
+)
+# Words that count a noun: "two Sessions", "several Sessions" are sittings, not Jeff Sessions.
+QUANTIFIERS = frozenset("several many few some both these those all various multiple numerous".split())
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
@@ -203,6 +231,15 @@ def titles_lexicon() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def not_people() -> frozenset[str]:
+    """Words NER tags PERSON that name no person ("Brexit"), lower-cased, from
+    ``newsprism/data/not_people.txt``."""
+    text = (resources.files("newsprism") / "data" / "not_people.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 @dataclass(slots=True)
 class ActorPatterns:
     """Everything built once per pipeline: the KB, its matchers and the word lists."""
@@ -233,13 +270,18 @@ class ActorPatterns:
 
 
 def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
-    """KB people under the surname a bare mention would use. Left out: names whose
+    """KB people under the surname a bare mention would use: the first word of names
+    written family name first (:func:`newsprism.kb.family_name_first`). Left out: names whose
     last word is hyphenated other than after a particle ("Moon Jae-in", not
     "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
     patronymics: the last word is not what a bare mention uses), and surnames of
     two letters."""
     people: dict[str, list[KBEntry]] = {}
     for entry in kb.entries.values():
+        family = family_name_first(entry.name, entry.country) if entry.kind == "person" else None
+        if family is not None:  # "Xi Jinping" is "Xi", two letters or not
+            people.setdefault(family, []).append(entry)
+            continue
         words = entry.name.split()
         hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
         if entry.kind != "person" or hyphenated or {"bin", "ibn"} & {w.lower() for w in words}:
@@ -470,6 +512,17 @@ def is_possessive(token: Token) -> bool:
     return token.text in ("'", "’") and before is not None and before.text.endswith("s") and not before.whitespace_
 
 
+def is_honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS and is_capitalised(token)
+
+
+def name_start(doc: Doc, start: int) -> int:
+    """Where a name begins with the honorifics before it ("Sir Kim Darroch")."""
+    while start > 0 and is_honorific(doc[start - 1]):
+        start -= 1
+    return start
+
+
 def is_determiner(token: Token) -> bool:
     return token.lower_ in ("the", "a", "an")
 
@@ -586,7 +639,8 @@ def add_people(art: Article, pieces: list[Piece], kb_found: list[Found]) -> None
     """People from PERSON spans (rule 2): full names first, then lone surnames."""
     kb_by_token = {i: f for f in kb_found for i in range(f.start, f.end)}
     candidates = [
-        c for c in person_candidates(art, pieces, kb_by_token) if not _kb_claims(art, c, kb_by_token, kb_found)
+        c for c in dict.fromkeys(person_candidates(art, pieces, kb_by_token))
+        if not _kb_claims(art, c, kb_by_token, kb_found)
     ]
     full = [c for c in candidates if name_key(_words(art.doc, *c))[0] is not None]
     for start, end in full:
@@ -647,14 +701,66 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _add_lone_name(art: Article, start: int, end: int) -> None:
     _, surname = name_key(_words(art.doc, start, end))
-    person = nearest_person(art, surname, start) or kb_person(art, surname, start)
+    if used_as_noun(art, art.doc[end - 1]):
+        return
+    person = (
+        nearest_person(art, surname, start) or given_name_person(art, surname, start)
+        or kb_person(art, surname, start)
+    )
     if person is None:
         token = art.doc[end - 1]
         if token.pos_ != "PROPN" or (token.lower_ in art.patterns.common_words and not used_as_name(art, start, end)):
             return
+        if surname in not_people() and not _titled(art, start):
+            return  # "Brexit": no one bears the word as surname, and no title makes it a name
+        if owns_business_noun(art, start, end):
+            art.accept(Found(start, end, art.draft(f"org:{surname}", name=token.text, kind="organization"), "ORG"))
+            return
+        if len(_given_names_of_others(art, surname)) > 1:
+            return  # "Ron" beside "Ron Johnson" and "Ron Wyden": one of them, but which is unknown
         person = art.draft(f"person:|{surname}", name=span_text(art.doc, start, end), kind="person", surname=surname)
         register_person(art, person)
-    art.accept(Found(start, end, person, "PERSON" if person.first is None else "surname"))
+    label = "PERSON" if person.first is None else "first_name" if person.first == surname else "surname"
+    art.accept(Found(start, end, person, label))
+
+
+def owns_business_noun(art: Article, start: int, end: int) -> bool:
+    """A lone name owning what a firm makes ("Edison's polling", "Nielsen's ratings"):
+    a firm named after its founder, not a person, unless a title stands before it."""
+    token = art.doc[end - 1]
+    return (end - start == 1 and token.dep_ == "poss" and token.head.lemma_.lower() in BUSINESS_NOUNS
+            and not _titled(art, start))
+
+
+def _titled(art: Article, start: int) -> bool:
+    return start in art.title_end or name_start(art.doc, start) < start
+
+
+def given_name_person(art: Article, given: str, position: int) -> Draft | None:
+    """Whom a given name alone names ("Rand" after "Rand Paul"; "Sir Kim" after "Sir
+    Kim Darroch"; "Xi" after "Xi Jinping", the family name first): the one person of
+    the article with that given name, named in full before it or within
+    ``FORWARD_WINDOW`` tokens after it ("his daughter Meghan" before "Meghan McCain"),
+    when no person of the article has it as surname and nobody else has it as given
+    name. This mirrors the bare-surname rule; Lee et al. (2013), "Deterministic coreference resolution based
+    on entity-centric, precision-ranked rules", likewise link partial names only
+    to an unambiguous full name."""
+    if art.people.get(given):
+        return None
+    people = _given_names_of_others(art, given)
+    if len(people) != 1:
+        return None
+    person = people[0]
+    named_near = any(
+        f.draft is person and f.end - f.start > 1 and f.start - position <= FORWARD_WINDOW
+        for f in chain(art.found(), art.kb_at.values())
+    )
+    return person if named_near else None
+
+
+def _given_names_of_others(art: Article, given: str) -> list[Draft]:
+    """The article's people, named in full, whose given name this is."""
+    return [d for d in art.drafts.values() if d.kind == "person" and d.first == given and d.surname != given]
 
 
 def used_as_name(art: Article, start: int, end: int) -> bool:
@@ -663,7 +769,7 @@ def used_as_name(art: Article, start: int, end: int) -> bool:
     said", "Trump's plan"); or as a proper noun inside a sentence ("endorsed Trump"),
     where the common word would not be capitalised. Not on headline lines, nor as a date."""
     token = art.doc[end - 1]
-    if start in art.title_end:
+    if _titled(art, start):
         return True
     if end - start != 1 or not is_capitalised(token) or art.headline[start] or token.ent_type_ == "DATE":
         return False
@@ -674,14 +780,22 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     """The KB person a bare surname names, when the article names nobody else with
     that surname (or the surname follows the KB person's title: "President Trump"
     beside "Melania Trump"): the only KB person with it, or of several the only
-    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez)."""
+    one in office in the article's year ("Assad" in 2015 is Bashar, not Hafez), else
+    the only one whose given name's gender agrees with the pronouns of the clause
+    the surname is subject of ("Clinton said her emails ..." is Hillary, not Bill)."""
     entries = art.patterns.kb_surnames.get(surname, [])
+    if not _stands_alone(art, position):
+        entries = [e for e in entries if family_name_first(e.name, e.country) != surname]
     if art.people.get(surname):
         entries = [e for e in entries if _titled_as(art, position, e)]
     if len(entries) > 1:
         day = publication_date(art.doc)
         year = int(day[:4]) if day else None
-        entries = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+        in_office = [e for e in entries if year is not None and (e.since or 0) <= year <= (e.until or 9999)]
+        entries = in_office or entries
+    if len(entries) > 1:
+        gender = clause_gender(art.doc[position])
+        entries = [e for e in entries if gender is not None and _given_name_gender(e) == gender]
     if len(entries) != 1:
         return None
     named_in_full = "kb:" + entries[0].id in art.drafts
@@ -689,6 +803,30 @@ def kb_person(art: Article, surname: str, position: int) -> Draft | None:
     if not named_in_full:
         art.surname_only.add(person)
     return person
+
+
+def clause_gender(token: Token) -> str | None:
+    """"m" or "f" when the clause this word is subject of has pronouns of one gender
+    only ("Clinton said she ...", "Clinton blamed ... her emails")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    words = {t.lower_ for t in token.head.subtree if t.i != token.i}
+    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
+    return None if male == female else "m" if male else "f"
+
+
+def _given_name_gender(entry: KBEntry) -> str | None:
+    first, _ = name_key(entry.name.split())
+    return first_names().get(first or "")
+
+
+def _stands_alone(art: Article, position: int) -> bool:
+    """A family name used alone ("Moon said", "President Moon"), not a word of
+    another name or a noun after a determiner ("Central Park", "the Moon landing")."""
+    if position == 0 or position in art.title_end:
+        return True
+    before = art.doc[position - 1]
+    return not is_determiner(before) and not (is_capitalised(before) and before.pos_ == "PROPN")
 
 
 def _titled_as(art: Article, position: int, entry: KBEntry) -> bool:
@@ -738,6 +876,24 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
                 start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
+    yield from honorific_names(art)
+
+
+def _proper_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and is_capitalised(token)
+
+
+def honorific_names(art: Article) -> Iterator[tuple[int, int]]:
+    """The proper nouns after an honorific, which NER may miss ("Mr Corker accused ...")."""
+    doc = art.doc
+    for i, token in enumerate(doc):
+        if not is_honorific(token) or art.headline[i]:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= HONORIFIC_NAME_MAX_WORDS and _proper_word(doc[end]):
+            end += 1
+        if end > i + 1 and name_shaped(art, doc[i + 1:end]):
+            yield i + 1, end
 
 
 def _with_given_name(art: Article, start: int, end: int, kb_by_token: dict[int, Found]) -> int:
@@ -770,7 +926,7 @@ def _skip_titles(art: Article, start: int, end: int) -> int:
     while start < end:
         if start in art.title_start:
             start = art.title_start[start]
-        elif art.kb.by_demonym(art.doc[start].text):
+        elif is_honorific(art.doc[start]) or art.kb.by_demonym(art.doc[start].text):
             start += 1
         else:
             break
@@ -791,8 +947,8 @@ def _name_word(art: Article, token: Token) -> bool:
     lower = token.lower_.rstrip(".")
     if lower in NAME_PARTICLES or lower in NAME_SUFFIXES:
         return True
-    if len(lower) == 1:
-        return token.text[0].isupper()  # an initial
+    if len(lower) == 1 or INITIALS_RE.match(token.text):
+        return token.text[0].isupper()  # an initial, or several ("T.S.")
     if lower in ORGANISATION_WORDS or (token.tag_.startswith("VB") and lower in art.patterns.common_words):
         return False  # "Follow Ann Lee on Twitter"
     capitals = sum(c.isupper() for c in token.text)  # "TfL" is not a name
@@ -822,24 +978,42 @@ def _kb_claims(art: Article, span: tuple[int, int], kb_by_token: dict[int, Found
 
 
 def add_surname_mentions(art: Article) -> None:
-    """A capitalised word equal to a known person's surname is that person, else
-    perhaps a KB person's (:func:`kb_person`)."""
+    """A capitalised word equal to a known person's surname is that person; else
+    the given name of one person named in full (:func:`given_name_person`); else
+    perhaps a KB person's surname (:func:`kb_person`)."""
     doc = art.doc
+    first_names_used = {d.first for d in art.drafts.values() if d.kind == "person" and d.first}
     for i, token in enumerate(doc):
         if art.owner[i] is not None or not is_capitalised(token):
             continue
         surname = normalise_name(token.text)
-        known = surname in art.people or surname in art.patterns.kb_surnames
-        if not known or _inside_other_name(doc, i):
+        known = surname in art.people or surname in art.patterns.kb_surnames or surname in first_names_used
+        if not known or _inside_other_name(doc, i) or used_as_noun(art, token):
             continue
+        label = "surname"
         if surname in art.people:
             person = nearest_person(art, surname, i) or kb_person(art, surname, i)
-        elif _kb_surname_usable(art, token):
-            person = kb_person(art, surname, i)
-        else:
+        elif not _kb_surname_usable(art, token):
             continue
+        else:
+            person, label = given_name_person(art, surname, i), "first_name"
+            if person is None and surname in art.patterns.kb_surnames:
+                person, label = kb_person(art, surname, i), "surname"
         if person is not None:
-            art.accept(Found(i, i + 1, person, "surname"))
+            art.accept(Found(i, i + 1, person, label))
+
+
+def used_as_noun(art: Article, token: Token) -> bool:
+    """A word heading a noun phrase of its own, with an article ("the Sessions", "the
+    Clintons") or, in the plural, a number or quantifier ("two Sessions", "several
+    Sessions"): no one person's name ("the Trump administration": the article is the
+    administration's; "a newly-elected President Obama": the title makes it a name)."""
+    if _titled(art, token.i):
+        return False
+    before = [c for c in token.children if c.i < token.i]
+    if any(is_determiner(c) and c.dep_ == "det" for c in before):
+        return True
+    return token.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in before)
 
 
 def _kb_surname_usable(art: Article, token: Token) -> bool:
@@ -847,8 +1021,12 @@ def _kb_surname_usable(art: Article, token: Token) -> bool:
     a common word used as a name ("Brown said", not "brown" or "in May")."""
     if token.ent_type_ == "PERSON":
         return True
-    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
+    if token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
         return False
+    if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return (token.tag_.startswith("NN") and not token.is_sent_start and not art.headline[token.i]
+                and before is not None and not is_determiner(before) and not before.is_punct)
     return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
 
 
@@ -1235,7 +1413,7 @@ def _apply(person: Draft, descriptor: Descriptor) -> None:
 
 def premodifier(art: Article, found: Found) -> Descriptor | None:
     """"Iranian President X", "Iran's President X", "National ... Council chief X", "Syria's X"."""
-    doc, start = art.doc, found.start
+    doc, start = art.doc, name_start(art.doc, found.start)
     if start in art.title_end:
         region_start = _left_region(art, art.title_end[start])
         return describe(art, region_start, art.title_end[start], start)

@@ -131,6 +131,27 @@ def normalise_name(surface: str, keep_article: bool = False) -> str:
     return " ".join(_words(text.casefold()))
 
 
+# Countries whose people's names are written family name first, also in English-language
+# news ("Xi Jinping" is "Xi", "Moon Jae-in" is "Moon"); Japanese names are given first there.
+FAMILY_NAME_FIRST_COUNTRIES = frozenset({"CHN", "TWN", "KOR", "PRK"})
+_KOREAN_GIVEN_NAME_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jae-in"
+
+
+def family_name_first(name: str, country: str | None) -> str | None:
+    """The family name, lower-cased, of a person whose name is written family name
+    first: Chinese and Korean names ("Xi Jinping" -> "xi", "Kim Jong Un" -> "kim"),
+    known by the person's country or by a romanised Korean given name of two
+    syllables joined by a hyphen ("Ban Ki-moon"). None for other names, and for
+    names that open with a given name of ``first_names.txt`` ("Carrie Lam").
+    The conventions are those of the Chicago Manual of Style (17th ed., 8.15-8.17)."""
+    words = name.split()
+    keys = normalise_name(name).split()
+    korean = len(words) == 2 and _KOREAN_GIVEN_NAME_RE.match(words[1]) is not None
+    if len(keys) < 2 or keys[0] in first_names() or not (country in FAMILY_NAME_FIRST_COUNTRIES or korean):
+        return None
+    return keys[0]
+
+
 def slugify(name: str) -> str:
     """A readable id: "Hassan Rouhani" -> "hassan-rouhani"; "Bashar al-Assad" -> "bashar-al-assad"."""
     return "-".join(normalise_name(name, keep_article=True).split())
