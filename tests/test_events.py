@@ -777,7 +777,7 @@ def test_the_doer_of_what_a_verb_of_response_answers_with(nlp):
 
 def test_have_is_a_support_verb(nlp):
     event = events_of(nlp, "Mr Pompeo said he had good talks with North Korean leader Kim Jong-un.")[0]
-    assert (event.type, event.source_id, event.target_id) == ("CONSULT", "mike-pompeo", "north-korea")
+    assert (event.type, event.source_id, event.target_id) == ("CONSULT", "mike-pompeo", "kim-jong-un")  # the talks were with Kim
 
 
 def test_a_dateline_is_no_doer(nlp):
