@@ -1,7 +1,7 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3]   # evaluate; writes bench/results/quotes-SPLIT.json
-    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3   # item by item: missed, spurious, wrong speaker
+    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3|dev4]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3|dev4   # item by item: missed, spurious, wrong speaker
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
@@ -39,7 +39,8 @@ GOLD = ANNOTATIONS / "gold"  # the held-out test split
 DEV = ANNOTATIONS / "dev"  # the development split
 DEV2 = ANNOTATIONS / "dev2"  # the second development split
 DEV3 = ANNOTATIONS / "dev3"  # the third: quote-rich articles
-FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3}
+DEV4 = ANNOTATIONS / "dev4"  # the fourth: ordinary articles of 500–1,200 words
+FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4}
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
@@ -62,8 +63,9 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
     first, and 1 guest column; dev: the next 2 per outlet; dev2: the next 1 per outlet, the
     next 2 right guest columns and the first left one; dev3 (quote-rich): per outlet, of its
     articles of 400–900 words with at least 8 quotation marks that no other split holds, the
-    first by id hash, and the second for the outlets in DEV3_SECOND_PICKS. Development looks
-    only at the dev splits."""
+    first by id hash, and the second for the outlets in DEV3_SECOND_PICKS; dev4 (ordinary,
+    longer): per outlet, of its articles of 500–1,200 words that no other split holds, the
+    first by id hash. Development looks only at the dev splits."""
     def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
@@ -75,6 +77,14 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
                 and _opening_marks(r["content_original"]) >= 8]
         return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:count]
 
+    def longer(source: str, taken: set[str]) -> list[str]:
+        fits = [r["ID"] for r in corpus.values()
+                if r["source"] == source and r["ID"] not in taken and 500 <= len(r["content_original"].split()) <= 1200]
+        return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:1]
+
+    if split == "dev4":
+        taken = {i for earlier in ("test", "dev", "dev2", "dev3") for i in select_articles(corpus, earlier)}
+        return [i for source in OUTLETS for i in longer(source, taken)]
     if split == "dev3":
         taken = {i for earlier in ("test", "dev", "dev2") for i in select_articles(corpus, earlier)}
         return [i for source in OUTLETS for i in quote_rich(source, 1 + (source in DEV3_SECOND_PICKS), taken)]
@@ -324,7 +334,7 @@ def main() -> None:
     parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors"])
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
-                        help="test: the held-out 40 (report only); dev, dev2, dev3: the development articles")
+                        help="test: the held-out 40 (report only); dev, dev2, dev3, dev4: the development articles")
     args = parser.parse_intermixed_args()
     folder = FOLDERS[args.split]
     if args.command == "select":
