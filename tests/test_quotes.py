@@ -189,6 +189,30 @@ def test_pronoun_skips_a_person_of_the_other_gender(nlp):
     assert r.speaker_name(r.quote("It was hard")) == "Omar Khaled"
 
 
+def test_pronoun_after_a_gap_takes_the_subject_not_the_last_person_named(nlp):
+    text = ("Lena Holm sat down with the press on Tuesday, talking to reporters Jill Dougherty and Anna Berg"
+            " for an hour.\n\nFollow us online.\n\n\"I am lucky because I have been very healthy,\" she said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I am lucky")) == "Lena Holm"
+
+
+def test_pronoun_after_a_gap_prefers_the_main_clause_subject(nlp):
+    text = ("Senator Tom Baker asked what Lopez called a long question.\n\nHow could James Lopez know that Baker"
+            " meant something else when he used those words? This was a hearing.\n\n"
+            "\"I was answering the question I heard,\" he said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I was answering")) == "James Lopez"
+
+
+def test_pronoun_keeps_the_subject_in_focus_and_the_last_person_without_a_subject(nlp):
+    in_focus = 'James Lopez spoke first. Later, Tom Baker asked about the vote. "I was there," he said.'
+    r = analyse(nlp, in_focus)
+    assert r.speaker_name(r.quote("I was there")) == "Tom Baker"
+    no_subject = 'The award went to Tom Baker on Monday.\n\nFollow us online.\n\n"I was there," he said.'
+    r = analyse(nlp, no_subject)
+    assert r.speaker_name(r.quote("I was there")) == "Tom Baker"
+
+
 def test_standalone_paragraph_takes_the_speaker_of_the_lead_in(nlp):
     text = "Defence chief Omar Khaled said the troops were ready.\n\n\"Our soldiers are prepared for anything.\""
     r = analyse(nlp, text)

@@ -1643,9 +1643,30 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     if not candidates:
         return None
     subjects = [c for c in candidates if c[1] == 2 and c[0] >= focus]
-    found = max(subjects or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
+    found = max(subjects or _last_sentence_subjects(art, candidates) or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
     art.pronouns[token.i] = found
     return found
+
+
+def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
+    """With no subject in focus, the subjects of the last sentence that names a candidate, its
+    main clause's subject alone when that is one (Hobbs 1978, Grosz et al. 1995: subjects before
+    objects): in "we heard from Clinton as she sat down with reporters Dougherty and Labott" she is
+    Clinton, not the last woman named."""
+    named = [(c, art.doc.char_span(c[0], c[0] + 1, alignment_mode="expand")) for c in candidates if c[1] > 0]
+    named = [(c, span[0]) for c, span in named if span is not None]
+    if not named:
+        return []
+    last = max(art.sentence_of[t.i][0] for _, t in named)
+    subjects = [(c, t) for c, t in named if art.sentence_of[t.i][0] == last and c[1] == 2]
+    main = [c for c, t in subjects if _head_of_name(t).head.dep_ == "ROOT"]
+    return main or [c for c, _ in subjects]
+
+
+def _head_of_name(token: Token) -> Token:
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _salience(token: Token) -> int:
