@@ -213,6 +213,23 @@ def test_pronoun_keeps_the_subject_in_focus_and_the_last_person_without_a_subjec
     assert r.speaker_name(r.quote("I was there")) == "Tom Baker"
 
 
+def test_vice_president_and_president_are_different_descriptions(nlp):
+    text = ("President Tom Baker spoke on Monday. Vice President James Lopez is also considering a bid.\n\n"
+            "When asked about the race, the president chuckled, saying \"you are all incorrigible.\"\n\n"
+            "Asked if he would run again, the vice president said \"No, I don't think so.\"\n\n"
+            "Asked about his plans, the president said \"I am staying right here.\"")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("No, I don't")) == "James Lopez"
+    assert r.speaker_name(r.quote("incorrigible")) == "Tom Baker"
+    assert r.speaker_name(r.quote("staying right here")) == "Tom Baker"
+
+
+def test_a_modifier_that_makes_no_title_keeps_the_head_word(nlp):
+    text = 'Former President Tom Baker spoke on Monday.\n\n"We did our best," the former president said.'
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We did our best")) == "Tom Baker"
+
+
 def test_standalone_paragraph_takes_the_speaker_of_the_lead_in(nlp):
     text = "Defence chief Omar Khaled said the troops were ready.\n\n\"Our soldiers are prepared for anything.\""
     r = analyse(nlp, text)

@@ -1281,7 +1281,7 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     start, end = noun_phrase(art, token)
     doc = art.doc
     span = doc[start:end]
-    speaker = Speaker(span.start_char, span.end_char, span.text, head=token.lemma_.lower(),
+    speaker = Speaker(span.start_char, span.end_char, span.text, head=title_lemma(token),
                       plural=token.tag_ in ("NNS", "NNPS"))
     person = _person_mention(art, token)
     if person is not None and person.label == "role":
@@ -1386,7 +1386,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     """A speaker named by a description: anonymous person, body, document or outlet."""
     if head.lower_ in PARTITIVES:  # "one of the sources": described by "sources"
         head = next((g for p in head.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), head)
-    lemma = head.lemma_.lower()
+    lemma = title_lemma(head)
     affiliation = next(
         (m for t in span if (m := art.mention_at[t.i]) is not None and not _is_person(art.actors, m.actor_id)),
         None,
@@ -1430,7 +1430,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
                            plural=speaker.plural)
-        if holder is not None or (lemma in _title_heads() and not speaker.plural):
+        if holder is not None or ((lemma in _title_heads() or lemma in titles_lexicon()) and not speaker.plural):
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
     elif _lead_description(art, head, speaker):
         holder = role_holder(art, lemma, len(art.doc))
@@ -1582,11 +1582,30 @@ def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
     """The head word of the person's role (its last word, or the last before "of"), and
     the title just before this mention ("Gov. Jan Brewer": governor)."""
     role = (art.actors[mention.actor_id].role or "").lower().replace(".", " ")
-    words = role.split(" of ")[0].split()[-1:] + role.split()[-1:]  # "secretary of state": secretary
+    words = [_role_word(role.split(" of ")[0].split()), _role_word(role.split())]  # "secretary of state": secretary
     before = [t.lower_.rstrip(".") for t in art.doc[max(0, i - 3):i] if t.text[:1].isupper() or t.lower_ == "of"]
     if before:  # "Gov. Jan Brewer", "Secretary of State Ana Ruiz"
-        words += [before[-1], *(before[k - 1] for k in range(1, len(before)) if before[k] == "of")]
-    return {ROLE_ABBREVIATIONS.get(w, w) for w in words if w in ROLE_ABBREVIATIONS or w in _title_heads()}
+        words += [_role_word(before), *(before[k - 1] for k in range(1, len(before)) if before[k] == "of")]
+    return {ROLE_ABBREVIATIONS.get(w, w) for w in words
+            if w in ROLE_ABBREVIATIONS or w in _title_heads() or w in titles_lexicon()}
+
+
+def _role_word(words: list[str]) -> str:
+    """A title's head word, or its last two words when they make a title of their own
+    ("vice president" is not "president")."""
+    pair = " ".join(words[-2:])
+    return pair if len(words) > 1 and pair in titles_lexicon() else "".join(words[-1:])
+
+
+def title_lemma(head: Token) -> str:
+    """A description's head word, with the word before it when the two make one title
+    ("the vice president said" does not refer back to "the president")."""
+    lemma = head.lemma_.lower()
+    if head.i > 0:
+        before = head.doc[head.i - 1]
+        if before.head.i == head.i and f"{before.lower_} {lemma}" in titles_lexicon():
+            return f"{before.lower_} {lemma}"
+    return lemma
 
 
 def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
