@@ -230,6 +230,17 @@ def test_a_modifier_that_makes_no_title_keeps_the_head_word(nlp):
     assert r.speaker_name(r.quote("We did our best")) == "Tom Baker"
 
 
+def test_names_in_apposition_to_plural_speakers_name_them(nlp):
+    r = analyse(nlp, '"Threat increases support for conservative policy positions," wrote the researchers,'
+                     ' Maureen Craig and Jennifer Richeson.')
+    assert r.quote("Threat increases").speaker == "Maureen Craig and Jennifer Richeson"
+    assert_offsets(r)
+    r = analyse(nlp, '"We will keep working on it," said the nurses, doctors and Maria Lopez.')
+    assert r.quote("keep working").speaker == "the nurses"  # a list of speakers, not names of the nurses
+    r = analyse(nlp, '"We will keep working on the budget," said the officials and Maria Lopez.')
+    assert r.quote("keep working").speaker == "the officials"
+
+
 def test_standalone_paragraph_takes_the_speaker_of_the_lead_in(nlp):
     text = "Defence chief Omar Khaled said the troops were ready.\n\n\"Our soldiers are prepared for anything.\""
     r = analyse(nlp, text)

@@ -1290,8 +1290,7 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
         return Speaker(person.start, person.end, person.text, person.actor_id, plural=_with_others(art, token))
     name = _appositive_name(token)
     if name is not None:  # "An aunt, Venitta Body, said": a name the actor component did not know
-        return Speaker(art.doc[name.left_edge.i].idx, name.idx + len(name), art.text[art.doc[name.left_edge.i].idx:name.idx + len(name)],
-                       head=token.lemma_.lower())
+        return Speaker(name.start_char, name.end_char, name.text, head=token.lemma_.lower())
     own = art.mention_at[token.i]
     if own is not None:
         speaker.actor_id = own.actor_id
@@ -1302,15 +1301,24 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     return describe(art, token, span, speaker)
 
 
-def _appositive_name(token: Token) -> Token | None:
-    """The proper name in apposition to a person noun ("an aunt, Venitta Body,"), when it is all capitalised names."""
+def _appositive_name(token: Token) -> Span | None:
+    """The proper name in apposition to a person noun ("an aunt, Venitta Body,"), or the names
+    ("the researchers, Ann Lee and Bo Kim," which the parser reads as conjuncts), when they are
+    all capitalised names."""
     if token.pos_ != "NOUN" or not is_person_noun(token):
         return None
     name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None and token.tag_ == "NNS":
+        name = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                     and c.left_edge.i == token.i + 2 and token.nbor().text == ","), None)
     if name is None:
         return None
-    words = token.doc[name.left_edge.i:name.i + 1]
-    return name if all(w.pos_ == "PROPN" and w.text[0].isupper() for w in words) else None
+    last = name
+    while (following := next((c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)) is not None:
+        last = following
+    words = token.doc[name.left_edge.i:last.i + 1]
+    names = all(w.text[0].isupper() if w.pos_ == "PROPN" else w.lower_ in ("and", ",") for w in words)
+    return words if names and words[-1].pos_ == "PROPN" else None
 
 
 def _with_others(art: ArticleView, head: Token) -> bool:
