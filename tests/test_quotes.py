@@ -241,6 +241,12 @@ def test_names_in_apposition_to_plural_speakers_name_them(nlp):
     assert r.quote("keep working").speaker == "the officials"
 
 
+def test_a_text_opening_with_a_pronoun_subject_is_analysed(nlp):
+    r = analyse(nlp, "He said the academy had trained the men who won the war.\n\n\"This is your history,\" Tom Baker said.")
+    assert r.quote("the academy had trained", "indirect").speaker == "He"
+    assert r.speaker_name(r.quote("This is your history")) == "Tom Baker"
+
+
 def test_standalone_paragraph_takes_the_speaker_of_the_lead_in(nlp):
     text = "Defence chief Omar Khaled said the troops were ready.\n\n\"Our soldiers are prepared for anything.\""
     r = analyse(nlp, text)

@@ -1662,8 +1662,9 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         if a.speaker.head and not a.speaker.plural and a.speaker.can_speak
         and _person_like(art, a.speaker) and floor <= a.speaker.start < token.idx
     ]
+    before = art.doc.char_span(floor, token.idx, alignment_mode="expand")  # None for a pronoun opening the text
     candidates += [  # a chain of "she continued" paragraphs stands for the person its first "she" does
-        (t.idx, 2, antecedent) for t in art.doc[art.doc.char_span(floor, token.idx, alignment_mode="expand").start:token.i]
+        (t.idx, 2, antecedent) for t in (before if before is not None else [])
         if t.lower_ == token.lower_ and not art.quoted[t.i] and _salience(t) == 2
         and (antecedent := _person_antecedent(art, t, gender)) is not None
     ]
