@@ -224,10 +224,14 @@ def test_vice_president_and_president_are_different_descriptions(nlp):
     assert r.speaker_name(r.quote("staying right here")) == "Tom Baker"
 
 
-def test_a_modifier_that_makes_no_title_keeps_the_head_word(nlp):
+def test_a_modifier_that_makes_no_second_rank_title_keeps_the_head_word(nlp):
     text = 'Former President Tom Baker spoke on Monday.\n\n"We did our best," the former president said.'
     r = analyse(nlp, text)
     assert r.speaker_name(r.quote("We did our best")) == "Tom Baker"
+    text = ('Interior Minister Ana Ruiz rejected the claims on Monday.\n\n'
+            '"Nobody was hurt," the minister added. "The boats were empty."')
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Nobody was hurt")) == "Ana Ruiz"
 
 
 def test_names_in_apposition_to_plural_speakers_name_them(nlp):

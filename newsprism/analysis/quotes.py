@@ -276,6 +276,8 @@ BEFORE_CLOSING = set(".,;:!?)]}—–-…") | set(DOUBLE_MARKS) | set(SINGLE_MAR
 ELISIONS = frozenset("em til tis twas cause cos n bout round nuff".split())
 SENTENCE_END = frozenset({".", "?", "!", "…"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
+# Words that make a title of lower rank than its head word: "the vice president" is not "the president".
+SECOND_RANK = frozenset({"vice", "deputy", "assistant", "lieutenant", "associate", "under"})
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "attr", "oprd"})
 NOUN_SLOTS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass"})
@@ -1438,7 +1440,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
                            plural=speaker.plural)
-        if holder is not None or ((lemma in _title_heads() or lemma in titles_lexicon()) and not speaker.plural):
+        if holder is not None or ((lemma in _title_heads() or " " in lemma) and not speaker.plural):
             return Speaker(speaker.start, speaker.end, speaker.text, holder, head=lemma)  # "the defence minister"
     elif _lead_description(art, head, speaker):
         holder = role_holder(art, lemma, len(art.doc))
@@ -1595,23 +1597,24 @@ def _roles(art: ArticleView, i: int, mention: Mention) -> set[str]:
     if before:  # "Gov. Jan Brewer", "Secretary of State Ana Ruiz"
         words += [_role_word(before), *(before[k - 1] for k in range(1, len(before)) if before[k] == "of")]
     return {ROLE_ABBREVIATIONS.get(w, w) for w in words
-            if w in ROLE_ABBREVIATIONS or w in _title_heads() or w in titles_lexicon()}
+            if w in ROLE_ABBREVIATIONS or w in _title_heads() or w.split(" ")[0] in SECOND_RANK}
 
 
 def _role_word(words: list[str]) -> str:
-    """A title's head word, or its last two words when they make a title of their own
-    ("vice president" is not "president")."""
-    pair = " ".join(words[-2:])
-    return pair if len(words) > 1 and pair in titles_lexicon() else "".join(words[-1:])
+    """A title's head word, or its last two words for a second-rank title ("vice president" is
+    not "president", while a "defence minister" is "the minister")."""
+    if len(words) > 1 and words[-2] in SECOND_RANK:
+        return " ".join(words[-2:])
+    return "".join(words[-1:])
 
 
 def title_lemma(head: Token) -> str:
-    """A description's head word, with the word before it when the two make one title
-    ("the vice president said" does not refer back to "the president")."""
+    """A description's head word, with the word before it for a second-rank title ("the vice
+    president said" does not refer back to "the president")."""
     lemma = head.lemma_.lower()
     if head.i > 0:
         before = head.doc[head.i - 1]
-        if before.head.i == head.i and f"{before.lower_} {lemma}" in titles_lexicon():
+        if before.head.i == head.i and before.lower_ in SECOND_RANK and lemma in _title_heads():
             return f"{before.lower_} {lemma}"
     return lemma
 
