@@ -340,3 +340,16 @@ def test_gazetteer_is_kept_on_disk_and_rebuilt_when_unreadable(tmp_path, monkeyp
         assert {c.country for c in loaded.cities["tikrit"]} == {"IRQ"}
     finally:
         places.gazetteer.cache_clear()
+
+
+def test_places_are_found_once_per_doc_until_what_they_were_read_from_changes(nlp, monkeypatch):
+    from newsprism.analysis import places
+
+    doc = parse(nlp, "Troops entered Ramadi, Iraq, and later reached Tikrit.")
+    found = places_in(doc)
+    assert [p.name for p in found] == ["Ramadi", "Iraq", "Tikrit"]
+    monkeypatch.setattr(places, "_find_places", lambda doc, kb: pytest.fail("found again"))
+    assert places_in(doc) == found and places_in(doc) is not found
+    monkeypatch.undo()
+    doc.ents = [e for e in doc.ents if e.text != "Tikrit"]
+    assert [p.name for p in places_in(doc)] == ["Ramadi", "Iraq"]

@@ -105,6 +105,7 @@ PLACE_HEADS = frozenset(
     "north south east west northeast northwest southeast southwest centre center "
     "heart streets area".split()
 )
+PLACES_KEY = "newsprism_places"  # doc.user_data: (the KB, what they were read from, the places)
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # Alternate names in other scripts are never matched, so they are not indexed.
@@ -259,8 +260,20 @@ class Candidate:
 
 
 def places_in(doc: Doc, kb: ActorKB | None = None) -> list[Place]:
-    """Every place the article names, in text order, geocoded where a gazetteer knows it."""
+    """Every place the article names, in text order, geocoded where a gazetteer knows it.
+    Kept on the Doc, so the events and predications stages find the places once; the
+    entities and actor records it was read from decide whether the kept list still holds."""
     kb = kb or default_kb()
+    read_from = ([(e.start, e.end, e.label) for e in doc.ents],
+                 len(records_on(doc, "actors")), len(records_on(doc, "actor_mentions")))
+    kept_kb, kept_from, places = doc.user_data.get(PLACES_KEY, (None, None, None))
+    if kept_kb is not kb or kept_from != read_from:
+        places = _find_places(doc, kb)
+        doc.user_data[PLACES_KEY] = (kb, read_from, places)
+    return list(places)
+
+
+def _find_places(doc: Doc, kb: ActorKB) -> list[Place]:
     candidates = _candidates(doc, kb)
     countries = _country_counts(doc, kb, candidates)
     groups = _groups(candidates)
@@ -284,8 +297,9 @@ def _candidates(doc: Doc, kb: ActorKB) -> list[Candidate]:
     NER missed."""
     spans = [_territory(t) for t in doc if t.lower_ in TERRITORY_NOUNS]
     candidates = [Candidate(s) for s in spans if s is not None]
+    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
     for ent in doc.ents:
-        if _is_actor(doc, ent):
+        if _is_actor(doc, ent, kinds):
             continue
         if ent.label_ in PLACE_LABELS:
             span = _with_subdivision_word(ent)
@@ -293,7 +307,6 @@ def _candidates(doc: Doc, kb: ActorKB) -> list[Candidate]:
         elif ent.label_ in MISLABELLED and _after_preposition(ent) and not ent.text.isupper() \
                 and not _in_kb(kb, ent.text):
             candidates.append(Candidate(ent, known_only=not (ent.label_ == "ORG" and _unclaimed(doc, ent))))
-    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
     for mention in records_on(doc, "actor_mentions"):
         if mention.label == "kb" and kinds.get(mention.actor_id) == "country":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -348,10 +361,9 @@ def _in_kb(kb: ActorKB, text: str) -> bool:
     return any(lookup(text) is not None for lookup in (kb.by_name, kb.by_demonym, kb.by_metonym))
 
 
-def _is_actor(doc: Doc, span: Span) -> bool:
+def _is_actor(doc: Doc, span: Span, kinds: dict[str, str]) -> bool:
     """The actor component resolved this entity to an actor other than a country or
-    a place that acts ("San Lorenzo is growing")."""
-    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
+    a place that acts ("San Lorenzo is growing"); `kinds` are the actors' kinds by id."""
     return any(
         m.start < span.end_char and span.start_char < m.end
         and kinds.get(m.actor_id) not in (None, "country") and m.label != "GPE"
