@@ -3,6 +3,7 @@
 import json
 
 import duckdb
+import numpy as np
 import pytest
 
 from newsprism.ingest.dedup import fingerprint
@@ -119,3 +120,17 @@ def test_database_of_another_schema_version_is_refused(tmp_path):
         Store(db)
     with Store(db, read_only=True) as store:  # still readable
         assert store.counts()["articles"] == 1
+
+
+def test_text_vectors_round_trip_at_int8_precision(tmp_path):
+    vectors = {2**64 - 1: np.array([1.0, -1.0, 0.0, 0.5, -0.004], dtype=np.float32), 7: np.full(384, 0.25, np.float32)}
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_text_vectors(vectors)
+        store.save_text_vectors({7: np.zeros(384, np.float32)})  # a key already stored keeps its vector
+        store.save_text_vectors({})
+        stored = store.text_vectors([7, 2**64 - 1, 8])
+        rows = dict(store.con.execute("SELECT key, vector FROM text_vectors").fetchall())
+    assert rows[2**64 - 1] == [127, -127, 0, 64, -1]
+    assert rows[7] == [32] * 384
+    assert sorted(stored) == [7, 2**64 - 1]
+    assert np.allclose(stored[2**64 - 1], [1.0, -1.0, 0.0, 64 / 127, -1 / 127])

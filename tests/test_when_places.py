@@ -319,3 +319,37 @@ def test_place_for_can_ask_for_a_place_of_the_same_clause(nlp):
     arrested = next(t for t in doc if t.text == "arrested")
     assert place_for(arrested, found).name == "China"
     assert place_for(arrested, found, attached=True) is None
+
+
+def test_gazetteer_is_kept_on_disk_and_rebuilt_when_unreadable(tmp_path, monkeypatch):
+    from newsprism.analysis import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache_file = places.gazetteer_cache_file()
+    assert cache_file.parent == tmp_path / "newsprism"
+    cache_file.parent.mkdir()
+    cache_file.write_bytes(b"not a pickle")
+    places.gazetteer.cache_clear()
+    try:
+        rebuilt = places.gazetteer()
+        assert cache_file.stat().st_size > 1_000_000  # the unreadable copy was replaced
+        assert [p.name for p in tmp_path.joinpath("newsprism").iterdir()] == [cache_file.name]  # no temporary left
+        places.gazetteer.cache_clear()
+        loaded = places.gazetteer()
+        assert loaded is not rebuilt and loaded == rebuilt
+        assert {c.country for c in loaded.cities["tikrit"]} == {"IRQ"}
+    finally:
+        places.gazetteer.cache_clear()
+
+
+def test_places_are_found_once_per_doc_until_what_they_were_read_from_changes(nlp, monkeypatch):
+    from newsprism.analysis import places
+
+    doc = parse(nlp, "Troops entered Ramadi, Iraq, and later reached Tikrit.")
+    found = places_in(doc)
+    assert [p.name for p in found] == ["Ramadi", "Iraq", "Tikrit"]
+    monkeypatch.setattr(places, "_find_places", lambda doc, kb: pytest.fail("found again"))
+    assert places_in(doc) == found and places_in(doc) is not found
+    monkeypatch.undo()
+    doc.ents = [e for e in doc.ents if e.text != "Tikrit"]
+    assert [p.name for p in places_in(doc)] == ["Ramadi", "Iraq"]

