@@ -4,7 +4,11 @@ link). How the records are read from the parse is tested in test_predications.py
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -298,3 +302,22 @@ def test_counts_of_two_named_groups_the_same_day_are_no_contradiction():
     protesters = crowd("b", "On Monday police detained 40 protesters near the old port quietly.", 40, "protesters",
                        "detained", "detain")
     assert not any(c.contradictions for c in claims_of(journalists, protesters))
+
+
+def actorless_claim_parties() -> tuple[str | None, str | None]:
+    """Subject and object of a claim that holds no event, its actors tied on mentions."""
+    first = Writer("a", "Wire").say("Honduras and Iraq exchanged ambassadors after the talks.",
+                                    actors=("honduras", "iraq"))
+    second = Writer("b", "Paper").say("Honduras and Iraq exchanged ambassadors after the talks.",
+                                      actors=("honduras", "iraq"))
+    [claim] = [c for c in claims_of(first, second) if len(c.mentions) == 2]
+    return claim.subject_id, claim.object_id
+
+
+def test_claim_parties_do_not_depend_on_the_hash_seed():
+    """Ties go to the actor named first, whatever order Python's string hashing gives sets."""
+    code = "import test_claims; print(*test_claims.actorless_claim_parties())"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), str(Path(__file__).parents[1])])}
+    outputs = {subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONHASHSEED": seed}, check=True,
+                              capture_output=True, text=True).stdout.strip() for seed in ("0", "1", "2", "3", "4")}
+    assert outputs == {"honduras iraq"}

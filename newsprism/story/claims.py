@@ -107,7 +107,7 @@ class Unit:
     start: int | None  # None for the headline, which is not part of the text
     end: int | None
     text: str
-    actors: set[str] = field(default_factory=set)
+    actors: dict[str, None] = field(default_factory=dict)  # an ordered set: first mention first
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     credited_to: str | None = None  # who the article says says it
@@ -206,7 +206,7 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
 
     for mention in analysis.mentions:
         if (unit := unit_at(mention.start)) is not None:
-            unit.actors.add(mention.actor_id)
+            unit.actors.setdefault(mention.actor_id)
     for event in analysis.events:
         if (unit := unit_at(event.start)) is not None and (event.source_id or event.target_id):
             unit.events.append(event)
