@@ -344,8 +344,9 @@ def blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ in ("DATE", "TIME") and _TEMPORAL.search(ent.text)
         or ent.label_ in NAME_LABELS and not _OVERREACH.search(ent.text)
     ]
+    text = doc.text  # spaCy rebuilds it on every access
     for pattern in (_PHONE, _CLOCK, _URL):
-        ranges += [m.span() for m in pattern.finditer(doc.text)]
+        ranges += [m.span() for m in pattern.finditer(text)]
     return ranges
 
 
@@ -366,10 +367,10 @@ def find_quantities(doc: Doc, patterns: Patterns | None = None) -> list[Quantity
     actors = _token_actors(doc)
     kept: list[Draft] = []
     for draft in drafts:
-        if _read_unit(doc, draft, patterns, kept) and not _is_year_or_trivial(text, draft):
+        if _read_unit(doc, text, draft, patterns, kept) and not _is_year_or_trivial(text, draft):
             _read_actor(doc, draft, actors, patterns.words)
             kept.append(draft)
-    return [_record(doc, i, d) for i, d in enumerate(kept)]
+    return [_record(text, i, d) for i, d in enumerate(kept)]
 
 
 def _expressions(text: str, found: list[Numeral], patterns: Patterns) -> list[Draft]:
@@ -484,8 +485,9 @@ def _ranks(doc: Doc, words: QuantityWords) -> list[Draft]:
 # --------------------------------------------------------------------------- units
 
 
-def _read_unit(doc: Doc, draft: Draft, patterns: Patterns, earlier: list[Draft]) -> bool:
-    """Find what the quantity counts; False when nothing says."""
+def _read_unit(doc: Doc, text: str, draft: Draft, patterns: Patterns, earlier: list[Draft]) -> bool:
+    """Find what the quantity counts; False when nothing says. `text` is doc.text,
+    which spaCy would rebuild on every access."""
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if span is None:
         return False
@@ -493,7 +495,7 @@ def _read_unit(doc: Doc, draft: Draft, patterns: Patterns, earlier: list[Draft])
     if draft.kind in ("ratio", "rank"):
         return _unit_of_ratio_or_rank(doc, draft, span, patterns.words)
     if draft.kind == "count":
-        matched = patterns.unit_after.match(doc.text[draft.end:draft.end + 40])
+        matched = patterns.unit_after.match(text[draft.end:draft.end + 40])
         if matched:
             _set_listed_unit(draft, matched, patterns.words)
             return True
@@ -698,14 +700,14 @@ def _clause_subject(token: Token | None) -> Token | None:
 # --------------------------------------------------------------------------- records
 
 
-def _record(doc: Doc, index: int, draft: Draft) -> Quantity:
+def _record(text: str, index: int, draft: Draft) -> Quantity:
     return Quantity(
         id=f"n{index}",
         article_id="",
         value=draft.value,
         unit=draft.unit or "",
         actor_id=draft.actor_id,
-        text=doc.text[draft.start:draft.end],
+        text=text[draft.start:draft.end],
         start=draft.start,
         end=draft.end,
         value_max=draft.value_max,
