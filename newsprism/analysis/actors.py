@@ -226,16 +226,19 @@ HEADLINE_CAPITAL_SHARE = 0.7
 @lru_cache(maxsize=1)
 def titles_lexicon() -> frozenset[str]:
     """Person titles, lower-cased, from ``newsprism/data/titles.txt``."""
-    text = (resources.files("newsprism") / "data" / "titles.txt").read_text(encoding="utf-8")
-    lines = (line.strip().lower() for line in text.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return _word_list("titles.txt")
 
 
 @lru_cache(maxsize=1)
 def not_people() -> frozenset[str]:
     """Words NER tags PERSON that name no person ("Brexit"), lower-cased, from
     ``newsprism/data/not_people.txt``."""
-    text = (resources.files("newsprism") / "data" / "not_people.txt").read_text(encoding="utf-8")
+    return _word_list("not_people.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The lines of a bundled word list, lower-cased, without blanks and ``#`` comments."""
+    text = (resources.files("newsprism") / "data" / name).read_text(encoding="utf-8")
     lines = (line.strip().lower() for line in text.splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
