@@ -603,3 +603,14 @@ def test_of_kb_people_sharing_a_surname_the_one_whose_gender_the_clause_gives(nl
     assert not same_gender.ids_of("Assad") & {"bashar-al-assad", "hafez-al-assad"}
     named = analyse_dated(nlp, "Hillary Clinton spoke first. Later, Clinton said he had left.", None)
     assert named.ids_of("Clinton") == {"hillary-clinton"}  # the person named in full comes first
+
+
+def test_entity_of_a_token_is_the_span_doc_ents_holds_it_in(nlp):
+    from newsprism.analysis.actors import entity_of
+
+    doc = nlp("Iranian President Hassan Rouhani met Bashar al-Assad in Damascus on Monday, the BBC said.")
+    assert doc.ents
+    for token in doc:
+        expected = next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
+        found = entity_of(token)
+        assert (None if found is None else (found.start, found.end)) == expected, token.text

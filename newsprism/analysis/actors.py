@@ -1554,7 +1554,21 @@ def _employer_metonym(art: Article, i: int) -> Found | None:
 
 
 def _entity_text(token: Token) -> str:
-    return next((ent.text for ent in token.doc.ents if ent.start <= token.i < ent.end), token.text)
+    entity = entity_of(token)
+    return entity.text if entity is not None else token.text
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity holding this token, from the tokens' IOB tags (``doc.ents``
+    would build a span for every entity of the article)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 # --------------------------------------------------------------------------- 7. role references

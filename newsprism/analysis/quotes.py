@@ -140,7 +140,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
-from newsprism.analysis.actors import titles_lexicon
+from newsprism.analysis.actors import entity_of, titles_lexicon
 from newsprism.kb import first_names
 from newsprism.records import Actor, Mention, Quote, ScareQuote
 
@@ -2134,7 +2134,7 @@ def _person_at(art: ArticleView, i: int) -> Speaker | None:
         return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
     if art.doc[i].ent_type_ != "PERSON":
         return None
-    entity = next(e for e in art.doc.ents if e.start <= i < e.end)
+    entity = entity_of(art.doc[i])
     return Speaker(entity.start_char, entity.end_char, entity.text)
 
 
