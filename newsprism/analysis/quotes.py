@@ -1201,11 +1201,13 @@ def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | 
     marks: a block quote whose formatting was lost, the words of the speech verb's
     subject (GUIDELINES, Rulings). "Four examples:" and "The list includes:" have
     no speech verb and introduce no one's words."""
-    start, end = art.paragraphs[number]
-    if number == 0 or any(start <= m.start < end or start < m.end <= end for m in art.marked):
+    if number == 0:
         return None
     previous_end = art.paragraphs[number - 1][1]
-    if art.text[previous_end - 1] != ":":
+    if art.text[previous_end - 1] != ":":  # first: the cheap test, which rules out most paragraphs
+        return None
+    start, end = art.paragraphs[number]
+    if any(start <= m.start < end or start < m.end <= end for m in art.marked):
         return None
     colon = art.doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
     if colon is None:
