@@ -1194,8 +1194,9 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
 def _one_of_unnamed(doc: Doc, head: Token) -> bool:
     """"Senior officials told reporters ... the official said": "the official" is one of
     the unnamed officials introduced before, not someone named elsewhere."""
+    lemma = head.lemma_.lower()
     for earlier in doc[:head.i]:
-        if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == "NOUN":
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
             determiner = next((c.lower_ for c in earlier.children if c.dep_ in ("det", "poss", "nummod")), None)
             if determiner in INDEFINITE or (determiner is None and earlier.tag_ == "NNS"):
                 return True
