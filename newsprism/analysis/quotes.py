@@ -1579,7 +1579,7 @@ def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
         name = art.actors[mention.actor_id].name.lower()
         if lemma in GENERIC_BODIES or lemma in name.split():
             return mention.actor_id
-    named = {m.actor_id for i, m in enumerate(art.mention_at[:position]) if m is not None
+    named = {m.actor_id for m in art.mention_at[:position] if m is not None
              and art.actor_kind(m.actor_id) in BODY_KINDS and lemma in art.actors[m.actor_id].name.lower().split()}
     return named.pop() if len(named) == 1 else None  # further back: the one body of that name
 
