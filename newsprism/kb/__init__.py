@@ -337,7 +337,7 @@ def word_file_texts(
 ) -> Iterator[tuple[str, str]]:
     """(text, file name) of the bundled word file ``newsprism/data/<bundled>``, then of
     each user file in ``extra``; an unreadable user file raises ``error`` naming it."""
-    yield (resources.files("newsprism") / "data" / bundled).read_text(encoding="utf-8-sig"), bundled
+    yield bundled_path(bundled).read_text(encoding="utf-8-sig"), bundled
     for path in extra:
         yield read_word_file(path, error), str(path)
 
