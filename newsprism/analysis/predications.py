@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis import records_on
-from newsprism.analysis.events import EventLexicon, default_lexicon, forms, frame_of
+from newsprism.analysis.events import RELATIVE_PRONOUNS, EventLexicon, default_lexicon, forms, frame_of
 from newsprism.analysis.places import place_for, places_in
 from newsprism.analysis.when import date_for, time_refs
 from newsprism.kb import section_entries, word_file_texts
@@ -46,7 +46,6 @@ WORDS_FILE = "claim_words.txt"
 SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
 CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
 class ClaimWordsError(ValueError):
