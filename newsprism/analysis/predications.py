@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis import records_on
-from newsprism.analysis.events import EventLexicon, default_lexicon, forms, frame_of
+from newsprism.analysis.events import RELATIVE_PRONOUNS, EventLexicon, default_lexicon, forms, frame_of
 from newsprism.analysis.places import place_for, places_in
 from newsprism.analysis.when import date_for, time_refs
 from newsprism.kb import section_entries, word_file_texts
@@ -46,7 +46,6 @@ WORDS_FILE = "claim_words.txt"
 SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
 CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
 class ClaimWordsError(ValueError):
@@ -134,7 +133,8 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
                       lexicon: EventLexicon | None = None) -> list[Predication]:
     """The predications of one parsed article, in reading order (see the module docstring)."""
     words, lexicon = words or claim_words(), lexicon or default_lexicon()
-    found = []
+    quantities = records_on(doc, "quantities")
+    found, verbs = [], []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in MODIFIER_DEPS or (match := words.predicate_of(verb)) is None:
             continue
@@ -147,15 +147,16 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
         frame = frame_of(lexicon, verb)
         if frame.modality == "conditional":
             continue
-        count = _count_in(phrase, noun, records_on(doc, "quantities"))
+        count = _count_in(phrase, noun, quantities)
         found.append(Predication(
             id=f"p{len(found)}", article_id="", predicate=predicate, patient=patient,
             polarity="negated" if frame.negated else "asserted", modality=frame.modality,
             verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text),
             count=count.value if count else None, counted=count.unit if count else None,
         ))
+        verbs.append(verb)
     if found:
-        _place_and_date(doc, found)
+        _place_and_date(doc, found, verbs)
     return found
 
 
@@ -198,14 +199,13 @@ def _count_in(phrase: Token, noun: Token, quantities: Sequence[Quantity]) -> Qua
     return next((q for q in quantities if q.kind == "count" and begin <= q.start < end), None)
 
 
-def _place_and_date(doc: Doc, predications: list[Predication]) -> None:
-    """The date and place of each predication's clause (read only for articles holding one)."""
+def _place_and_date(doc: Doc, predications: list[Predication], verbs: list[Token]) -> None:
+    """The date and place of each predication's clause, at its verb (read only for
+    articles holding one)."""
     refs, places = time_refs(doc), places_in(doc)
-    for predication in predications:
-        verb = doc.char_span(predication.start, predication.end)
-        if verb is None:
-            continue
-        when, where = date_for(verb, refs), place_for(verb, places)
+    for predication, verb in zip(predications, verbs):
+        span = doc[verb.i:verb.i + 1]
+        when, where = date_for(span, refs), place_for(span, places)
         predication.date = when.date if when else None
         predication.location = where.name if where else None
 
