@@ -275,8 +275,8 @@ class StoryIndex:
             pending.append(kept.id)
 
     def _closest_story(self, story: StoryState) -> StoryState | None:
-        probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, _unit_weights(story.actor_sum),
-                             _unit_weights(story.term_sum))
+        # `candidates` reads only an article's actor ids, day and vector.
+        probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, story.actor_sum)
         others = [self.stories[other_id] for other_id in sorted(self.candidates(probe) - {story.id})]
         if not others:
             return None
@@ -471,11 +471,6 @@ class StoryIndex:
 
 def _arrival_order(article: StoryArticle) -> tuple:
     return (article.published is None, article.published or date.min, article.id)
-
-
-def _unit_weights(weights: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {key: w / norm for key, w in weights.items()} if norm else {}
 
 
 def _count_keys(weights: dict[str, float], counts: dict[str, int], step: int) -> None:
