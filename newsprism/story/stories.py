@@ -275,21 +275,14 @@ class StoryIndex:
             pending.append(kept.id)
 
     def _closest_story(self, story: StoryState) -> StoryState | None:
-        probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, _unit_weights(story.actor_sum),
-                             _unit_weights(story.term_sum))
+        # `candidates` reads only an article's actor ids, day and vector.
+        probe = StoryArticle(story.id, story.title, story.median_day, story.centroid, story.actor_sum)
         others = [self.stories[other_id] for other_id in sorted(self.candidates(probe) - {story.id})]
         if not others:
             return None
-        p = self.params
         texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
-        best, best_score = None, p.merge_threshold
-        for k in np.flatnonzero(texts >= p.merge_threshold - p.actor_weight - p.term_weight):
-            other = others[k]
-            signals = self.signals(float(texts[k]), story.actor_sum, story.term_sum, story.median_day, other)
-            score = float(signals @ self._weights)
-            if score >= best_score:
-                best, best_score = other, score
-        return best
+        return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
+                                     self.params.merge_threshold)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -376,13 +369,21 @@ class StoryIndex:
         if not candidates:
             return None
         texts = self._text_similarities(article.vector, candidates)
-        # Actors and terms add at most their weights and time only subtracts: no other candidate can reach the threshold.
-        reachable = np.flatnonzero(texts >= self.params.threshold - self.params.actor_weight - self.params.term_weight)
-        best, best_score = None, self.params.threshold
-        for k in reachable:
-            score = self._score(article, candidates[k], float(texts[k]))
+        return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
+                                     self.params.threshold)
+
+    def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
+                         terms: dict[str, float], day: date | None, threshold: float) -> StoryState | None:
+        """The story scoring highest (the last of equals) for an article, or a whole
+        story, with these text similarities, profiles and day; None when none reaches
+        `threshold`."""
+        p = self.params
+        best, best_score = None, threshold
+        # Actors and terms add at most their weights and time only subtracts: no other story can reach the threshold.
+        for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight):
+            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k]) @ self._weights)
             if score >= best_score:
-                best, best_score = candidates[k], score
+                best, best_score = stories[k], score
         return best
 
     # -- updates -------------------------------------------------------------
@@ -470,11 +471,6 @@ class StoryIndex:
 
 def _arrival_order(article: StoryArticle) -> tuple:
     return (article.published is None, article.published or date.min, article.id)
-
-
-def _unit_weights(weights: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {key: w / norm for key, w in weights.items()} if norm else {}
 
 
 def _count_keys(weights: dict[str, float], counts: dict[str, int], step: int) -> None:
