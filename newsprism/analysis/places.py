@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analysis import records_on
 from newsprism.analysis.when import governing_verb
 from newsprism.kb import ActorKB
-from newsprism.story.embeddings import cache_directory
+from newsprism.config import cache_directory
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels NER sometimes gives a town ("from La Unión" as ORG, "to Samarra" as NORP).

@@ -26,6 +26,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsprism.config import cache_directory
+
 import numpy as np
 
 DIMENSIONS = 384
@@ -154,10 +156,6 @@ def compute_model(model_file: Path, cache: Path | None = None) -> Path:
         target = Path(tempfile.mkdtemp(prefix="newsprism-")) / target.name
         _build_compute_model(model_file, target)
     return target
-
-
-def cache_directory() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"
 
 
 def _build_compute_model(model_file: Path, target: Path) -> None:
