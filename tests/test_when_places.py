@@ -353,3 +353,16 @@ def test_places_are_found_once_per_doc_until_what_they_were_read_from_changes(nl
     monkeypatch.undo()
     doc.ents = [e for e in doc.ents if e.text != "Tikrit"]
     assert [p.name for p in places_in(doc)] == ["Ramadi", "Iraq"]
+
+
+def test_time_references_are_read_once_per_doc_until_the_date_or_entities_change(nlp, monkeypatch):
+    from newsprism.analysis import when
+
+    doc = parse(nlp, "Troops arrived on Monday and left last week.")
+    found = time_refs(doc)
+    assert [(r.text, r.date) for r in found][0] == ("Monday", "2014-06-09")
+    monkeypatch.setattr(when, "_find_time_refs", lambda doc: pytest.fail("read again"))
+    assert time_refs(doc) == found and time_refs(doc) is not found
+    monkeypatch.undo()
+    doc.user_data["newsprism_published"] = "2014-06-21"
+    assert time_refs(doc)[0].date == "2014-06-16"

@@ -119,8 +119,22 @@ def _as_date(value) -> date | None:
     return None
 
 
+TIME_REFS_KEY = "newsprism_time_refs"  # doc.user_data: (what they were read from, the references)
+
+
 def time_refs(doc: Doc) -> list[TimeRef]:
-    """Every time reference in the article, in text order, resolved when it can be."""
+    """Every time reference in the article, in text order, resolved when it can be.
+    Kept on the Doc, so the events and predications stages read them once; the
+    publication date and entities they were read from decide whether they still hold."""
+    read_from = (doc.user_data.get("newsprism_published"), [(e.start, e.end, e.label) for e in doc.ents])
+    kept_from, refs = doc.user_data.get(TIME_REFS_KEY, (None, None))
+    if kept_from != read_from:
+        refs = _find_time_refs(doc)
+        doc.user_data[TIME_REFS_KEY] = (read_from, refs)
+    return list(refs)
+
+
+def _find_time_refs(doc: Doc) -> list[TimeRef]:
     anchor = _as_date(doc.user_data.get("newsprism_published"))
     refs = []
     for span in _time_spans(doc):
