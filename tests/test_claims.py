@@ -145,6 +145,42 @@ def test_swapped_roles_contest_both_claims():
     assert all(c.contradictions == ["swapped_roles"] and c.status == "contested" for c in accusations)
 
 
+def test_two_sides_fighting_each_other_are_no_swapped_roles():
+    both = Writer("a", "One").say("Honduran boats fired on Salvadoran boats near the bank.",
+                                  events=[("honduras", "ASSAULT", "el-salvador", "asserted", "actual", None)])
+    both.say("Salvadoran boats fired back at the Honduran patrol.",
+             events=[("el-salvador", "ASSAULT", "honduras", "asserted", "actual", None)])
+    one_way = Writer("b", "Two").say("Salvadoran boats fired on a Honduran patrol near the bank.",
+                                     events=[("el-salvador", "ASSAULT", "honduras", "asserted", "actual", None)])
+    assert not [c for c in claims_of(both, one_way) if "swapped_roles" in c.contradictions]
+
+
+def test_a_denied_accusation_swaps_no_roles():
+    one = Writer("a", "One").say("El Salvador accused Honduras of violating its waters.",
+                                 events=[("el-salvador", "ACCUSE", "honduras", "asserted", "actual", None)])
+    two = Writer("b", "Two").say("Honduras did not accuse El Salvador of anything.",
+                                 events=[("honduras", "ACCUSE", "el-salvador", "negated", "actual", None)])
+    assert not [c for c in claims_of(one, two) if "swapped_roles" in c.contradictions]
+
+
+def test_a_sentence_with_two_events_of_a_claim_is_one_mention():
+    one = Writer("a", "One").say("Iran sent troops to Iraq and sent advisers to Iraq.",
+                                 events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None),
+                                         ("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    two = Writer("b", "Two").say("Iran sent troops to Iraq.",
+                                 events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    claim = claim_with(claims_of(one, two), "MOBILIZE")
+    assert sorted(m.article_id for m in claim.mentions) == ["a", "b"]
+
+
+def test_a_claim_is_summed_up_by_what_happened_not_by_a_plan():
+    plan = Writer("a", "One").say("Iran is offering to send troops to Iraq.",
+                                  events=[("iran", "MOBILIZE", "iraq", "asserted", "future", None)])
+    done = Writer("b", "Two").say("Iran has sent troops to Iraq.",
+                                  events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    assert claim_with(claims_of(plan, done), "MOBILIZE").summary == "Iran has sent troops to Iraq."
+
+
 def test_will_and_will_not_is_a_modality_contradiction():
     will = Writer("a", "One").say("Iran will cooperate with Iraq on security.",
                                   events=[("iran", "COOPERATE", "iraq", "asserted", "future", None)])

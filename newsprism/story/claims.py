@@ -35,7 +35,7 @@ class) carries it: `omissions` then leaves it out of what the article leaves out
 
 A claim is `contested` when some mention asserts or reports it and another denies it,
 when the articles give it different numbers, or when its roles are swapped between
-articles (A accuses B here, B accuses A there); `single-source` when only one
+articles (A accuses B here, B accuses A there, and neither article says both); `single-source` when only one
 independent article (syndicated copies count once) carries it; else `consensus`.
 """
 
@@ -381,11 +381,28 @@ def _fully_named(a: Event, b: Event) -> bool:
     return None not in (a.source_id, a.target_id, b.source_id, b.target_id)
 
 
-def swapped(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
-    type_a, source_a, target_a = event_key(a, actors)
-    type_b, source_b, target_b = event_key(b, actors)
-    return (type_a == type_b and type_a not in SYMMETRIC_TYPES and None not in (source_a, target_a)
-            and source_a != target_a and (source_a, target_a) == (target_b, source_b))
+def swapped_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, int]]:
+    """One atom pair for each event whose roles articles swap: A acts on B in one article
+    and B on A in another. Only articles that tell one direction count: an article that
+    says both (two sides fighting each other) tells a mutual relation, not a contradiction;
+    and a negated event swaps nothing."""
+    directions: dict[tuple, dict[str, int]] = defaultdict(dict)
+    for index, atom in enumerate(atoms):
+        if atom.event is None or atom.negated:
+            continue
+        kind, source, target = event_key(atom.event, actors)
+        if kind not in SYMMETRIC_TYPES and source and target and source != target:
+            directions[(kind, source, target)].setdefault(atom.unit.article_id, index)
+    pairs = set()
+    for (kind, source, target), articles in directions.items():
+        reverse = directions.get((kind, target, source))
+        if not reverse or source > target:
+            continue
+        one = [index for article, index in articles.items() if article not in reverse]
+        other = [index for article, index in reverse.items() if article not in articles]
+        if one and other:
+            pairs.add((min(one[0], other[0]), max(one[0], other[0])))
+    return pairs
 
 
 @dataclass(slots=True)
@@ -410,13 +427,10 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
     and places (`Whereabouts`); without it no two units are told apart by them."""
     where = where or nowhere
     clusters = _Clusters(atoms, vectors, actors)
-    swaps: set[tuple[int, int]] = set()
     for i, j in _event_pairs(atoms, actors):
         a, b = atoms[i].event, atoms[j].event
         if same_event(a, b, actors) and (_fully_named(a, b) or float(vectors[i] @ vectors[j]) >= SAME_EVENT_PARTLY_NAMED):
             clusters.union(i, j)
-        elif swapped(a, b, actors):
-            swaps.add((i, j))
     for i, j in _predication_pairs(atoms, where):
         clusters.union(i, j, any_type=True)
     count_pairs, counted = _count_pairs(atoms, where)
@@ -443,7 +457,7 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
         clusters.union(i, j)
     for i, j in _same_quote_pairs(atoms):
         clusters.union(i, j)
-    return Links(clusters.groups(), swaps, counted)
+    return Links(clusters.groups(), swapped_pairs(atoms, actors), counted)
 
 
 def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
@@ -523,7 +537,7 @@ def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, 
     """The event-atom pairs worth comparing, in near-linear number: atoms with the same
     fully named event are chained (all of them are one claim); an atom that leaves a
     role unsaid meets up to MAX_EVENT_PARTNERS atoms of other articles with its named
-    role; and each pair of keys with the roles swapped gives one pair."""
+    role."""
     keys = {i: event_key(a.event, actors) for i, a in enumerate(atoms) if a.event is not None}
     full: dict[tuple, list[int]] = defaultdict(list)
     by_role: dict[tuple, list[int]] = defaultdict(list)
@@ -542,10 +556,6 @@ def _event_pairs(atoms: list[Atom], actors: dict[str, Actor]) -> set[tuple[int, 
         article = atoms[index].unit.article_id
         partners = [j for j in bucket if atoms[j].unit.article_id != article][:MAX_EVENT_PARTNERS]
         pairs.update((min(index, j), max(index, j)) for j in partners)
-    for (kind, source, target), members in full.items():
-        swapped_members = full.get((kind, target, source))
-        if swapped_members and source < target:
-            pairs.add((min(members[0], swapped_members[0]), max(members[0], swapped_members[0])))
     return pairs
 
 
@@ -765,9 +775,13 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[s
     centre = _central(atoms, vectors)
     claim_negative = centre.negated
     mentions = []
+    told = set()  # a sentence holding two events of the claim is one mention of it
     closeness = vectors @ vectors[atoms.index(centre)]
     for atom, close in zip(atoms, closeness):
         stance = stance_of(atom, claim_negative, float(close))
+        if (atom.unit.article_id, atom.unit.start, stance) in told:
+            continue
+        told.add((atom.unit.article_id, atom.unit.start, stance))
         source = (atom.event.attributed_to if atom.event else None) or atom.unit.credited_to
         mentions.append(ClaimMention(
             atom.unit.article_id, stance, atom.unit.start, atom.unit.end, atom.unit.text,
@@ -818,9 +832,10 @@ def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention],
 
 def _central(atoms: list[Atom], vectors: np.ndarray) -> Atom:
     """The atom most like the others, preferring one an article states in its own voice,
-    positively, outside its headline."""
+    positively, as having happened, outside its headline."""
     closeness = (vectors @ vectors.T).sum(axis=1)
     order = sorted(range(len(atoms)), key=lambda i: (atoms[i].unit.headline, atoms[i].negated,
+                                                   atoms[i].modality not in (None, "actual"),
                                                    atoms[i].event is None, -closeness[i]))
     return atoms[order[0]]
 
