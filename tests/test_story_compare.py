@@ -159,3 +159,18 @@ def test_story_claims_timeline_and_relations_commands(demo_db, tmp_path):
     assert graph.read_text(encoding="utf-8").startswith("<?xml") and "<edge" in graph.read_text(encoding="utf-8")
     missing = run_cli("story", "no-such-story", "--db", str(demo_db))
     assert missing.returncode != 0 and "no story with id 'no-such-story'" in missing.stderr
+
+
+def test_exclusives_give_every_outlet_its_share_earliest_first():
+    from newsprism.records import Claim, ClaimMention
+    from newsprism.report.terminal import _exclusives
+
+    def claim(article: str, start: int, summary: str, status: str = "single-source") -> Claim:
+        return Claim(f"s:{article}{start}", "s", summary, None, None,
+                     [ClaimMention(article, "asserts", start, start + 10, summary)], status, "ASSAULT", [], 1)
+
+    claims = [claim("a", 500 + n, f"A{n:02d} late") for n in range(20)] + [claim("a", 10, "Z early")]
+    claims += [claim("b", 300, "B later"), claim("b", 20, "B first"), claim("b", 5, "B shared", "consensus")]
+    shown = _exclusives(claims, {"a": "Alpha", "b": "Beta"}, limit=6)
+    assert shown == [("Alpha", "Z early"), ("Alpha", "A00 late"), ("Alpha", "A01 late"),
+                     ("Beta", "B first"), ("Beta", "B later")]

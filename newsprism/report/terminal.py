@@ -131,9 +131,10 @@ def print_story(console: Console, view, max_claims: int = 12) -> None:
         _print_claim(console, claim, outlet_of)
     if len(contested) > max_claims:
         console.print(f"  … {len(contested) - max_claims} more: newsprism claims --contested --story {view.story_id}")
-    exclusives = {(outlet_of[c.mentions[0].article_id], c.summary) for c in view.claims
-                  if c.status == "single-source" and c.type}
-    console.print(_table("Only one outlet carries", ["outlet", "claim"], sorted(exclusives)[: max_claims * 2]))
+    exclusives = _exclusives(view.claims, outlet_of, max_claims * 2)
+    console.print(_table("Only one outlet carries", ["outlet", "claim"], exclusives))
+    if len(exclusives) < sum(1 for c in view.claims if c.status == "single-source" and c.type):
+        console.print(f"  [dim]more: newsprism claims --status single-source --story {view.story_id}[/]")
     omitted = {(outlet_of[article_id], claim.summary) for article_id, claims in view.omitted.items() for claim in claims}
     console.print(_table("Left out: claims most other outlets carry", ["outlet", "leaves out"], sorted(omitted)))
     _print_labels(console, view.framings, max_claims)
@@ -141,6 +142,19 @@ def print_story(console: Console, view, max_claims: int = 12) -> None:
     console.print(_table("Actor relations as each outlet portrays them", ["actors", "outlet", "cooperation", "conflict"], [
         (f"{r.actor_a} – {r.actor_b}", r.outlet, r.cooperation, r.conflict) for r in pairs[: max_claims * 2]
     ]))
+
+
+def _exclusives(claims, outlet_of: dict[str, str], limit: int) -> list[tuple[str, str]]:
+    """Single-source event claims, a fair share for each outlet, each outlet's earliest in
+    its article first (news puts what matters most at the top)."""
+    by_outlet: dict[str, list[tuple[int, str]]] = {}
+    for claim in claims:
+        if claim.status == "single-source" and claim.type:
+            first = claim.mentions[0]
+            by_outlet.setdefault(outlet_of[first.article_id], []).append((first.start or 0, claim.summary))
+    share = max(2, limit // max(len(by_outlet), 1))
+    return [(outlet, summary) for outlet in sorted(by_outlet)
+            for _, summary in sorted(set(by_outlet[outlet]))[:share]]
 
 
 def _print_labels(console: Console, framings, max_actors: int) -> None:
