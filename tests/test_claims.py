@@ -155,6 +155,14 @@ def test_two_sides_fighting_each_other_are_no_swapped_roles():
     assert not [c for c in claims_of(both, one_way) if "swapped_roles" in c.contradictions]
 
 
+def test_an_unnamed_doer_that_did_not_act_does_not_deny_a_named_one():
+    named = Writer("a", "One").say("Iraq fought the militants near Mosul.",
+                                   events=[("iraq", "ASSAULT", "el-salvador", "asserted", "actual", None)])
+    unnamed = Writer("b", "Two").say("It is believed they will guard the embassy and not fight the militants near Mosul.",
+                                     events=[(None, "ASSAULT", "el-salvador", "negated", "future", None)])
+    assert not [c for c in claims_of(named, unnamed) if c.status == "contested"]
+
+
 def test_a_denied_accusation_swaps_no_roles():
     one = Writer("a", "One").say("El Salvador accused Honduras of violating its waters.",
                                  events=[("el-salvador", "ACCUSE", "honduras", "asserted", "actual", None)])

@@ -377,6 +377,13 @@ def same_event(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
     return shared and _compatible(source_a, source_b) and _compatible(target_a, target_b)
 
 
+def _partly_named_bar(a: Event, b: Event) -> float:
+    """The cosine two events need when one leaves an actor unsaid: more when one says it
+    happened and the other that it did not, since an unnamed doer ("they did not fight
+    ISIS") may well be someone else than the named one."""
+    return SAME_EVENT_PARTLY_NAMED if a.polarity == b.polarity else SAME_CLAIM_SHARED_ACTOR
+
+
 def _fully_named(a: Event, b: Event) -> bool:
     return None not in (a.source_id, a.target_id, b.source_id, b.target_id)
 
@@ -429,7 +436,7 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
     clusters = _Clusters(atoms, vectors, actors)
     for i, j in _event_pairs(atoms, actors):
         a, b = atoms[i].event, atoms[j].event
-        if same_event(a, b, actors) and (_fully_named(a, b) or float(vectors[i] @ vectors[j]) >= SAME_EVENT_PARTLY_NAMED):
+        if same_event(a, b, actors) and (_fully_named(a, b) or float(vectors[i] @ vectors[j]) >= _partly_named_bar(a, b)):
             clusters.union(i, j)
     for i, j in _predication_pairs(atoms, where):
         clusters.union(i, j, any_type=True)
