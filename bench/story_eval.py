@@ -54,11 +54,11 @@ from newsprism.story.stories import (  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "bench" / "results" / "story_eval"
-GRID = {  # average_link, actor_weight and rehome_sweeps were settled by the grid before (0.75, 0.05, 2)
-    "threshold": [0.64, 0.66, 0.68, 0.70, 0.72],
-    "term_weight": [0.2, 0.25, 0.3],
+GRID = {  # average_link, actor_weight, rehome_sweeps, term_weight (0.75, 0.05, 2, 0.25) were settled by the grid before
+    "threshold": [0.62, 0.64, 0.66, 0.68, 0.70],
     "time_penalty": [0.15, 0.3, 0.4],
     "merge_threshold": [None, 0.76, 0.80, 0.84],
+    "weekday_weight": [0.0, 0.05, 0.1, 0.15],
 }
 SAMPLES = ROOT / "newsprism" / "samples"
 
