@@ -15,7 +15,9 @@ Assignment inputs are synthetic but shaped like real ones:
 - actors: each story draws 3 from a Zipf-distributed pool of 5,000 ids (a few ids, like
   a superpower, are in very many stories); each article names 2-3 of them;
 - terms: each story draws 12 from a Zipf-distributed pool of 50,000 words; each article
-  has 8 of them (the story stage keeps 12 a real article).
+  has 8 of them (the story stage keeps 12 a real article);
+- weekdays: 40% of articles name none (as neus excerpts), the rest their story day's
+  weekday, one in ten of those the day after's (a report of last night's happening).
 `--single-pass` measures assignment without the refinement (re-homing, merging) and
 without terms, as it was before them.
 Each size runs in its own process; peak memory is the peak resident set during
@@ -77,10 +79,11 @@ def synthetic_articles(count: int, seed: int = 7) -> list[StoryArticle]:
             norm = len(weights) ** 0.5
             published = None if rng.random() < 0.1 else day + timedelta(days=int(rng.integers(-2, 3)))
             used = set(rng.choice(terms, size=8, replace=False))
+            weekday = None if rng.random() < 0.4 else (day.weekday() + int(rng.random() < 0.1)) % 7
             articles.append(StoryArticle(
                 id=f"s{story:06d}-{member:03d}", title=f"story {story}", published=published,
                 vector=vector / np.linalg.norm(vector), actors={a: w / norm for a, w in weights.items()},
-                terms={t: 1 / len(used) ** 0.5 for t in sorted(used)},
+                terms={t: 1 / len(used) ** 0.5 for t in sorted(used)}, weekday=weekday,
             ))
         story += 1
     articles = articles[:count]

@@ -28,7 +28,8 @@ from newsprism.story.compare import Encode, cached_encoder, compare_stories
 from newsprism.story.embeddings import Encoder, model_files
 from newsprism.story.quotes import group_quotes
 from newsprism.story.stories import (
-    StoryArticle, StoryIndex, StoryParams, article_vector, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, article_vector, happening_weekday, publication_day, salient_actors,
+    salient_terms,
 )
 
 INGEST_BATCH = 64
@@ -203,6 +204,7 @@ def _story_articles(
                                   params.headline_weight),
             actors=salient_actors(analysis.mentions, known, params.max_actors),
             terms=salient_terms(article.title, article.text, params.max_terms),
+            weekday=happening_weekday(article.title, article.text),
         )
         for article, analysis, article_units, end in zip(articles, analyses, units, ends)
     ]

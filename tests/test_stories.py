@@ -9,7 +9,8 @@ from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 from newsprism.story.evaluation import score_clustering
 from newsprism.story.stories import (
-    StoryArticle, StoryIndex, StoryParams, StoryState, article_vector, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, StoryState, article_vector, happening_weekday, publication_day, salient_actors,
+    salient_terms,
 )
 
 
@@ -21,9 +22,9 @@ def unit(*parts: tuple[int, float]) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def article(article_id: str, vector, day=date(2024, 3, 1), actors=(), title=None) -> StoryArticle:
+def article(article_id: str, vector, day=date(2024, 3, 1), actors=(), title=None, weekday=None) -> StoryArticle:
     weights = {a: 1 / len(actors) ** 0.5 for a in actors}
-    return StoryArticle(article_id, title or f"title {article_id}", day, vector, weights)
+    return StoryArticle(article_id, title or f"title {article_id}", day, vector, weights, weekday=weekday)
 
 
 def test_similar_articles_join_and_a_different_happening_opens_a_story():
@@ -76,6 +77,39 @@ def test_a_development_three_days_on_told_in_much_the_same_words_is_a_story_of_i
     assert story_of["mon0"] == story_of["mon1"] != story_of["thu0"] == story_of["thu1"]
     undated = [article(a.id, a.vector, None, ["labor-dept"]) for a in monday + thursday]
     assert len(set(StoryIndex().assign(undated).values())) == 1  # without dates the words alone cannot tell them apart
+
+
+def test_undated_developments_naming_different_weekdays_are_stories_of_their_own():
+    # Undated, cosine about 0.64 across the two days: only the weekday each lead names tells them apart.
+    monday = [article(f"mon{i}", unit((12, 1.0), (13, 0.75), (20 + i, 0.1)), None, ["labor-dept"], weekday=0)
+              for i in range(2)]
+    thursday = [article(f"thu{i}", unit((12, 1.0), (15, 0.75), (30 + i, 0.1)), None, ["labor-dept"], weekday=3)
+                for i in range(2)]
+    story_of = StoryIndex().assign(monday + thursday)
+    assert story_of["mon0"] == story_of["mon1"] != story_of["thu0"] == story_of["thu1"]
+    silent = [article(a.id, a.vector, None, ["labor-dept"]) for a in monday + thursday]  # name no weekday
+    assert len(set(StoryIndex().assign(silent).values())) == 1
+
+
+def test_a_weekday_conflict_costs_nothing_for_the_same_day_half_for_the_next_and_all_beyond():
+    params = StoryParams()
+    index = StoryIndex(params)
+    index.assign([article(f"s{i}", unit((9, 1.0)), None, weekday=6) for i in range(2)])  # two Sunday reports
+    story = next(iter(index.stories.values()))
+    assert story.weekdays == [0, 0, 0, 0, 0, 0, 2]
+    similarity = lambda weekday: index.similarity(article("a", unit((9, 1.0)), None, weekday=weekday), story)  # noqa: E731
+    assert similarity(6) == similarity(None)
+    assert similarity(0) == pytest.approx(similarity(None) - params.weekday_weight * params.next_weekday_conflict)
+    assert similarity(5) == similarity(0)  # Saturday is as near as Monday: the week wraps
+    assert similarity(2) == pytest.approx(similarity(None) - params.weekday_weight)
+
+
+def test_happening_weekday_is_the_first_weekday_the_lead_names_else_the_headline_s():
+    assert happening_weekday("Court rules", "The Supreme Court on Monday ruled, and on Friday ...") == 0
+    assert happening_weekday("Senate votes Wednesday", "The Senate voted to pass the bill.") == 2
+    assert happening_weekday("Court rules", "The court ruled. " * 40 + "On Tuesday it met.") is None  # beyond the lead
+    assert happening_weekday(None, "A sunday school opened.") is None  # a weekday name is capitalised
+    assert happening_weekday(None, "") is None
 
 
 def test_same_input_order_gives_the_same_stories_and_ids():

@@ -17,7 +17,7 @@ from newsprism.runner import analyze
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
 from newsprism.story.claims import claim_units
-from newsprism.story.stories import StoryIndex, StoryParams, article_vector
+from newsprism.story.stories import StoryIndex, StoryParams, article_vector, happening_weekday
 
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 
@@ -32,6 +32,17 @@ def grouping(db: Path) -> set[frozenset[str]]:
         return {frozenset(story.article_ids) for story in corpus.stories()}
     finally:
         corpus.close()
+
+
+def weekday_profiles(db: Path) -> dict[frozenset[str], list[int]]:
+    """Each story's weekday counts as stored, checked against its articles' own."""
+    with Store(db, read_only=True) as store:
+        states = store.story_states()
+        articles = {a.id: a for s in states for a in store.articles_of(s.article_ids)}
+    for state in states:
+        named = [happening_weekday(articles[i].title, articles[i].text) for i in state.article_ids]
+        assert state.weekdays == [sum(day == weekday for day in named) for weekday in range(7)]
+    return {frozenset(state.article_ids): state.weekdays for state in states}
 
 
 def ref_of(article) -> str:
@@ -73,6 +84,7 @@ def test_analysing_in_two_runs_gives_the_same_stories(sample_db, tmp_path):
     first = run(files[: len(files) // 2], db)
     second = run(files[len(files) // 2 :], db)
     assert grouping(db) == grouping(sample_db)
+    assert weekday_profiles(db) == weekday_profiles(sample_db)  # the resumed stories kept their weekdays
     # The second run joined stored stories or opened new ones; it reports only what it touched.
     assert set(second.touched_story_ids) <= {s for g in [first.touched_story_ids, second.touched_story_ids] for s in g}
     corpus = newsprism.Corpus(db)

@@ -289,10 +289,10 @@ class Store:
         self._insert(
             "story_state",
             ["story_id", "vector_sum", "actor_ids", "actor_weights", "days", "central_id", "activity",
-             "term_ids", "term_weights"],
+             "term_ids", "term_weights", "weekdays"],
             [
                 (s.id, s.vector_sum.tolist(), list(s.actor_sum), list(s.actor_sum.values()), s.days, s.central_id,
-                 s.activity, list(s.term_sum), list(s.term_sum.values()))
+                 s.activity, list(s.term_sum), list(s.term_sum.values()), s.weekdays)
                 for s in stories
             ],
         )
@@ -301,7 +301,7 @@ class Store:
         """The stored stories, ready for assignment to resume (members load on demand)."""
         rows = self.con.execute(
             """SELECT s.story_id, s.vector_sum, s.actor_ids, s.actor_weights, s.days, s.central_id, s.activity,
-                      s.term_ids, s.term_weights, t.title, t.article_ids
+                      s.term_ids, s.term_weights, s.weekdays, t.title, t.article_ids
                FROM story_state s JOIN stories t ON t.id = s.story_id ORDER BY s.story_id"""
         ).fetchall()
         return [
@@ -309,10 +309,10 @@ class Store:
                 id=story_id, vector_sum=np.asarray(vector, dtype=np.float32),
                 actor_sum=dict(zip(actor_ids or [], actor_weights or [])), article_ids=list(article_ids),
                 days=list(days or []), title=title, central_id=central_id, activity=activity,
-                term_sum=dict(zip(term_ids or [], term_weights or [])),
+                term_sum=dict(zip(term_ids or [], term_weights or [])), weekdays=list(weekdays),
             )
-            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, term_ids, term_weights, title,
-            article_ids in rows
+            for story_id, vector, actor_ids, actor_weights, days, central_id, activity, term_ids, term_weights, weekdays,
+            title, article_ids in rows
         ]
 
     def story_members(self, story_id: str) -> dict[str, tuple[str | None, np.ndarray]]:

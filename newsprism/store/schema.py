@@ -25,7 +25,7 @@ WORKING_TABLES = ("mentions", "scare_quotes", "predications")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -134,7 +134,8 @@ CREATE TABLE IF NOT EXISTS story_articles (
 CREATE TABLE IF NOT EXISTS story_state (
     story_id VARCHAR PRIMARY KEY, vector_sum FLOAT[] NOT NULL, actor_ids VARCHAR[],
     actor_weights FLOAT[], days DATE[], central_id VARCHAR,
-    activity BIGINT NOT NULL, term_ids VARCHAR[], term_weights FLOAT[]
+    activity BIGINT NOT NULL, term_ids VARCHAR[], term_weights FLOAT[],
+    weekdays INTEGER[] NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_story_idx ON story_articles (story_id);
 CREATE INDEX IF NOT EXISTS lsh_bucket_idx ON lsh_buckets (band, bucket);

@@ -6,7 +6,7 @@ Yang, Pierce & Carbonell 1998, "A Study of Retrospective and On-line Event Detec
 articles arrive in order, each is compared with the stories so far and joins the most
 similar one when the similarity clears a threshold, else it opens a new story.
 
-The similarity of an article to a story adds four signals:
+The similarity of an article to a story adds five signals:
 - the text similarity: the article's vector (the mean of the sentence embeddings of
   its headline and its sentences, the very vectors the compare stage uses) against the
   story's centroid, blended with its mean cosine to the story's members (group-average
@@ -24,7 +24,11 @@ The similarity of an article to a story adds four signals:
   apart by its day), and back down to a small one beyond half a year. A date that far
   off is as likely wrong (a site's "today" header, a crawl date) as a different
   happening, so there the texts decide; the median stays put when one member carries
-  a wrong date, and a missing date costs nothing.
+  a wrong date, and a missing date costs nothing;
+- minus a penalty when the article's lead names another weekday for its happening
+  than the story's members do ("the Supreme Court on Monday ruled"): most reports
+  carry no date of their own in some collections, and one subject's developments on
+  different days share every other word.
 
 Single-pass clustering depends on arrival order: an article may join a story before the
 story it belongs to has opened. So each batch is refined, touching only its articles
@@ -54,6 +58,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsprism.analysis.when import WEEKDAYS
 from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 
@@ -68,7 +73,8 @@ class StoryParams:
     """Thresholds and weights of story assignment.
 
     `threshold`, `average_link`, `actor_weight`, `term_weight`, `headline_weight`,
-    `rehome_sweeps`, `merge_threshold` and the date penalties are near the best mean
+    `rehome_sweeps`, `merge_threshold`, the date penalties and the weekday conflict
+    weights are near the best mean
     B-cubed F1 on the dev splits of bench/story_eval.py (neus even story ids, ECB+
     topics 1-22), in the middle of a plateau, among the settings that keep a story's
     broad coverage together (the seeds, with an opinion piece and a wrong date, and the
@@ -76,7 +82,7 @@ class StoryParams:
     days' stories on one subject.
     """
 
-    threshold: float = 0.68
+    threshold: float = 0.64
     average_link: float = 0.75  # share of the mean member cosine in the text similarity
     actor_weight: float = 0.05
     term_weight: float = 0.25  # weight of the shared rare headline-and-lead terms
@@ -94,14 +100,23 @@ class StoryParams:
     lsh_bits: int = 10
     rehome_sweeps: int = 2  # passes moving a batch's articles to the story they now sit closest to
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
+    weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
+    next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
         an article for a story is their dot product."""
-        return np.array([1.0, self.actor_weight, self.term_weight, -1.0])
+        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight])
+
+    def weekday_conflicts(self) -> np.ndarray:
+        """7 × 7: how much two weekdays disagree (0 the same, 1 two days or more apart)."""
+        gaps = np.abs(np.subtract.outer(np.arange(7), np.arange(7)))
+        gaps = np.minimum(gaps, 7 - gaps)
+        return np.where(gaps == 0, 0.0, np.where(gaps == 1, self.next_weekday_conflict, 1.0))
 
 
-SIGNALS = ("text", "actors", "terms", "date_penalty")
+SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict")
+NO_WEEKDAYS = (0,) * 7
 
 
 @dataclass(slots=True)
@@ -114,6 +129,12 @@ class StoryArticle:
     vector: np.ndarray  # unit length; zeros for an article without words
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
+    weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
+
+    @property
+    def weekdays(self) -> tuple[int, ...]:
+        """The weekday as counts per weekday, as a story keeps them."""
+        return NO_WEEKDAYS if self.weekday is None else tuple(int(d == self.weekday) for d in range(7))
 
 
 @dataclass(slots=True)
@@ -130,6 +151,7 @@ class StoryState:
     central_id: str | None = None
     activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
+    weekdays: list[int] = field(default_factory=lambda: [0] * 7)  # members naming each weekday, Monday first
 
     @property
     def centroid(self) -> np.ndarray:
@@ -193,6 +215,7 @@ class StoryIndex:
         self._profile_norms: dict[tuple[str, str], float] = {}  # (story id, "actors" | "terms") → norm
         self.merged: dict[str, str] = {}
         self._weights = self.params.signal_weights()
+        self._weekday_conflicts = self.params.weekday_conflicts()
         for story in sorted(stories, key=lambda s: (s.activity, s.id)):
             self._clock = max(self._clock, story.activity)
             _count_keys(story.actor_sum, self._stories_naming, 1)
@@ -282,7 +305,7 @@ class StoryIndex:
             return None
         texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
         return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
-                                     self.params.merge_threshold)
+                                     self.params.merge_threshold, story.weekdays)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -314,15 +337,26 @@ class StoryIndex:
         return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
-        return float(self.signals(text, article.actors, article.terms, article.published, story) @ self._weights)
+        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
+                     @ self._weights)
 
     def signals(self, text: float, actors: dict[str, float], terms: dict[str, float], day: date | None,
-                story: StoryState) -> np.ndarray:
-        """The signals of `SIGNALS` for an article (or a whole story: its profiles and
-        median day) against a story, given their text similarity."""
+                story: StoryState, weekdays: Sequence[int] = NO_WEEKDAYS) -> np.ndarray:
+        """The signals of `SIGNALS` for an article (or a whole story: its profiles, median
+        day and weekday counts) against a story, given their text similarity."""
         return np.array([text, self._weighted_cosine(actors, story, "actors"),
                          self._weighted_cosine(terms, story, "terms") if self.params.term_weight else 0.0,
-                         self._date_penalty(day, story)])
+                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story)])
+
+    def _weekday_conflict(self, weekdays: Sequence[int], story: StoryState) -> float:
+        """How far apart the weekdays the two sides give their happening are, averaged
+        over every pair of an article naming one here and one there: reports of one
+        happening name its day ("the Supreme Court on Monday ruled"), and the next
+        development of a subject names another. 0 when either side names none."""
+        here, there = sum(weekdays), sum(story.weekdays)
+        if not here or not there:
+            return 0.0
+        return float(np.asarray(weekdays) @ self._weekday_conflicts @ np.asarray(story.weekdays)) / (here * there)
 
     def _weighted_cosine(self, weights: dict[str, float], story: StoryState, kind: str) -> float:
         """Cosine of an actor or term weight vector and a story's profile, each weight
@@ -370,10 +404,11 @@ class StoryIndex:
             return None
         texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
-                                     self.params.threshold)
+                                     self.params.threshold, article.weekdays)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
-                         terms: dict[str, float], day: date | None, threshold: float) -> StoryState | None:
+                         terms: dict[str, float], day: date | None, threshold: float,
+                         weekdays: Sequence[int]) -> StoryState | None:
         """The story scoring highest (the last of equals) for an article, or a whole
         story, with these text similarities, profiles and day; None when none reaches
         `threshold`."""
@@ -381,7 +416,7 @@ class StoryIndex:
         best, best_score = None, threshold
         # Actors and terms add at most their weights and time only subtracts: no other story can reach the threshold.
         for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight):
-            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k]) @ self._weights)
+            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays) @ self._weights)
             if score >= best_score:
                 best, best_score = stories[k], score
         return best
@@ -392,6 +427,7 @@ class StoryIndex:
             id=f"story-{article.id}", vector_sum=article.vector.astype(np.float32).copy(),
             actor_sum=dict(article.actors), article_ids=[article.id], term_sum=dict(article.terms),
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
+            weekdays=list(article.weekdays),
         )
         self.stories[story.id] = story
         _count_keys(article.actors, self._stories_naming, 1)
@@ -409,6 +445,8 @@ class StoryIndex:
         story.members[article.id] = (article.title, article.vector)
         if article.published:
             insort(story.days, article.published)
+        if article.weekday is not None:
+            story.weekdays[article.weekday] += 1
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
@@ -420,6 +458,8 @@ class StoryIndex:
         del story.members[article.id]
         if article.published:
             story.days.remove(article.published)
+        if article.weekday is not None:
+            story.weekdays[article.weekday] -= 1
 
     def _forget_norms(self, story: StoryState) -> None:
         for kind in ("actors", "terms"):
@@ -439,6 +479,7 @@ class StoryIndex:
         kept.article_ids.extend(gone.article_ids)
         kept.members.update(gone.members)
         kept.days = sorted(kept.days + gone.days)
+        kept.weekdays = [a + b for a, b in zip(kept.weekdays, gone.weekdays)]
         kept.activity = max(kept.activity, gone.activity)
         del self.stories[gone.id]
         self.merged[gone.id] = kept.id
@@ -531,6 +572,23 @@ def salient_terms(title: str | None, text: str, limit: int) -> dict[str, float]:
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
     norm = math.sqrt(sum(w * w for _, w in top))
     return {term: w / norm for term, w in top}
+
+
+WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b")
+WEEKDAY_LEAD_CHARS = 400
+
+
+def happening_weekday(title: str | None, text: str) -> int | None:
+    """The weekday (0 Monday) an article gives its happening: the first weekday its lead
+    names ("The Supreme Court on Monday ruled ..."), else its headline's; None when
+    neither names one. News leads carry the when of the happening (the inverted
+    pyramid's 5W lead); what a weekday can tell apart is one subject's developments on
+    different days, which undated reports otherwise share every word with."""
+    for part in (text[:WEEKDAY_LEAD_CHARS], title or ""):
+        found = WEEKDAY_NAME.search(part)
+        if found:
+            return WEEKDAYS.index(found.group().lower())
+    return None
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
