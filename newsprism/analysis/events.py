@@ -688,9 +688,10 @@ class EventComponent:
 
 def find_triggers(art: Article) -> Iterator[tuple[Token, EventPattern, list[Token]]]:
     """(trigger, pattern, tokens its other words matched) for every event word; a
-    noun naming a kind of thing is none ("war planes", "attack helicopters")."""
+    noun naming a kind of thing is none ("war planes", "attack helicopters"), nor is
+    a word of a date ("in March")."""
     for token in art.doc:
-        if token.dep_ == "compound" and token.pos_ == "NOUN":
+        if (token.dep_ == "compound" and token.pos_ == "NOUN") or token.ent_type_ in TIME_ENTITIES:
             continue
         for pattern in art.lexicon.candidates(token):
             needs = matched_needs(token, pattern.needs)
@@ -758,7 +759,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
-    sources = sources or reporting_authority(art, trigger, pattern)
+    sources = sources or reporting_authority(art, trigger, pattern, where)
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -801,16 +802,22 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
             )
 
 
-def reporting_authority(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
     """Who made an arrest a passive leaves without a doer: the state that reports it
-    ("two men were held on suspicion of spying, Turkish police said")."""
-    if pattern.type != "COERCE" or not is_passive(trigger):
+    ("two men were held on suspicion of spying, Turkish police said"), else the state
+    where it was made ("hundreds of protesters were arrested in Minsk"): arrests,
+    bans and curfews are the authorities' acts (CAMEO 17), coded as the police of
+    the place."""
+    if pattern.type != "COERCE" or not is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
         return []
     claimed = claimant(art, trigger.idx)
     actor = art.actor(claimed) if claimed else None
-    if actor is None or actor.kind not in ("country", "government"):
-        return []
-    return [Party(actor.id, actor.name, trigger.idx, group=True)]
+    if actor is not None and actor.kind in ("country", "government"):
+        return [Party(actor.id, actor.name, trigger.idx, group=True)]
+    if not any(names_people(art, head) for head in objects(trigger)):
+        return []  # "websites banned in Russia": who banned them is not said
+    country = art.country_id(where.country) if where is not None and where.country else None
+    return [Party(country, where.name, where.start, group=True)] if country else []
 
 
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
@@ -877,8 +884,9 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
     strikes killed 12 fighters"). The doer's country is not assumed for people named
     by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
     would make the target the doer itself (a doer named by "it")."""
-    head = next((o for o in slot.head.children if o.dep_ == "poss" and names_people(art, o)), slot.head)
-    if not names_people(art, head):  # "the army's victory" is the army's
+    head = next((o for o in slot.head.children if o.dep_ in ("poss", "compound") and names_people(art, o)
+                 and not names_people(art, slot.head)), slot.head)
+    if not names_people(art, head):  # "the army's victory" is the army's, "opposition rallies" the opposition's
         return []
     country = art.country_id(where.country) if where is not None and where.country else None
     if country is None and kind != "ASSAULT" and not _named_as_someones(head):
@@ -891,8 +899,9 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
 
 
 def _named_as_someones(head: Token) -> bool:
-    """Whether a nationality, place or name modifies the words ("Ecuadorian troops")."""
-    return any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts)
+    """Whether a nationality or place modifies the words ("Ecuadorian troops"); the
+    name of a body that is no actor does not ("the Supreme Court judges")."""
+    return any(c.ent_type_ in ("NORP", "GPE") for c in head.lefts)
 
 
 def actor_code(art: Article, actor_id: str) -> str | None:
@@ -987,19 +996,19 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases", "scrambled jets to
-    intercept the bombers") — but not a cooperative verb with an object of its own,
+    intercept the bombers"), and so does a noun ("a threat to use force against
+    Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
     fight IS; the trainer helps the fighters, not IS)."""
     skip, slots = doers.parties, pattern.target
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
-    if trigger.pos_ != "VERB":
-        return found if found.filled else joined_target(art, trigger, pattern, skip) or found
-    if pattern.quad in (1, 2) and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
     for governed in trigger.children:
-        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
+        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
+                                        or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
@@ -1021,6 +1030,11 @@ def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Seq
             if inner.filled:
                 return inner
     return None
+
+
+def _is_infinitive_modifier(verb: Token) -> bool:
+    """"to use" of a noun: "a threat to use force against Armenia"."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
@@ -1114,8 +1128,9 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         return [subject] if subject is not None else []
     if slot == "object":
         return objects(trigger)
-    if slot == "dative":
-        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "dative":  # of a noun, its support verb's: "gave the government an ultimatum"
+        holder = support_verb(art, trigger) if trigger.pos_ != "VERB" else trigger
+        return [c for c in holder.children if c.dep_ == "dative" and c.pos_ != "ADP"] if holder is not None else []
     if slot == "support":
         verb = support_verb(art, trigger)
         subject = logical_subject(art, verb) if verb is not None else None
