@@ -196,7 +196,7 @@ PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
     "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
-    "acceptance".split()
+    "acceptance foreign".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -776,7 +776,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
-    kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
+    kind, cameo, quad = charged_state(art, trigger, targets) or coded_as(art, trigger, pattern, reading, sources)
     negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
@@ -889,7 +889,8 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
     if not names_people(art, head):  # "the army's victory" is the army's, "opposition rallies" the opposition's
         return []
     country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and kind != "ASSAULT" and not _named_as_someones(head):
+    if country is None and kind != "ASSAULT" and not _named_as_someones(head) \
+            and not art.lexicon.is_cue(head, "foreign"):  # "expelled three diplomats": another state's
         codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
     if country is None:
@@ -953,6 +954,16 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
             said and pattern.quad == 4 and reading.modality in ("conditional", "future", "hypothetical")):
         return "THREATEN", "13", 3
     return pattern.type, pattern.cameo, pattern.quad
+
+
+def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[str, str, int] | None:
+    """A state "charged with" something is accused of it (CAMEO 112), not arrested:
+    people are charged before a court, states only by words ("charged Britain with
+    meddling")."""
+    if trigger.lemma_ != "charge" or not targets:
+        return None
+    states = [t for t in targets if not t.group and (actor := art.actor(t.actor_id)) is not None and actor.kind == "country"]
+    return ("ACCUSE", "11", 3) if len(states) == len(targets) else None
 
 
 def governs_hostile_act(art: Article, verb: Token) -> bool:
@@ -1062,8 +1073,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
-            if head.ent_type_ in TIME_ENTITIES:
-                continue  # "opened fire on Friday"
+            if head.ent_type_ in TIME_ENTITIES and art.mention_at[head.i] is None:
+                continue  # "opened fire on Friday", but not a country taken for a date ("out of Niger")
             parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
             if not parties and slot != "subject":
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
