@@ -934,7 +934,10 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     threat ("vowed to attack", "warned it would impose sanctions", "said it would
     retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
     or pledge to do harm ("vowed to continue attacks"). Deployments stay what they
-    are."""
+    are. A state that protests something complains of it (CAMEO 114): states do not
+    march ("Britain protested the expulsion of its diplomats")."""
+    if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
+        return "ACCUSE", "11", 3
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
@@ -956,14 +959,23 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     return pattern.type, pattern.cameo, pattern.quad
 
 
+def _is_state(art: Article, party: Party) -> bool:
+    """Whether the party is a country or its government itself, not people of it
+    ("Georgians")."""
+    actor = art.actor(party.actor_id)
+    if party.group or actor is None or actor.kind not in ("country", "government"):
+        return False
+    named = art.doc.char_span(party.start, party.start + len(party.text), alignment_mode="expand")
+    return named is None or named.root.ent_type_ != "NORP"
+
+
 def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[str, str, int] | None:
     """A state "charged with" something is accused of it (CAMEO 112), not arrested:
     people are charged before a court, states only by words ("charged Britain with
     meddling")."""
     if trigger.lemma_ != "charge" or not targets:
         return None
-    states = [t for t in targets if not t.group and (actor := art.actor(t.actor_id)) is not None and actor.kind == "country"]
-    return ("ACCUSE", "11", 3) if len(states) == len(targets) else None
+    return ("ACCUSE", "11", 3) if all(_is_state(art, t) for t in targets) else None
 
 
 def governs_hostile_act(art: Article, verb: Token) -> bool:
