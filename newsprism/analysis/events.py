@@ -933,13 +933,16 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     hostile act the doer vows or warns it will do, or says it will or would do, is a
     threat ("vowed to attack", "warned it would impose sanctions", "said it would
     retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
-    or pledge to do harm ("vowed to continue attacks"). Deployments stay what they
-    are. A state that protests something complains of it (CAMEO 114): states do not
+    or pledge to do harm ("vowed to continue attacks", "vowed further attacks"), and
+    not ruling out a hostile act ("did not rule out military action", "refused to
+    rule out a strike"). Deployments stay what they are. A state that protests something complains of it (CAMEO 114): states do not
     march ("Britain protested the expulsion of its diplomats")."""
     if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
         return "ACCUSE", "11", 3
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
+        return "THREATEN", "13", 3
+    if pattern.type == "REJECT" and keeps_force_open(art, trigger, reading.negated):
         return "THREATEN", "13", 3
     if reading.negated and pattern.type == "AGREE" and art.lexicon.is_cue(trigger, "acceptance"):
         return "REJECT", "12", 3  # "would not accept the terms" is a refusal
@@ -978,9 +981,30 @@ def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[s
     return ("ACCUSE", "11", 3) if all(_is_state(art, t) for t in targets) else None
 
 
+def keeps_force_open(art: Article, trigger: Token, negated: bool) -> bool:
+    """Whether a refusal is one not to exclude a hostile act, a threat (CAMEO 13):
+    "did not rule out military action", "refused to rule out a strike"."""
+    if trigger.lemma_ == "rule":
+        return negated and _names_hostile_act(art, objects(trigger))
+    ruled = [c for c in trigger.children if c.dep_ == "xcomp" and c.lemma_ == "rule"
+             and any(p.dep_ == "prt" for p in c.children)]
+    return not negated and any(_names_hostile_act(art, objects(verb)) for verb in ruled)
+
+
+def _names_hostile_act(art: Article, words: list[Token]) -> bool:
+    for word in words:
+        pattern = matched_pattern(art, word)
+        if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
+            return True
+    return False
+
+
 def governs_hostile_act(art: Article, verb: Token) -> bool:
     """Whether the verb governs a hostile act (quad 3-4, not a deployment), named by
-    the verb under it or by that verb's object ("vowed to continue attacks")."""
+    its object ("vowed further attacks"), by the verb under it or by that verb's
+    object ("vowed to continue attacks")."""
+    if _names_hostile_act(art, [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]):
+        return True
     for governed in verb.children:
         if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             continue
