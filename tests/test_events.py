@@ -840,6 +840,8 @@ def test_people_named_by_a_nationality_are_not_the_doers(nlp):
     ("A Russian court convicted the American journalist of spying.", ("ACCUSE", "russia", "united-states")),
     ("Turkey did not rule out military action against Syria.", ("THREATEN", "turkey", "syria")),
     ("Iran vowed further attacks on Israel.", ("THREATEN", "iran", "israel")),
+    ("Tanzania received 40 tonnes of medical supplies from China.", ("AID", "china", "tanzania")),
+    ("The withdrawal of Ethiopian troops from Somalia began on Monday.", ("RETREAT", "ethiopia", "somalia")),
 ])
 def test_weak_types_said_in_other_words(nlp, text, expected):
     found = first(nlp, text)
