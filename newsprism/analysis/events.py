@@ -935,8 +935,9 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
     or pledge to do harm ("vowed to continue attacks", "vowed further attacks"), and
     not ruling out a hostile act ("did not rule out military action", "refused to
-    rule out a strike"). Deployments stay what they are. A state that protests something complains of it (CAMEO 114): states do not
-    march ("Britain protested the expulsion of its diplomats")."""
+    rule out a strike"). Deployments stay what they are. A state that protests
+    something complains of it (CAMEO 114): states do not march ("Britain protested
+    the expulsion of its diplomats")."""
     if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
         return "ACCUSE", "11", 3
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
