@@ -1,6 +1,6 @@
 """Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test]
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test|cameo_train2|cameo_test2]
                                               [--errors] [--fallback]
     # writes bench/results/events-<split>.json (-fallback.json with --fallback)
 
@@ -29,7 +29,10 @@ event), coded before the system was run on them, as ``{"text", "event", "source"
 "target"}`` with GSR-style actor lists (``{"text", "code", "sector"}``); each type's
 sentences alternate between the two halves. Rules are developed and the fallback
 classifier is trained on ``cameo_train``; ``cameo_test`` is run in aggregate. Scored as
-the real splits are.
+the real splits are. ``cameo_train2`` and ``cameo_test2`` (fifth round) are 112 more
+sentences of the same kind for the eight weakest types only (CONCEDE, COOPERATE,
+MOBILIZE, COERCE, AID, RETREAT, SANCTION, THREATEN; 14 each, alternating between the
+halves): rules are developed on ``cameo_train2``, ``cameo_test2`` is run in aggregate.
 
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
@@ -67,8 +70,8 @@ SHARED_DATA = HERE.parents[1] / "shared" / "data"
 NONE = "none"
 WRITTEN_SPLITS = ("dev", "heldout")
 REAL_SPLITS = ("real_dev", "real_heldout")
-CAMEO_SPLITS = ("cameo_train", "cameo_test")
-HELDOUT_SPLITS = ("heldout", "real_heldout", "cameo_test")
+CAMEO_SPLITS = ("cameo_train", "cameo_test", "cameo_train2", "cameo_test2")
+HELDOUT_SPLITS = ("heldout", "real_heldout", "cameo_test", "cameo_test2")
 
 
 def read_gold(path: Path) -> list[dict]:

@@ -829,3 +829,59 @@ def test_unnamed_targets_take_the_place_or_the_doers_country(nlp, text, expected
 def test_people_named_by_a_nationality_are_not_the_doers(nlp):
     kind, source, target = first(nlp, "Colombian forces cooperated with Ecuadorian troops.")
     assert (kind, source) == ("COOPERATE", "colombia") and target != "colombia"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dockworkers in Rotterdam called off their strike.", "CONCEDE"),  # CAMEO 082: dissent eased
+    ("Japan wrote off the debts of Mongolia.", ("AID", "japan", "mongolia")),
+    ("Egypt reopened the border crossing with Libya.", ("RETREAT", "egypt", "libya")),
+    ("Jordan's intelligence service tipped off Belgian police about the plot.", ("COOPERATE", "jordan", "belgium")),
+    ("North Korea test-fired two ballistic missiles on Thursday.", ("MOBILIZE", "north-korea", None)),
+    ("A Russian court convicted the American journalist of spying.", ("ACCUSE", "russia", "united-states")),
+    ("Turkey did not rule out military action against Syria.", ("THREATEN", "turkey", "syria")),
+    ("Iran vowed further attacks on Israel.", ("THREATEN", "iran", "israel")),
+    ("Tanzania received 40 tonnes of medical supplies from China.", ("AID", "china", "tanzania")),
+    ("The withdrawal of Ethiopian troops from Somalia began on Monday.", ("RETREAT", "ethiopia", "somalia")),
+])
+def test_weak_types_said_in_other_words(nlp, text, expected):
+    found = first(nlp, text)
+    assert (found[0] if isinstance(expected, str) else found) == expected
+
+
+def test_not_ruling_out_force_is_a_threat_and_asserted(nlp):
+    event = events_of(nlp, "Turkey did not rule out military action against Syria.")[0]
+    assert (event.type, event.polarity) == ("THREATEN", "asserted")
+    assert first(nlp, "Turkey ruled out military action against Syria.")[0] == "REJECT"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Belarusian authorities shut down three independent newspapers.", ("COERCE", "belarus", "belarus")),
+    ("Guinea's junta lifted its ban on opposition rallies.", ("CONCEDE", "guinea", "guinea")),
+    ("Serbia expelled two diplomats.", ("SANCTION", "serbia", None)),  # another state's, not Serbia's
+])
+def test_role_and_sector_targets_take_the_sentence_s_country(nlp, text, expected):
+    assert first(nlp, text) == expected
+
+
+def test_an_arrest_without_doer_is_the_state_where_it_is_made(nlp):
+    assert first(nlp, "Dozens of students were detained in Tehran.") == ("COERCE", "iran", "iran")
+    assert events_of(nlp, "Several websites were blocked in Russia.") == []  # no people acted on
+
+
+def test_a_state_charged_with_something_is_accused(nlp):
+    assert first(nlp, "Ethiopia charged Egypt with sabotaging the talks.") == ("ACCUSE", "ethiopia", "egypt")
+    assert first(nlp, "Indian police charged three men with murder.")[0] == "COERCE"
+
+
+def test_a_state_that_protests_complains(nlp):
+    assert first(nlp, "Poland protested the arrest of its consul in Minsk.")[:2] == ("ACCUSE", "poland")
+    assert first(nlp, "Thousands of Poles protested in Warsaw.")[:2] == ("PROTEST", "poland")
+
+
+def test_a_noun_takes_its_target_from_its_infinitive_and_its_support_verb(nlp):
+    assert first(nlp, "Turkey's threat to use force against Cyprus worried Greece.") == ("THREATEN", "turkey", "cyprus")
+    assert first(nlp, "Iran gave Kuwait an ultimatum to hand over the islands.") == ("THREATEN", "iran", "kuwait")
+
+
+def test_a_month_is_no_event(nlp):
+    assert events_of(nlp, "The central bank will raise interest rates in March.") == []

@@ -196,7 +196,7 @@ PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
     "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
-    "acceptance".split()
+    "acceptance foreign".split()
 )
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
@@ -688,9 +688,10 @@ class EventComponent:
 
 def find_triggers(art: Article) -> Iterator[tuple[Token, EventPattern, list[Token]]]:
     """(trigger, pattern, tokens its other words matched) for every event word; a
-    noun naming a kind of thing is none ("war planes", "attack helicopters")."""
+    noun naming a kind of thing is none ("war planes", "attack helicopters"), nor is
+    a word of a date ("in March")."""
     for token in art.doc:
-        if token.dep_ == "compound" and token.pos_ == "NOUN":
+        if (token.dep_ == "compound" and token.pos_ == "NOUN") or token.ent_type_ in TIME_ENTITIES:
             continue
         for pattern in art.lexicon.candidates(token):
             needs = matched_needs(token, pattern.needs)
@@ -758,7 +759,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
-    sources = sources or reporting_authority(art, trigger, pattern)
+    sources = sources or reporting_authority(art, trigger, pattern, where)
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -775,7 +776,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
-    kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
+    kind, cameo, quad = charged_state(art, trigger, targets) or coded_as(art, trigger, pattern, reading, sources)
     negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
@@ -801,16 +802,22 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
             )
 
 
-def reporting_authority(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
     """Who made an arrest a passive leaves without a doer: the state that reports it
-    ("two men were held on suspicion of spying, Turkish police said")."""
-    if pattern.type != "COERCE" or not is_passive(trigger):
+    ("two men were held on suspicion of spying, Turkish police said"), else the state
+    where it was made ("hundreds of protesters were arrested in Minsk"): arrests,
+    bans and curfews are the authorities' acts (CAMEO 17), coded as the police of
+    the place."""
+    if pattern.type != "COERCE" or not is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
         return []
     claimed = claimant(art, trigger.idx)
     actor = art.actor(claimed) if claimed else None
-    if actor is None or actor.kind not in ("country", "government"):
-        return []
-    return [Party(actor.id, actor.name, trigger.idx, group=True)]
+    if actor is not None and actor.kind in ("country", "government"):
+        return [Party(actor.id, actor.name, trigger.idx, group=True)]
+    if not any(names_people(art, head) for head in objects(trigger)):
+        return []  # "websites banned in Russia": who banned them is not said
+    country = art.country_id(where.country) if where is not None and where.country else None
+    return [Party(country, where.name, where.start, group=True)] if country else []
 
 
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
@@ -877,11 +884,13 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
     strikes killed 12 fighters"). The doer's country is not assumed for people named
     by a nationality or name ("cooperated with Ecuadorian troops"); nothing when that
     would make the target the doer itself (a doer named by "it")."""
-    head = next((o for o in slot.head.children if o.dep_ == "poss" and names_people(art, o)), slot.head)
-    if not names_people(art, head):  # "the army's victory" is the army's
+    head = next((o for o in slot.head.children if o.dep_ in ("poss", "compound") and names_people(art, o)
+                 and not names_people(art, slot.head)), slot.head)
+    if not names_people(art, head):  # "the army's victory" is the army's, "opposition rallies" the opposition's
         return []
     country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and kind != "ASSAULT" and not _named_as_someones(head):
+    if country is None and kind != "ASSAULT" and not _named_as_someones(head) \
+            and not art.lexicon.is_cue(head, "foreign"):  # "expelled three diplomats": another state's
         codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
     if country is None:
@@ -891,8 +900,9 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
 
 
 def _named_as_someones(head: Token) -> bool:
-    """Whether a nationality, place or name modifies the words ("Ecuadorian troops")."""
-    return any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts)
+    """Whether a nationality or place modifies the words ("Ecuadorian troops"); the
+    name of a body that is no actor does not ("the Supreme Court judges")."""
+    return any(c.ent_type_ in ("NORP", "GPE") for c in head.lefts)
 
 
 def actor_code(art: Article, actor_id: str) -> str | None:
@@ -923,10 +933,17 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     hostile act the doer vows or warns it will do, or says it will or would do, is a
     threat ("vowed to attack", "warned it would impose sanctions", "said it would
     retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
-    or pledge to do harm ("vowed to continue attacks"). Deployments stay what they
-    are."""
+    or pledge to do harm ("vowed to continue attacks", "vowed further attacks"), and
+    not ruling out a hostile act ("did not rule out military action", "refused to
+    rule out a strike"). Deployments stay what they are. A state that protests
+    something complains of it (CAMEO 114): states do not march ("Britain protested
+    the expulsion of its diplomats")."""
+    if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
+        return "ACCUSE", "11", 3
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
+        return "THREATEN", "13", 3
+    if pattern.type == "REJECT" and keeps_force_open(art, trigger, reading.negated):
         return "THREATEN", "13", 3
     if reading.negated and pattern.type == "AGREE" and art.lexicon.is_cue(trigger, "acceptance"):
         return "REJECT", "12", 3  # "would not accept the terms" is a refusal
@@ -946,9 +963,49 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     return pattern.type, pattern.cameo, pattern.quad
 
 
+def _is_state(art: Article, party: Party) -> bool:
+    """Whether the party is a country or its government itself, not people of it
+    ("Georgians")."""
+    actor = art.actor(party.actor_id)
+    if party.group or actor is None or actor.kind not in ("country", "government"):
+        return False
+    named = art.doc.char_span(party.start, party.start + len(party.text), alignment_mode="expand")
+    return named is None or named.root.ent_type_ != "NORP"
+
+
+def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[str, str, int] | None:
+    """A state "charged with" something is accused of it (CAMEO 112), not arrested:
+    people are charged before a court, states only by words ("charged Britain with
+    meddling")."""
+    if trigger.lemma_ != "charge" or not targets:
+        return None
+    return ("ACCUSE", "11", 3) if all(_is_state(art, t) for t in targets) else None
+
+
+def keeps_force_open(art: Article, trigger: Token, negated: bool) -> bool:
+    """Whether a refusal is one not to exclude a hostile act, a threat (CAMEO 13):
+    "did not rule out military action", "refused to rule out a strike"."""
+    if trigger.lemma_ == "rule":
+        return negated and _names_hostile_act(art, objects(trigger))
+    ruled = [c for c in trigger.children if c.dep_ == "xcomp" and c.lemma_ == "rule"
+             and any(p.dep_ == "prt" for p in c.children)]
+    return not negated and any(_names_hostile_act(art, objects(verb)) for verb in ruled)
+
+
+def _names_hostile_act(art: Article, words: list[Token]) -> bool:
+    for word in words:
+        pattern = matched_pattern(art, word)
+        if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
+            return True
+    return False
+
+
 def governs_hostile_act(art: Article, verb: Token) -> bool:
     """Whether the verb governs a hostile act (quad 3-4, not a deployment), named by
-    the verb under it or by that verb's object ("vowed to continue attacks")."""
+    its object ("vowed further attacks"), by the verb under it or by that verb's
+    object ("vowed to continue attacks")."""
+    if _names_hostile_act(art, [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]):
+        return True
     for governed in verb.children:
         if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             continue
@@ -987,19 +1044,19 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases", "scrambled jets to
-    intercept the bombers") — but not a cooperative verb with an object of its own,
+    intercept the bombers"), and so does a noun ("a threat to use force against
+    Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
     fight IS; the trainer helps the fighters, not IS)."""
     skip, slots = doers.parties, pattern.target
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
-    if trigger.pos_ != "VERB":
-        return found if found.filled else joined_target(art, trigger, pattern, skip) or found
-    if pattern.quad in (1, 2) and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
     for governed in trigger.children:
-        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
+        if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
+                                        or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
@@ -1021,6 +1078,11 @@ def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Seq
             if inner.filled:
                 return inner
     return None
+
+
+def _is_infinitive_modifier(verb: Token) -> bool:
+    """"to use" of a noun: "a threat to use force against Armenia"."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
@@ -1048,8 +1110,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
-            if head.ent_type_ in TIME_ENTITIES:
-                continue  # "opened fire on Friday"
+            if head.ent_type_ in TIME_ENTITIES and art.mention_at[head.i] is None:
+                continue  # "opened fire on Friday", but not a country taken for a date ("out of Niger")
             parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
             if not parties and slot != "subject":
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
@@ -1114,8 +1176,9 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         return [subject] if subject is not None else []
     if slot == "object":
         return objects(trigger)
-    if slot == "dative":
-        return [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "dative":  # of a noun, its support verb's: "gave the government an ultimatum"
+        holder = support_verb(art, trigger) if trigger.pos_ != "VERB" else trigger
+        return [c for c in holder.children if c.dep_ == "dative" and c.pos_ != "ADP"] if holder is not None else []
     if slot == "support":
         verb = support_verb(art, trigger)
         subject = logical_subject(art, verb) if verb is not None else None
