@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Predication, Quantity
-from newsprism.story.claims import StoryInput, build_claims, omissions, sentence_spans
+from newsprism.story.claims import StoryInput, build_claims, claim_units, omissions, sentence_spans
 
 ACTORS = {
     "iran": Actor("iran", "Iran", "country", "IRN"),
@@ -50,30 +50,34 @@ class Writer:
                 1 if kind in ("AGREE", "COOPERATE") else 2 if kind in ("AID", "MOBILIZE") else 3 if kind in ("ACCUSE", "REJECT") else 4,
                 polarity, modality, attributed, None, None, sentence, start, end,
             ))
-        for value, unit in quantities:
-            at = sentence.index(str(value))
+        searched = 0
+        for value, unit in quantities:  # in the order they occur
+            at = sentence.index(str(value), searched)
+            searched = at + len(str(value))
             self.analysis.quantities.append(Quantity(
-                f"{self.article.id}:q{start}", self.article.id, float(value), unit, None,
+                f"{self.article.id}:q{start + at}", self.article.id, float(value), unit, None,
                 f"{value} {unit}", start + at, start + at + len(str(value)),
             ))
+        counts = [q for q in self.analysis.quantities if q.start >= start]
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
-        for number, (verb, predicate, patient, polarity, modality, day) in enumerate(predications):
+        for number, (verb, predicate, patient, polarity, modality, day, counting) in enumerate(predications):
             at = start + sentence.index(verb)
-            count = next((q for q in self.analysis.quantities if q.start >= start), None)
+            count = counts[counting] if counting is not None and counting < len(counts) else None
             self.analysis.predications.append(Predication(
                 f"{self.article.id}:p{start}:{number}", self.article.id, predicate, patient, polarity, modality,
                 verb, at, at + len(verb), count=count.value if count else None, counted=count.unit if count else None,
-                date=day,
+                quantity_id=count.id if count else None, date=day,
             ))
         return self
 
 
 def did(verb: str, predicate: str, patient: str = "person", polarity: str = "asserted", modality: str = "actual",
-        day: str | None = None) -> tuple:
-    """A predication of the verb (as the predications component records it)."""
-    return verb, predicate, patient, polarity, modality, day
+        day: str | None = None, counting: int | None = 0) -> tuple:
+    """A predication of the verb (as the predications component records it); `counting`:
+    which of its sentence's quantities its patient phrase holds (the first by default)."""
+    return verb, predicate, patient, polarity, modality, day, counting
 
 
 def claims_of(*writers: Writer):
@@ -321,3 +325,16 @@ def test_claim_parties_do_not_depend_on_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONHASHSEED": seed}, check=True,
                               capture_output=True, text=True).stdout.strip() for seed in ("0", "1", "2", "3", "4")}
     assert outputs == {"honduras iraq"}
+
+
+def test_each_count_is_the_one_its_predication_names_when_two_are_equal():
+    """"12 people" twice: what each predication counts is found by its quantity's id, not its figure."""
+    article = Writer("a", "Wire").say(
+        "Police detained 12 people on Monday after 12 people had gathered at the port.",
+        quantities=[(12, "people"), (12, "people")],
+        predications=[did("detained", "detain"), did("gathered", "assemble", counting=1)])
+    first, second = article.analysis.quantities
+    [unit] = [u for u in claim_units(article.article, article.analysis) if not u.headline]
+    assert [(q.start, key) for q, key in unit.counts] == [
+        (first.start, ("person", "detain")), (second.start, ("person", "assemble"))]
+

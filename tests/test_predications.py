@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
+from newsprism.analysis.engine import analysis_of
 from newsprism.analysis.predications import ClaimWords, ClaimWordsError
 from newsprism.records import Predication
 
@@ -144,3 +145,17 @@ def test_the_wider_classes_are_read(nlp, text, expected):
 ])
 def test_the_wider_classes_do_not_fire_on_other_senses(nlp, text):
     assert read(nlp, text) == []
+
+
+def test_each_predication_names_the_quantity_it_counts_when_two_are_equal(nlp):
+    text = "Police detained 12 people on Monday after 12 people had gathered at the port."
+    doc = nlp.make_doc(text)
+    doc.user_data["newsprism_published"] = "2025-04-09"
+    doc = nlp(doc)
+    quantities = {q.id: q for q in doc._.quantities}
+    detained, gathered = doc._.predications
+    assert (detained.predicate, gathered.predicate) == ("detain", "assemble")
+    assert text[quantities[detained.quantity_id].start:].startswith("12 people on Monday")
+    assert text[quantities[gathered.quantity_id].start:].startswith("12 people had gathered")
+    stamped = analysis_of(doc, "art1")  # ids get the article's id: the reference must keep pointing
+    assert {p.quantity_id for p in stamped.predications} <= {q.id for q in stamped.quantities}

@@ -153,6 +153,7 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
             polarity="negated" if frame.negated else "asserted", modality=frame.modality,
             verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text),
             count=count.value if count else None, counted=count.unit if count else None,
+            quantity_id=count.id if count else None,
         ))
         verbs.append(verb)
     if found:

@@ -25,7 +25,7 @@ WORKING_TABLES = ("mentions", "scare_quotes", "predications")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -92,7 +92,7 @@ CREATE TABLE IF NOT EXISTS quantities (
 CREATE TABLE IF NOT EXISTS predications (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, predicate VARCHAR, patient VARCHAR,
     polarity VARCHAR, modality VARCHAR, verb VARCHAR, start INTEGER, "end" INTEGER,
-    count DOUBLE, counted VARCHAR, date VARCHAR, location VARCHAR
+    count DOUBLE, counted VARCHAR, quantity_id VARCHAR, date VARCHAR, location VARCHAR
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]

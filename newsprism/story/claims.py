@@ -117,7 +117,7 @@ class Unit:
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens to whom
-    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
+    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # its predications' counts, keyed by (patient, predicate)
 
     @property
     def bears_claim(self) -> bool:
@@ -222,9 +222,12 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     for attribution in analysis.attributions:
         for unit in _overlapping(units, attribution.start, attribution.end):
             unit.credited_to = unit.credited_to or attribution.source_id or attribution.source
+    counts = {q.id: q for q in analysis.quantities if q.kind == "count"}
     for predication in analysis.predications:
         if (unit := unit_at(predication.start)) is not None:
             unit.predications.append(predication)
+            if (quantity := counts.get(predication.quantity_id)) is not None:
+                unit.counts.append((quantity, (predication.patient, predication.predicate)))
     for scare in analysis.scare_quotes:
         if (unit := unit_at(scare.start)) is not None:
             unit.hedged = True
@@ -636,7 +639,6 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
     all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
-    _key_counts([u for units in all_units.values() for u in units])
     atoms = atoms_of([u for units in all_units.values() for u in units])
     if not atoms:
         return []
@@ -659,22 +661,6 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
         claims.append(claim)
     claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
     return claims
-
-
-def _key_counts(units: list[Unit]) -> None:
-    """Set each unit's counts of a predication's patient, keyed by what they count and what
-    happens to it (what count links compare): "nearly 1,000 people filled the streets" →
-    (person, assemble)."""
-    for unit in units:
-        unit.counts = [(quantity, (p.patient, p.predicate)) for p in unit.predications
-                       if (quantity := _count_of(unit, p)) is not None]
-
-
-def _count_of(unit: Unit, predication: Predication) -> Quantity | None:
-    """The count record the predication's count was read from."""
-    if predication.count is None:
-        return None
-    return next((q for q in unit.quantities if (q.value, q.unit) == (predication.count, predication.counted)), None)
 
 
 class Whereabouts:
