@@ -338,3 +338,21 @@ def test_each_count_is_the_one_its_predication_names_when_two_are_equal():
     assert [(q.start, key) for q, key in unit.counts] == [
         (first.start, ("person", "detain")), (second.start, ("person", "assemble"))]
 
+
+
+def test_a_predication_goes_with_the_event_whose_trigger_it_is_by_offsets():
+    """The event ("free", in the first clause as the parse cut the sentence) and the
+    predication ("freed", after it) are different words: the crews' not being freed is a
+    statement of its own, which contradicts "the crews were freed" — it is not the
+    release of the boats, which would have made the two articles agree."""
+    article = Writer("a", "One").say(
+        "Honduras agreed to free the boats on Monday; the crews were not freed, officials said.",
+        events=[("honduras", "RETREAT", "el-salvador", "asserted", "actual", None)],
+        predications=[did("freed", "release", polarity="negated")])
+    [event] = article.analysis.events
+    event.trigger, event.end = "free", event.start + article.article.text.index(";")
+    freed = Writer("b", "Two").say("The crews were freed on Monday, officials in the port said.",
+                                   predications=[did("freed", "release")])
+    [claim] = [c for c in claims_of(article, freed) if {m.article_id for m in c.mentions} == {"a", "b"}]
+    assert claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "denies", "b": "asserts"}

@@ -279,19 +279,25 @@ class Atom:
 
 def atoms_of(units: list[Unit]) -> list[Atom]:
     """A denial ("rejected claims that warships had been deployed") is not a claim of its
-    own: its sentence denies whatever claim it is linked to. A sentence's predication
-    goes with the event its verb triggers, or with the sentence when it holds no event."""
+    own: its sentence denies whatever claim it is linked to. A predication goes with the
+    event its verb triggers; one that no event of its sentence has is an atom of its own
+    ("…, as the crews were released"), and a sentence with neither is one atom."""
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
-        if not events:
-            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None))
-            continue
-        for event in events:
-            verb = next((p for p in unit.predications if event.trigger and unit.text[p.start - unit.start:]
-                         .casefold().startswith(event.trigger.casefold())), None)
-            atoms.append(Atom(unit, event, verb))
+        paired = [_triggered_by(event, unit.predications) for event in events]
+        atoms += [Atom(unit, event, verb) for event, verb in zip(events, paired)]
+        unpaired = [p for p in unit.predications if not any(p is q for q in paired)]
+        atoms += [Atom(unit, None, p) for p in unpaired]
+        if not events and not unpaired:
+            atoms.append(Atom(unit, None))
     return atoms
+
+
+def _triggered_by(event: Event, predications: list[Predication]) -> Predication | None:
+    """The predication read from the event's trigger: its verb is the trigger word and
+    lies inside the event's clause (offsets: the predication's are its verb's)."""
+    return next((p for p in predications if event.start <= p.start < event.end and p.verb == event.trigger), None)
 
 
 class _Clusters:
