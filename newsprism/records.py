@@ -176,6 +176,8 @@ class Predication:
     count: float | None = None  # how many the patient phrase counts ("nearly 1,000 people")
     counted: str | None = None  # what that number counts (the quantity's unit)
     quantity_id: str | None = None  # the id of the quantity record the count was read from
+    agent: str | None = None  # who does it, as the lemmas naming it ("city council"); None when unsaid
+    patient_words: str | None = None  # the lemmas naming the patient ("pension plan")
     date: str | None = None  # the clause's date, resolved as events' are
     location: str | None = None  # the place of the clause, as events' is found
 

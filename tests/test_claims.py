@@ -62,22 +62,24 @@ class Writer:
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
-        for number, (verb, predicate, patient, polarity, modality, day, counting) in enumerate(predications):
+        for number, (verb, predicate, patient, polarity, modality, day, counting, agent, patient_words) \
+                in enumerate(predications):
             at = start + sentence.index(verb)
             count = counts[counting] if counting is not None and counting < len(counts) else None
             self.analysis.predications.append(Predication(
                 f"{self.article.id}:p{start}:{number}", self.article.id, predicate, patient, polarity, modality,
                 verb, at, at + len(verb), count=count.value if count else None, counted=count.unit if count else None,
-                quantity_id=count.id if count else None, date=day,
+                quantity_id=count.id if count else None, agent=agent, patient_words=patient_words, date=day,
             ))
         return self
 
 
 def did(verb: str, predicate: str, patient: str = "person", polarity: str = "asserted", modality: str = "actual",
-        day: str | None = None, counting: int | None = 0) -> tuple:
+        day: str | None = None, counting: int | None = 0, agent: str | None = None,
+        patient_words: str | None = None) -> tuple:
     """A predication of the verb (as the predications component records it); `counting`:
     which of its sentence's quantities its patient phrase holds (the first by default)."""
-    return verb, predicate, patient, polarity, modality, day, counting
+    return verb, predicate, patient, polarity, modality, day, counting, agent, patient_words
 
 
 def claims_of(*writers: Writer):
@@ -356,3 +358,72 @@ def test_a_predication_goes_with_the_event_whose_trigger_it_is_by_offsets():
     [claim] = [c for c in claims_of(article, freed) if {m.article_id for m in c.mentions} == {"a", "b"}]
     assert claim.contradictions == ["polarity"]
     assert {m.article_id: m.stance for m in claim.mentions} == {"a": "denies", "b": "asserts"}
+
+
+def vote(article_id: str, sentence: str, verb: str, predicate: str, agent: str | None, thing: str,
+         patient: str = "proposal") -> Writer:
+    return Writer(article_id, article_id.upper()).say(
+        sentence, predications=[did(verb, predicate, patient, agent=agent, patient_words=thing)])
+
+
+def linked(claims, *article_ids) -> bool:
+    """Whether one claim holds all these articles."""
+    return any({m.article_id for m in c.mentions} >= set(article_ids) for c in claims)
+
+
+def test_approving_and_rejecting_the_same_plan_is_one_contested_claim():
+    approved = vote("a", "The city council approved the harbour plan on Monday evening.", "approved", "approve",
+                    "city council", "harbour plan")
+    rejected = vote("b", "The council rejected the plan for the harbour on Monday.", "rejected", "reject",
+                    "council", "plan")
+    [claim] = [c for c in claims_of(approved, rejected) if linked([c], "a", "b")]
+    assert claim.status == "contested" and claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+
+
+def test_winning_and_losing_the_same_vote_is_one_contested_claim():
+    won = vote("a", "Ortega won the runoff vote on Sunday, officials said.", "won", "win", "ortega", "runoff vote",
+               "vote")
+    lost = vote("b", "Ortega lost the runoff on Sunday by a wide margin.", "lost", "lose", "ortega", "runoff", "vote")
+    [claim] = [c for c in claims_of(won, lost) if linked([c], "a", "b")]
+    assert claim.contradictions == ["polarity"]
+
+
+def test_not_rejecting_a_plan_and_approving_it_agree():
+    approved = vote("a", "The city council approved the harbour plan on Monday evening.", "approved", "approve",
+                    "city council", "harbour plan")
+    kept = Writer("b", "B").say("The council did not reject the harbour plan on Monday.", predications=[
+        did("reject", "reject", "proposal", polarity="negated", agent="council", patient_words="harbour plan")])
+    assert not any(c.contradictions for c in claims_of(approved, kept))
+
+
+@pytest.mark.parametrize("other", [
+    # another plan
+    ("The city council rejected the budget for the harbour on Monday.", "rejected", "reject", "city council",
+     "budget"),
+    # another council
+    ("The regional council rejected the harbour plan on Monday.", "rejected", "reject", "regional council",
+     "harbour plan"),
+    # another candidate losing is no contradiction of one winning
+    ("Chamorro lost the runoff vote on Sunday, officials said.", "lost", "lose", "chamorro", "runoff vote"),
+])
+def test_opposite_statements_about_another_thing_or_doer_are_not_one_claim(other):
+    sentence, verb, predicate, agent, thing = other
+    patient = "vote" if predicate == "lose" else "proposal"
+    first = (vote("a", "Ortega won the runoff vote on Sunday, officials said.", "won", "win", "ortega",
+                  "runoff vote", "vote") if predicate == "lose" else
+             vote("a", "The city council approved the harbour plan on Monday.", "approved", "approve",
+                  "city council", "harbour plan"))
+    claims = claims_of(first, vote("b", sentence, verb, predicate, agent, thing, patient))
+    assert not linked(claims, "a", "b") and not any(c.contradictions for c in claims)
+
+
+def test_a_statement_naming_no_doer_does_not_chain_two_councils_into_one_claim():
+    city = vote("a", "The city council approved the harbour plan on Monday.", "approved", "approve",
+                "city council", "harbour plan")
+    unsaid = vote("b", "The harbour plan was approved on Monday after a long debate.", "approved", "approve",
+                  None, "harbour plan")
+    regional = vote("c", "The regional council rejected the harbour plan on Monday.", "rejected", "reject",
+                    "regional council", "harbour plan")
+    claims = claims_of(city, unsaid, regional)
+    assert not linked(claims, "a", "c") and not any(c.contradictions for c in claims)

@@ -43,9 +43,10 @@ from newsprism.records import Predication, Quantity
 Doc.set_extension("predications", default=(), force=True)
 
 WORDS_FILE = "claim_words.txt"
-SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
-CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
+SECTIONS = ("predicates", "subject", "patients", "objects", "opposites", "particular", "amounts", "generic")
+CLASS_SECTIONS = frozenset({"predicates", "patients", "objects", "opposites"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
+NAMING_DEPS = frozenset({"compound", "amod", "poss"})  # words that tell one council or plan from another
 
 
 class ClaimWordsError(ValueError):
@@ -56,12 +57,16 @@ class ClaimWordsError(ValueError):
 class ClaimWords:
     """The word lists of ``claim_words.txt``: predicate and patient classes, the verbs
     whose subject is their patient, the patient class some predicate classes need, the
-    nouns that count a noun after "of", and the nouns that may count any group of people."""
+    classes that say the opposite of another, the patient classes whose nouns name
+    particular things, the nouns that count a noun after "of", and the nouns that may
+    count any group of people."""
 
     predicates: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (other words, class), longest first
     subject_verbs: frozenset[tuple[str, ...]]
     patients: dict[tuple[str, ...], str]  # noun (with its compounds) -> patient class
     objects: dict[str, frozenset[str]]  # predicate class -> the only patient classes it is read with
+    opposites: dict[str, str]  # predicate class -> the class it says did not happen ("reject" -> "approve")
+    particular: frozenset[str]  # patient classes whose nouns name particular things ("proposal")
     amounts: frozenset[str]
     generic: frozenset[str]
 
@@ -71,6 +76,7 @@ class ClaimWords:
         predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         patients: dict[tuple[str, ...], str] = {}
         objects: dict[str, frozenset[str]] = {}
+        opposites: dict[str, tuple[str, str]] = {}  # opposite -> (class, where it was given)
         words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for text, where in texts:
             for section, entry, place in section_entries(text, where, SECTIONS, ClaimWordsError):
@@ -83,6 +89,9 @@ class ClaimWords:
                 if section == "objects":
                     objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
                     continue
+                if section == "opposites":
+                    opposites.update((m.strip(), (name.strip(), place)) for m in members.split(",") if m.strip())
+                    continue
                 for member in members.split(","):
                     if phrase := tuple(member.casefold().split()):
                         if section == "predicates":
@@ -91,8 +100,14 @@ class ClaimWords:
                             patients[phrase] = name.strip()
         for entries in predicates.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        single = {section: frozenset(w[0] for w in words[section]) for section in ("amounts", "generic")}
+        classes = {name for entries in predicates.values() for _, name in entries}
+        for opposite, (name, place) in opposites.items():
+            if not {opposite, name} <= classes:
+                raise ClaimWordsError(f"{place}: [opposites] names a class that [predicates] does not define "
+                                      f"({', '.join(sorted({opposite, name} - classes))})")
+        single = {section: frozenset(w[0] for w in words[section]) for section in ("amounts", "generic", "particular")}
         return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
+                   {opposite: name for opposite, (name, _) in opposites.items()}, single["particular"],
                    single["amounts"], single["generic"])
 
     def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
@@ -148,12 +163,14 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
         if frame.modality == "conditional":
             continue
         count = _count_in(phrase, noun, quantities)
+        doer = None if entry in words.subject_verbs else _agent_of(verb)
         found.append(Predication(
             id=f"p{len(found)}", article_id="", predicate=predicate, patient=patient,
             polarity="negated" if frame.negated else "asserted", modality=frame.modality,
             verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text),
             count=count.value if count else None, counted=count.unit if count else None,
             quantity_id=count.id if count else None,
+            agent=naming_words(doer) if doer is not None else None, patient_words=naming_words(noun),
         ))
         verbs.append(verb)
     if found:
@@ -183,6 +200,33 @@ def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
         # "refused to resign"; but "urged the minister to resign" says only what was asked
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The head of the phrase that does what the verb says: the subject of an active verb,
+    the "by" phrase of a passive one; a relative pronoun stands for the noun its clause
+    modifies, and a verb joined by "and" or "to" without a subject of its own has its
+    head's ("the council met and approved the plan", "the council voted to reject it")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return verb.head if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subject
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
+        return _agent_of(verb.head)
+    return None
+
+
+def naming_words(noun: Token) -> str | None:
+    """The words that tell this council or plan from another, as lemmas in text order:
+    the noun with its compounds, adjectives and possessor ("Lima's city council" → "lima
+    city council"); None for a pronoun ("it approved the plan" names no one)."""
+    if noun.pos_ == "PRON":
+        return None
+    named = sorted([noun, *(c for c in noun.children if c.dep_ in NAMING_DEPS and c.pos_ != "PRON")],
+                   key=lambda token: token.i)
+    words = [t.lemma_.casefold() for t in named if t.is_alpha or t.like_num]
+    return " ".join(words) or None
 
 
 def _counted_noun(phrase: Token, words: ClaimWords) -> Token:

@@ -270,7 +270,7 @@ class Atom:
         """Says it did not (or will not) happen, by its event or its verb group."""
         if self.event is not None:
             return self.event.polarity == "negated"
-        return self.predication.polarity == "negated" if self.predication else self.unit.negative
+        return said_negated(self.predication) if self.predication else self.unit.negative
 
     @property
     def modality(self) -> str | None:
@@ -327,8 +327,10 @@ class _Clusters:
             return False
         pairs = list(zip(self.keys[ra], self.keys[rb]))
         merged = tuple(x | y for x, y in pairs)
-        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs, merged))
+        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs[:3], merged))
                if not (any_type and slot == 0)):
+            return False
+        if not all(_one_thing(names) for names in merged[3:]):
             return False
         if min_average is not None:
             average = float(self.sums[ra] @ self.sums[rb]) / (len(self.members[ra]) * len(self.members[rb]))
@@ -345,11 +347,27 @@ class _Clusters:
         return [sorted(m) for i, m in enumerate(self.members) if self.parent[i] == i]
 
 
-def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set]:
+def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set, set, set]:
+    """What a group may hold one of: event type, source, target; and, for a predication
+    about a particular thing ("the plan"), the words naming its doer and its patient."""
+    doers, patients = _particulars(atom.predication)
     if atom.event is None:
-        return set(), set(), set()
+        return set(), set(), set(), doers, patients
     kind, source, target = event_key(atom.event, actors)
-    return {kind}, {source} - {None}, {target} - {None}
+    return {kind}, {source} - {None}, {target} - {None}, doers, patients
+
+
+def _particulars(predication: Predication | None) -> tuple[set[str], set[str]]:
+    if predication is None or predication.patient not in claim_words().particular:
+        return set(), set()
+    return {predication.agent} - {None}, {predication.patient_words} - {None}
+
+
+def _one_thing(names: set[str]) -> bool:
+    """Whether the phrases can all name one thing: each one's words are among another's
+    or the same ("the council" / "the city council", not "the regional council")."""
+    words = sorted((set(n.split()) for n in names), key=len)
+    return all(shorter <= longer for shorter, longer in zip(words, words[1:]))
 
 
 def principal(actor_id: str | None, actors: dict[str, Actor]) -> str | None:
@@ -472,8 +490,16 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
 
 
 def predication_key(predication: Predication) -> tuple[str, str, bool]:
-    """Predications with one key are one claim: what happened is not what will happen."""
-    return predication.predicate, predication.patient, predication.modality == "actual"
+    """Predications with one key are one claim: what happened is not what will happen, and
+    a class's opposite is the class ("rejected the plan" is "approved the plan" denied)."""
+    predicate = claim_words().opposites.get(predication.predicate, predication.predicate)
+    return predicate, predication.patient, predication.modality == "actual"
+
+
+def said_negated(predication: Predication) -> bool:
+    """Says its claim did not happen: negated, or an opposite class not negated."""
+    flipped = predication.predicate in claim_words().opposites
+    return (predication.polarity == "negated") != flipped
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
