@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.analysis.predications import SENTENCE
 from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Predication, Quantity
 from newsprism.story.claims import StoryInput, build_claims, claim_units, omissions, sentence_spans
 
@@ -62,24 +63,25 @@ class Writer:
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
-        for number, (verb, predicate, patient, polarity, modality, day, counting, agent, patient_words) \
+        for number, (verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged) \
                 in enumerate(predications):
             at = start + sentence.index(verb)
             count = counts[counting] if counting is not None and counting < len(counts) else None
             self.analysis.predications.append(Predication(
                 f"{self.article.id}:p{start}:{number}", self.article.id, predicate, patient, polarity, modality,
                 verb, at, at + len(verb), count=count.value if count else None, counted=count.unit if count else None,
-                quantity_id=count.id if count else None, agent=agent, patient_words=patient_words, date=day,
+                quantity_id=count.id if count else None, agent=agent, patient_words=patient_words, hedged=hedged,
+                date=day,
             ))
         return self
 
 
 def did(verb: str, predicate: str, patient: str = "person", polarity: str = "asserted", modality: str = "actual",
         day: str | None = None, counting: int | None = 0, agent: str | None = None,
-        patient_words: str | None = None) -> tuple:
+        patient_words: str | None = None, hedged: bool = False) -> tuple:
     """A predication of the verb (as the predications component records it); `counting`:
     which of its sentence's quantities its patient phrase holds (the first by default)."""
-    return verb, predicate, patient, polarity, modality, day, counting, agent, patient_words
+    return verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged
 
 
 def claims_of(*writers: Writer):
@@ -427,3 +429,48 @@ def test_a_statement_naming_no_doer_does_not_chain_two_councils_into_one_claim()
                     "regional council", "harbour plan")
     claims = claims_of(city, unsaid, regional)
     assert not linked(claims, "a", "c") and not any(c.contradictions for c in claims)
+
+
+CLOSED = "Port officials in Honduras said the harbour was closed to all boats on Monday."
+NOT_CLOSED = "Port officials in Honduras said the harbour was not closed to all boats on Monday."
+
+
+def test_a_sentence_the_analysis_stage_reads_as_negative_denies_what_a_near_identical_one_says():
+    closed = Writer("a", "One").say(CLOSED, actors=["honduras"])
+    open_ = Writer("b", "Two").say(NOT_CLOSED, actors=["honduras"],
+                                   predications=[did("closed", SENTENCE, "", polarity="negated")])
+    [claim] = [c for c in claims_of(closed, open_) if linked([c], "a", "b")]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+    assert claim.contradictions == ["polarity"]
+
+
+def test_claims_take_a_sentence_s_polarity_from_its_reading_not_from_its_words():
+    """No sentence reading, no denial: "not" in the text is the analysis stage's to read."""
+    claims = claims_of(Writer("a", "One").say(CLOSED, actors=["honduras"]),
+                       Writer("b", "Two").say(NOT_CLOSED, actors=["honduras"]))
+    assert linked(claims, "a", "b") and not any(c.contradictions for c in claims)
+
+
+def test_a_sentence_reading_is_no_claim_of_its_own():
+    article = Writer("a", "One").say(NOT_CLOSED, predications=[did("closed", SENTENCE, "", polarity="negated")])
+    units = [u for u in claim_units(article.article, article.analysis) if not u.headline]
+    assert units == [] and claims_of(article) == []
+
+
+def test_a_hedged_statement_questions_its_claim():
+    seized = Writer("a", "One").say("Coastguard boats seized 40 fishermen near the reef on Monday.",
+                                    quantities=[(40, "fishermen")], predications=[did("seized", "detain", day=MONDAY)])
+    alleged = Writer("b", "Two").say("Coastguard boats allegedly seized 40 fishermen near the reef on Monday.",
+                                     quantities=[(40, "fishermen")],
+                                     predications=[did("seized", "detain", day=MONDAY, hedged=True)])
+    [claim] = [c for c in claims_of(seized, alleged) if linked([c], "a", "b")]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "questions"}
+
+
+def test_a_headline_with_a_hedge_word_questions_its_claim():
+    headline = Writer("a", "Tabloid", title="Iran allegedly sends troops to Iraq, officials say")
+    headline.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])
+    stated = Writer("b", "Wire").say("Iran sends troops to Iraq, officials say.",
+                                     events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    claim = claim_with(claims_of(headline, stated), "MOBILIZE")
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "questions", "b": "asserts"}

@@ -12,7 +12,7 @@ import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
 from newsprism.analysis.engine import analysis_of
-from newsprism.analysis.predications import ClaimWords, ClaimWordsError
+from newsprism.analysis.predications import SENTENCE, ClaimWords, ClaimWordsError
 from newsprism.records import Article, Predication
 from newsprism.story.claims import StoryInput, build_claims
 
@@ -102,6 +102,8 @@ def test_a_bad_claim_word_list_names_its_file_and_line():
         ClaimWords.read([("[verbs]\n", "mine.txt")])
     with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 4: \[opposites\] names a class .* \(refuse\)"):
         ClaimWords.read([("[predicates]\napprove = approve\n[opposites]\napprove = refuse\n", "mine.txt")])
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: the class name 'sentence' is kept"):
+        ClaimWords.read([("[predicates]\nsentence = state\n", "mine.txt")])
 
 
 def test_a_user_word_file_adds_a_class(nlp, tmp_path):
@@ -150,7 +152,7 @@ def test_the_wider_classes_are_read(nlp, text, expected):
     "The meeting and the resignation were announced.",  # nouns
 ])
 def test_the_wider_classes_do_not_fire_on_other_senses(nlp, text):
-    assert read(nlp, text) == []
+    assert [p for p in read(nlp, text) if p.predicate != SENTENCE] == []
 
 
 def test_each_predication_names_the_quantity_it_counts_when_two_are_equal(nlp):
@@ -214,3 +216,38 @@ def test_the_council_approving_and_rejecting_the_plan_is_one_contested_claim(nlp
 def test_rejecting_another_plan_or_by_another_council_contests_nothing(nlp, other):
     claims = parsed_claims(nlp, {"a": "The city council approved the plan on Monday.", "b": other})
     assert not any(c.contradictions for c in claims)
+
+
+def sentence_readings(nlp, text: str) -> list[tuple[str, bool, str]]:
+    return [(p.polarity, p.hedged, p.verb) for p in read(nlp, text) if p.predicate == SENTENCE]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amador said no warships had been sent to the shoal.", [("negated", False, "sent")]),  # what is said
+    ("Amador denied that Honduras had sent warships.", [("negated", False, "sent")]),
+    ("The ministry dismissed the reports.", [("negated", False, "dismissed")]),  # a denial itself
+    ("That account is baseless.", [("negated", False, "is")]),
+    ("That is not true.", [("negated", False, "is")]),
+    ("The alleged raid took place at dawn.", [("asserted", True, "took")]),
+    ("Officials did not deny the reports.", []),  # a denial denied
+    ("Honduras sent two warships to the shoal.", []),  # nothing to read: positive, in no doubt
+    ("Honduras has not sent warships, which the navy did not confirm.", [("negated", False, "sent")]),
+    ("The union said it would strike if the workers were not paid.", []),  # the negation is in the condition
+])
+def test_a_sentence_with_no_predication_gets_a_reading_when_negative_or_hedged(nlp, text, expected):
+    assert sentence_readings(nlp, text) == expected
+
+
+def test_a_sentence_holding_a_predication_gets_no_reading_of_its_own(nlp):
+    assert [p.predicate for p in read(nlp, "No prisoners were released, the ministry denied.")] == ["release"]
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Police allegedly arrested 12 students.", True),
+    ("The so-called fishermen were seized.", True),
+    # the hedge is about the dispute, in a clause of its own, not the seizure
+    ("Four days into the so-called dispute, the story is a simple one: boats seized 40 fishermen.", False),
+])
+def test_a_predication_is_hedged_by_a_hedge_in_its_own_clause(nlp, text, hedged):
+    [found] = read(nlp, text)
+    assert found.hedged is hedged

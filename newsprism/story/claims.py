@@ -17,11 +17,13 @@ state the same claim when
 Units linked so form a claim (union-find, as in cross-document event coreference by
 agglomerative linking — Bejan & Harabagiu 2010; Cybulska & Vossen 2015). Each unit is
 a mention with a stance, read from the parse records as FactBank reads factuality
-(Saurí & Pustejovsky 2009): `denies` when its event is negated or the sentence is
-negative where the claim is not (the negation-mismatch cue of de Marneffe, Rafferty &
-Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited to
-someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
-headline question, "allegations" or words held in scare quotes, else `asserts`.
+(Saurí & Pustejovsky 2009): `denies` when its event or predication is negated or the
+sentence is negative where the claim is not (the negation-mismatch cue of de Marneffe,
+Rafferty & Manning 2008, "Finding Contradictions in Text"; the sentence's polarity is
+the analysis stage's reading, a predication of class ``sentence``), `reports` when it
+is credited to someone (a quote, an attribution, an event's `attributed_to`),
+`questions` for a headline question, "allegations" or words held in scare quotes,
+else `asserts`.
 
 Statements that name no actor, which the events component leaves uncoded, come as
 the predications the analysis stage read from the parse (:mod:`newsprism.analysis.predications`):
@@ -51,7 +53,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.analysis.predications import claim_words
+from newsprism.analysis.predications import SENTENCE, claim_words
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Predication, Quantity,
 )
@@ -76,11 +78,6 @@ POSITIVE = frozenset({"asserts", "reports"})
 STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|denies|deny|denying|dismissed|"
-    r"dismisses|rejected|rejects|refuted|refutes|false|untrue|unreal|baseless)\b|n[’']t\b",
-    re.IGNORECASE,
-)
 _DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECASE)
 _ANAPHORIC_DENIAL = re.compile(
     r"\b(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)\s+"
@@ -92,11 +89,6 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:a|an|the|two|three|one|some|many)\s+[^,]{0,40}?\b(?:was|were|is|are|has|have|had)\s)",
     re.IGNORECASE,
 )
-_TRAILING_CLAUSE = re.compile(
-    r"[,;]\s+(?:as well as|which|who|whom|whose|where|while|whereas|although|though|but|and)\b|\s+[—–-]\s+",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(r"\b(allegations?|alleged(ly)?|purported(ly)?|so-called|supposed(ly)?|rumou?rs?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -114,6 +106,7 @@ class Unit:
     quoted: bool = False
     quote_groups: set[str] = field(default_factory=set)  # the statements it quotes
     hedged: bool = False
+    negative: bool = False  # says something did not happen: a denial, or the analysis stage's sentence reading
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens to whom
@@ -136,12 +129,6 @@ class Unit:
         """A denial of what the sentence before said ("Amador denied it.")."""
         return self.denial and bool(_ANAPHORIC_DENIAL.search(self.text))
 
-    @property
-    def negative(self) -> bool:
-        """Denies something: holds a denial, or a negation in its main clause (the
-        text before a trailing ", which …", ", as well as …": "not" there is about
-        something else)."""
-        return self.denial or bool(_NEGATION.search(_TRAILING_CLAUSE.split(self.text, maxsplit=1)[0]))
 
 
 @dataclass(slots=True)
@@ -224,21 +211,26 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
             unit.credited_to = unit.credited_to or attribution.source_id or attribution.source
     counts = {q.id: q for q in analysis.quantities if q.kind == "count"}
     for predication in analysis.predications:
-        if (unit := unit_at(predication.start)) is not None:
-            unit.predications.append(predication)
-            if (quantity := counts.get(predication.quantity_id)) is not None:
-                unit.counts.append((quantity, (predication.patient, predication.predicate)))
+        if (unit := unit_at(predication.start)) is None:
+            continue
+        unit.hedged = unit.hedged or predication.hedged
+        if predication.predicate == SENTENCE:  # the sentence's own reading, not a claim of its own
+            unit.negative = unit.negative or predication.polarity == "negated"
+            continue
+        unit.predications.append(predication)
+        if (quantity := counts.get(predication.quantity_id)) is not None:
+            unit.counts.append((quantity, (predication.patient, predication.predicate)))
     for scare in analysis.scare_quotes:
         if (unit := unit_at(scare.start)) is not None:
             unit.hedged = True
     for unit in units:
         unit.denial = any(e.type == "REJECT" and e.polarity == "asserted" for e in unit.events)
-        unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
+        unit.negative = unit.negative or unit.denial
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
     if article.title and len(article.title.split()) >= 3:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
-                             hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
+                             hedged=article.title.rstrip().endswith("?") or claim_words().hedged(article.title)))
     return units
 
 
