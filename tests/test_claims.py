@@ -63,8 +63,8 @@ class Writer:
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
-        for number, (verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged) \
-                in enumerate(predications):
+        for number, predication in enumerate(predications):
+            verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged = predication
             at = start + sentence.index(verb)
             count = counts[counting] if counting is not None and counting < len(counts) else None
             self.analysis.predications.append(Predication(

@@ -110,7 +110,8 @@ class Unit:
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens to whom
-    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # its predications' counts, keyed by (patient, predicate)
+    # its predications' counts, each keyed by (patient, predicate)
+    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)
 
     @property
     def bears_claim(self) -> bool:
@@ -128,7 +129,6 @@ class Unit:
     def denies_previous(self) -> bool:
         """A denial of what the sentence before said ("Amador denied it.")."""
         return self.denial and bool(_ANAPHORIC_DENIAL.search(self.text))
-
 
 
 @dataclass(slots=True)
@@ -295,8 +295,11 @@ def _triggered_by(event: Event, predications: list[Predication]) -> Predication 
 class _Clusters:
     """Union-find over atoms that keeps each group one claim: at most one event type and
     one actor in each role (so neither a sentence holding two events nor an event with a
-    role left unsaid can chain two claims), and sentences join a group only when they are
-    close to the group as a whole (average link), not to one member of it."""
+    role left unsaid can chain two claims), for statements about particular things one
+    doer and one patient as their words name them (a statement leaving the doer unsaid
+    cannot chain the city council's vote to the regional council's), and sentences join a
+    group only when they are close to the group as a whole (average link), not to one
+    member of it."""
 
     def __init__(self, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> None:
         self.parent = list(range(len(atoms)))
@@ -350,6 +353,7 @@ def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set, set,
 
 
 def _particulars(predication: Predication | None) -> tuple[set[str], set[str]]:
+    """The words naming the doer and the patient of a statement about a particular thing."""
     if predication is None or predication.patient not in claim_words().particular:
         return set(), set()
     return {predication.agent} - {None}, {predication.patient_words} - {None}
