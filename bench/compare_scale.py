@@ -67,8 +67,9 @@ def copy_of(story: StoryInput, copy: int, story_id: str) -> StoryInput:
     """The story's articles and records under new ids (copy number appended)."""
     def renamed(record, article_id):
         changes = {"article_id": article_id}
-        if hasattr(record, "id"):
-            changes["id"] = f"{article_id}:{record.id.rsplit(':', 1)[-1]}"
+        for name in ("id", "quantity_id"):  # a predication's quantity_id refers to a quantity's id
+            if getattr(record, name, None):
+                changes[name] = f"{article_id}:{getattr(record, name).rsplit(':', 1)[-1]}"
         return dataclasses.replace(record, **changes)
 
     articles, analyses = [], {}

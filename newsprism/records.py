@@ -162,11 +162,12 @@ class Quantity:
 class Predication:
     """What a clause says happens to whom, read from the parse — also when it names no
     actor, which events need ("the crews will not be freed": release, person, negated,
-    future). Offsets are the verb's."""
+    future). Offsets are the verb's. A sentence holding none that is negative or hedged
+    gets one of class "sentence": its own reading, at the verb of what it states."""
 
     id: str
     article_id: str
-    predicate: str  # predicate class of claim_words.txt: release, detain, assemble, injure, ...
+    predicate: str  # predicate class of claim_words.txt: release, detain, assemble, injure, ...; or "sentence"
     patient: str  # the patient's class ("person"), else the lemma of its head noun
     polarity: str  # asserted, negated
     modality: str  # actual, possible, future, hypothetical (conditional statements are not kept)
@@ -175,6 +176,10 @@ class Predication:
     end: int
     count: float | None = None  # how many the patient phrase counts ("nearly 1,000 people")
     counted: str | None = None  # what that number counts (the quantity's unit)
+    quantity_id: str | None = None  # the id of the quantity record the count was read from
+    agent: str | None = None  # who does it, as the lemmas naming it ("city council"); None when unsaid
+    patient_words: str | None = None  # the lemmas naming the patient ("pension plan")
+    hedged: bool = False  # its clause leaves it in doubt ("allegedly", "so-called")
     date: str | None = None  # the clause's date, resolved as events' are
     location: str | None = None  # the place of the clause, as events' is found
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.analysis.predications import SENTENCE
 from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Predication, Quantity
-from newsprism.story.claims import StoryInput, build_claims, omissions, sentence_spans
+from newsprism.story.claims import StoryInput, build_claims, claim_units, omissions, sentence_spans
 
 ACTORS = {
     "iran": Actor("iran", "Iran", "country", "IRN"),
@@ -50,30 +51,37 @@ class Writer:
                 1 if kind in ("AGREE", "COOPERATE") else 2 if kind in ("AID", "MOBILIZE") else 3 if kind in ("ACCUSE", "REJECT") else 4,
                 polarity, modality, attributed, None, None, sentence, start, end,
             ))
-        for value, unit in quantities:
-            at = sentence.index(str(value))
+        searched = 0
+        for value, unit in quantities:  # in the order they occur
+            at = sentence.index(str(value), searched)
+            searched = at + len(str(value))
             self.analysis.quantities.append(Quantity(
-                f"{self.article.id}:q{start}", self.article.id, float(value), unit, None,
+                f"{self.article.id}:q{start + at}", self.article.id, float(value), unit, None,
                 f"{value} {unit}", start + at, start + at + len(str(value)),
             ))
+        counts = [q for q in self.analysis.quantities if q.start >= start]
         for actor in actors:
             at = sentence.index(ACTORS[actor].name) if ACTORS[actor].name in sentence else 0
             self.analysis.mentions.append(Mention(self.article.id, actor, ACTORS[actor].name, start + at, start + at + 3, "GPE"))
-        for number, (verb, predicate, patient, polarity, modality, day) in enumerate(predications):
+        for number, predication in enumerate(predications):
+            verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged = predication
             at = start + sentence.index(verb)
-            count = next((q for q in self.analysis.quantities if q.start >= start), None)
+            count = counts[counting] if counting is not None and counting < len(counts) else None
             self.analysis.predications.append(Predication(
                 f"{self.article.id}:p{start}:{number}", self.article.id, predicate, patient, polarity, modality,
                 verb, at, at + len(verb), count=count.value if count else None, counted=count.unit if count else None,
+                quantity_id=count.id if count else None, agent=agent, patient_words=patient_words, hedged=hedged,
                 date=day,
             ))
         return self
 
 
 def did(verb: str, predicate: str, patient: str = "person", polarity: str = "asserted", modality: str = "actual",
-        day: str | None = None) -> tuple:
-    """A predication of the verb (as the predications component records it)."""
-    return verb, predicate, patient, polarity, modality, day
+        day: str | None = None, counting: int | None = 0, agent: str | None = None,
+        patient_words: str | None = None, hedged: bool = False) -> tuple:
+    """A predication of the verb (as the predications component records it); `counting`:
+    which of its sentence's quantities its patient phrase holds (the first by default)."""
+    return verb, predicate, patient, polarity, modality, day, counting, agent, patient_words, hedged
 
 
 def claims_of(*writers: Writer):
@@ -365,3 +373,148 @@ def test_claim_parties_do_not_depend_on_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONHASHSEED": seed}, check=True,
                               capture_output=True, text=True).stdout.strip() for seed in ("0", "1", "2", "3", "4")}
     assert outputs == {"honduras iraq"}
+
+
+def test_each_count_is_the_one_its_predication_names_when_two_are_equal():
+    """"12 people" twice: what each predication counts is found by its quantity's id, not its figure."""
+    article = Writer("a", "Wire").say(
+        "Police detained 12 people on Monday after 12 people had gathered at the port.",
+        quantities=[(12, "people"), (12, "people")],
+        predications=[did("detained", "detain"), did("gathered", "assemble", counting=1)])
+    first, second = article.analysis.quantities
+    [unit] = [u for u in claim_units(article.article, article.analysis) if not u.headline]
+    assert [(q.start, key) for q, key in unit.counts] == [
+        (first.start, ("person", "detain")), (second.start, ("person", "assemble"))]
+
+
+
+def test_a_predication_goes_with_the_event_whose_trigger_it_is_by_offsets():
+    """The event ("free", in the first clause as the parse cut the sentence) and the
+    predication ("freed", after it) are different words: the crews' not being freed is a
+    statement of its own, which contradicts "the crews were freed" — it is not the
+    release of the boats, which would have made the two articles agree."""
+    article = Writer("a", "One").say(
+        "Honduras agreed to free the boats on Monday; the crews were not freed, officials said.",
+        events=[("honduras", "RETREAT", "el-salvador", "asserted", "actual", None)],
+        predications=[did("freed", "release", polarity="negated")])
+    [event] = article.analysis.events
+    event.trigger, event.end = "free", event.start + article.article.text.index(";")
+    freed = Writer("b", "Two").say("The crews were freed on Monday, officials in the port said.",
+                                   predications=[did("freed", "release")])
+    [claim] = [c for c in claims_of(article, freed) if {m.article_id for m in c.mentions} == {"a", "b"}]
+    assert claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "denies", "b": "asserts"}
+
+
+def vote(article_id: str, sentence: str, verb: str, predicate: str, agent: str | None, thing: str,
+         patient: str = "proposal") -> Writer:
+    return Writer(article_id, article_id.upper()).say(
+        sentence, predications=[did(verb, predicate, patient, agent=agent, patient_words=thing)])
+
+
+def linked(claims, *article_ids) -> bool:
+    """Whether one claim holds all these articles."""
+    return any({m.article_id for m in c.mentions} >= set(article_ids) for c in claims)
+
+
+def test_approving_and_rejecting_the_same_plan_is_one_contested_claim():
+    approved = vote("a", "The city council approved the harbour plan on Monday evening.", "approved", "approve",
+                    "city council", "harbour plan")
+    rejected = vote("b", "The council rejected the plan for the harbour on Monday.", "rejected", "reject",
+                    "council", "plan")
+    [claim] = [c for c in claims_of(approved, rejected) if linked([c], "a", "b")]
+    assert claim.status == "contested" and claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+
+
+def test_winning_and_losing_the_same_vote_is_one_contested_claim():
+    won = vote("a", "Ortega won the runoff vote on Sunday, officials said.", "won", "win", "ortega", "runoff vote",
+               "vote")
+    lost = vote("b", "Ortega lost the runoff on Sunday by a wide margin.", "lost", "lose", "ortega", "runoff", "vote")
+    [claim] = [c for c in claims_of(won, lost) if linked([c], "a", "b")]
+    assert claim.contradictions == ["polarity"]
+
+
+def test_not_rejecting_a_plan_and_approving_it_agree():
+    approved = vote("a", "The city council approved the harbour plan on Monday evening.", "approved", "approve",
+                    "city council", "harbour plan")
+    kept = Writer("b", "B").say("The council did not reject the harbour plan on Monday.", predications=[
+        did("reject", "reject", "proposal", polarity="negated", agent="council", patient_words="harbour plan")])
+    assert not any(c.contradictions for c in claims_of(approved, kept))
+
+
+@pytest.mark.parametrize("other", [
+    # another plan
+    ("The city council rejected the budget for the harbour on Monday.", "rejected", "reject", "city council",
+     "budget"),
+    # another council
+    ("The regional council rejected the harbour plan on Monday.", "rejected", "reject", "regional council",
+     "harbour plan"),
+    # another candidate losing is no contradiction of one winning
+    ("Chamorro lost the runoff vote on Sunday, officials said.", "lost", "lose", "chamorro", "runoff vote"),
+])
+def test_opposite_statements_about_another_thing_or_doer_are_not_one_claim(other):
+    sentence, verb, predicate, agent, thing = other
+    patient = "vote" if predicate == "lose" else "proposal"
+    first = (vote("a", "Ortega won the runoff vote on Sunday, officials said.", "won", "win", "ortega",
+                  "runoff vote", "vote") if predicate == "lose" else
+             vote("a", "The city council approved the harbour plan on Monday.", "approved", "approve",
+                  "city council", "harbour plan"))
+    claims = claims_of(first, vote("b", sentence, verb, predicate, agent, thing, patient))
+    assert not linked(claims, "a", "b") and not any(c.contradictions for c in claims)
+
+
+def test_a_statement_naming_no_doer_does_not_chain_two_councils_into_one_claim():
+    city = vote("a", "The city council approved the harbour plan on Monday.", "approved", "approve",
+                "city council", "harbour plan")
+    unsaid = vote("b", "The harbour plan was approved on Monday after a long debate.", "approved", "approve",
+                  None, "harbour plan")
+    regional = vote("c", "The regional council rejected the harbour plan on Monday.", "rejected", "reject",
+                    "regional council", "harbour plan")
+    claims = claims_of(city, unsaid, regional)
+    assert not linked(claims, "a", "c") and not any(c.contradictions for c in claims)
+
+
+CLOSED = "Port officials in Honduras said the harbour was closed to all boats on Monday."
+NOT_CLOSED = "Port officials in Honduras said the harbour was not closed to all boats on Monday."
+
+
+def test_a_sentence_the_analysis_stage_reads_as_negative_denies_what_a_near_identical_one_says():
+    closed = Writer("a", "One").say(CLOSED, actors=["honduras"])
+    open_ = Writer("b", "Two").say(NOT_CLOSED, actors=["honduras"],
+                                   predications=[did("closed", SENTENCE, "", polarity="negated")])
+    [claim] = [c for c in claims_of(closed, open_) if linked([c], "a", "b")]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+    assert claim.contradictions == ["polarity"]
+
+
+def test_claims_take_a_sentence_s_polarity_from_its_reading_not_from_its_words():
+    """No sentence reading, no denial: "not" in the text is the analysis stage's to read."""
+    claims = claims_of(Writer("a", "One").say(CLOSED, actors=["honduras"]),
+                       Writer("b", "Two").say(NOT_CLOSED, actors=["honduras"]))
+    assert linked(claims, "a", "b") and not any(c.contradictions for c in claims)
+
+
+def test_a_sentence_reading_is_no_claim_of_its_own():
+    article = Writer("a", "One").say(NOT_CLOSED, predications=[did("closed", SENTENCE, "", polarity="negated")])
+    units = [u for u in claim_units(article.article, article.analysis) if not u.headline]
+    assert units == [] and claims_of(article) == []
+
+
+def test_a_hedged_statement_questions_its_claim():
+    seized = Writer("a", "One").say("Coastguard boats seized 40 fishermen near the reef on Monday.",
+                                    quantities=[(40, "fishermen")], predications=[did("seized", "detain", day=MONDAY)])
+    alleged = Writer("b", "Two").say("Coastguard boats allegedly seized 40 fishermen near the reef on Monday.",
+                                     quantities=[(40, "fishermen")],
+                                     predications=[did("seized", "detain", day=MONDAY, hedged=True)])
+    [claim] = [c for c in claims_of(seized, alleged) if linked([c], "a", "b")]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "questions"}
+
+
+def test_a_headline_with_a_hedge_word_questions_its_claim():
+    headline = Writer("a", "Tabloid", title="Iran allegedly sends troops to Iraq, officials say")
+    headline.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])
+    stated = Writer("b", "Wire").say("Iran sends troops to Iraq, officials say.",
+                                     events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
+    claim = claim_with(claims_of(headline, stated), "MOBILIZE")
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "questions", "b": "asserts"}

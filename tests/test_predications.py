@@ -4,12 +4,17 @@ and its date and place; and the sentences where none must be read."""
 
 from __future__ import annotations
 
+import zlib
+
+import numpy as np
 import pytest
 import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
-from newsprism.analysis.predications import ClaimWords, ClaimWordsError
-from newsprism.records import Predication
+from newsprism.analysis.engine import analysis_of
+from newsprism.analysis.predications import SENTENCE, ClaimWords, ClaimWordsError
+from newsprism.records import Article, Predication
+from newsprism.story.claims import StoryInput, build_claims
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +100,10 @@ def test_a_bad_claim_word_list_names_its_file_and_line():
         ClaimWords.read([("[predicates]\nrelease free\n", "mine.txt")])
     with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 1: unknown section \[verbs\]"):
         ClaimWords.read([("[verbs]\n", "mine.txt")])
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 4: \[opposites\] names a class .* \(refuse\)"):
+        ClaimWords.read([("[predicates]\napprove = approve\n[opposites]\napprove = refuse\n", "mine.txt")])
+    with pytest.raises(ClaimWordsError, match=r"mine\.txt: line 2: the class name 'sentence' is kept"):
+        ClaimWords.read([("[predicates]\nsentence = state\n", "mine.txt")])
 
 
 def test_a_user_word_file_adds_a_class(nlp, tmp_path):
@@ -143,4 +152,102 @@ def test_the_wider_classes_are_read(nlp, text, expected):
     "The meeting and the resignation were announced.",  # nouns
 ])
 def test_the_wider_classes_do_not_fire_on_other_senses(nlp, text):
-    assert read(nlp, text) == []
+    assert [p for p in read(nlp, text) if p.predicate != SENTENCE] == []
+
+
+def test_each_predication_names_the_quantity_it_counts_when_two_are_equal(nlp):
+    text = "Police detained 12 people on Monday after 12 people had gathered at the port."
+    doc = nlp.make_doc(text)
+    doc.user_data["newsprism_published"] = "2025-04-09"
+    doc = nlp(doc)
+    quantities = {q.id: q for q in doc._.quantities}
+    detained, gathered = doc._.predications
+    assert (detained.predicate, gathered.predicate) == ("detain", "assemble")
+    assert text[quantities[detained.quantity_id].start:].startswith("12 people on Monday")
+    assert text[quantities[gathered.quantity_id].start:].startswith("12 people had gathered")
+    stamped = analysis_of(doc, "art1")  # ids get the article's id: the reference must keep pointing
+    assert {p.quantity_id for p in stamped.predications} <= {q.id for q in stamped.quantities}
+
+
+@pytest.mark.parametrize("text, agent, patient_words", [
+    ("The city council approved the plan on Monday.", "city council", "plan"),
+    ("The plan was rejected by the regional council.", "regional council", "plan"),
+    ("The council, which rejected the budget on Friday, met again.", "council", "budget"),
+    ("Lima's city council voted to reject the pension reform.", "lima city council", "pension reform"),
+    ("The council met and approved the new budget.", "council", "new budget"),
+    ("It approved the plan.", None, "plan"),  # a pronoun names no one
+    ("300 relatives gathered at the port.", None, "relative"),  # the subject is the patient
+])
+def test_the_doer_and_the_patient_are_named_by_their_words(nlp, text, agent, patient_words):
+    [found] = read(nlp, text)
+    assert (found.agent, found.patient_words) == (agent, patient_words)
+
+
+def bag_of_words(texts):
+    vectors = np.zeros((len(texts), 256), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            vectors[row, zlib.crc32(word.encode()) % 256] += 1
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def parsed_claims(nlp, texts: dict[str, str]):
+    articles, analyses = [], {}
+    for article_id, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc.user_data["newsprism_published"] = "2025-04-09"
+        articles.append(Article(article_id, f"{article_id}.txt", text, outlet=article_id))
+        analyses[article_id] = analysis_of(nlp(doc), article_id)
+    return build_claims(StoryInput("s", articles, analyses, {}), bag_of_words)
+
+
+def test_the_council_approving_and_rejecting_the_plan_is_one_contested_claim(nlp):
+    claims = parsed_claims(nlp, {"a": "The council approved the plan on Monday.",
+                                 "b": "On Monday the council rejected the plan."})
+    [claim] = [c for c in claims if len({m.article_id for m in c.mentions}) == 2]
+    assert claim.status == "contested" and claim.contradictions == ["polarity"]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "denies"}
+
+
+@pytest.mark.parametrize("other", [
+    "On Monday the council rejected the budget.",  # another plan
+    "On Monday the regional council rejected the plan.",  # another council
+])
+def test_rejecting_another_plan_or_by_another_council_contests_nothing(nlp, other):
+    claims = parsed_claims(nlp, {"a": "The city council approved the plan on Monday.", "b": other})
+    assert not any(c.contradictions for c in claims)
+
+
+def sentence_readings(nlp, text: str) -> list[tuple[str, bool, str]]:
+    return [(p.polarity, p.hedged, p.verb) for p in read(nlp, text) if p.predicate == SENTENCE]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amador said no warships had been sent to the shoal.", [("negated", False, "sent")]),  # what is said
+    ("Amador denied that Honduras had sent warships.", [("negated", False, "sent")]),
+    ("The ministry dismissed the reports.", [("negated", False, "dismissed")]),  # a denial itself
+    ("That account is baseless.", [("negated", False, "is")]),
+    ("That is not true.", [("negated", False, "is")]),
+    ("The alleged raid took place at dawn.", [("asserted", True, "took")]),
+    ("Officials did not deny the reports.", []),  # a denial denied
+    ("Honduras sent two warships to the shoal.", []),  # nothing to read: positive, in no doubt
+    ("Honduras has not sent warships, which the navy did not confirm.", [("negated", False, "sent")]),
+    ("The union said it would strike if the workers were not paid.", []),  # the negation is in the condition
+])
+def test_a_sentence_with_no_predication_gets_a_reading_when_negative_or_hedged(nlp, text, expected):
+    assert sentence_readings(nlp, text) == expected
+
+
+def test_a_sentence_holding_a_predication_gets_no_reading_of_its_own(nlp):
+    assert [p.predicate for p in read(nlp, "No prisoners were released, the ministry denied.")] == ["release"]
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Police allegedly arrested 12 students.", True),
+    ("The so-called fishermen were seized.", True),
+    # the hedge is about the dispute, in a clause of its own, not the seizure
+    ("Four days into the so-called dispute, the story is a simple one: boats seized 40 fishermen.", False),
+])
+def test_a_predication_is_hedged_by_a_hedge_in_its_own_clause(nlp, text, hedged):
+    [found] = read(nlp, text)
+    assert found.hedged is hedged

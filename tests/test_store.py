@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsprism.ingest.dedup import fingerprint
-from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention
+from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention, Predication, Quantity
 from newsprism.store import Store, StoreError
 from newsprism.store.export import ExportError, export
 
@@ -120,6 +120,28 @@ def test_database_of_another_schema_version_is_refused(tmp_path):
         Store(db)
     with Store(db, read_only=True) as store:  # still readable
         assert store.counts()["articles"] == 1
+
+
+def test_a_schema_7_database_is_refused_with_both_versions_named(tmp_path):
+    """Schema 8 added the predications' quantity_id, agent, patient_words and hedged."""
+    db = tmp_path / "v7.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+        store.con.execute("UPDATE newsprism_meta SET value = '7' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=r"schema 7, this one writes 8"):
+        Store(db)
+
+
+def test_a_predication_keeps_the_quantity_it_counts_its_doer_and_its_doubt(tmp_path):
+    a = article(1)
+    count = Quantity(f"{a.id}:n0", a.id, 12.0, "people", None, "12 people", 10, 12)
+    said = Predication(f"{a.id}:p0", a.id, "approve", "proposal", "asserted", "actual", "approved", 0, 8,
+                       count=12.0, counted="people", quantity_id=count.id, agent="city council",
+                       patient_words="pension plan", hedged=True)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save([a], [fingerprint(a.text)], [ArticleAnalysis(a.id, quantities=[count], predications=[said])], [])
+        [stored] = store.analyses_of([a.id])[a.id].predications
+    assert stored == said
 
 
 def test_text_vectors_round_trip_at_int8_precision(tmp_path):

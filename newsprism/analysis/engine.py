@@ -52,6 +52,9 @@ def analysis_of(doc: Doc, article_id: str) -> ArticleAnalysis:
         record.article_id = article_id
     for record in (r for records in per_article for r in records):
         record.id = f"{article_id}:{record.id}"
+    for predication in analysis.predications:  # its reference to a quantity, stamped like the quantity's id
+        if predication.quantity_id is not None:
+            predication.quantity_id = f"{article_id}:{predication.quantity_id}"
     return analysis
 
 

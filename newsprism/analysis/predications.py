@@ -18,9 +18,17 @@ Polarity and modality are the events component's (``events.frame_of``: negations
 modal, denial and negative cues of the verb and the words above it, from
 ``event_cues.txt`` — one reading, one word list; FactBank's factuality: Saurí &
 Pustejovsky 2009). A conditional statement asserts nothing and is not kept. The count
-is the quantity record inside the patient phrase ("about 300 fishermen"); the date and
-place are those of the verb's clause, found as the events component finds them
-(``when.date_for``, ``places.place_for``).
+is the quantity record inside the patient phrase ("about 300 fishermen"), kept by its
+id; the date and place are those of the verb's clause, found as the events component
+finds them (``when.date_for``, ``places.place_for``). The doer (the subject, or the
+"by" phrase of a passive) and the patient are also kept as the words that name them
+("city council", "pension plan"), so that the claims stage can tell one council or
+plan from another.
+
+A sentence holding no predication that is negative ("Amador denied the reports", "no
+warships had been sent") or hedged ("the alleged raid") gets a reading of its own: a
+predication of class ``sentence`` at the verb of what it states, read by the same
+``events.frame_of``; the claims stage takes the stance of such sentences from it.
 """
 
 from __future__ import annotations
@@ -43,9 +51,15 @@ from newsprism.records import Predication, Quantity
 Doc.set_extension("predications", default=(), force=True)
 
 WORDS_FILE = "claim_words.txt"
-SECTIONS = ("predicates", "subject", "patients", "objects", "amounts", "generic")
-CLASS_SECTIONS = frozenset({"predicates", "patients", "objects"})
+SECTIONS = ("predicates", "subject", "patients", "objects", "opposites", "particular", "amounts", "generic",
+            "hedges", "untrue")
+CLASS_SECTIONS = frozenset({"predicates", "patients", "objects", "opposites"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
+NAMING_DEPS = frozenset({"compound", "amod", "poss"})  # words that tell one council or plan from another
+SENTENCE = "sentence"  # the predicate of a sentence's own reading (its main clause as a whole)
+REPORTING_SECTIONS = ("speech", "denial", "content")  # verbs whose clause is what the sentence states
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})  # clauses of their own under a verb
+WORD_EDGES = ".,;:!?\"'()[]“”‘’«»"
 
 
 class ClaimWordsError(ValueError):
@@ -56,14 +70,20 @@ class ClaimWordsError(ValueError):
 class ClaimWords:
     """The word lists of ``claim_words.txt``: predicate and patient classes, the verbs
     whose subject is their patient, the patient class some predicate classes need, the
-    nouns that count a noun after "of", and the nouns that may count any group of people."""
+    classes that say the opposite of another, the patient classes whose nouns name
+    particular things, the nouns that count a noun after "of", and the nouns that may
+    count any group of people."""
 
     predicates: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (other words, class), longest first
     subject_verbs: frozenset[tuple[str, ...]]
     patients: dict[tuple[str, ...], str]  # noun (with its compounds) -> patient class
     objects: dict[str, frozenset[str]]  # predicate class -> the only patient classes it is read with
+    opposites: dict[str, str]  # predicate class -> the class it says did not happen ("reject" -> "approve")
+    particular: frozenset[str]  # patient classes whose nouns name particular things ("proposal")
     amounts: frozenset[str]
     generic: frozenset[str]
+    hedges: frozenset[str]  # words that leave a statement in doubt ("alleged", "so-called")
+    untrue: frozenset[str]  # adjectives saying a statement is false ("baseless")
 
     @classmethod
     def read(cls, texts: Iterable[tuple[str, str]]) -> ClaimWords:
@@ -71,6 +91,7 @@ class ClaimWords:
         predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         patients: dict[tuple[str, ...], str] = {}
         objects: dict[str, frozenset[str]] = {}
+        opposites: dict[str, tuple[str, str]] = {}  # opposite -> (class, where it was given)
         words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for text, where in texts:
             for section, entry, place in section_entries(text, where, SECTIONS, ClaimWordsError):
@@ -83,6 +104,11 @@ class ClaimWords:
                 if section == "objects":
                     objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
                     continue
+                if section == "predicates" and name.strip() == SENTENCE:
+                    raise ClaimWordsError(f"{place}: the class name '{SENTENCE}' is kept for sentence readings")
+                if section == "opposites":
+                    opposites.update((m.strip(), (name.strip(), place)) for m in members.split(",") if m.strip())
+                    continue
                 for member in members.split(","):
                     if phrase := tuple(member.casefold().split()):
                         if section == "predicates":
@@ -91,9 +117,21 @@ class ClaimWords:
                             patients[phrase] = name.strip()
         for entries in predicates.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        single = {section: frozenset(w[0] for w in words[section]) for section in ("amounts", "generic")}
+        classes = {name for entries in predicates.values() for _, name in entries}
+        for opposite, (name, place) in opposites.items():
+            if not {opposite, name} <= classes:
+                raise ClaimWordsError(f"{place}: [opposites] names a class that [predicates] does not define "
+                                      f"({', '.join(sorted({opposite, name} - classes))})")
+        single = {section: frozenset(w[0] for w in words[section])
+                  for section in ("amounts", "generic", "particular", "hedges", "untrue")}
         return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
-                   single["amounts"], single["generic"])
+                   {opposite: name for opposite, (name, _) in opposites.items()}, single["particular"],
+                   single["amounts"], single["generic"], single["hedges"], single["untrue"])
+
+    def hedged(self, text: str) -> bool:
+        """Whether the text holds a word that leaves what it says in doubt ("the alleged
+        raid", "so-called fishermen")."""
+        return any(word.strip(WORD_EDGES) in self.hedges for word in text.casefold().split())
 
     def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
         """The class of the verb, and the entry it matched ("set free" needs "free" among
@@ -148,16 +186,78 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
         if frame.modality == "conditional":
             continue
         count = _count_in(phrase, noun, quantities)
+        doer = None if entry in words.subject_verbs else _agent_of(verb)
         found.append(Predication(
-            id=f"p{len(found)}", article_id="", predicate=predicate, patient=patient,
+            id="", article_id="", predicate=predicate, patient=patient,
             polarity="negated" if frame.negated else "asserted", modality=frame.modality,
             verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text),
             count=count.value if count else None, counted=count.unit if count else None,
+            quantity_id=count.id if count else None,
+            agent=naming_words(doer) if doer is not None else None, patient_words=naming_words(noun),
         ))
         verbs.append(verb)
     if found:
         _place_and_date(doc, found, verbs)
-    return found
+    return _with_sentence_readings(doc, found, verbs, words, lexicon)
+
+
+def _with_sentence_readings(doc: Doc, found: list[Predication], verbs: list[Token], words: ClaimWords,
+                            lexicon: EventLexicon) -> list[Predication]:
+    """The predications, each marked hedged when its own clause holds a hedge ("the
+    so-called fishermen were seized", not "into the so-called dispute, … boats seized
+    fishermen"), and the reading of each sentence holding none that is negative or
+    hedged: a predication of class SENTENCE at the verb of what the sentence states (the
+    clause a verb of saying or denying introduces: "Amador said no warships had been
+    sent"), with that verb's polarity and modality as ``events.frame_of`` reads them, its
+    own denial ("denied the reports") or an untrue predicate ("the reports are baseless")
+    negating it too."""
+    readings = []
+    for sentence in doc.sents:
+        inside = [(p, v) for p, v in zip(found, verbs) if sentence.start_char <= p.start < sentence.end_char]
+        for predication, verb in inside:
+            predication.hedged = words.hedged(_clause_text(verb))
+        if inside:
+            continue
+        verb = _stated_verb(sentence.root, lexicon)
+        hedged = words.hedged(_clause_text(verb))
+        frame = frame_of(lexicon, verb)
+        negated = frame.negated != _denies_itself(verb, words, lexicon)
+        if (negated or hedged) and frame.modality != "conditional":  # a condition asserts nothing
+            readings.append(Predication(
+                id="", article_id="", predicate=SENTENCE, patient="", hedged=hedged,
+                polarity="negated" if negated else "asserted", modality=frame.modality,
+                verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text)))
+    merged = sorted([*found, *readings], key=lambda p: (p.start, p.predicate == SENTENCE))
+    for number, predication in enumerate(merged):
+        predication.id = f"p{number}"
+    return merged
+
+
+def _clause_text(verb: Token) -> str:
+    """The text of the verb's own clause: its subtree without the clauses under it."""
+    inner = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    left_out = {t.i for clause in inner for t in clause.subtree}
+    return "".join(t.text_with_ws for t in verb.subtree if t.i not in left_out)
+
+
+def _stated_verb(root: Token, lexicon: EventLexicon) -> Token:
+    """The verb of what a sentence states: its root, or the clause a verb of saying,
+    denying or reporting introduces ("Amador denied that warships had been sent" → "sent")."""
+    verb = root
+    while lexicon.sections(verb, REPORTING_SECTIONS):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            break
+        verb = clause
+    return verb
+
+
+def _denies_itself(verb: Token, words: ClaimWords, lexicon: EventLexicon) -> bool:
+    """A verb that is itself a denial ("Amador denied the reports"; a denial above it is
+    the frame's) or a copula before an untrue predicate ("the reports are baseless")."""
+    if lexicon.is_cue(verb, "denial"):
+        return True
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.casefold() in words.untrue for c in verb.children)
 
 
 def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
@@ -182,6 +282,33 @@ def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
         # "refused to resign"; but "urged the minister to resign" says only what was asked
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The head of the phrase that does what the verb says: the subject of an active verb,
+    the "by" phrase of a passive one; a relative pronoun stands for the noun its clause
+    modifies, and a verb joined by "and" or "to" without a subject of its own has its
+    head's ("the council met and approved the plan", "the council voted to reject it")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return verb.head if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else subject
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
+        return _agent_of(verb.head)
+    return None
+
+
+def naming_words(noun: Token) -> str | None:
+    """The words that tell this council or plan from another, as lemmas in text order:
+    the noun with its compounds, adjectives and possessor ("Lima's city council" → "lima
+    city council"); None for a pronoun ("it approved the plan" names no one)."""
+    if noun.pos_ == "PRON":
+        return None
+    named = sorted([noun, *(c for c in noun.children if c.dep_ in NAMING_DEPS and c.pos_ != "PRON")],
+                   key=lambda token: token.i)
+    words = [t.lemma_.casefold() for t in named if t.is_alpha or t.like_num]
+    return " ".join(words) or None
 
 
 def _counted_noun(phrase: Token, words: ClaimWords) -> Token:

@@ -92,7 +92,8 @@ CREATE TABLE IF NOT EXISTS quantities (
 CREATE TABLE IF NOT EXISTS predications (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, predicate VARCHAR, patient VARCHAR,
     polarity VARCHAR, modality VARCHAR, verb VARCHAR, start INTEGER, "end" INTEGER,
-    count DOUBLE, counted VARCHAR, date VARCHAR, location VARCHAR
+    count DOUBLE, counted VARCHAR, quantity_id VARCHAR, agent VARCHAR, patient_words VARCHAR,
+    hedged BOOLEAN, date VARCHAR, location VARCHAR
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]

@@ -17,11 +17,13 @@ state the same claim when
 Units linked so form a claim (union-find, as in cross-document event coreference by
 agglomerative linking — Bejan & Harabagiu 2010; Cybulska & Vossen 2015). Each unit is
 a mention with a stance, read from the parse records as FactBank reads factuality
-(Saurí & Pustejovsky 2009): `denies` when its event is negated or the sentence is
-negative where the claim is not (the negation-mismatch cue of de Marneffe, Rafferty &
-Manning 2008, "Finding Contradictions in Text"), `reports` when it is credited to
-someone (a quote, an attribution, an event's `attributed_to`), `questions` for a
-headline question, "allegations" or words held in scare quotes, else `asserts`.
+(Saurí & Pustejovsky 2009): `denies` when its event or predication is negated or the
+sentence is negative where the claim is not (the negation-mismatch cue of de Marneffe,
+Rafferty & Manning 2008, "Finding Contradictions in Text"; the sentence's polarity is
+the analysis stage's reading, a predication of class ``sentence``), `reports` when it
+is credited to someone (a quote, an attribution, an event's `attributed_to`),
+`questions` for a headline question, "allegations" or words held in scare quotes,
+else `asserts`.
 
 Statements that name no actor, which the events component leaves uncoded, come as
 the predications the analysis stage read from the parse (:mod:`newsprism.analysis.predications`):
@@ -51,7 +53,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.analysis.predications import claim_words
+from newsprism.analysis.predications import SENTENCE, claim_words
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Predication, Quantity,
 )
@@ -76,11 +78,6 @@ POSITIVE = frozenset({"asserts", "reports"})
 STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|denies|deny|denying|dismissed|"
-    r"dismisses|rejected|rejects|refuted|refutes|false|untrue|unreal|baseless)\b|n[’']t\b",
-    re.IGNORECASE,
-)
 _DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECASE)
 _ANAPHORIC_DENIAL = re.compile(
     r"\b(?:denied|denies|dismissed|dismisses|rejected|rejects|disputed|disputes|refuted|refutes)\s+"
@@ -92,11 +89,6 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:a|an|the|two|three|one|some|many)\s+[^,]{0,40}?\b(?:was|were|is|are|has|have|had)\s)",
     re.IGNORECASE,
 )
-_TRAILING_CLAUSE = re.compile(
-    r"[,;]\s+(?:as well as|which|who|whom|whose|where|while|whereas|although|though|but|and)\b|\s+[—–-]\s+",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(r"\b(allegations?|alleged(ly)?|purported(ly)?|so-called|supposed(ly)?|rumou?rs?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -114,10 +106,12 @@ class Unit:
     quoted: bool = False
     quote_groups: set[str] = field(default_factory=set)  # the statements it quotes
     hedged: bool = False
+    negative: bool = False  # says something did not happen: a denial, or the analysis stage's sentence reading
     headline: bool = False
     denial: bool = False  # holds a denial ("dismissed reports that …")
     predications: list[Predication] = field(default_factory=list)  # what it says happens to whom
-    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)  # counts with their count_key (set by build_claims)
+    # its predications' counts, each keyed by (patient, predicate)
+    counts: list[tuple[Quantity, tuple[str, str]]] = field(default_factory=list)
 
     @property
     def bears_claim(self) -> bool:
@@ -135,13 +129,6 @@ class Unit:
     def denies_previous(self) -> bool:
         """A denial of what the sentence before said ("Amador denied it.")."""
         return self.denial and bool(_ANAPHORIC_DENIAL.search(self.text))
-
-    @property
-    def negative(self) -> bool:
-        """Denies something: holds a denial, or a negation in its main clause (the
-        text before a trailing ", which …", ", as well as …": "not" there is about
-        something else)."""
-        return self.denial or bool(_NEGATION.search(_TRAILING_CLAUSE.split(self.text, maxsplit=1)[0]))
 
 
 @dataclass(slots=True)
@@ -222,20 +209,28 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     for attribution in analysis.attributions:
         for unit in _overlapping(units, attribution.start, attribution.end):
             unit.credited_to = unit.credited_to or attribution.source_id or attribution.source
+    counts = {q.id: q for q in analysis.quantities if q.kind == "count"}
     for predication in analysis.predications:
-        if (unit := unit_at(predication.start)) is not None:
-            unit.predications.append(predication)
+        if (unit := unit_at(predication.start)) is None:
+            continue
+        unit.hedged = unit.hedged or predication.hedged
+        if predication.predicate == SENTENCE:  # the sentence's own reading, not a claim of its own
+            unit.negative = unit.negative or predication.polarity == "negated"
+            continue
+        unit.predications.append(predication)
+        if (quantity := counts.get(predication.quantity_id)) is not None:
+            unit.counts.append((quantity, (predication.patient, predication.predicate)))
     for scare in analysis.scare_quotes:
         if (unit := unit_at(scare.start)) is not None:
             unit.hedged = True
     for unit in units:
         unit.denial = any(e.type == "REJECT" and e.polarity == "asserted" for e in unit.events)
-        unit.hedged = unit.hedged or bool(_HEDGE.search(unit.text))
+        unit.negative = unit.negative or unit.denial
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
     if article.title and len(article.title.split()) >= 3:
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
-                             hedged=article.title.rstrip().endswith("?") or bool(_HEDGE.search(article.title))))
+                             hedged=article.title.rstrip().endswith("?") or claim_words().hedged(article.title)))
     return units
 
 
@@ -267,7 +262,7 @@ class Atom:
         """Says it did not (or will not) happen, by its event or its verb group."""
         if self.event is not None:
             return self.event.polarity == "negated"
-        return self.predication.polarity == "negated" if self.predication else self.unit.negative
+        return said_negated(self.predication) if self.predication else self.unit.negative
 
     @property
     def modality(self) -> str | None:
@@ -276,26 +271,35 @@ class Atom:
 
 def atoms_of(units: list[Unit]) -> list[Atom]:
     """A denial ("rejected claims that warships had been deployed") is not a claim of its
-    own: its sentence denies whatever claim it is linked to. A sentence's predication
-    goes with the event its verb triggers, or with the sentence when it holds no event."""
+    own: its sentence denies whatever claim it is linked to. A predication goes with the
+    event its verb triggers; one that no event of its sentence has is an atom of its own
+    ("…, as the crews were released"), and a sentence with neither is one atom."""
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
-        if not events:
-            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None))
-            continue
-        for event in events:
-            verb = next((p for p in unit.predications if event.trigger and unit.text[p.start - unit.start:]
-                         .casefold().startswith(event.trigger.casefold())), None)
-            atoms.append(Atom(unit, event, verb))
+        paired = [_triggered_by(event, unit.predications) for event in events]
+        atoms += [Atom(unit, event, verb) for event, verb in zip(events, paired)]
+        unpaired = [p for p in unit.predications if not any(p is q for q in paired)]
+        atoms += [Atom(unit, None, p) for p in unpaired]
+        if not events and not unpaired:
+            atoms.append(Atom(unit, None))
     return atoms
+
+
+def _triggered_by(event: Event, predications: list[Predication]) -> Predication | None:
+    """The predication read from the event's trigger: its verb is the trigger word and
+    lies inside the event's clause (offsets: the predication's are its verb's)."""
+    return next((p for p in predications if event.start <= p.start < event.end and p.verb == event.trigger), None)
 
 
 class _Clusters:
     """Union-find over atoms that keeps each group one claim: at most one event type and
     one actor in each role (so neither a sentence holding two events nor an event with a
-    role left unsaid can chain two claims), and sentences join a group only when they are
-    close to the group as a whole (average link), not to one member of it."""
+    role left unsaid can chain two claims), for statements about particular things one
+    doer and one patient as their words name them (a statement leaving the doer unsaid
+    cannot chain the city council's vote to the regional council's), and sentences join a
+    group only when they are close to the group as a whole (average link), not to one
+    member of it."""
 
     def __init__(self, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> None:
         self.parent = list(range(len(atoms)))
@@ -318,8 +322,10 @@ class _Clusters:
             return False
         pairs = list(zip(self.keys[ra], self.keys[rb]))
         merged = tuple(x | y for x, y in pairs)
-        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs, merged))
+        if any(len(m) > max(len(x), len(y), 1) for slot, ((x, y), m) in enumerate(zip(pairs[:3], merged))
                if not (any_type and slot == 0)):
+            return False
+        if not all(_one_thing(names) for names in merged[3:]):
             return False
         if min_average is not None:
             average = float(self.sums[ra] @ self.sums[rb]) / (len(self.members[ra]) * len(self.members[rb]))
@@ -336,11 +342,28 @@ class _Clusters:
         return [sorted(m) for i, m in enumerate(self.members) if self.parent[i] == i]
 
 
-def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set]:
+def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set, set, set]:
+    """What a group may hold one of: event type, source, target; and, for a predication
+    about a particular thing ("the plan"), the words naming its doer and its patient."""
+    doers, patients = _particulars(atom.predication)
     if atom.event is None:
-        return set(), set(), set()
+        return set(), set(), set(), doers, patients
     kind, source, target = event_key(atom.event, actors)
-    return {kind}, {source} - {None}, {target} - {None}
+    return {kind}, {source} - {None}, {target} - {None}, doers, patients
+
+
+def _particulars(predication: Predication | None) -> tuple[set[str], set[str]]:
+    """The words naming the doer and the patient of a statement about a particular thing."""
+    if predication is None or predication.patient not in claim_words().particular:
+        return set(), set()
+    return {predication.agent} - {None}, {predication.patient_words} - {None}
+
+
+def _one_thing(names: set[str]) -> bool:
+    """Whether the phrases can all name one thing: each one's words are among another's
+    or the same ("the council" / "the city council", not "the regional council")."""
+    words = sorted((set(n.split()) for n in names), key=len)
+    return all(shorter <= longer for shorter, longer in zip(words, words[1:]))
 
 
 def principal(actor_id: str | None, actors: dict[str, Actor]) -> str | None:
@@ -484,8 +507,16 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
 
 
 def predication_key(predication: Predication) -> tuple[str, str, bool]:
-    """Predications with one key are one claim: what happened is not what will happen."""
-    return predication.predicate, predication.patient, predication.modality == "actual"
+    """Predications with one key are one claim: what happened is not what will happen, and
+    a class's opposite is the class ("rejected the plan" is "approved the plan" denied)."""
+    predicate = claim_words().opposites.get(predication.predicate, predication.predicate)
+    return predicate, predication.patient, predication.modality == "actual"
+
+
+def said_negated(predication: Predication) -> bool:
+    """Says its claim did not happen: negated, or an opposite class not negated."""
+    flipped = predication.predicate in claim_words().opposites
+    return (predication.polarity == "negated") != flipped
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
@@ -653,7 +684,6 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
     all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
-    _key_counts([u for units in all_units.values() for u in units])
     atoms = atoms_of([u for units in all_units.values() for u in units])
     if not atoms:
         return []
@@ -676,22 +706,6 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
         claims.append(claim)
     claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
     return claims
-
-
-def _key_counts(units: list[Unit]) -> None:
-    """Set each unit's counts of a predication's patient, keyed by what they count and what
-    happens to it (what count links compare): "nearly 1,000 people filled the streets" →
-    (person, assemble)."""
-    for unit in units:
-        unit.counts = [(quantity, (p.patient, p.predicate)) for p in unit.predications
-                       if (quantity := _count_of(unit, p)) is not None]
-
-
-def _count_of(unit: Unit, predication: Predication) -> Quantity | None:
-    """The count record the predication's count was read from."""
-    if predication.count is None:
-        return None
-    return next((q for q in unit.quantities if (q.value, q.unit) == (predication.count, predication.counted)), None)
 
 
 class Whereabouts:
