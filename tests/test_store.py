@@ -123,7 +123,7 @@ def test_database_of_another_schema_version_is_refused(tmp_path):
 
 
 def test_a_schema_7_database_is_refused_with_both_versions_named(tmp_path):
-    """Schema 8 added the predications' quantity_id, agent, patient_words and hedged."""
+    """Schema 8 added story_state.weekdays and the predications' quantity_id, agent, patient_words and hedged."""
     db = tmp_path / "v7.duckdb"
     with Store(db) as store:
         save(store, 1)
