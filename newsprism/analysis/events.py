@@ -1779,7 +1779,7 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
         return True
     framing = lexicon.sections(head, FRAMING_SECTIONS)
     if dep in ("prep", "dobj", "dative"):
-        if dep == "prep" and framing == {"support"} and has_own_object(lexicon, head):
+        if dep in ("prep", "dative") and framing == {"support"} and has_own_object(lexicon, head):
             return None  # "committed tanks to the offensive": the offensive is not committed
         return True if framing or lexicon.signature(head) else None
     if dep in ("acl", "ccomp") and lexicon.sections(head, ("denial", "accusation")):
