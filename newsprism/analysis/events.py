@@ -115,10 +115,25 @@ The rules:
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
    ("Egypt said Israel must withdraw").
-4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
-   whose modality it shares ("did not send", "did not launch strikes", "sent no
-   troops", "without sending"), or a negative verb above it ("failed to",
-   "unwilling to"); "not just" is no negation. A denial verb above the event
+4. **Polarity**, computed down the words above the event as Nairn, Condoravdi &
+   Karttunen (2006, "Computing relative polarity for textual inference") compute
+   relative polarity. Negated: a "not", "never", "no", "no longer" on the trigger or
+   a verb above it whose modality it shares ("did not send", "did not launch
+   strikes", "sent no troops", "without sending"), or a negative word above it
+   ("unwilling to"); "not just" is no negation. An implicative verb passes on its
+   truth by its signature: "managed to" / "did not manage to", "failed to" / "did
+   not fail to", "prevented X from" (negated; not preventing leaves it open, so
+   possible), "forced X to" (asserted; not forcing leaves it open), "did not
+   hesitate to" (asserted). A factive verb's complement holds whatever frames it
+   ("did not reveal that it had sent troops": sent). A non-factive word's complement
+   is neither asserted nor negated ("wants to", "asked X to", "was not inviting X to
+   stage an attack", "has no plans to"): asserted, with the word's modality or, for
+   a request or a negated one, hypothetical; "asked if" is a question, not a
+   request. A phrase of a support verb that has an object of its own is outside its
+   frame ("unwilling to commit troops to the offensive": the offensive is not
+   negated), and so is a relative clause ("did not arrest the men who attacked"). A
+   negated word of intent states no intent ("did not agree to release" is no
+   AGREE). A denial verb above the event
    ("dismissed reports that troops had been sent", "ruled out cooperation", "refused
    to help") negates it and makes the denier the one who claims it; the denial is
    also an event itself, a REJECT, when the patterns say so. A negated denial ("did
@@ -130,7 +145,8 @@ The rules:
    ("could", "may", "potential", "the possibility of"), future ("will", "plans to",
    "is ready to", "offered to"), else actual. Cues count on the trigger and on the
    verbs and nouns above it that it depends on through an infinitive, an object of
-   a cue or support verb, a preposition or a content noun ("reports that").
+   a cue or support verb, a preposition, a content noun ("reports that") or a
+   non-factive word's clause ("demanded that", "a plan to"), up to a factive verb.
 6. **Attribution.** An event under a denial or accusation is the denier's or
    accuser's claim (rule 4); else an event inside a quote is its speaker's claim,
    inside an attributed passage its source's (the innermost wins).
