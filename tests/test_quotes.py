@@ -1030,3 +1030,36 @@ def test_an_unnamed_role_stays_unnamed_though_someone_is_named_next(nlp):
     r = analyse(nlp, "A senior official said the talks failed. Official Peter Toren disagreed.")
     q = r.quote("the talks failed", kind="indirect")
     assert q.speaker_id is None and q.anonymous
+
+
+def test_a_post_quoting_someone_keeps_the_quotes_and_is_not_the_posters_words(nlp):
+    text = ("Mayor Lena Holm praised the harbour master.\n\n"
+            "\"She does not have to stay,\" Gov. Tom Walsh says as Lena Holm resigns. \"She is doing it for "
+            "the town.\" https://t.co/abc123 pic.twitter.com/xyz789 — Harbour News (@harbournews) July 4, 2020")
+    r = analyse(nlp, text)
+    assert not any(q.text.startswith('"She does not') or "Harbour News" in (q.speaker or "") for q in r.quotes)
+    assert r.speaker_name(r.quote("She does not have to stay")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("She is doing it for the town")) == "Tom Walsh"
+    assert_offsets(r)
+    # must not fire: the poster's own words, with no quote inside, stay the poster's
+    r = analyse(nlp, "Open the bridge now. Our town needs it. https://t.co/abc123 — Tom Walsh (@tomwalsh) July 4, 2020")
+    assert r.speaker_name(r.quote("Open the bridge now")) == "Tom Walsh"
+
+
+def test_an_abbreviated_title_before_the_name_after_a_quote_does_not_lose_the_cue(nlp):
+    text = ("Lena Holm praised the port.\n\n"
+            "\"She does not have to stay,\" Pres. Tom Walsh says as Port Sec. Lena Holm announces her resignation.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("She does not have to stay")) == "Tom Walsh"
+    # must not fire: an abbreviation that is no title, or no speech verb after the name
+    r = analyse(nlp, "Lena Holm met the board.\n\n\"The harbour will reopen,\" Sen. Tom Walsh listens as Holm speaks.")
+    assert r.speaker_name(r.quote("The harbour will reopen")) != "Tom Walsh"
+
+
+def test_a_stray_closing_mark_after_the_cue_phrase_is_no_quote(nlp):
+    text = ("\"We worked hard for this town,\" Lena Holm said in the letter.\"\n\n"
+            "She said The harbour is safe now.\"")
+    r = analyse(nlp, text)
+    assert not any(q.text.startswith("in the letter") for q in r.quotes)
+    # still recovered: a closing mark after words that are a clause
+    assert r.quote("The harbour is safe now").kind == "direct"

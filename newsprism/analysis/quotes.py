@@ -135,6 +135,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -365,7 +366,7 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
             art.remember(verdict)
         elif verdict == "scare":
             scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
-    unmarked = list(unmarked_quotes(art))
+    unmarked = list(unmarked_quotes(art, found))
     found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
     direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"])
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
@@ -616,7 +617,9 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
             first = content.left_edge if content is not None else doc[min(verb.i + 1, len(doc) - 1)]
             while first.i < len(doc) - 1 and (first.dep_ == "mark" or first.is_punct) and first.idx < close:
                 first = doc[first.i + 1]
-            return first.idx if first.idx < close else None
+            words = [t for t in tokens if first.idx <= t.idx]
+            # "…,” he said in the letter.”: a stray mark after the cue's own phrase, no one's words
+            return first.idx if first.idx < close and any(t.pos_ in ("VERB", "AUX") for t in words) else None
     return None
 
 
@@ -635,10 +638,12 @@ EMBEDDED_POST = re.compile(
 )
 
 
-def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
+def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
     lines headed by a person's name in capitals, block quotes after "She continued:",
-    and embedded posts signed "— Name (@handle) Date" whose formatting was lost."""
+    and embedded posts signed "— Name (@handle) Date" whose formatting was lost. A post
+    holding a quote already attributed (`found`) is a reporter quoting someone (""…,"
+    Trump says … — ABC News Politics"): its quotes stand, the post is no one's words."""
     for number, (start, end) in enumerate(art.paragraphs):
         paragraph = art.text[start:end]
         line = TRANSCRIPT_LINE.fullmatch(paragraph)
@@ -653,7 +658,8 @@ def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
         if lead_in is not None:
             cue, speaker = lead_in
             yield Attributed(start, end, "direct", speaker, cue, number)
-        if post is not None:
+        if post is not None and not any(start + post.start(1) <= q.start and q.end <= start + post.end(1)
+                                        for q in found):
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
             span = art.doc.char_span(name_start, name_end, alignment_mode="expand")
@@ -1071,6 +1077,9 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     ending = art.text[m.start:m.end].rstrip()[-1:]
     if ending not in (",", "?", "!"):
         return None, None
+    titled = _titled_name_cue(art, span)
+    if titled is not None:
+        return titled
     end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
     owner = next((t for t in rest if t.tag_ == "POS"), None)
@@ -1084,6 +1093,22 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
+
+
+def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
+    """"“…,” Pres. Trump says as …": an abbreviated title, a name and a speech verb
+    right after the quote, which the sentence splitter cut apart at the title's full stop."""
+    doc = art.doc
+    words = [t for t in doc[span.end:min(span.end + TRAILING_CUE_WORDS + 3, len(doc))] if not t.is_space]
+    words = words[1:] if words and words[0].is_quote else words
+    if len(words) < 4 or words[0].lower_ not in ROLE_ABBREVIATIONS or words[1].text != ".":
+        return None
+    name = list(takewhile(lambda t: t.is_title and t.is_alpha, words[2:]))
+    after = words[2 + len(name)] if len(words) > 2 + len(name) else None
+    if not name or after is None or not after.is_lower or after.lemma_ not in SPEECH_VERBS:
+        return None
+    speaker = speaker_from(art, name[-1])
+    return (after.text, speaker) if speaker is not None else None
 
 
 # --------------------------------------------------------------------------- 3. context sieves
