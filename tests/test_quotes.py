@@ -1063,3 +1063,16 @@ def test_a_stray_closing_mark_after_the_cue_phrase_is_no_quote(nlp):
     assert not any(q.text.startswith("in the letter") for q in r.quotes)
     # still recovered: a closing mark after words that are a clause
     assert r.quote("The harbour is safe now").kind == "direct"
+
+
+def test_a_quoted_headline_in_title_case_is_no_ones_speech(nlp):
+    text = ("\"Why The Harbour Should Stay Open For Good,\" read one headline in the Port Gazette. "
+            "\"Walsh Is Wrong About The Bridge,\" wrote the Daily Post.")
+    r = analyse(nlp, text)
+    assert r.quotes == []
+    # must not fire: ordinary speech, a short reply, a shout in capitals
+    r = analyse(nlp, "\"The harbour should stay open for good,\" Lena Holm said. \"No. No he won't,\" Tom Walsh said. "
+                     "\"STOP THE BRIDGE TOLLS NOW,\" the crowd chanted.")
+    assert r.speaker_name(r.quote("The harbour should stay open")) == "Lena Holm"
+    assert r.speaker_name(r.quote("No he won't")) == "Tom Walsh"
+    assert r.quote("STOP THE BRIDGE TOLLS NOW").kind == "direct"

@@ -300,6 +300,7 @@ SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may st
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
+HEADLINE_WORDS = 3  # fewest long words of a quoted headline recognised by its title case
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
@@ -358,17 +359,19 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
     art.marked, art.quoted = marked, quoted_tokens(doc, marked)
     art.genders = known_genders(art)
     indirect = list(indirect_quotes(art))
-    found, scare = [], []
+    found, scare, headlines = [], [], []
     for i, m in enumerate(marked):
         verdict = judge(art, m, marked[i - 1] if i else None)
-        if isinstance(verdict, Attributed):
+        if verdict is None and _headline_marked(art, m):
+            headlines.append(m)  # nor is its clause anyone's indirect speech
+        elif isinstance(verdict, Attributed):
             found.append(verdict)
             art.remember(verdict)
         elif verdict == "scare":
             scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
     unmarked = list(unmarked_quotes(art, found))
     found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
-    direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"])
+    direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"] + headlines)
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
     return [_record(art.text, i, q) for i, q in enumerate(found)], scare
@@ -691,7 +694,7 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if not sentence_like and (is_title(span) or named_term(art, m, before)):
+    if (not sentence_like and (is_title(span) or named_term(art, m, before))) or headline_case(span):
         return None
     if in_heading(art, m.start) and not _labelled(art, m):
         return None  # a headline, but a caption's "Name: “...”" is a quote
@@ -847,6 +850,20 @@ def is_title(span: Span) -> bool:
     roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
     predicated = any(r.dep_ in PREDICATE_DEPS for r in roots)
     return len(words) > 1 and title_case(words) and not predicated
+
+
+def _headline_marked(art: ArticleView, m: Marked) -> bool:
+    span = art.doc.char_span(m.start, m.end, alignment_mode="contract")
+    return span is not None and headline_case(span)
+
+
+def headline_case(span: Span) -> bool:
+    """A whole sentence in title case, its small words capitalised too ("“Why Cruz Is
+    Worse Than Trump,” read one headline"): the title of a piece, not anyone's speech."""
+    words = [t for t in span if t.is_alpha]
+    if sum(len(t) > 3 for t in words) < HEADLINE_WORDS or not title_case(words) or all(t.is_upper for t in words):
+        return False
+    return any(t.is_title and t.vocab[t.lower_].is_stop for t in words[1:])
 
 
 # --------------------------------------------------------------------------- 2. cues in the sentence
