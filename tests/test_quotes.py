@@ -1076,3 +1076,15 @@ def test_a_quoted_headline_in_title_case_is_no_ones_speech(nlp):
     assert r.speaker_name(r.quote("The harbour should stay open")) == "Lena Holm"
     assert r.speaker_name(r.quote("No he won't")) == "Tom Walsh"
     assert r.quote("STOP THE BRIDGE TOLLS NOW").kind == "direct"
+
+
+def test_the_texas_republican_is_a_person_not_the_party(nlp):
+    text = ("Sen. Lena Holm returned home after the vote, and Gov. Tom Walsh greeted her.\n\n"
+            "The Texas Republican, in an interview, was defiant, saying she doesn't work for "
+            "the \"party bosses\" in Washington. The Republican Party said the vote was a mistake.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("party bosses", kind="partial")) == "Lena Holm"
+    # must not fire: the party by its own name stays the party
+    assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) == "Republican Party"
+    r = analyse(nlp, "Sen. Lena Holm voted no. The Republicans said the vote was a mistake.")
+    assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) != "Lena Holm"

@@ -1338,6 +1338,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     if name is not None:  # "An aunt, Venitta Body, said": a name the actor component did not know
         return Speaker(name.start_char, name.end_char, name.text, head=token.lemma_.lower())
     own = art.mention_at[token.i]
+    if own is not None and _party_member(art, token, speaker):
+        member = described_person(art, token)
+        if member is not None:  # "the Texas Republican": a person, not the party
+            return Speaker(speaker.start, speaker.end, speaker.text, member, head=speaker.head)
     if own is not None:
         speaker.actor_id = own.actor_id
         kind = art.actor_kind(own.actor_id)
@@ -1501,6 +1505,31 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _party_member(art: ArticleView, head: Token, speaker: Speaker) -> bool:
+    """"The Texas Republican", "the Democrat": one member of a party the article names."""
+    mention = art.mention_at[head.i]
+    if speaker.plural or not _definite(head) or mention is None or head.text.endswith("s"):
+        return False
+    party = art.actors[mention.actor_id].name.lower().split()
+    return party[-1:] == ["party"] and len(party) > 1 and party[0][:6] == head.lower_[:6]
+
+
+def described_person(art: ArticleView, head: Token) -> str | None:
+    """The person a definite description stands for: of the people named in the last few
+    paragraphs, those whose sentence holds the description's proper modifiers ("Texas"),
+    else all; the latest subject of a sentence's main verb among them (its topic), else of
+    any clause, else the latest named."""
+    floor = art.paragraphs[max(0, art.paragraph_of[head.i] - PRONOUN_PARAGRAPHS)][0]
+    named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]]
+    modifiers = {t.lower_ for t in head.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")}
+    fitting = [(i, m) for i, m in named if modifiers and modifiers <= {t.lower_ for t in art.doc[i].sent}]
+    named = fitting or named
+    topics = [m for i, m in named if _salience(art.doc[i]) == 2 and _name_head(art.doc[i]).head.dep_ == "ROOT"]
+    subjects = [m for i, m in named if _salience(art.doc[i]) == 2]
+    chosen = topics or subjects or [m for _, m in named]
+    return chosen[-1].actor_id if chosen else None
 
 
 def _possessor(art: ArticleView, owner: Token) -> Speaker | None:
