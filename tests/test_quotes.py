@@ -1088,3 +1088,21 @@ def test_the_texas_republican_is_a_person_not_the_party(nlp):
     assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) == "Republican Party"
     r = analyse(nlp, "Sen. Lena Holm voted no. The Republicans said the vote was a mistake.")
     assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) != "Lena Holm"
+
+
+def test_a_link_headline_between_paragraphs_is_no_antecedent_and_does_not_count(nlp):
+    text = ("While Mayor Tom Walsh has ruled out new tolls, Sen. Peter Toren didn't take the option off the table.\n\n"
+            "Walsh: No more tolls, 'I guarantee it' | Harbour board: tolls 'off the table'\n\n"
+            "“There will be time enough to talk about tolls,” he told reporters.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("There will be time enough")) == "Peter Toren"
+    text = ("Sen. Peter Toren returned home on Saturday.\n\n"
+            "Asked about the vote, the senator said the town would decide.\n\n"
+            "Follow @harbournews\n\n‘Part of the club’\n\nRead more\n\n"
+            "“I work for the people of this town,” he said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I work for the people")) == "Peter Toren"
+    # must not fire: a person named in a sentence of text stays an antecedent
+    r = analyse(nlp, "Sen. Peter Toren spoke first. Then Mayor Tom Walsh arrived.\n\n"
+                     "“We will reopen the bridge,” he said.")
+    assert r.speaker_name(r.quote("We will reopen the bridge")) == "Tom Walsh"

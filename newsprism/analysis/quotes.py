@@ -1521,7 +1521,7 @@ def described_person(art: ArticleView, head: Token) -> str | None:
     paragraphs, those whose sentence holds the description's proper modifiers ("Texas"),
     else all; the latest subject of a sentence's main verb among them (its topic), else of
     any clause, else the latest named."""
-    floor = art.paragraphs[max(0, art.paragraph_of[head.i] - PRONOUN_PARAGRAPHS)][0]
+    floor = text_paragraphs_back(art, art.paragraph_of[head.i], PRONOUN_PARAGRAPHS)
     named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]]
     modifiers = {t.lower_ for t in head.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")}
     fitting = [(i, m) for i, m in named if modifiers and modifiers <= {t.lower_ for t in art.doc[i].sent}]
@@ -1716,6 +1716,17 @@ def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
+def text_paragraphs_back(art: ArticleView, paragraph: int, count: int) -> int:
+    """Where the `count` paragraphs of text before this one start, headlines and page
+    lines ("Follow @politicalticker") between them not counted."""
+    number = paragraph
+    while count > 0 and number > 0:
+        number -= 1
+        start = art.paragraphs[number][0]
+        count -= not in_heading(art, start)
+    return art.paragraphs[number][0]
+
+
 def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Speaker | None:
     """The nearest compatible person before the pronoun, preferring a subject of a
     main clause in its own or the previous sentence, a pronoun subject counting as
@@ -1723,15 +1734,16 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     named outside relative clauses: a person mention (its actor id) or an earlier
     speaker described, not named, or an earlier subject "he"/"she" (in turn resolved),
     so a run of "she added" paragraphs keeps its person. People named inside quotation
-    marks are skipped."""
+    marks or in headlines and links between paragraphs are skipped."""
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
-    floor = art.paragraphs[max(0, art.paragraph_of[token.i] - PRONOUN_PARAGRAPHS)][0]
+    floor = text_paragraphs_back(art, art.paragraph_of[token.i], PRONOUN_PARAGRAPHS)
     focus = art.doc[_previous_sentence_start(art, token.i)].idx
     candidates: list[tuple[int, int, str | Speaker]] = [
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
+        and not in_heading(art, m.start)  # "McConnell: Shutdowns 'off the table'": a link between paragraphs
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
