@@ -1106,3 +1106,16 @@ def test_a_link_headline_between_paragraphs_is_no_antecedent_and_does_not_count(
     r = analyse(nlp, "Sen. Peter Toren spoke first. Then Mayor Tom Walsh arrived.\n\n"
                      "“We will reopen the bridge,” he said.")
     assert r.speaker_name(r.quote("We will reopen the bridge")) == "Tom Walsh"
+
+
+def test_emailed_introduces_quotes(nlp):
+    text = ("\"Right now I am worried that the bridge will never open,\" Lena Holm emailed Tom Walsh. "
+            "Peter Toren emailed Walsh: \"The harbour is lost. I'm glad we tried.\" "
+            "Walsh later emailed that the board would meet again.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Right now I am worried")) == "Lena Holm"
+    assert r.speaker_name(r.quote("The harbour is lost")) == "Peter Toren"
+    assert r.speaker_name(r.quote("the board would meet again", kind="indirect")) == "Tom Walsh"
+    # must not fire: an email as a thing, with no words of anyone's
+    r = analyse(nlp, "Lena Holm sent the email to the \"Harbour Board\" on Monday.")
+    assert r.quotes == []

@@ -158,7 +158,7 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk chant".split()
+    "characterize characterise echo speak talk chant email e-mail text message".split()
 )
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
@@ -168,7 +168,7 @@ INDIRECT_VERBS = frozenset(
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
     "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline "
     "ask lament boast muse quip reiterate repeat recount remark mention retort counter clarify underscore "
-    "speculate".split()
+    "speculate email e-mail text message".split()
 )
 # Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
