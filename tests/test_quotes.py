@@ -1119,3 +1119,14 @@ def test_emailed_introduces_quotes(nlp):
     # must not fire: an email as a thing, with no words of anyone's
     r = analyse(nlp, "Lena Holm sent the email to the \"Harbour Board\" on Monday.")
     assert r.quotes == []
+
+
+def test_an_inverted_cue_set_off_by_commas_names_the_speaker(nlp):
+    r = analyse(nlp, "And she blames the press. Local reporters, writes Lena Holm, \"can't bear to face their own "
+                     "role in closing the bridge.\"")
+    assert r.speaker_name(r.quote("can't bear to face")) == "Lena Holm"
+    r = analyse(nlp, "The harbour, says Lena Holm, \"is the best run in the county.\"")
+    assert r.speaker_name(r.quote("is the best run")) == "Lena Holm"
+    # must not fire: a hearer after "told" is not the speaker
+    r = analyse(nlp, "Lena Holm, the mayor, told Tom Walsh, \"the harbour is the best run in the county.\"")
+    assert r.speaker_name(r.quote("the harbour is the best run")) != "Tom Walsh"

@@ -992,6 +992,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     the subject of the verb it hangs on; "X was quoted as saying" gives X."""
     quoted_as = verb.lemma_.lower() in ("quote", "cite")
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS or (quoted_as and c.dep_ == "nsubjpass")]
+    inverted = [c for c in subjects if c.i > verb.i]
+    if inverted and len(subjects) > 1 and _is_speech_verb(verb):
+        return _past_dateline(inverted[0])  # "Journalists, writes Clinton, “…”": the inverted one speaks
+    named = _parenthetical_name(verb)
+    if named is not None:
+        return named
     if subjects:  # the nearest, when a bad parse gives two
         return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
@@ -1031,6 +1037,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _parenthetical_name(verb: Token) -> Token | None:
+    """"Journalists, writes Clinton, “…”": a speech verb set off by commas with a name after
+    it, which the parse took for its object; not a hearer ("X, told Walsh, …")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or not _is_speech_verb(verb) or (
+            verb.lemma_.lower() in ADDRESSING_VERBS | {"ask"}):
+        return None
+    name = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    after = name.right_edge.i + 1 if name is not None else len(doc)
+    return name if after < len(doc) and doc[after].text == "," else None
 
 
 def _past_dateline(subject: Token) -> Token:
