@@ -1130,3 +1130,18 @@ def test_an_inverted_cue_set_off_by_commas_names_the_speaker(nlp):
     # must not fire: a hearer after "told" is not the speaker
     r = analyse(nlp, "Lena Holm, the mayor, told Tom Walsh, \"the harbour is the best run in the county.\"")
     assert r.speaker_name(r.quote("the harbour is the best run")) != "Tom Walsh"
+
+
+def test_two_apostrophes_or_two_commas_make_one_double_mark(nlp):
+    text = ("“The harbour is safe now,’’ Lena Holm said. ‘‘We will open the bridge in May,’’ she added.\n\n"
+            ",,Nobody told us anything about the tolls,” Tom Walsh said. ''It was a shock to everyone,'' he said.")
+    r = analyse(nlp, text)
+    assert r.quote("The harbour is safe now").text == "The harbour is safe now,"
+    assert r.speaker_name(r.quote("We will open the bridge in May")) == "Lena Holm"
+    assert r.quote("Nobody told us anything").kind == "direct"
+    assert r.speaker_name(r.quote("It was a shock to everyone")) == "Tom Walsh"
+    assert_offsets(r)
+    # must not fire: a doubled comma in running text, plural possessives, a nested single quote
+    r = analyse(nlp, "By the 1990s,, the harbour was the town's pride. The mayors' plan failed, "
+                     "Lena Holm said, calling it 'a mistake'.")
+    assert all("1990s" not in q.text and "mayors" not in q.text for q in r.quotes if q.kind != "indirect")

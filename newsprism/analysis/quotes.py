@@ -368,13 +368,14 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
             found.append(verdict)
             art.remember(verdict)
         elif verdict == "scare":
-            scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
+            scare.append(ScareQuote("", doc.text[m.start:m.end], m.start, m.end))
     unmarked = list(unmarked_quotes(art, found))
     found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
     direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"] + headlines)
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
-    return [_record(art.text, i, q) for i, q in enumerate(found)], scare
+    text = doc.text  # the article's own marks in the records
+    return [_record(text, i, q) for i, q in enumerate(found)], scare
 
 
 @Language.factory(
@@ -411,7 +412,7 @@ class ArticleView:
     """The parsed article with the indexes the rules need."""
 
     doc: Doc
-    text: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # doc.text with two-character double marks made one (`one_char_marks`), same offsets
     paragraphs: list[tuple[int, int]]  # character spans of non-empty lines
     paragraph_starts: list[int]
     paragraph_of: list[int]  # token -> paragraph number
@@ -427,7 +428,7 @@ class ArticleView:
 
     @classmethod
     def build(cls, doc: Doc) -> ArticleView:
-        text = doc.text
+        text = one_char_marks(doc.text)
         paragraphs = paragraph_spans(text)
         starts = [s for s, _ in paragraphs]
         paragraph_of = [max(0, bisect_right(starts, t.idx) - 1) for t in doc]
@@ -464,6 +465,18 @@ class ArticleView:
 
     def remember(self, attributed: Attributed) -> None:
         insort(self.history, attributed, key=lambda a: a.start)
+
+
+# Two characters written for one double mark: “…’’, ''…'', ‘‘…’’, ,,…“ (typewriter and German habits).
+TWO_CHAR_OPENING = re.compile(r"(?:(?<=\s)|^)(?:‘‘|,,|'')(?=\w)", re.MULTILINE)
+TWO_CHAR_CLOSING = re.compile(r"(?<=[\w.,;:!?…])(?:’’|'')(?=[\s.,;:!?)]|$)", re.MULTILINE)
+
+
+def one_char_marks(text: str) -> str:
+    """The text with each two-character double mark written as one double mark beside a
+    space, on the side away from the quoted words: offsets stay those of the article."""
+    text = TWO_CHAR_OPENING.sub(" “", text)
+    return TWO_CHAR_CLOSING.sub("” ", text)
 
 
 def _is_person(actors: dict[str, Actor], actor_id: str) -> bool:
