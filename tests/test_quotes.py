@@ -1145,3 +1145,16 @@ def test_two_apostrophes_or_two_commas_make_one_double_mark(nlp):
     r = analyse(nlp, "By the 1990s,, the harbour was the town's pride. The mayors' plan failed, "
                      "Lena Holm said, calling it 'a mistake'.")
     assert all("1990s" not in q.text and "mayors" not in q.text for q in r.quotes if q.kind != "indirect")
+
+
+def test_a_quote_paragraph_takes_the_speaker_the_next_paragraph_points_back_to(nlp):
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "That was how Tom Walsh put it.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Tom Walsh"
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "So said Tom Walsh, the mayor.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Tom Walsh"
+    # must not fire: a next paragraph that does not point back is a new statement
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "Tom Walsh said the bridge would stay shut.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Lena Holm"

@@ -301,6 +301,7 @@ DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
 HEADLINE_WORDS = 3  # fewest long words of a quoted headline recognised by its title case
+BACK_REFERENCES = frozenset("that this so those these thus such".split())  # "That was how X put it."
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
@@ -1197,7 +1198,7 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
         return None, earlier[-1].speaker
     if art.paragraphs[paragraph][0] < m.start - 1:
         return None, None  # mid-paragraph quote with no one before it
-    after = named_right_after(art, span)
+    after = named_right_after(art, span) or named_in_next_paragraph(art, span)
     if after is not None:
         return after
     previous = paragraph - 1
@@ -1213,14 +1214,37 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
 def named_right_after(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
     """"“We will win.” Omar Khaled said the vote would be close.": a person named as
     the subject of a speech verb in the sentence after a quote that opens its paragraph."""
-    end = span.end
-    while end < len(art.doc) and (art.quoted[end] or art.doc[end].is_punct or art.doc[end].is_space):
-        end += 1
+    end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start]:
         return None
     start, stop = art.clause(end)
-    for token in art.doc[max(start, end):stop]:
-        if art.quoted[token.i] or not _is_speech_verb(token):
+    return _person_cue(art, art.doc[max(start, end):stop], put_it=False)
+
+
+def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
+    """"“We will win.” ¶ That was how Omar Khaled put it.": a quote paragraph whose next
+    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker."""
+    end = _after_quote(art, span.end)
+    if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
+        return None
+    if art.doc[end].lower_ not in BACK_REFERENCES:
+        return None
+    start, stop = art.clause(end)
+    return _person_cue(art, art.doc[end:stop], put_it=True)
+
+
+def _after_quote(art: ArticleView, end: int) -> int:
+    while end < len(art.doc) and (art.quoted[end] or art.doc[end].is_punct or art.doc[end].is_space):
+        end += 1
+    return end
+
+
+def _person_cue(art: ArticleView, tokens: Span, put_it: bool) -> tuple[str, Speaker] | None:
+    """The first speech verb (or "put it") of these words, when a named person is its subject."""
+    for token in tokens:
+        said = _is_speech_verb(token) or (put_it and token.lemma_ == "put" and any(
+            c.lower_ == "it" for c in token.children))
+        if art.quoted[token.i] or not said:
             continue
         subject = subject_of(token)
         mention = art.mention_at[subject.i] if subject is not None else None
