@@ -1158,3 +1158,19 @@ def test_a_quote_paragraph_takes_the_speaker_the_next_paragraph_points_back_to(n
     r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
                      "Tom Walsh said the bridge would stay shut.")
     assert r.speaker_name(r.quote("The harbour is safe now")) == "Lena Holm"
+
+
+def test_a_description_takes_the_person_the_article_describes_so(nlp):
+    text = ("Senate leader Lena Holm (D-NY) criticised the plan, and Sen. Tom Walsh (R-Texas) defended it.\n\n"
+            "\"The plan has not worked for two years,\" the New York lawmaker said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The plan has not worked")) == "Lena Holm"
+    text = ("French President Anne Roux met Iranian President Omar Khaled in Paris on Monday.\n\n"
+            "\"We will not give up our rights,\" the Iranian president said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We will not give up")) == "Omar Khaled"
+    # must not fire: a description nobody in the article fits stays unresolved
+    text = ("Senate leader Lena Holm (D-NY) criticised the plan, and Sen. Tom Walsh (R-Texas) defended it.\n\n"
+            "\"The plan has not worked for two years,\" the Ohio lawmaker said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The plan has not worked")) is None

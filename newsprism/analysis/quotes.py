@@ -301,6 +301,24 @@ DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
 HEADLINE_WORDS = 3  # fewest long words of a quoted headline recognised by its title case
+# "(D-NY)", "(R-N.Y.)": a US party label's state, and the states' postal and AP abbreviations.
+PARTY_LABEL = re.compile(r"\([DRI]-([A-Z][A-Za-z. ]{0,12})\)")
+US_STATES = (
+    "Alabama: al ala; Alaska: ak; Arizona: az ariz; Arkansas: ar ark; California: ca calif; Colorado: co colo; "
+    "Connecticut: ct conn; Delaware: de del; Florida: fl fla; Georgia: ga; Hawaii: hi; Idaho: id; "
+    "Illinois: il ill; Indiana: in ind; Iowa: ia; Kansas: ks kan; Kentucky: ky; Louisiana: la; Maine: me; "
+    "Maryland: md; Massachusetts: ma mass; Michigan: mi mich; Minnesota: mn minn; Mississippi: ms miss; "
+    "Missouri: mo; Montana: mt mont; Nebraska: ne neb; Nevada: nv nev; New Hampshire: nh; New Jersey: nj; "
+    "New Mexico: nm; New York: ny; North Carolina: nc; North Dakota: nd; Ohio: oh; Oklahoma: ok okla; "
+    "Oregon: or ore; Pennsylvania: pa; Rhode Island: ri; South Carolina: sc; South Dakota: sd; "
+    "Tennessee: tn tenn; Texas: tx tex; Utah: ut; Vermont: vt; Virginia: va; Washington: wa wash; "
+    "West Virginia: wv; Wisconsin: wi wis; Wyoming: wy wyo"
+)
+STATE_ABBREVIATIONS = {
+    short: state.strip().lower()
+    for state, shorts in (entry.split(":") for entry in US_STATES.split(";"))
+    for short in [*shorts.split(), state.strip().lower().replace(" ", "")]
+}
 BACK_REFERENCES = frozenset("that this so those these thus such".split())  # "That was how X put it."
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
@@ -1540,6 +1558,8 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             return Speaker(speaker.start, speaker.end, speaker.text, earlier.actor_id, earlier.anonymous,
                            head=lemma, plural=speaker.plural)
         holder = role_holder(art, lemma, head.i)
+        if holder is None and (lemma in _title_heads() or lemma in PERSON_NOUNS) and not speaker.plural:
+            holder = described_person(art, head, fitting_only=True)  # "the New York lawmaker"
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
                            plural=speaker.plural)
@@ -1571,20 +1591,34 @@ def _party_member(art: ArticleView, head: Token, speaker: Speaker) -> bool:
     return party[-1:] == ["party"] and len(party) > 1 and party[0][:6] == head.lower_[:6]
 
 
-def described_person(art: ArticleView, head: Token) -> str | None:
+def described_person(art: ArticleView, head: Token, fitting_only: bool = False) -> str | None:
     """The person a definite description stands for: of the people named in the last few
-    paragraphs, those whose sentence holds the description's proper modifiers ("Texas"),
-    else all; the latest subject of a sentence's main verb among them (its topic), else of
-    any clause, else the latest named."""
+    paragraphs, those whose sentence holds the description's proper modifiers ("Texas",
+    "Iranian"; a state also by its abbreviation in "(D-N.Y.)"), else (unless `fitting_only`)
+    all; the latest subject of a sentence's main verb among them (its topic), else of any
+    clause, else the latest named."""
     floor = text_paragraphs_back(art, art.paragraph_of[head.i], PRONOUN_PARAGRAPHS)
     named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]]
-    modifiers = {t.lower_ for t in head.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")}
-    fitting = [(i, m) for i, m in named if modifiers and modifiers <= {t.lower_ for t in art.doc[i].sent}]
+    modifiers = " ".join(t.lower_ for t in art.doc[head.left_edge.i:head.i] if t.is_title)
+    fitting = [(i, m) for i, m in named if modifiers and _describes(modifiers, art.doc[i].sent)]
+    if fitting_only and not fitting:
+        return None
     named = fitting or named
     topics = [m for i, m in named if _salience(art.doc[i]) == 2 and _name_head(art.doc[i]).head.dep_ == "ROOT"]
     subjects = [m for i, m in named if _salience(art.doc[i]) == 2]
     chosen = topics or subjects or [m for _, m in named]
     return chosen[-1].actor_id if chosen else None
+
+
+def _describes(modifiers: str, sentence: Span) -> bool:
+    """Whether a sentence says of someone what these words do ("new york": "New York", or
+    the abbreviation in a party label "(D-NY)")."""
+    words = f" {' '.join(t.lower_ for t in sentence)} "
+    if f" {modifiers} " in words:
+        return True
+    labels = PARTY_LABEL.findall(sentence.text)
+    return any(STATE_ABBREVIATIONS.get(label.lower().replace(".", "").replace(" ", "")) == modifiers
+               for label in labels)
 
 
 def _possessor(art: ArticleView, owner: Token) -> Speaker | None:
