@@ -387,14 +387,13 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
             found.append(verdict)
             art.remember(verdict)
         elif verdict == "scare":
-            scare.append(ScareQuote("", doc.text[m.start:m.end], m.start, m.end))
+            scare.append(ScareQuote("", art.original[m.start:m.end], m.start, m.end))
     unmarked = list(unmarked_quotes(art, found))
     found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
     direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"] + headlines)
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
-    text = doc.text  # the article's own marks in the records
-    return [_record(text, i, q) for i, q in enumerate(found)], scare
+    return [_record(art.original, i, q) for i, q in enumerate(found)], scare  # the article's own marks
 
 
 @Language.factory(
@@ -431,7 +430,8 @@ class ArticleView:
     """The parsed article with the indexes the rules need."""
 
     doc: Doc
-    text: str  # doc.text with two-character double marks made one (`one_char_marks`), same offsets
+    original: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # the same with two-character double marks made one (`one_char_marks`), same offsets
     paragraphs: list[tuple[int, int]]  # character spans of non-empty lines
     paragraph_starts: list[int]
     paragraph_of: list[int]  # token -> paragraph number
@@ -444,10 +444,12 @@ class ArticleView:
     quoted: list[bool] = field(default_factory=list)  # token -> inside quotation marks
     history: list[Attributed] = field(default_factory=list)  # attributed so far, in order
     pronouns: dict[int, str | Speaker | None] = field(default_factory=dict)  # he/she token -> antecedent
+    headings: dict[int, bool] = field(default_factory=dict)  # paragraph -> a headline, link or page line
 
     @classmethod
     def build(cls, doc: Doc) -> ArticleView:
-        text = one_char_marks(doc.text)
+        original = doc.text
+        text = one_char_marks(original)
         paragraphs = paragraph_spans(text)
         starts = [s for s, _ in paragraphs]
         paragraph_of = [max(0, bisect_right(starts, t.idx) - 1) for t in doc]
@@ -466,7 +468,7 @@ class ArticleView:
             mention_at[span.start:span.end] = [m] * len(span)
             if _is_person(actors, m.actor_id):
                 people.append((span.start, m))
-        return cls(doc, text, paragraphs, starts, paragraph_of, sentence_of, mention_at, actors, people)
+        return cls(doc, original, text, paragraphs, starts, paragraph_of, sentence_of, mention_at, actors, people)
 
     def actor_kind(self, actor_id: str | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id else None
@@ -481,6 +483,12 @@ class ArticleView:
         while end > i + 1 and self.paragraph_of[end - 1] != paragraph:
             end -= 1
         return start, end
+
+    def is_heading(self, paragraph: int) -> bool:
+        """Whether a whole paragraph is a headline, a link between paragraphs or a page line."""
+        if paragraph not in self.headings:
+            self.headings[paragraph] = in_heading(self, self.paragraphs[paragraph][0])
+        return self.headings[paragraph]
 
     def remember(self, attributed: Attributed) -> None:
         insort(self.history, attributed, key=lambda a: a.start)
@@ -1811,8 +1819,7 @@ def text_paragraphs_back(art: ArticleView, paragraph: int, count: int) -> int:
     number = paragraph
     while count > 0 and number > 0:
         number -= 1
-        start = art.paragraphs[number][0]
-        count -= not in_heading(art, start)
+        count -= not art.is_heading(number)
     return art.paragraphs[number][0]
 
 
@@ -1832,7 +1839,7 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     candidates: list[tuple[int, int, str | Speaker]] = [
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
-        and not in_heading(art, m.start)  # "McConnell: Shutdowns 'off the table'": a link between paragraphs
+        and not art.is_heading(art.paragraph_of[i])  # "McConnell: Shutdowns 'off the table'": a link
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
