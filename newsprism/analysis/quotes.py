@@ -135,6 +135,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -157,7 +158,7 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk chant".split()
+    "characterize characterise echo speak talk chant email e-mail text message".split()
 )
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
@@ -167,7 +168,7 @@ INDIRECT_VERBS = frozenset(
     "write tweet post reply respond answer hint signal fear hope expect feel worry doubt reckon imply "
     "observe testify disclose inform assure remind notify accuse charge point continue describe detail outline "
     "ask lament boast muse quip reiterate repeat recount remark mention retort counter clarify underscore "
-    "speculate".split()
+    "speculate email e-mail text message".split()
 )
 # Verbs whose wh-clause reports what was said ("explained why ..."), not a question.
 WH_REPORTING_VERBS = frozenset("explain describe detail outline reveal recall disclose tell".split())
@@ -299,6 +300,26 @@ SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may st
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
+HEADLINE_WORDS = 3  # fewest long words of a quoted headline recognised by its title case
+# "(D-NY)", "(R-N.Y.)": a US party label's state, and the states' postal and AP abbreviations.
+PARTY_LABEL = re.compile(r"\([DRI]-([A-Z][A-Za-z. ]{0,12})\)")
+US_STATES = (
+    "Alabama: al ala; Alaska: ak; Arizona: az ariz; Arkansas: ar ark; California: ca calif; Colorado: co colo; "
+    "Connecticut: ct conn; Delaware: de del; Florida: fl fla; Georgia: ga; Hawaii: hi; Idaho: id; "
+    "Illinois: il ill; Indiana: in ind; Iowa: ia; Kansas: ks kan; Kentucky: ky; Louisiana: la; Maine: me; "
+    "Maryland: md; Massachusetts: ma mass; Michigan: mi mich; Minnesota: mn minn; Mississippi: ms miss; "
+    "Missouri: mo; Montana: mt mont; Nebraska: ne neb; Nevada: nv nev; New Hampshire: nh; New Jersey: nj; "
+    "New Mexico: nm; New York: ny; North Carolina: nc; North Dakota: nd; Ohio: oh; Oklahoma: ok okla; "
+    "Oregon: or ore; Pennsylvania: pa; Rhode Island: ri; South Carolina: sc; South Dakota: sd; "
+    "Tennessee: tn tenn; Texas: tx tex; Utah: ut; Vermont: vt; Virginia: va; Washington: wa wash; "
+    "West Virginia: wv; Wisconsin: wi wis; Wyoming: wy wyo"
+)
+STATE_ABBREVIATIONS = {
+    short: state.strip().lower()
+    for state, shorts in (entry.split(":") for entry in US_STATES.split(";"))
+    for short in [*shorts.split(), state.strip().lower().replace(" ", "")]
+}
+BACK_REFERENCES = frozenset("that this so those these thus such".split())  # "That was how X put it."
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
@@ -357,20 +378,22 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
     art.marked, art.quoted = marked, quoted_tokens(doc, marked)
     art.genders = known_genders(art)
     indirect = list(indirect_quotes(art))
-    found, scare = [], []
+    found, scare, headlines = [], [], []
     for i, m in enumerate(marked):
         verdict = judge(art, m, marked[i - 1] if i else None)
-        if isinstance(verdict, Attributed):
+        if verdict is None and _headline_marked(art, m):
+            headlines.append(m)  # nor is its clause anyone's indirect speech
+        elif isinstance(verdict, Attributed):
             found.append(verdict)
             art.remember(verdict)
         elif verdict == "scare":
-            scare.append(ScareQuote("", art.text[m.start:m.end], m.start, m.end))
-    unmarked = list(unmarked_quotes(art))
+            scare.append(ScareQuote("", art.original[m.start:m.end], m.start, m.end))
+    unmarked = list(unmarked_quotes(art, found))
     found = [q for q in found if not any(u.start <= q.start and q.end <= u.end for u in unmarked)] + unmarked
-    direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"])
+    direct = quoted_tokens(doc, [Marked(q.start, q.end) for q in found if q.kind == "direct"] + headlines)
     found += [q for q in outermost(indirect) if not _mostly_quoted(art, q, direct)]
     found.sort(key=lambda q: (q.start, q.end))
-    return [_record(art.text, i, q) for i, q in enumerate(found)], scare
+    return [_record(art.original, i, q) for i, q in enumerate(found)], scare  # the article's own marks
 
 
 @Language.factory(
@@ -407,7 +430,8 @@ class ArticleView:
     """The parsed article with the indexes the rules need."""
 
     doc: Doc
-    text: str  # doc.text, which spaCy rebuilds on every access
+    original: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # the same with two-character double marks made one (`one_char_marks`), same offsets
     paragraphs: list[tuple[int, int]]  # character spans of non-empty lines
     paragraph_starts: list[int]
     paragraph_of: list[int]  # token -> paragraph number
@@ -420,10 +444,12 @@ class ArticleView:
     quoted: list[bool] = field(default_factory=list)  # token -> inside quotation marks
     history: list[Attributed] = field(default_factory=list)  # attributed so far, in order
     pronouns: dict[int, str | Speaker | None] = field(default_factory=dict)  # he/she token -> antecedent
+    headings: dict[int, bool] = field(default_factory=dict)  # paragraph -> a headline, link or page line
 
     @classmethod
     def build(cls, doc: Doc) -> ArticleView:
-        text = doc.text
+        original = doc.text
+        text = one_char_marks(original)
         paragraphs = paragraph_spans(text)
         starts = [s for s, _ in paragraphs]
         paragraph_of = [max(0, bisect_right(starts, t.idx) - 1) for t in doc]
@@ -442,7 +468,7 @@ class ArticleView:
             mention_at[span.start:span.end] = [m] * len(span)
             if _is_person(actors, m.actor_id):
                 people.append((span.start, m))
-        return cls(doc, text, paragraphs, starts, paragraph_of, sentence_of, mention_at, actors, people)
+        return cls(doc, original, text, paragraphs, starts, paragraph_of, sentence_of, mention_at, actors, people)
 
     def actor_kind(self, actor_id: str | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id else None
@@ -458,8 +484,26 @@ class ArticleView:
             end -= 1
         return start, end
 
+    def is_heading(self, paragraph: int) -> bool:
+        """Whether a whole paragraph is a headline, a link between paragraphs or a page line."""
+        if paragraph not in self.headings:
+            self.headings[paragraph] = in_heading(self, self.paragraphs[paragraph][0])
+        return self.headings[paragraph]
+
     def remember(self, attributed: Attributed) -> None:
         insort(self.history, attributed, key=lambda a: a.start)
+
+
+# Two characters written for one double mark: “…’’, ''…'', ‘‘…’’, ,,…“ (typewriter and German habits).
+TWO_CHAR_OPENING = re.compile(r"(?:(?<=\s)|^)(?:‘‘|,,|'')(?=\w)", re.MULTILINE)
+TWO_CHAR_CLOSING = re.compile(r"(?<=[\w.,;:!?…])(?:’’|'')(?=[\s.,;:!?)]|$)", re.MULTILINE)
+
+
+def one_char_marks(text: str) -> str:
+    """The text with each two-character double mark written as one double mark beside a
+    space, on the side away from the quoted words: offsets stay those of the article."""
+    text = TWO_CHAR_OPENING.sub(" “", text)
+    return TWO_CHAR_CLOSING.sub("” ", text)
 
 
 def _is_person(actors: dict[str, Actor], actor_id: str) -> bool:
@@ -616,7 +660,9 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
             first = content.left_edge if content is not None else doc[min(verb.i + 1, len(doc) - 1)]
             while first.i < len(doc) - 1 and (first.dep_ == "mark" or first.is_punct) and first.idx < close:
                 first = doc[first.i + 1]
-            return first.idx if first.idx < close else None
+            words = [t for t in tokens if first.idx <= t.idx]
+            # "…,” he said in the letter.”: a stray mark after the cue's own phrase, no one's words
+            return first.idx if first.idx < close and any(t.pos_ in ("VERB", "AUX") for t in words) else None
     return None
 
 
@@ -635,10 +681,12 @@ EMBEDDED_POST = re.compile(
 )
 
 
-def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
+def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
     lines headed by a person's name in capitals, block quotes after "She continued:",
-    and embedded posts signed "— Name (@handle) Date" whose formatting was lost."""
+    and embedded posts signed "— Name (@handle) Date" whose formatting was lost. A post
+    holding a quote already attributed (`found`) is a reporter quoting someone (""…,"
+    Trump says … — ABC News Politics"): its quotes stand, the post is no one's words."""
     for number, (start, end) in enumerate(art.paragraphs):
         paragraph = art.text[start:end]
         line = TRANSCRIPT_LINE.fullmatch(paragraph)
@@ -653,7 +701,8 @@ def unmarked_quotes(art: ArticleView) -> Iterator[Attributed]:
         if lead_in is not None:
             cue, speaker = lead_in
             yield Attributed(start, end, "direct", speaker, cue, number)
-        if post is not None:
+        if post is not None and not any(start + post.start(1) <= q.start and q.end <= start + post.end(1)
+                                        for q in found):
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
             span = art.doc.char_span(name_start, name_end, alignment_mode="expand")
@@ -685,7 +734,7 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if not sentence_like and (is_title(span) or named_term(art, m, before)):
+    if (not sentence_like and (is_title(span) or named_term(art, m, before))) or headline_case(span):
         return None
     if in_heading(art, m.start) and not _labelled(art, m):
         return None  # a headline, but a caption's "Name: “...”" is a quote
@@ -843,6 +892,20 @@ def is_title(span: Span) -> bool:
     return len(words) > 1 and title_case(words) and not predicated
 
 
+def _headline_marked(art: ArticleView, m: Marked) -> bool:
+    span = art.doc.char_span(m.start, m.end, alignment_mode="contract")
+    return span is not None and headline_case(span)
+
+
+def headline_case(span: Span) -> bool:
+    """A whole sentence in title case, its small words capitalised too ("“Why Cruz Is
+    Worse Than Trump,” read one headline"): the title of a piece, not anyone's speech."""
+    words = [t for t in span if t.is_alpha]
+    if sum(len(t) > 3 for t in words) < HEADLINE_WORDS or not title_case(words) or all(t.is_upper for t in words):
+        return False
+    return any(t.is_title and t.vocab[t.lower_].is_stop for t in words[1:])
+
+
 # --------------------------------------------------------------------------- 2. cues in the sentence
 
 
@@ -969,6 +1032,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     the subject of the verb it hangs on; "X was quoted as saying" gives X."""
     quoted_as = verb.lemma_.lower() in ("quote", "cite")
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS or (quoted_as and c.dep_ == "nsubjpass")]
+    inverted = [c for c in subjects if c.i > verb.i]
+    if inverted and len(subjects) > 1 and _is_speech_verb(verb):
+        return _past_dateline(inverted[0])  # "Journalists, writes Clinton, “…”": the inverted one speaks
+    named = _parenthetical_name(verb)
+    if named is not None:
+        return named
     if subjects:  # the nearest, when a bad parse gives two
         return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
@@ -1008,6 +1077,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _parenthetical_name(verb: Token) -> Token | None:
+    """"Journalists, writes Clinton, “…”": a speech verb set off by commas with a name after
+    it, which the parse took for its object; not a hearer ("X, told Walsh, …")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or not _is_speech_verb(verb) or (
+            verb.lemma_.lower() in ADDRESSING_VERBS | {"ask"}):
+        return None
+    name = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    after = name.right_edge.i + 1 if name is not None else len(doc)
+    return name if after < len(doc) and doc[after].text == "," else None
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -1071,6 +1152,9 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     ending = art.text[m.start:m.end].rstrip()[-1:]
     if ending not in (",", "?", "!"):
         return None, None
+    titled = _titled_name_cue(art, span)
+    if titled is not None:
+        return titled
     end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
     owner = next((t for t in rest if t.tag_ == "POS"), None)
@@ -1084,6 +1168,22 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
+
+
+def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
+    """"“…,” Pres. Trump says as …": an abbreviated title, a name and a speech verb
+    right after the quote, which the sentence splitter cut apart at the title's full stop."""
+    doc = art.doc
+    words = [t for t in doc[span.end:min(span.end + TRAILING_CUE_WORDS + 3, len(doc))] if not t.is_space]
+    words = words[1:] if words and words[0].is_quote else words
+    if len(words) < 4 or words[0].lower_ not in ROLE_ABBREVIATIONS or words[1].text != ".":
+        return None
+    name = list(takewhile(lambda t: t.is_title and t.is_alpha, words[2:]))
+    after = words[2 + len(name)] if len(words) > 2 + len(name) else None
+    if not name or after is None or not after.is_lower or after.lemma_ not in SPEECH_VERBS:
+        return None
+    speaker = speaker_from(art, name[-1])
+    return (after.text, speaker) if speaker is not None else None
 
 
 # --------------------------------------------------------------------------- 3. context sieves
@@ -1124,7 +1224,7 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
         return None, earlier[-1].speaker
     if art.paragraphs[paragraph][0] < m.start - 1:
         return None, None  # mid-paragraph quote with no one before it
-    after = named_right_after(art, span)
+    after = named_right_after(art, span) or named_in_next_paragraph(art, span)
     if after is not None:
         return after
     previous = paragraph - 1
@@ -1140,14 +1240,37 @@ def context_speaker(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
 def named_right_after(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
     """"“We will win.” Omar Khaled said the vote would be close.": a person named as
     the subject of a speech verb in the sentence after a quote that opens its paragraph."""
-    end = span.end
-    while end < len(art.doc) and (art.quoted[end] or art.doc[end].is_punct or art.doc[end].is_space):
-        end += 1
+    end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start]:
         return None
     start, stop = art.clause(end)
-    for token in art.doc[max(start, end):stop]:
-        if art.quoted[token.i] or not _is_speech_verb(token):
+    return _person_cue(art, art.doc[max(start, end):stop], put_it=False)
+
+
+def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
+    """"“We will win.” ¶ That was how Omar Khaled put it.": a quote paragraph whose next
+    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker."""
+    end = _after_quote(art, span.end)
+    if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
+        return None
+    if art.doc[end].lower_ not in BACK_REFERENCES:
+        return None
+    start, stop = art.clause(end)
+    return _person_cue(art, art.doc[end:stop], put_it=True)
+
+
+def _after_quote(art: ArticleView, end: int) -> int:
+    while end < len(art.doc) and (art.quoted[end] or art.doc[end].is_punct or art.doc[end].is_space):
+        end += 1
+    return end
+
+
+def _person_cue(art: ArticleView, tokens: Span, put_it: bool) -> tuple[str, Speaker] | None:
+    """The first speech verb (or "put it") of these words, when a named person is its subject."""
+    for token in tokens:
+        said = _is_speech_verb(token) or (put_it and token.lemma_ == "put" and any(
+            c.lower_ == "it" for c in token.children))
+        if art.quoted[token.i] or not said:
             continue
         subject = subject_of(token)
         mention = art.mention_at[subject.i] if subject is not None else None
@@ -1296,6 +1419,10 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
     if name is not None:  # "An aunt, Venitta Body, said": a name the actor component did not know
         return Speaker(name.start_char, name.end_char, name.text, head=token.lemma_.lower())
     own = art.mention_at[token.i]
+    if own is not None and _party_member(art, token, speaker):
+        member = described_person(art, token)
+        if member is not None:  # "the Texas Republican": a person, not the party
+            return Speaker(speaker.start, speaker.end, speaker.text, member, head=speaker.head)
     if own is not None:
         speaker.actor_id = own.actor_id
         kind = art.actor_kind(own.actor_id)
@@ -1439,6 +1566,8 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             return Speaker(speaker.start, speaker.end, speaker.text, earlier.actor_id, earlier.anonymous,
                            head=lemma, plural=speaker.plural)
         holder = role_holder(art, lemma, head.i)
+        if holder is None and (lemma in _title_heads() or lemma in PERSON_NOUNS) and not speaker.plural:
+            holder = described_person(art, head, fitting_only=True)  # "the New York lawmaker"
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
                            plural=speaker.plural)
@@ -1459,6 +1588,45 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def _party_member(art: ArticleView, head: Token, speaker: Speaker) -> bool:
+    """"The Texas Republican", "the Democrat": one member of a party the article names."""
+    mention = art.mention_at[head.i]
+    if speaker.plural or not _definite(head) or mention is None or head.text.endswith("s"):
+        return False
+    party = art.actors[mention.actor_id].name.lower().split()
+    return party[-1:] == ["party"] and len(party) > 1 and party[0][:6] == head.lower_[:6]
+
+
+def described_person(art: ArticleView, head: Token, fitting_only: bool = False) -> str | None:
+    """The person a definite description stands for: of the people named in the last few
+    paragraphs, those whose sentence holds the description's proper modifiers ("Texas",
+    "Iranian"; a state also by its abbreviation in "(D-N.Y.)"), else (unless `fitting_only`)
+    all; the latest subject of a sentence's main verb among them (its topic), else of any
+    clause, else the latest named."""
+    floor = text_paragraphs_back(art, art.paragraph_of[head.i], PRONOUN_PARAGRAPHS)
+    named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]]
+    modifiers = " ".join(t.lower_ for t in art.doc[head.left_edge.i:head.i] if t.is_title)
+    fitting = [(i, m) for i, m in named if modifiers and _describes(modifiers, art.doc[i].sent)]
+    if fitting_only and not fitting:
+        return None
+    named = fitting or named
+    topics = [m for i, m in named if _salience(art.doc[i]) == 2 and _name_head(art.doc[i]).head.dep_ == "ROOT"]
+    subjects = [m for i, m in named if _salience(art.doc[i]) == 2]
+    chosen = topics or subjects or [m for _, m in named]
+    return chosen[-1].actor_id if chosen else None
+
+
+def _describes(modifiers: str, sentence: Span) -> bool:
+    """Whether a sentence says of someone what these words do ("new york": "New York", or
+    the abbreviation in a party label "(D-NY)")."""
+    words = f" {' '.join(t.lower_ for t in sentence)} "
+    if f" {modifiers} " in words:
+        return True
+    labels = PARTY_LABEL.findall(sentence.text)
+    return any(STATE_ABBREVIATIONS.get(label.lower().replace(".", "").replace(" ", "")) == modifiers
+               for label in labels)
 
 
 def _possessor(art: ArticleView, owner: Token) -> Speaker | None:
@@ -1645,6 +1813,16 @@ def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
+def text_paragraphs_back(art: ArticleView, paragraph: int, count: int) -> int:
+    """Where the `count` paragraphs of text before this one start, headlines and page
+    lines ("Follow @politicalticker") between them not counted."""
+    number = paragraph
+    while count > 0 and number > 0:
+        number -= 1
+        count -= not art.is_heading(number)
+    return art.paragraphs[number][0]
+
+
 def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Speaker | None:
     """The nearest compatible person before the pronoun, preferring a subject of a
     main clause in its own or the previous sentence, a pronoun subject counting as
@@ -1652,15 +1830,16 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     named outside relative clauses: a person mention (its actor id) or an earlier
     speaker described, not named, or an earlier subject "he"/"she" (in turn resolved),
     so a run of "she added" paragraphs keeps its person. People named inside quotation
-    marks are skipped."""
+    marks or in headlines and links between paragraphs are skipped."""
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
-    floor = art.paragraphs[max(0, art.paragraph_of[token.i] - PRONOUN_PARAGRAPHS)][0]
+    floor = text_paragraphs_back(art, art.paragraph_of[token.i], PRONOUN_PARAGRAPHS)
     focus = art.doc[_previous_sentence_start(art, token.i)].idx
     candidates: list[tuple[int, int, str | Speaker]] = [
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
+        and not art.is_heading(art.paragraph_of[i])  # "McConnell: Shutdowns 'off the table'": a link
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
