@@ -1602,6 +1602,8 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         if d.kind == "person" and any(r.lower().split()[-1:] == title for r in _roles(d))
         and (descriptor.country is None or d.country == descriptor.country)
     ]
+    if not people and descriptor.country is not None:
+        people = _sole_holder_without_country(art, descriptor)
     if len(people) != 1:
         return None
     if descriptor.country is None and descriptor.affiliation is None:
@@ -1609,6 +1611,18 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         if before and before[-1].draft is not people[0]:
             return None
     return people[0]
+
+
+def _sole_holder_without_country(art: Article, descriptor: Descriptor) -> list[Draft]:
+    """"The Honduran foreign minister" after "Foreign Minister Eduardo Lagos Pineda":
+    the description names the one person of the article holding the same title, when
+    the title gave him no country; he takes the description's country."""
+    title = (descriptor.role or "").lower()
+    holders = [d for d in art.drafts.values() if d.kind == "person" and title in (r.lower() for r in _roles(d))]
+    if len(holders) != 1 or holders[0].country is not None:
+        return []
+    holders[0].country = descriptor.country
+    return holders
 
 
 def _roles(draft: Draft) -> list[str]:
