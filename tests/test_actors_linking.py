@@ -72,3 +72,57 @@ def test_a_description_does_not_name_a_holder_of_another_country(nlp):
     )
     assert not [m for m in mentions if m.label == "role"]
     assert person_named(actors, "Ana").country == "SLV"
+
+
+# ---------------------------------------------------------------- a KB name inside a longer proper name
+
+
+def ids_of(mentions, surface: str) -> set[str]:
+    return {m.actor_id for m in mentions if m.text == surface}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Zambia Labour Congress called a general strike on Monday.", "Zambia Labour Congress", "ZMB"),
+    ("Officials of the Zambian Labour Congress said the strike would go ahead.", "Zambian Labour Congress", "ZMB"),
+    ("The Congress of Ghanaian Trade Unions criticized the government.", "Congress of Ghanaian Trade Unions", "GHA"),
+])
+def test_a_kb_body_inside_a_longer_name_is_not_that_body(nlp, text, name, country):
+    mentions, actors = analyse(nlp, text)
+    assert "us-congress" not in {m.actor_id for m in mentions}
+    (actor_id,) = ids_of(mentions, name)
+    union = actors[actor_id]
+    assert (union.country, union.kind) == (country, "organization")
+
+
+def test_a_country_opening_an_untagged_run_of_proper_nouns_is_part_of_that_name(nlp):
+    mentions, actors = analyse(nlp, "The Syria Body Count project said 200 civilians died.")
+    assert "syria" not in {m.actor_id for m in mentions}
+    (actor_id,) = ids_of(mentions, "Syria Body Count")
+    assert actors[actor_id].country == "SYR"
+
+
+def test_a_kb_body_opening_a_longer_name_is_what_that_name_belongs_to(nlp):
+    mentions, actors = analyse(nlp, "The Hamas Political Bureau said the truce would hold.")
+    (actor_id,) = ids_of(mentions, "Hamas Political Bureau")
+    assert actors[actor_id].affiliation == "hamas"
+    assert "hamas" not in {m.actor_id for m in mentions}
+
+
+@pytest.mark.parametrize("text, surface, actor_id", [
+    ("Iraq's Defence Ministry said the strike killed ten militants.", "Iraq", "iraq"),
+    ("The US Congress passed the bill on Friday.", "US Congress", "us-congress"),
+    ("The UN Security Council met on Friday.", "UN Security Council", "un-security-council"),
+    ("Iranian President Hassan Rouhani said Iran would respond.", "Iranian", "iran"),
+    ("Iranian President Hassan Rouhani said Iran would respond.", "Hassan Rouhani", "hassan-rouhani"),
+    ("Israel and Hamas agreed to a truce.", "Hamas", "hamas"),
+    ("US President Donald Trump said the base was hit.", "US", "united-states"),
+    ("Iran Foreign Minister Javad Zarif rejected the claim.", "Iran", "iran"),
+])
+def test_kb_names_that_are_not_inside_a_longer_name_keep_their_actor(nlp, text, surface, actor_id):
+    mentions, _ = analyse(nlp, text)
+    assert ids_of(mentions, surface) == {actor_id}
+
+
+def test_president_trump_stays_the_kb_president(nlp):
+    mentions, _ = analyse(nlp, "President Trump criticized the decision on Monday.")
+    assert ids_of(mentions, "Trump") == {"donald-trump"}

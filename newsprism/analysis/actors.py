@@ -150,6 +150,8 @@ GOVERNMENT_HEADS = frozenset(
 ARMED_HEADS = frozenset(
     "militia militias brigade brigades front battalion battalions army force forces guard guards corps".split()
 )
+# Words that make a "Congress" or "Council" a union, not a government body ("Nigeria Labour Congress").
+LABOUR_WORDS = frozenset("labour labor trade trades union unions workers teachers employees".split())
 ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
 SECTOR_HEADS = {
     **dict.fromkeys(
@@ -440,6 +442,7 @@ def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) ->
     add_kb_mentions(art, kb_found)
     add_surname_mentions(art)
     add_entity_actors(art, pieces)
+    add_untagged_longer_names(art)
     add_acronyms(art)
     learn_roles(art)
     add_role_references(art)
@@ -1081,14 +1084,65 @@ def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
         _add_entity(art, piece, new_allowed=False)
 
 
+def add_untagged_longer_names(art: Article) -> None:
+    """A KB name compounded with capitalised proper nouns that NER left untagged ("the
+    Iraq Body Count project", "the Labour Congress"): the words are one name, read as
+    a tagged ORG span would be (rule 1)."""
+    title_words = {i for start, end in art.title_start.items() for i in range(start, end)}
+    for found in art.found():
+        if found.kb_form != "name" or found.draft.kind == "person" or art.headline[found.start]:
+            continue
+        start, end = _untagged_name(art, found, title_words)
+        if (start, end) != (found.start, found.end):
+            _add_entity(art, Piece(start, end, "ORG"), new_allowed=True)
+
+
+def _untagged_name(art: Article, found: Found, title_words: set[int]) -> tuple[int, int]:
+    """The run of untagged capitalised proper nouns around a KB name that compounds
+    with it: after a country or body ("Iraq Body Count", taking in a KB body that ends
+    the run: "Nigeria Labour Congress"), or before a body ("Labour Congress", with a
+    country opening it)."""
+    doc = art.doc
+    end = found.end
+    if doc[found.start:found.end].root.dep_ == "compound":
+        while end < len(doc) and _untagged_name_word(art, doc[end], title_words):
+            end += 1
+        body = art.owner[end] if end < len(doc) and end > found.end else None
+        if body is not None and body.start == end and body.kb_form == "name" and _is_body(body.draft):
+            end = body.end
+    start = found.start
+    if _is_body(found.draft) and start > 0 and doc[start - 1].dep_ == "compound":
+        while start > 0 and _untagged_name_word(art, doc[start - 1], title_words):
+            start -= 1
+        country = art.owner[start - 1] if 0 < start < found.start else None
+        if country is not None and is_country(country.draft) and country.end == start:
+            start = country.start
+    return start, end
+
+
+def _is_body(draft: Draft) -> bool:
+    return draft.kind not in ("country", "person")
+
+
+def _untagged_name_word(art: Article, token: Token, title_words: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN" and is_capitalised(token) and token.is_alpha and not token.is_sent_start
+        and token.ent_type_ in ("", "ORG", "FAC") and art.owner[token.i] is None
+        and token.i not in art.kb_at and token.i not in title_words
+    )
+
+
 def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
     start, end = piece.start, piece.end
     while end in art.title_end and art.title_end[end] > start:  # "Foreign Ministry Spokesman"
         end = art.title_end[end]
     inside = list(dict.fromkeys(f for f in art.owner[start:end] if f is not None))
-    absorbed, country = [], None
+    absorbed, country, affiliation = [], None, None
     if inside and extends_kb_name(art, piece.label, start, end, inside):
-        art.release(inside[0])
+        for found in inside:  # whether or not the longer name is an actor, the KB one is not named
+            art.release(found)
+        if piece.label != "GPE":
+            country, affiliation = longer_name_ties(art, start, end, inside)
     elif inside:
         if not opens_with_country(art, piece.label, start, end, inside):
             return
@@ -1102,6 +1156,8 @@ def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
     if draft is not None:
         for found in absorbed:
             art.release(found)
+        if draft.affiliation is None and affiliation is not draft:
+            draft.affiliation = affiliation
         art.accept(Found(start, end, draft, piece.label))
 
 
@@ -1117,18 +1173,41 @@ def opens_with_country(art: Article, label: str, start: int, end: int, inside: l
 
 
 def extends_kb_name(art: Article, label: str, start: int, end: int, inside: list[Found]) -> bool:
-    """An ORG or GPE span that is a longer proper name around one KB name: something
-    else ("National Supreme Security Council" is not the KB's "Security Council",
-    "New Jersey" is not Jersey)."""
-    if len(inside) != 1 or art.headline[start]:
+    """An ORG, FAC or GPE span that is a longer proper name around KB names: something
+    else ("National Supreme Security Council" is not the KB's "Security Council", the
+    "Nigeria Labour Congress" is not the US Congress, "New Jersey" is not Jersey).
+    An ORG or FAC span must hold one KB body and a capitalised word of its own, and
+    may hold countries ("Congress of South African Trade Unions"); one opening with a
+    country and ending in a KB body of that country names that body ("US Congress")."""
+    if art.headline[start] or any(f.start < start or f.end > end for f in inside):
         return False
-    if not (label == "GPE" or (label == "ORG" and not is_country(inside[0].draft))):
+    extra = [t for t in art.doc[start:end] if art.owner[t.i] is None]
+    own_words = [t for t in extra if t.lower_ not in CONNECTORS]
+    if label == "GPE":
+        return len(inside) == 1 and bool(extra) and all(is_capitalised(t) and t.is_alpha for t in extra)
+    bodies = [f for f in inside if not is_country(f.draft)]
+    if label not in ("ORG", "FAC") or len(bodies) != 1 or bodies[0].draft.kind == "person":
         return False
-    found = inside[0]
-    extra = [*art.doc[start:found.start], *art.doc[found.end:end]]
-    return bool(extra) and found.start >= start and found.end <= end and all(
-        is_capitalised(t) and t.is_alpha for t in extra
-    )
+    if not own_words or not all(is_capitalised(t) and t.is_alpha for t in own_words):
+        return False
+    body, first = bodies[0], inside[0]
+    qualified = is_country(first.draft) and first.start == start and body.end == end
+    return not (qualified and body.draft.country == first.draft.country)
+
+
+def longer_name_ties(art: Article, start: int, end: int, inside: list[Found]) -> tuple[str | None, Draft | None]:
+    """The country and affiliation of a longer name around KB names: the country it
+    opens with or holds ("Nigeria Labour Congress"); else, when it opens with a KB body
+    and goes on with no "of" or "for", a part of that body ("Hamas Political Bureau")."""
+    countries = [f.draft.country for f in inside if is_country(f.draft)]
+    if is_country(inside[0].draft) and inside[0].start == start:
+        return inside[0].draft.country, None
+    if len(set(countries)) == 1:
+        return countries[0], None
+    first = inside[0]
+    if not countries and first.start == start and not any(t.lower_ in CONNECTORS for t in art.doc[start:end]):
+        return first.draft.country, first.draft
+    return None, None
 
 
 def _country_before(art: Article, start: int, end: int) -> tuple[list[Found], str | None]:
@@ -1216,7 +1295,7 @@ def org_kind(span: Span, country: str | None) -> str:
         return "media"
     if head in ARMED_HEADS:
         return "government" if country else "armed_group"
-    if head in GOVERNMENT_HEADS:
+    if head in GOVERNMENT_HEADS and not any(t.lower_ in LABOUR_WORDS for t in span):
         return "government"
     return "organization"
 
