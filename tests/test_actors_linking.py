@@ -126,3 +126,26 @@ def test_kb_names_that_are_not_inside_a_longer_name_keep_their_actor(nlp, text, 
 def test_president_trump_stays_the_kb_president(nlp):
     mentions, _ = analyse(nlp, "President Trump criticized the decision on Monday.")
     assert ids_of(mentions, "Trump") == {"donald-trump"}
+
+
+# ---------------------------------------------------------------- a seat of government as a party dealt with
+
+
+@pytest.mark.parametrize("text, surface, actor_id", [
+    ("Moscow said it was ready to cooperate with Kiev on grain shipments.", "Kiev", "ukraine"),
+    ("The Japanese foreign minister pledged continued support for Kyiv.", "Kyiv", "ukraine"),
+    ("Talks with Tehran resumed on Monday.", "Tehran", "iran"),
+])
+def test_a_metonym_dealt_with_is_its_country(nlp, text, surface, actor_id):
+    mentions, _ = analyse(nlp, text)
+    assert ids_of(mentions, surface) == {actor_id}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The delegation met officials in Kiev on Monday.", "Kiev"),
+    ("The envoy left for Washington on Monday.", "Washington"),
+    ("The minister flew with aides to Tehran.", "Tehran"),
+])
+def test_a_metonym_as_a_place_is_no_mention(nlp, text, surface):
+    mentions, _ = analyse(nlp, text)
+    assert not ids_of(mentions, surface)

@@ -68,8 +68,9 @@ The rules, in the order they run:
 4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
    House") or an unknown GPE is an actor mention only when the parse makes it an
    agent: subject, possessor, the "by" of a passive, conjoined with one, the
-   object of a verb addressed to someone ("urged Tehran"), or the seat of a ruling
-   body ("the regime in Tegucigalpa", "the government of Syria"); or when it names a
+   object of a verb addressed to someone ("urged Tehran"), a party dealt with
+   ("cooperate with Kiev", "talks with Tehran", "support for Kyiv"), or the seat of a
+   ruling body ("the regime in Tegucigalpa", "the government of Syria"); or when it names a
    title holder's employer ("White House press secretary"). "In Tehran" and "flew
    to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
@@ -191,6 +192,16 @@ QUANTIFIERS = frozenset("several many few some both these those all various mult
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Words whose "with", "for" or "against" object is a party dealt with ("cooperate with Kiev",
+# "support for Kyiv", "sanctions against Moscow"), not a place.
+PARTY_OBJECT_HEADS = {
+    "with": frozenset(
+        "cooperate cooperation talk negotiate negotiation agree agreement deal relation tie clash "
+        "dialogue partner partnership ally engage engagement reconcile normalise normalize".split()
+    ),
+    "for": frozenset("support backing sympathy".split()),
+    "against": frozenset("sanction sanctions retaliate retaliation".split()),
+}
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
 # Nouns that make a FAC span a group ("the Gulf Sharks, a gang"); the first set makes it armed.
@@ -1054,7 +1065,8 @@ def add_kb_mentions(art: Article, kb_found: list[Found]) -> None:
 
 
 def acts_as_agent(span: Span) -> bool:
-    """Subject, possessor, passive "by" agent, addressed object, or conjoined with one."""
+    """Subject, possessor, passive "by" agent, addressed object, a party dealt with
+    ("talks with Tehran", "support for Kyiv"), or conjoined with one."""
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
@@ -1063,6 +1075,8 @@ def acts_as_agent(span: Span) -> bool:
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") and token.head.head.lemma_.lower() in RULING_NOUNS:
+        return True
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in PARTY_OBJECT_HEADS.get(token.head.lower_, ()):
         return True
     return token.dep_ == "dobj" and token.head.lemma_.lower() in ADDRESSEE_VERBS
 
