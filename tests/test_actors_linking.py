@@ -149,3 +149,20 @@ def test_a_metonym_dealt_with_is_its_country(nlp, text, surface, actor_id):
 def test_a_metonym_as_a_place_is_no_mention(nlp, text, surface):
     mentions, _ = analyse(nlp, text)
     assert not ids_of(mentions, surface)
+
+
+# ---------------------------------------------------------------- a KB surname the tagger took for a common noun
+
+
+def test_a_kb_surname_opening_a_sentence_as_bare_subject_is_the_person(nlp):
+    mentions, _ = analyse(nlp, "Pence met with Afghan leaders and visited troops stationed in the country.")
+    assert ids_of(mentions, "Pence") == {"mike-pence"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sessions resumed on Monday after a short break.",
+    "The pence fell in value against the euro.",
+])
+def test_a_common_noun_opening_a_sentence_is_no_kb_person(nlp, text):
+    mentions, _ = analyse(nlp, text)
+    assert not [m for m in mentions if m.label == "surname"]

@@ -1042,9 +1042,25 @@ def _kb_surname_usable(art: Article, token: Token) -> bool:
         return False
     if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
         before = token.doc[token.i - 1] if token.i > 0 else None
-        return (token.tag_.startswith("NN") and not token.is_sent_start and not art.headline[token.i]
+        if token.is_sent_start:
+            return _bare_subject(art, token)
+        return (token.tag_.startswith("NN") and not art.headline[token.i]
                 and before is not None and not is_determiner(before) and not before.is_punct)
     return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
+
+
+def _bare_subject(art: Article, token: Token) -> bool:
+    """A noun opening a sentence as the bare subject of a past-tense or speech verb
+    ("Pence met with ..."), singular or an irregular plural: such a common noun would
+    take a determiner (bare regular plurals are common: "Officials said"), so the tagger
+    has missed a name."""
+    verb = token.head
+    no_regular_plural = token.tag_ == "NN" or (token.tag_ == "NNS" and not token.lower_.endswith("s"))
+    return (
+        no_regular_plural and token.dep_ == "nsubj" and not art.headline[token.i]
+        and not any(c.i < token.i for c in token.children)
+        and verb.pos_ == "VERB" and (verb.tag_ == "VBD" or verb.lemma_.lower() in SPEECH_VERBS)
+    )
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
