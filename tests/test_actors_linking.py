@@ -166,3 +166,26 @@ def test_a_kb_surname_opening_a_sentence_as_bare_subject_is_the_person(nlp):
 def test_a_common_noun_opening_a_sentence_is_no_kb_person(nlp, text):
     mentions, _ = analyse(nlp, text)
     assert not [m for m in mentions if m.label == "surname"]
+
+
+# ---------------------------------------------------------------- an appositive title before the name
+
+
+def test_a_sentence_opening_the_is_no_organisation_of_a_title(nlp):
+    mentions, actors = analyse(nlp, "The leader of the Prosperity Party, Jonas Varga, criticised the envoy.")
+    assert all(a.name.lower() != "the" for a in actors.values())
+    person = person_named(actors, "Jonas")
+    assert person.role == "Leader"
+    assert actors[person.affiliation].name == "Prosperity Party"
+
+
+def test_a_name_the_parse_attached_to_the_body_of_a_title_gets_the_title(nlp):
+    _, actors = analyse(nlp, "The spokesman for the Foreign Ministry, Ali Rezaei, denied the report.")
+    person = person_named(actors, "Ali")
+    assert person.role == "Spokesman"
+    assert actors[person.affiliation].name == "Foreign Ministry"
+
+
+def test_an_appositive_name_of_a_body_gets_no_title(nlp):
+    _, actors = analyse(nlp, "Officials met the head of a Honduran trade group, the Fishing Council, on Monday.")
+    assert not [a for a in actors.values() if a.kind == "person"]

@@ -1571,8 +1571,8 @@ def describe(art: Article, start: int, title_start: int, title_end: int) -> Desc
             descriptor.country = descriptor.country or owner.draft.country
         elif owner is not None and owner.draft.kind != "person":
             descriptor.affiliation = owner.draft
-        elif owner is None and is_capitalised(doc[i]) and body_start is None:
-            body_start = i
+        elif owner is None and is_capitalised(doc[i]) and not is_determiner(doc[i]) and body_start is None:
+            body_start = i  # not a sentence's opening "The"
     if descriptor.affiliation is None and body_start is not None:
         descriptor.country = descriptor.country or _place_country_before(art, body_start, title_start)
         descriptor.affiliation = _body(art, body_start, title_start, descriptor.country)
@@ -1626,7 +1626,7 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
     heads = [c for c in root.children if c.dep_ == "appos" and c.i >= found.end]
     if root.dep_ == "appos" and root.head.i < found.start:
         heads.append(root.head)
-    for head in heads:
+    for head in map(_title_above_of_phrase, heads):
         title_start = art.title_end.get(head.i + 1)
         if title_start is None or head.tag_ in ("NNS", "NNPS"):
             continue
@@ -1634,6 +1634,15 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
         _of_phrase(art, head, descriptor)
         return descriptor
     return None
+
+
+def _title_above_of_phrase(head: Token) -> Token:
+    """The noun whose "of"/"for" phrase an appositive name was attached to by the parse
+    ("The spokesman for the Foreign Ministry, Ali Rezaei": the spokesman, not the ministry)."""
+    preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ in ("of", "for") and preposition.head.pos_ == "NOUN":
+        return preposition.head
+    return head
 
 
 def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
