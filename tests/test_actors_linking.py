@@ -189,3 +189,13 @@ def test_a_name_the_parse_attached_to_the_body_of_a_title_gets_the_title(nlp):
 def test_an_appositive_name_of_a_body_gets_no_title(nlp):
     _, actors = analyse(nlp, "Officials met the head of a Honduran trade group, the Fishing Council, on Monday.")
     assert not [a for a in actors.values() if a.kind == "person"]
+
+
+def test_a_legislative_leadership_title_is_one_title(nlp):
+    mentions, actors = analyse(
+        nlp, "Senate Minority Leader Jonas Varga criticised the bill. The minority leader said it would fail."
+    )
+    assert all(a.name != "Senate Minority" for a in actors.values())
+    person = person_named(actors, "Jonas")
+    assert person.role == "Minority Leader"
+    assert [m.actor_id for m in mentions if m.label == "role"] == [person.id]
