@@ -199,3 +199,19 @@ def test_a_legislative_leadership_title_is_one_title(nlp):
     person = person_named(actors, "Jonas")
     assert person.role == "Minority Leader"
     assert [m.actor_id for m in mentions if m.label == "role"] == [person.id]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Sen. Jonas Varga, D-West Virginia, said the bill could be tweaked.", "us-democratic-party"),
+    ("Sen. Jonas Varga, R-Alaska said she would vote no.", "us-republican-party"),
+])
+def test_a_party_label_after_a_comma_gives_party_and_country(nlp, text, party):
+    _, actors = analyse(nlp, text)
+    person = person_named(actors, "Jonas")
+    assert (person.country, person.affiliation) == ("USA", party)
+
+
+def test_a_comma_before_other_words_is_no_party_label(nlp):
+    _, actors = analyse(nlp, "Jonas Varga, Denmark's envoy, said he would vote no.")
+    person = person_named(actors, "Jonas")
+    assert person.affiliation is None and person.country == "DNK"

@@ -225,6 +225,7 @@ PLACE_NOUNS = frozenset(
 )
 # US congressional party labels after a name: "(R-Texas)", "(D)", "(I-Vt.)".
 PARTY_LABEL_RE = re.compile(r"^\(\s*([RDI])(?:\s*[-\u2013,.]\s*[A-Z][\w.' ]*)?\s*\)$")
+PARTY_LABEL_AFTER_COMMA_RE = re.compile(r"^([RDI])\s*[-\u2013]\s*[A-Z][a-z.]+")  # ", D-West Virginia,"
 PARTY_LABELS = {"R": "us-republican-party", "D": "us-democratic-party", "I": None}
 PARTY_LABEL_COUNTRY = "USA"
 PARTY_LABEL_MAX_TOKENS = 8
@@ -1485,12 +1486,16 @@ def learn_roles(art: Article) -> None:
 
 
 def party_label(art: Article, found: Found) -> Descriptor | None:
-    """"Sen. X (R-Texas)": the US party label after a name gives party and country."""
+    """"Sen. X (R-Texas)", "Sen. X, D-West Virginia,": the US party label after a name
+    gives party and country."""
     doc, start = art.doc, found.end
-    if start >= len(doc) or doc[start].text != "(":
+    if start >= len(doc) or doc[start].text not in ("(", ","):
         return None
-    close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
-    label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
+    if doc[start].text == ",":
+        label = PARTY_LABEL_AFTER_COMMA_RE.match(doc[start + 1:start + PARTY_LABEL_MAX_TOKENS].text)
+    else:
+        close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
+        label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
     if label is None:
         return None
     party = art.kb.get(PARTY_LABELS[label.group(1)] or "")
