@@ -215,3 +215,17 @@ def test_a_comma_before_other_words_is_no_party_label(nlp):
     _, actors = analyse(nlp, "Jonas Varga, Denmark's envoy, said he would vote no.")
     person = person_named(actors, "Jonas")
     assert person.affiliation is None and person.country == "DNK"
+
+
+@pytest.mark.parametrize("text", [
+    'The film "Saving Syria" won an award at the festival.',
+    'She wrote "The Iran Files" for a publisher in London.',
+])
+def test_a_kb_name_inside_the_title_of_a_work_is_no_mention(nlp, text):
+    mentions, _ = analyse(nlp, text)
+    assert not [m for m in mentions if m.actor_id in ("syria", "iran")]
+
+
+def test_a_kb_name_inside_quoted_speech_is_a_mention(nlp):
+    mentions, _ = analyse(nlp, 'He said "Iran must stop enriching uranium" on Monday.')
+    assert ids_of(mentions, "Iran") == {"iran"}

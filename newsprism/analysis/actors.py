@@ -15,8 +15,13 @@ The rules, in the order they run:
    their case; other names must start with a capital ("Independent", not
    "independent"). Where a KB match overlaps an NER span, the KB wins, except
    that a longer proper name around a KB name is something else ("National
-   Supreme Security Council" is not the KB's "Security Council", "New Jersey"
-   is not Jersey).
+   Supreme Security Council" is not the KB's "Security Council", the "Nigeria
+   Labour Congress" is not the US Congress, "New Jersey" is not Jersey), and so is
+   a run of untagged capitalised proper nouns compounded with one ("the Iraq Body
+   Count project") or the title of a work ("The Iran Files"). The longer name
+   takes the country it opens with or holds, or, opening with a KB body and going
+   on without "of", is a part of that body ("Hamas Political Bureau"). A country
+   before a KB body of that country names the body ("US Congress").
 2. **People**. PERSON spans are kept only when name-shaped: capitalised words,
    name particles (al-, el-, bin, van, de, ...), initials ("T.S. Ellis"); not
    mostly stop words; no organisation word, no acronym-like word ("TfL"), no KB name except a
@@ -455,6 +460,7 @@ def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) ->
     add_surname_mentions(art)
     add_entity_actors(art, pieces)
     add_untagged_longer_names(art)
+    release_names_in_titles(art)
     add_acronyms(art)
     learn_roles(art)
     add_role_references(art)
@@ -1113,6 +1119,24 @@ def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
         _add_entity(art, piece, new_allowed=True)
     for piece in heads:
         _add_entity(art, piece, new_allowed=False)
+
+
+def release_names_in_titles(art: Article) -> None:
+    """A KB name inside the title of a work ("The Iran Files", "Saving Syria") names
+    the work, not the KB actor (rule 1). Only title-cased spans count: NER also tags
+    quoted speech as a work."""
+    for ent in art.doc.ents:
+        if ent.label_ != "WORK_OF_ART" or art.headline[ent.start] or not _title_cased(ent):
+            continue
+        for found in dict.fromkeys(f for f in art.owner[ent.start:ent.end] if f is not None):
+            inside = ent.start <= found.start and found.end <= ent.end and found.end - found.start < len(ent)
+            if inside and found.kb_form is not None:
+                art.release(found)
+
+
+def _title_cased(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(is_capitalised(t) or t.is_stop for t in words) and is_capitalised(words[-1])
 
 
 def add_untagged_longer_names(art: Article) -> None:
