@@ -229,3 +229,25 @@ def test_a_kb_name_inside_the_title_of_a_work_is_no_mention(nlp, text):
 def test_a_kb_name_inside_quoted_speech_is_a_mention(nlp):
     mentions, _ = analyse(nlp, 'He said "Iran must stop enriching uranium" on Monday.')
     assert ids_of(mentions, "Iran") == {"iran"}
+
+
+def test_a_kb_name_at_the_start_of_a_quote_is_a_mention(nlp):
+    mentions, _ = analyse(nlp, "“The Radical Left Democrats have failed on all fronts,” he wrote.")
+    assert ids_of(mentions, "Democrats") == {"us-democratic-party"}
+
+
+def test_an_appositive_title_of_an_of_phrase_stays_the_title(nlp):
+    _, actors = analyse(
+        nlp, "The administration revoked the visa of the court’s chief prosecutor, Gambian-born Fatou Bensouda, on Monday."
+    )
+    assert person_named(actors, "Fatou").role == "Chief Prosecutor"
+
+
+def test_a_description_before_the_only_holder_is_named_does_not_name_him(nlp):
+    mentions, actors = analyse(
+        nlp,
+        "The Honduran foreign minister said the boats had entered Honduran waters. "
+        "Later, Foreign Minister Tomas Arriaga accused the neighbouring navy of piracy.",
+    )
+    assert not [m for m in mentions if m.label == "role"]
+    assert person_named(actors, "Tomas").country is None

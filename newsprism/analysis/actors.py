@@ -214,10 +214,10 @@ ARMED_GROUP_NOUNS = frozenset("gang cartel militia brigade syndicate mafia".spli
 GROUP_NOUNS = ARMED_GROUP_NOUNS | frozenset(
     "group organisation organization network faction movement outfit band clan ring party".split()
 )
-# "Central American", "Latin America", "Northern Ireland": a region, not the country
+# "Central American", "Latin America", "Northern Ireland", "New Jersey": a region, not the country
 # (KB names that include the prefix, such as "North Korea", win as longer matches).
 REGION_PREFIXES = frozenset(
-    "central latin north south east west middle northern southern eastern western pan trans sub".split()
+    "central latin north south east west middle northern southern eastern western pan trans sub new".split()
 )
 # An unknown ORG that is only the object of one of these is a place ("at Caracol Bank").
 PLACE_PREPOSITIONS = frozenset(
@@ -1123,15 +1123,21 @@ def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
 
 def release_names_in_titles(art: Article) -> None:
     """A KB name inside the title of a work ("The Iran Files", "Saving Syria") names
-    the work, not the KB actor (rule 1). Only title-cased spans count: NER also tags
-    quoted speech as a work."""
+    the work, not the KB actor (rule 1). Only title-cased spans in quotation marks of
+    their own count: NER also tags the start of a quote as a work."""
     for ent in art.doc.ents:
-        if ent.label_ != "WORK_OF_ART" or art.headline[ent.start] or not _title_cased(ent):
+        if ent.label_ != "WORK_OF_ART" or art.headline[ent.start] or not _title_cased(ent) or not _quoted(ent):
             continue
         for found in dict.fromkeys(f for f in art.owner[ent.start:ent.end] if f is not None):
             inside = ent.start <= found.start and found.end <= ent.end and found.end - found.start < len(ent)
             if inside and found.kb_form is not None:
                 art.release(found)
+
+
+def _quoted(span: Span) -> bool:
+    """Whether quotation marks enclose just this span (a title, not the start of a quote)."""
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and doc[span.start - 1].is_quote and doc[span.end].is_quote
 
 
 def _title_cased(span: Span) -> bool:
@@ -1165,6 +1171,8 @@ def _untagged_name(art: Article, found: Found, title_words: set[int]) -> tuple[i
         body = art.owner[end] if end < len(doc) and end > found.end else None
         if body is not None and body.start == end and body.kb_form == "name" and _is_body(body.draft):
             end = body.end
+        if end in art.title_start:  # "U.S. District Judge X": the words name the judge's office
+            end = found.end
     start = found.start
     if _is_body(found.draft) and start > 0 and doc[start - 1].dep_ == "compound":
         while start > 0 and _untagged_name_word(art, doc[start - 1], title_words):
@@ -1182,7 +1190,7 @@ def _is_body(draft: Draft) -> bool:
 def _untagged_name_word(art: Article, token: Token, title_words: set[int]) -> bool:
     return (
         token.pos_ == "PROPN" and is_capitalised(token) and token.is_alpha and not token.is_sent_start
-        and token.ent_type_ in ("", "ORG", "FAC") and art.owner[token.i] is None
+        and not (token.is_upper and len(token) > 1) and not token.ent_type_ and art.owner[token.i] is None
         and token.i not in art.kb_at and token.i not in title_words
     )
 
@@ -1238,7 +1246,7 @@ def extends_kb_name(art: Article, label: str, start: int, end: int, inside: list
         return False
     extra = [t for t in art.doc[start:end] if art.owner[t.i] is None]
     own_words = [t for t in extra if t.lower_ not in CONNECTORS]
-    if label == "GPE":
+    if label == "GPE" or (label == "ORG" and inside[0].draft.kind == "person"):  # "Murphy Brown" is no Gordon Brown
         return len(inside) == 1 and bool(extra) and all(is_capitalised(t) and t.is_alpha for t in extra)
     bodies = [f for f in inside if not is_country(f.draft)]
     if label not in ("ORG", "FAC") or len(bodies) != 1 or bodies[0].draft.kind == "person":
@@ -1246,6 +1254,8 @@ def extends_kb_name(art: Article, label: str, start: int, end: int, inside: list
     if not own_words or not all(is_capitalised(t) and t.is_alpha for t in own_words):
         return False
     body, first = bodies[0], inside[0]
+    if body.end == end and art.doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # "House Democrats" are Democrats
     qualified = is_country(first.draft) and first.start == start and body.end == end
     return not (qualified and body.draft.country == first.draft.country)
 
@@ -1655,7 +1665,7 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
     heads = [c for c in root.children if c.dep_ == "appos" and c.i >= found.end]
     if root.dep_ == "appos" and root.head.i < found.start:
         heads.append(root.head)
-    for head in map(_title_above_of_phrase, heads):
+    for head in (_title_above_of_phrase(art, h) for h in heads):
         title_start = art.title_end.get(head.i + 1)
         if title_start is None or head.tag_ in ("NNS", "NNPS"):
             continue
@@ -1665,13 +1675,13 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
     return None
 
 
-def _title_above_of_phrase(head: Token) -> Token:
-    """The noun whose "of"/"for" phrase an appositive name was attached to by the parse
+def _title_above_of_phrase(art: Article, head: Token) -> Token:
+    """The title whose "of"/"for" phrase an appositive name was attached to by the parse
     ("The spokesman for the Foreign Ministry, Ali Rezaei": the spokesman, not the ministry)."""
     preposition = head.head
-    if head.dep_ == "pobj" and preposition.lower_ in ("of", "for") and preposition.head.pos_ == "NOUN":
-        return preposition.head
-    return head
+    if head.i + 1 in art.title_end or head.dep_ != "pobj" or preposition.lower_ not in ("of", "for"):
+        return head
+    return preposition.head if preposition.head.i + 1 in art.title_end else head
 
 
 def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
@@ -1750,7 +1760,7 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         and (descriptor.country is None or d.country == descriptor.country)
     ]
     if not people and descriptor.country is not None:
-        people = _sole_holder_without_country(art, descriptor)
+        people = _sole_holder_without_country(art, descriptor, position)
     if len(people) != 1:
         return None
     if descriptor.country is None and descriptor.affiliation is None:
@@ -1760,13 +1770,16 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
     return people[0]
 
 
-def _sole_holder_without_country(art: Article, descriptor: Descriptor) -> list[Draft]:
+def _sole_holder_without_country(art: Article, descriptor: Descriptor, position: int) -> list[Draft]:
     """"The Honduran foreign minister" after "Foreign Minister Eduardo Lagos Pineda":
     the description names the one person of the article holding the same title, when
-    the title gave him no country; he takes the description's country."""
+    he is named before it and the title gave him no country; he takes the
+    description's country."""
     title = (descriptor.role or "").lower()
     holders = [d for d in art.drafts.values() if d.kind == "person" and title in (r.lower() for r in _roles(d))]
     if len(holders) != 1 or holders[0].country is not None:
+        return []
+    if not any(f.draft is holders[0] and f.start < position for f in art.found()):
         return []
     holders[0].country = descriptor.country
     return holders
