@@ -50,7 +50,9 @@ The rules, in the order they run:
    different first name is a different person ("Ivanka Trump"), also when NER
    missed the given name. A surname that is a common word ("Trump", "Brown")
    counts only where used as a name: after a title, as subject or possessor, or
-   capitalised inside a sentence ("criticized Sessions"). Of several KB people
+   capitalised inside a sentence ("criticized Sessions"), or opening one as the bare
+   subject of a past-tense or speech verb when the tagger took it for a singular noun
+   ("Pence met"). Of several KB people
    with it the year does not decide, the one whose given name's gender agrees with
    the pronouns of the surname's clause ("Clinton said her ..."). Names written
    family name first (Chinese, Korean: ``kb.family_name_first``) are known by that
@@ -92,12 +94,17 @@ The rules, in the order they run:
    ("Republican Sen. X", "X, a Likud lawmaker"; parties are KB organisations).
    A place naming the office gives its country through the gazetteer of
    :mod:`newsprism.analysis.places` ("Texas Gov. X", "the mayor of Paris", "Rep. X
-   of Wyoming"); so do US party labels ("X (R-Texas)") and a government body named
-   by metonym ("a spokesman for the Pentagon"). KB people bring their role,
+   of Wyoming"); so do US party labels ("X (R-Texas)", "X, D-West Virginia,") and a
+   government body named by metonym ("a spokesman for the Pentagon"). A name the
+   parse hangs on the body of a title's "of"/"for" phrase is that title's ("The
+   spokesman for the Foreign Ministry, Ali Rezaei"). KB people bring their role,
    country and the body they act for (a UN Secretary-General: the UN).
 7. **Role references**. "The Iranian President", "the minister" become mentions
    of the one person in the article with that role (and country, when given). A
-   bare "the president" links only if that person is the last one named before it.
+   bare "the president" links only if that person is the last one named before it. A
+   description with a country no holder of its title has ("the Honduran foreign
+   minister") names the one person of the article with that title when he was named
+   before it without a country, and gives him the country.
 8. **Sectors**. A country mention gets a sector from the noun it modifies or
    governs ("Iranian armed forces" military, "the government of Iraq"
    government, "Iranian national television" media); a metonym's is government.
