@@ -251,3 +251,9 @@ def test_a_description_before_the_only_holder_is_named_does_not_name_him(nlp):
     )
     assert not [m for m in mentions if m.label == "role"]
     assert person_named(actors, "Tomas").country is None
+
+
+def test_a_name_around_a_kb_surname_is_nothing_of_that_person(nlp):
+    mentions, actors = analyse(nlp, "Brown said the plan was sound, and Brown University agreed.")
+    (university,) = ids_of(mentions, "Brown University")
+    assert actors[university].affiliation is None and actors[university].country is None

@@ -1160,6 +1160,8 @@ def add_untagged_longer_names(art: Article) -> None:
     for found in art.found():
         if found.kb_form != "name" or found.draft.kind == "person" or art.headline[found.start]:
             continue
+        if art.owner[found.start] is not found:
+            continue  # taken into the name of a KB name before it
         start, end = _untagged_name(art, found, title_words)
         if (start, end) != (found.start, found.end):
             _add_entity(art, Piece(start, end, "ORG"), new_allowed=True)
@@ -1277,6 +1279,8 @@ def longer_name_ties(art: Article, start: int, end: int, inside: list[Found]) ->
     if len(set(countries)) == 1:
         return countries[0], None
     first = inside[0]
+    if first.draft.kind == "person":
+        return None, None  # "Brown University" is nothing of Gordon Brown's
     if not countries and first.start == start and not any(t.lower_ in CONNECTORS for t in art.doc[start:end]):
         return first.draft.country, first.draft
     return None, None
