@@ -15,8 +15,13 @@ The rules, in the order they run:
    their case; other names must start with a capital ("Independent", not
    "independent"). Where a KB match overlaps an NER span, the KB wins, except
    that a longer proper name around a KB name is something else ("National
-   Supreme Security Council" is not the KB's "Security Council", "New Jersey"
-   is not Jersey).
+   Supreme Security Council" is not the KB's "Security Council", the "Nigeria
+   Labour Congress" is not the US Congress, "New Jersey" is not Jersey), and so is
+   a run of untagged capitalised proper nouns compounded with one ("the Iraq Body
+   Count project") or the title of a work ("The Iran Files"). The longer name
+   takes the country it opens with or holds, or, opening with a KB body and going
+   on without "of", is a part of that body ("Hamas Political Bureau"). A country
+   before a KB body of that country names the body ("US Congress").
 2. **People**. PERSON spans are kept only when name-shaped: capitalised words,
    name particles (al-, el-, bin, van, de, ...), initials ("T.S. Ellis"); not
    mostly stop words; no organisation word, no acronym-like word ("TfL"), no KB name except a
@@ -45,7 +50,9 @@ The rules, in the order they run:
    different first name is a different person ("Ivanka Trump"), also when NER
    missed the given name. A surname that is a common word ("Trump", "Brown")
    counts only where used as a name: after a title, as subject or possessor, or
-   capitalised inside a sentence ("criticized Sessions"). Of several KB people
+   capitalised inside a sentence ("criticized Sessions"), or opening one as the bare
+   subject of a past-tense or speech verb when the tagger took it for a singular noun
+   ("Pence met"). Of several KB people
    with it the year does not decide, the one whose given name's gender agrees with
    the pronouns of the surname's clause ("Clinton said her ..."). Names written
    family name first (Chinese, Korean: ``kb.family_name_first``) are known by that
@@ -68,8 +75,9 @@ The rules, in the order they run:
 4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
    House") or an unknown GPE is an actor mention only when the parse makes it an
    agent: subject, possessor, the "by" of a passive, conjoined with one, the
-   object of a verb addressed to someone ("urged Tehran"), or the seat of a ruling
-   body ("the regime in Tegucigalpa", "the government of Syria"); or when it names a
+   object of a verb addressed to someone ("urged Tehran"), a party dealt with
+   ("cooperate with Kiev", "talks with Tehran", "support for Kyiv"), or the seat of a
+   ruling body ("the regime in Tegucigalpa", "the government of Syria"); or when it names a
    title holder's employer ("White House press secretary"). "In Tehran" and "flew
    to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
@@ -86,12 +94,17 @@ The rules, in the order they run:
    ("Republican Sen. X", "X, a Likud lawmaker"; parties are KB organisations).
    A place naming the office gives its country through the gazetteer of
    :mod:`newsprism.analysis.places` ("Texas Gov. X", "the mayor of Paris", "Rep. X
-   of Wyoming"); so do US party labels ("X (R-Texas)") and a government body named
-   by metonym ("a spokesman for the Pentagon"). KB people bring their role,
+   of Wyoming"); so do US party labels ("X (R-Texas)", "X, D-West Virginia,") and a
+   government body named by metonym ("a spokesman for the Pentagon"). A name the
+   parse hangs on the body of a title's "of"/"for" phrase is that title's ("The
+   spokesman for the Foreign Ministry, Ali Rezaei"). KB people bring their role,
    country and the body they act for (a UN Secretary-General: the UN).
 7. **Role references**. "The Iranian President", "the minister" become mentions
    of the one person in the article with that role (and country, when given). A
-   bare "the president" links only if that person is the last one named before it.
+   bare "the president" links only if that person is the last one named before it. A
+   description with a country no holder of its title has ("the Honduran foreign
+   minister") names the one person of the article with that title when he was named
+   before it without a country, and gives him the country.
 8. **Sectors**. A country mention gets a sector from the noun it modifies or
    governs ("Iranian armed forces" military, "the government of Iraq"
    government, "Iranian national television" media); a metonym's is government.
@@ -150,6 +163,8 @@ GOVERNMENT_HEADS = frozenset(
 ARMED_HEADS = frozenset(
     "militia militias brigade brigades front battalion battalions army force forces guard guards corps".split()
 )
+# Words that make a "Congress" or "Council" a union, not a government body ("Nigeria Labour Congress").
+LABOUR_WORDS = frozenset("labour labor trade trades union unions workers teachers employees".split())
 ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
 SECTOR_HEADS = {
     **dict.fromkeys(
@@ -189,6 +204,16 @@ QUANTIFIERS = frozenset("several many few some both these those all various mult
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Words whose "with", "for" or "against" object is a party dealt with ("cooperate with Kiev",
+# "support for Kyiv", "sanctions against Moscow"), not a place.
+PARTY_OBJECT_HEADS = {
+    "with": frozenset(
+        "cooperate cooperation talk negotiate negotiation agree agreement deal relation tie clash "
+        "dialogue partner partnership ally engage engagement reconcile normalise normalize".split()
+    ),
+    "for": frozenset("support backing sympathy".split()),
+    "against": frozenset("sanction sanctions retaliate retaliation".split()),
+}
 # Nouns for a ruling body, whose "in"/"of" place is the body's seat ("the regime in Tegucigalpa").
 RULING_NOUNS = frozenset("regime government administration authority leadership junta ruler".split())
 # Nouns that make a FAC span a group ("the Gulf Sharks, a gang"); the first set makes it armed.
@@ -196,10 +221,10 @@ ARMED_GROUP_NOUNS = frozenset("gang cartel militia brigade syndicate mafia".spli
 GROUP_NOUNS = ARMED_GROUP_NOUNS | frozenset(
     "group organisation organization network faction movement outfit band clan ring party".split()
 )
-# "Central American", "Latin America", "Northern Ireland": a region, not the country
+# "Central American", "Latin America", "Northern Ireland", "New Jersey": a region, not the country
 # (KB names that include the prefix, such as "North Korea", win as longer matches).
 REGION_PREFIXES = frozenset(
-    "central latin north south east west middle northern southern eastern western pan trans sub".split()
+    "central latin north south east west middle northern southern eastern western pan trans sub new".split()
 )
 # An unknown ORG that is only the object of one of these is a place ("at Caracol Bank").
 PLACE_PREPOSITIONS = frozenset(
@@ -212,6 +237,7 @@ PLACE_NOUNS = frozenset(
 )
 # US congressional party labels after a name: "(R-Texas)", "(D)", "(I-Vt.)".
 PARTY_LABEL_RE = re.compile(r"^\(\s*([RDI])(?:\s*[-\u2013,.]\s*[A-Z][\w.' ]*)?\s*\)$")
+PARTY_LABEL_AFTER_COMMA_RE = re.compile(r"^([RDI])\s*[-\u2013]\s*[A-Z][a-z.]+")  # ", D-West Virginia,"
 PARTY_LABELS = {"R": "us-republican-party", "D": "us-democratic-party", "I": None}
 PARTY_LABEL_COUNTRY = "USA"
 PARTY_LABEL_MAX_TOKENS = 8
@@ -440,6 +466,8 @@ def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) ->
     add_kb_mentions(art, kb_found)
     add_surname_mentions(art)
     add_entity_actors(art, pieces)
+    add_untagged_longer_names(art)
+    release_names_in_titles(art)
     add_acronyms(art)
     learn_roles(art)
     add_role_references(art)
@@ -1028,9 +1056,25 @@ def _kb_surname_usable(art: Article, token: Token) -> bool:
         return False
     if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
         before = token.doc[token.i - 1] if token.i > 0 else None
-        return (token.tag_.startswith("NN") and not token.is_sent_start and not art.headline[token.i]
+        if token.is_sent_start:
+            return _bare_subject(art, token)
+        return (token.tag_.startswith("NN") and not art.headline[token.i]
                 and before is not None and not is_determiner(before) and not before.is_punct)
     return token.lower_ not in art.patterns.common_words or used_as_name(art, token.i, token.i + 1)
+
+
+def _bare_subject(art: Article, token: Token) -> bool:
+    """A noun opening a sentence as the bare subject of a past-tense or speech verb
+    ("Pence met with ..."), singular or an irregular plural: such a common noun would
+    take a determiner (bare regular plurals are common: "Officials said"), so the tagger
+    has missed a name."""
+    verb = token.head
+    no_regular_plural = token.tag_ == "NN" or (token.tag_ == "NNS" and not token.lower_.endswith("s"))
+    return (
+        no_regular_plural and token.dep_ == "nsubj" and not art.headline[token.i]
+        and not any(c.i < token.i for c in token.children)
+        and verb.pos_ == "VERB" and (verb.tag_ == "VBD" or verb.lemma_.lower() in SPEECH_VERBS)
+    )
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
@@ -1051,7 +1095,8 @@ def add_kb_mentions(art: Article, kb_found: list[Found]) -> None:
 
 
 def acts_as_agent(span: Span) -> bool:
-    """Subject, possessor, passive "by" agent, addressed object, or conjoined with one."""
+    """Subject, possessor, passive "by" agent, addressed object, a party dealt with
+    ("talks with Tehran", "support for Kyiv"), or conjoined with one."""
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
@@ -1060,6 +1105,8 @@ def acts_as_agent(span: Span) -> bool:
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") and token.head.head.lemma_.lower() in RULING_NOUNS:
+        return True
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in PARTY_OBJECT_HEADS.get(token.head.lower_, ()):
         return True
     return token.dep_ == "dobj" and token.head.lemma_.lower() in ADDRESSEE_VERBS
 
@@ -1081,14 +1128,93 @@ def add_entity_actors(art: Article, pieces: list[Piece]) -> None:
         _add_entity(art, piece, new_allowed=False)
 
 
+def release_names_in_titles(art: Article) -> None:
+    """A KB name inside the title of a work ("The Iran Files", "Saving Syria") names
+    the work, not the KB actor (rule 1). Only title-cased spans in quotation marks of
+    their own count: NER also tags the start of a quote as a work."""
+    for ent in art.doc.ents:
+        if ent.label_ != "WORK_OF_ART" or art.headline[ent.start] or not _title_cased(ent) or not _quoted(ent):
+            continue
+        for found in dict.fromkeys(f for f in art.owner[ent.start:ent.end] if f is not None):
+            inside = ent.start <= found.start and found.end <= ent.end and found.end - found.start < len(ent)
+            if inside and found.kb_form is not None:
+                art.release(found)
+
+
+def _quoted(span: Span) -> bool:
+    """Whether quotation marks enclose just this span (a title, not the start of a quote)."""
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and doc[span.start - 1].is_quote and doc[span.end].is_quote
+
+
+def _title_cased(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(is_capitalised(t) or t.is_stop for t in words) and is_capitalised(words[-1])
+
+
+def add_untagged_longer_names(art: Article) -> None:
+    """A KB name compounded with capitalised proper nouns that NER left untagged ("the
+    Iraq Body Count project", "the Labour Congress"): the words are one name, read as
+    a tagged ORG span would be (rule 1)."""
+    title_words = {i for start, end in art.title_start.items() for i in range(start, end)}
+    for found in art.found():
+        if found.kb_form != "name" or found.draft.kind == "person" or art.headline[found.start]:
+            continue
+        if art.owner[found.start] is not found:
+            continue  # taken into the name of a KB name before it
+        start, end = _untagged_name(art, found, title_words)
+        if (start, end) != (found.start, found.end):
+            _add_entity(art, Piece(start, end, "ORG"), new_allowed=True)
+
+
+def _untagged_name(art: Article, found: Found, title_words: set[int]) -> tuple[int, int]:
+    """The run of untagged capitalised proper nouns around a KB name that compounds
+    with it: after a country or body ("Iraq Body Count", taking in a KB body that ends
+    the run: "Nigeria Labour Congress"), or before a body ("Labour Congress", with a
+    country opening it)."""
+    doc = art.doc
+    end = found.end
+    if doc[found.start:found.end].root.dep_ == "compound":
+        while end < len(doc) and _untagged_name_word(art, doc[end], title_words):
+            end += 1
+        body = art.owner[end] if end < len(doc) and end > found.end else None
+        if body is not None and body.start == end and body.kb_form == "name" and _is_body(body.draft):
+            end = body.end
+        if end in art.title_start:  # "U.S. District Judge X": the words name the judge's office
+            end = found.end
+    start = found.start
+    if _is_body(found.draft) and start > 0 and doc[start - 1].dep_ == "compound":
+        while start > 0 and _untagged_name_word(art, doc[start - 1], title_words):
+            start -= 1
+        country = art.owner[start - 1] if 0 < start < found.start else None
+        if country is not None and is_country(country.draft) and country.end == start:
+            start = country.start
+    return start, end
+
+
+def _is_body(draft: Draft) -> bool:
+    return draft.kind not in ("country", "person")
+
+
+def _untagged_name_word(art: Article, token: Token, title_words: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN" and is_capitalised(token) and token.is_alpha and not token.is_sent_start
+        and not (token.is_upper and len(token) > 1) and not token.ent_type_ and art.owner[token.i] is None
+        and token.i not in art.kb_at and token.i not in title_words
+    )
+
+
 def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
     start, end = piece.start, piece.end
     while end in art.title_end and art.title_end[end] > start:  # "Foreign Ministry Spokesman"
         end = art.title_end[end]
     inside = list(dict.fromkeys(f for f in art.owner[start:end] if f is not None))
-    absorbed, country = [], None
+    absorbed, country, affiliation = [], None, None
     if inside and extends_kb_name(art, piece.label, start, end, inside):
-        art.release(inside[0])
+        for found in inside:  # whether or not the longer name is an actor, the KB one is not named
+            art.release(found)
+        if piece.label != "GPE":
+            country, affiliation = longer_name_ties(art, start, end, inside)
     elif inside:
         if not opens_with_country(art, piece.label, start, end, inside):
             return
@@ -1102,6 +1228,8 @@ def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
     if draft is not None:
         for found in absorbed:
             art.release(found)
+        if draft.affiliation is None and affiliation is not draft:
+            draft.affiliation = affiliation
         art.accept(Found(start, end, draft, piece.label))
 
 
@@ -1117,18 +1245,45 @@ def opens_with_country(art: Article, label: str, start: int, end: int, inside: l
 
 
 def extends_kb_name(art: Article, label: str, start: int, end: int, inside: list[Found]) -> bool:
-    """An ORG or GPE span that is a longer proper name around one KB name: something
-    else ("National Supreme Security Council" is not the KB's "Security Council",
-    "New Jersey" is not Jersey)."""
-    if len(inside) != 1 or art.headline[start]:
+    """An ORG, FAC or GPE span that is a longer proper name around KB names: something
+    else ("National Supreme Security Council" is not the KB's "Security Council", the
+    "Nigeria Labour Congress" is not the US Congress, "New Jersey" is not Jersey).
+    An ORG or FAC span must hold one KB body and a capitalised word of its own, and
+    may hold countries ("Congress of South African Trade Unions"); one opening with a
+    country and ending in a KB body of that country names that body ("US Congress")."""
+    if art.headline[start] or any(f.start < start or f.end > end for f in inside):
         return False
-    if not (label == "GPE" or (label == "ORG" and not is_country(inside[0].draft))):
+    extra = [t for t in art.doc[start:end] if art.owner[t.i] is None]
+    own_words = [t for t in extra if t.lower_ not in CONNECTORS]
+    if label == "GPE" or (label == "ORG" and inside[0].draft.kind == "person"):  # "Murphy Brown" is no Gordon Brown
+        return len(inside) == 1 and bool(extra) and all(is_capitalised(t) and t.is_alpha for t in extra)
+    bodies = [f for f in inside if not is_country(f.draft)]
+    if label not in ("ORG", "FAC") or len(bodies) != 1 or bodies[0].draft.kind == "person":
         return False
-    found = inside[0]
-    extra = [*art.doc[start:found.start], *art.doc[found.end:end]]
-    return bool(extra) and found.start >= start and found.end <= end and all(
-        is_capitalised(t) and t.is_alpha for t in extra
-    )
+    if not own_words or not all(is_capitalised(t) and t.is_alpha for t in own_words):
+        return False
+    body, first = bodies[0], inside[0]
+    if body.end == end and art.doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # "House Democrats" are Democrats
+    qualified = is_country(first.draft) and first.start == start and body.end == end
+    return not (qualified and body.draft.country == first.draft.country)
+
+
+def longer_name_ties(art: Article, start: int, end: int, inside: list[Found]) -> tuple[str | None, Draft | None]:
+    """The country and affiliation of a longer name around KB names: the country it
+    opens with or holds ("Nigeria Labour Congress"); else, when it opens with a KB body
+    and goes on with no "of" or "for", a part of that body ("Hamas Political Bureau")."""
+    countries = [f.draft.country for f in inside if is_country(f.draft)]
+    if is_country(inside[0].draft) and inside[0].start == start:
+        return inside[0].draft.country, None
+    if len(set(countries)) == 1:
+        return countries[0], None
+    first = inside[0]
+    if first.draft.kind == "person":
+        return None, None  # "Brown University" is nothing of Gordon Brown's
+    if not countries and first.start == start and not any(t.lower_ in CONNECTORS for t in art.doc[start:end]):
+        return first.draft.country, first.draft
+    return None, None
 
 
 def _country_before(art: Article, start: int, end: int) -> tuple[list[Found], str | None]:
@@ -1216,7 +1371,7 @@ def org_kind(span: Span, country: str | None) -> str:
         return "media"
     if head in ARMED_HEADS:
         return "government" if country else "armed_group"
-    if head in GOVERNMENT_HEADS:
+    if head in GOVERNMENT_HEADS and not any(t.lower_ in LABOUR_WORDS for t in span):
         return "government"
     return "organization"
 
@@ -1376,12 +1531,16 @@ def learn_roles(art: Article) -> None:
 
 
 def party_label(art: Article, found: Found) -> Descriptor | None:
-    """"Sen. X (R-Texas)": the US party label after a name gives party and country."""
+    """"Sen. X (R-Texas)", "Sen. X, D-West Virginia,": the US party label after a name
+    gives party and country."""
     doc, start = art.doc, found.end
-    if start >= len(doc) or doc[start].text != "(":
+    if start >= len(doc) or doc[start].text not in ("(", ","):
         return None
-    close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
-    label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
+    if doc[start].text == ",":
+        label = PARTY_LABEL_AFTER_COMMA_RE.match(doc[start + 1:start + PARTY_LABEL_MAX_TOKENS].text)
+    else:
+        close = next((i for i in range(start, min(len(doc), start + PARTY_LABEL_MAX_TOKENS)) if doc[i].text == ")"), None)
+        label = PARTY_LABEL_RE.match(doc[start:close + 1].text) if close is not None else None
     if label is None:
         return None
     party = art.kb.get(PARTY_LABELS[label.group(1)] or "")
@@ -1462,8 +1621,8 @@ def describe(art: Article, start: int, title_start: int, title_end: int) -> Desc
             descriptor.country = descriptor.country or owner.draft.country
         elif owner is not None and owner.draft.kind != "person":
             descriptor.affiliation = owner.draft
-        elif owner is None and is_capitalised(doc[i]) and body_start is None:
-            body_start = i
+        elif owner is None and is_capitalised(doc[i]) and not is_determiner(doc[i]) and body_start is None:
+            body_start = i  # not a sentence's opening "The"
     if descriptor.affiliation is None and body_start is not None:
         descriptor.country = descriptor.country or _place_country_before(art, body_start, title_start)
         descriptor.affiliation = _body(art, body_start, title_start, descriptor.country)
@@ -1517,7 +1676,7 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
     heads = [c for c in root.children if c.dep_ == "appos" and c.i >= found.end]
     if root.dep_ == "appos" and root.head.i < found.start:
         heads.append(root.head)
-    for head in heads:
+    for head in (_title_above_of_phrase(art, h) for h in heads):
         title_start = art.title_end.get(head.i + 1)
         if title_start is None or head.tag_ in ("NNS", "NNPS"):
             continue
@@ -1525,6 +1684,15 @@ def appositive(art: Article, found: Found) -> Descriptor | None:
         _of_phrase(art, head, descriptor)
         return descriptor
     return None
+
+
+def _title_above_of_phrase(art: Article, head: Token) -> Token:
+    """The title whose "of"/"for" phrase an appositive name was attached to by the parse
+    ("The spokesman for the Foreign Ministry, Ali Rezaei": the spokesman, not the ministry)."""
+    preposition = head.head
+    if head.i + 1 in art.title_end or head.dep_ != "pobj" or preposition.lower_ not in ("of", "for"):
+        return head
+    return preposition.head if preposition.head.i + 1 in art.title_end else head
 
 
 def _of_phrase(art: Article, head: Token, descriptor: Descriptor) -> None:
@@ -1602,6 +1770,8 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         if d.kind == "person" and any(r.lower().split()[-1:] == title for r in _roles(d))
         and (descriptor.country is None or d.country == descriptor.country)
     ]
+    if not people and descriptor.country is not None:
+        people = _sole_holder_without_country(art, descriptor, position)
     if len(people) != 1:
         return None
     if descriptor.country is None and descriptor.affiliation is None:
@@ -1609,6 +1779,21 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         if before and before[-1].draft is not people[0]:
             return None
     return people[0]
+
+
+def _sole_holder_without_country(art: Article, descriptor: Descriptor, position: int) -> list[Draft]:
+    """"The Honduran foreign minister" after "Foreign Minister Eduardo Lagos Pineda":
+    the description names the one person of the article holding the same title, when
+    he is named before it and the title gave him no country; he takes the
+    description's country."""
+    title = (descriptor.role or "").lower()
+    holders = [d for d in art.drafts.values() if d.kind == "person" and title in (r.lower() for r in _roles(d))]
+    if len(holders) != 1 or holders[0].country is not None:
+        return []
+    if not any(f.draft is holders[0] and f.start < position for f in art.found()):
+        return []
+    holders[0].country = descriptor.country
+    return holders
 
 
 def _roles(draft: Draft) -> list[str]:
