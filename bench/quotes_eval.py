@@ -27,7 +27,8 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -243,12 +244,19 @@ class Score:
     matched: int = 0
     speakers_named: int = 0
     speakers_right: int = 0
+    misses: Counter = field(default_factory=Counter)
 
-    def add(self, gold: list[Span], predicted: list[Span], check_names: bool) -> None:
+    def add(self, gold: list[Span], predicted: list[Span], check_names: bool, elsewhere: list[Span] = ()) -> None:
+        """`elsewhere`: the predictions of the other categories, to tell a miss read as
+        another kind from one not found at all."""
         self.gold += len(gold)
         self.predicted += len(predicted)
         pairs = match(gold, predicted)
         self.matched += len(pairs)
+        found = {id(g) for g, _ in pairs}
+        for g in gold:
+            if id(g) not in found:
+                self.misses[miss_kind(g, predicted, elsewhere)] += 1
         for g, p in pairs:
             if check_names and g.name:
                 self.speakers_named += 1
@@ -263,7 +271,19 @@ class Score:
         if self.speakers_named:
             result["speaker_accuracy"] = round(self.speakers_right / self.speakers_named, 3)
             result["speakers_checked"] = self.speakers_named
+        result["misses"] = dict(sorted(self.misses.items()))
         return result
+
+
+def miss_kind(gold: Span, predicted: list[Span], elsewhere: list[Span]) -> str:
+    """Why a gold span went unmatched, in aggregate terms only: found as another kind
+    (direct read as indirect, ...), found with other bounds (a prediction overlaps it, too
+    little or already taken by another gold span), or not found at all."""
+    if any(overlap(gold, p) >= MIN_OVERLAP for p in elsewhere):
+        return "another_kind"
+    if any(overlap(gold, p) > 0 for p in predicted):
+        return "other_bounds"
+    return "not_found"
 
 
 def gold_spans(gold: dict) -> dict[str, list[Span]]:
@@ -317,7 +337,9 @@ def evaluate(folder: Path) -> dict:
     for gold, _, predicted in analysed(folder):
         articles += 1
         for category, spans in gold_spans(gold).items():
-            scores[category].add(spans, predicted[category], check_names=True)
+            others = [span for kind, found in predicted.items()  # a quote read as the other kind of quote
+                      if kind != category and "attributions" not in (kind, category) for span in found]
+            scores[category].add(spans, predicted[category], check_names=True, elsewhere=others)
     return {"articles": articles, **{k: v.as_dict() for k, v in scores.items()}}
 
 
