@@ -153,6 +153,17 @@ def test_swapped_roles_contest_both_claims():
     assert all(c.contradictions == ["swapped_roles"] and c.status == "contested" for c in accusations)
 
 
+def test_two_statements_of_one_sentence_are_two_claims_with_their_own_ids():
+    both = Writer("a", "One").say("The minister resigned and the crews were released.", predications=[
+        did("resigned", "resign", "official", counting=None), did("released", "release", "crew", counting=None)])
+    other = Writer("b", "Two").say("The minister resigned on Monday.", predications=[
+        did("resigned", "resign", "official", counting=None)])
+    other.say("Later the crews were released.", predications=[did("released", "release", "crew", counting=None)])
+    claims = claims_of(both, other)
+    assert len([c for c in claims if {m.article_id for m in c.mentions} == {"a", "b"}]) == 2
+    assert len({c.id for c in claims}) == len(claims)
+
+
 def test_two_sides_fighting_each_other_are_no_swapped_roles():
     both = Writer("a", "One").say("Honduran boats fired on Salvadoran boats near the bank.",
                                   events=[("honduras", "ASSAULT", "el-salvador", "asserted", "actual", None)])

@@ -882,7 +882,7 @@ def _status(claim: Claim, independent: dict[str, str]) -> str:
 
 def _claim_id(story_id: str, atoms: list[Atom]) -> str:
     first = min((a.unit.article_id, -1 if a.unit.start is None else a.unit.start,
-                 a.event.id if a.event else "") for a in atoms if not a.loose)
+                 a.event.id if a.event else a.predication.id if a.predication else "") for a in atoms if not a.loose)
     digest = hashlib.blake2b(f"{story_id}|{first}".encode(), digest_size=6).hexdigest()
     return f"{story_id}:{digest}"
 
