@@ -1174,3 +1174,43 @@ def test_a_description_takes_the_person_the_article_describes_so(nlp):
             "\"The plan has not worked for two years,\" the Ohio lawmaker said.")
     r = analyse(nlp, text)
     assert r.speaker_name(r.quote("The plan has not worked")) is None
+
+
+def test_a_court_paper_filed_by_someone_quotes_the_filer(nlp):
+    text = ("Two officers are named in a lawsuit filed by Tom Walsh, who was stopped in March. "
+            "The lawsuit claimed Walsh “was not resisting” at the time. "
+            "It said the officers left, and “Walsh was cooperating fully” with them.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("was not resisting")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("Walsh was cooperating fully")) == "Tom Walsh"
+    r = analyse(nlp, "Court records filed by prosecutor Lena Holm describe the scheme. "
+                     "“His lies were not momentary lapses,” the filing says.")
+    assert r.speaker_name(r.quote("His lies were not")) == "Lena Holm"
+    # must not fire: records merely filed with a court, or a paper whose filer is unnamed
+    r = analyse(nlp, "Records filed with the court describe the scheme, Lena Holm said on Monday. "
+                     "“His lies were not momentary lapses,” the filing says.")
+    assert r.speaker_name(r.quote("His lies were not")) is None
+    r = analyse(nlp, "A lawsuit filed by someone in Ohio says “the rules were broken.”")
+    assert r.speaker_name(r.quote("the rules were broken")) is None
+
+
+def test_poll_shares_are_no_speakers(nlp):
+    text = ("A new poll found that 45% of adults believed the mayor “should be replaced,” "
+            "while 15% said they “don’t know.” Some 39 percent of women said they back Lena Holm.")
+    r = analyse(nlp, text)
+    assert not [q for q in r.quotes if "replaced" in q.text or "know" in q.text or "back Lena" in q.text]
+    # must not fire: a counted group of people who spoke, not a share
+    r = analyse(nlp, "Two of the workers said they “had never been paid.”")
+    assert r.quote("had never been paid", "partial").speaker == "Two of the workers"
+
+
+def test_a_labelling_verb_with_as_quotes_the_label(nlp):
+    text = ("Lena Holm attacked the council as “reckless” and “lazy” on Monday, hours after deriding "
+            "its members as “fair-weather friends”. The others Holm derided as “cowards” stayed silent.")
+    r = analyse(nlp, text)
+    for label in ("reckless", "lazy", "fair-weather friends", "cowards"):
+        quote = r.quote(label)
+        assert (quote.kind, r.speaker_name(quote)) == ("partial", "Lena Holm")
+    # must not fire: the same verbs without an as-label, and a quoted term they attack
+    r = analyse(nlp, "Lena Holm attacked the “reform” of the council. Critics slammed the port on Monday.")
+    assert not [q for q in r.quotes if q.kind != "indirect"]

@@ -160,6 +160,9 @@ SPEECH_VERBS = frozenset(
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
     "characterize characterise echo speak talk chant email e-mail text message".split()
 )
+# Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
+LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
+                            "paint cast tout assail excoriate".split())
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
     "say tell add claim argue warn deny insist announce believe think declare state affirm note explain "
@@ -240,6 +243,7 @@ KIN_NOUNS = frozenset(
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
+SHARE_WORDS = frozenset({"%", "percent", "cent"})  # "45% of adults said": a poll's measurement, no speaker
 PARTITIVES = frozenset(
     "one two three some many several most few none each all both majority plurality minority half handful "
     "third quarter percent dozen dozens".split()
@@ -966,10 +970,12 @@ def frame_tokens(art: ArticleView, span: Span) -> set[int]:
 def governing_tokens(span: Span) -> list[Token]:
     """The tokens above the quoted words in the parse, nearest first (fewest steps
     up, then fewest words away). A quote joined to a clause as its conjunct ("He
-    blamed the US: “Where did ...”") is not governed by it."""
+    blamed the US: “Where did ...”") is not governed by it; a conjoined label is ("called it
+    “cruel” and “stupid”")."""
     best: dict[int, tuple[int, int, Token]] = {}
     for root in span:
-        if span.start <= root.head.i < span.end or root.head.i == root.i or root.dep_ == "conj":
+        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+        if span.start <= root.head.i < span.end or root.head.i == root.i or clause_conjunct:
             continue
         for steps, ancestor in enumerate(root.ancestors, start=1):
             if span.start <= ancestor.i < span.end:
@@ -986,7 +992,7 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     quoted = _quoted_as(token)
     if quoted is not None:
         return speaker_from(art, quoted)
-    if _is_speech_verb(token) or (token.pos_ == "VERB" and any(
+    if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
@@ -996,6 +1002,12 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
         if token.dep_ == "dobj":  # "issued a challenge to ...", "released a statement calling ..."
             return subject_speaker(art, token.head)
     return None
+
+
+def _labels_as(verb: Token) -> bool:
+    """"Derided them as “liars and leakers”": a labelling verb with its as-phrase."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in LABELLING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -1403,6 +1415,8 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
             token = subject  # "Huckabee is a man who says ...": Huckabee says it
     if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
         return None
+    if token.lower_ in SHARE_WORDS and any(c.like_num for c in token.subtree):
+        return None  # poll results are no quotes (GUIDELINES): the respondents are a measurement
     if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
         return pronoun_speaker(art, token)
     start, end = noun_phrase(art, token)
@@ -1654,6 +1668,9 @@ def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | Non
     X said" before it."""
     same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
     for token in art.doc[:position]:  # the first: the one the story is about
+        filer = _filed_by(art, token, same)
+        if filer is not None:
+            return filer
         filed = token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS
         within = token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
         if token.lemma_.lower() in same and (filed or within):  # "issued a statement", "In a statement, X said"
@@ -1661,6 +1678,24 @@ def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | Non
             filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
             if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
                 return filer
+    return None
+
+
+def _filed_by(art: ArticleView, document: Token, same: frozenset[str]) -> Speaker | None:
+    """The named agent of "a lawsuit filed by Julius Wilson" or "court records filed by
+    special counsel Robert Mueller" (with "file", any document counts as a court paper)."""
+    lemma = document.lemma_.lower()
+    if lemma not in same and not (same is LEGAL_FILINGS and lemma in DOCUMENT_NOUNS):
+        return None
+    for verb in document.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in FILING_VERBS:
+            continue
+        if lemma not in same and verb.lemma_.lower() != "file":
+            continue
+        agent = next((g for by in verb.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"), None)
+        filer = speaker_from(art, agent) if agent is not None and agent.pos_ != "PRON" else None
+        if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
+            return filer
     return None
 
 
@@ -1807,6 +1842,8 @@ def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
         group = _group_antecedent(art, token)
         if group is not None:
             speaker.actor_id, speaker.anonymous = group.actor_id, group.anonymous
+            if group.head in DOCUMENT_NOUNS:  # "It said": the lawsuit just quoted, still a document
+                speaker.head = group.head
         elif word == "it":
             speaker.can_speak = False
         return speaker
@@ -1911,7 +1948,7 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
         a.speaker for a in art.history
         if floor <= a.speaker.start < token.idx
         and (a.speaker.plural or art.actor_kind(a.speaker.actor_id) not in (None, "person")
-             or (token.lower_ == "it" and _unknown_name(art, a.speaker)))
+             or (token.lower_ == "it" and (_unknown_name(art, a.speaker) or a.speaker.head in DOCUMENT_NOUNS)))
     ]
     if groups:
         return groups[-1]
