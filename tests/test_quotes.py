@@ -1214,3 +1214,25 @@ def test_a_labelling_verb_with_as_quotes_the_label(nlp):
     # must not fire: the same verbs without an as-label, and a quoted term they attack
     r = analyse(nlp, "Lena Holm attacked the “reform” of the council. Critics slammed the port on Monday.")
     assert not [q for q in r.quotes if q.kind != "indirect"]
+
+
+def test_people_in_a_media_caption_are_no_antecedents(nlp):
+    text = ("Tom Walsh said he arrived late at the meeting.\n\n"
+            "Media playback is unsupported on your device Media caption Our reporter Ann Lee asks "
+            "Omar Khaled about his links to the mayor.\n\n"
+            "He said: \"I actually left after ten minutes.\"")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I actually left")) == "Tom Walsh"
+    # must not fire: a caption's own "Name said" still quotes that name
+    r = analyse(nlp, text + "\n\nImage caption Omar Khaled said: \"I never met him.\"")
+    assert r.speaker_name(r.quote("I never met him")) == "Omar Khaled"
+
+
+def test_a_list_of_reported_clauses_is_one_indirect_quote(nlp):
+    r = analyse(nlp, 'Mr Walsh said he arrived late at the meeting, realised little of note was being '
+                     'discussed and that it was "time not well-spent".')
+    assert r.quote("he arrived late", "indirect").text.startswith(
+        "he arrived late at the meeting, realised little of note was being discussed")
+    # must not fire: a second clause of the cue that reports nothing is not added
+    r = analyse(nlp, "Tom Walsh said the vote failed, insisted he had won.")
+    assert r.quote("the vote failed", "indirect").text == "the vote failed"

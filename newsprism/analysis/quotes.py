@@ -1877,6 +1877,7 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
         and not art.is_heading(art.paragraph_of[i])  # "McConnell: Shutdowns 'off the table'": a link
+        and not _in_caption(art, m.start)  # "Media caption The BBC's reporter asks X": beside the story
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
@@ -1895,6 +1896,11 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     found = max(subjects or _last_sentence_subjects(art, candidates) or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
     art.pronouns[token.i] = found
     return found
+
+
+def _in_caption(art: ArticleView, position: int) -> bool:
+    start, _ = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
+    return CAPTION.search(art.text, start, position) is not None
 
 
 def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
@@ -2252,13 +2258,19 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
 
 def _second_contents(verb: Token, content: Token) -> list[Token]:
     """"said it released the footage, but that any footage inside could not be shown":
-    a that-clause the parse joined to the cue, with its conjunction."""
+    a that-clause the parse joined to the cue, with its conjunction; "said he arrived late,
+    realised nothing was discussed and ...": a list's next item, itself reporting a clause,
+    that the parse made a second, subjectless content clause of the cue."""
     if content.head.i != verb.i or content.i < verb.i:
         return []
     clauses = [c for c in verb.children if c.dep_ == "conj" and c.i > content.i
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                and any(m.dep_ in SUBJECTS | {"nsubjpass", "expl"} for m in c.children)]
-    return clauses + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
+    items = [c for c in verb.children if c.dep_ == "ccomp" and c.i > content.i and c.tag_ in FINITE_TAGS
+             and not any(m.dep_ in SUBJECTS | {"nsubjpass", "expl", "mark"} for m in c.children)
+             and verb.doc[c.i - 1].text == "," and c.left_edge.i == c.i
+             and any(m.dep_ == "ccomp" for m in c.children)]
+    return clauses + items + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
 
 
 def _reporter_additions(content: Token) -> list[Token]:
