@@ -1236,3 +1236,16 @@ def test_a_list_of_reported_clauses_is_one_indirect_quote(nlp):
     # must not fire: a second clause of the cue that reports nothing is not added
     r = analyse(nlp, "Tom Walsh said the vote failed, insisted he had won.")
     assert r.quote("the vote failed", "indirect").text == "the vote failed"
+
+
+def test_a_quoted_infinitive_after_a_verb_of_intent_is_its_subjects_words(nlp):
+    text = ("Ross Perot was its herald. He intended, if you recall, to “get under the hood” and tune up "
+            "the engine. Lena Holm wants to “drain the swamp” in the capital.")
+    r = analyse(nlp, text)
+    assert (r.quote("get under the hood").kind, r.speaker_name(r.quote("get under the hood"))) == (
+        "partial", "Ross Perot")
+    assert r.speaker_name(r.quote("drain the swamp")) == "Lena Holm"
+    # must not fire: unnamed groups, bodies, and verbs that are not of intent
+    r = analyse(nlp, "Voters want to “take back control” of the port. The council plans to “revisit the "
+                     "budget” soon. Lena Holm tried to “fix the roads” first.")
+    assert not [q for q in r.quotes if q.kind != "indirect"]

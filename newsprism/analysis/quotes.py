@@ -163,6 +163,8 @@ SPEECH_VERBS = frozenset(
 # Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
 LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
                             "paint cast tout assail excoriate".split())
+# Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
+INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
     "say tell add claim argue warn deny insist announce believe think declare state affirm note explain "
@@ -751,12 +753,29 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
             cue, speaker = None, echo
     if speaker is None and sentence_like:
         cue, speaker = context_speaker(art, span, m)
+    if speaker is None and not sentence_like:
+        cue, speaker = intended_words(art, span)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
         return None  # "would “recommend appropriate remedies,” according to the summary": no one's words
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
+
+
+def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'He intended to “get under the hood”': a quoted infinitive phrase after a verb of
+    intent is the words of its subject, when that is a person the article names."""
+    root = span.root
+    to = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to" and not art.quoted[c.i]), None)
+    if (to is None or root.dep_ != "xcomp" or root.i != span.start or root.pos_ != "VERB"
+            or root.head.lemma_.lower() not in INTENTION_VERBS):
+        return None, None
+    subject = subject_of(root.head)
+    speaker = speaker_from(art, subject) if subject is not None else None
+    if speaker is None or not _is_person(art.actors, speaker.actor_id):
+        return None, None
+    return root.head.text, speaker
 
 
 def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
