@@ -1249,3 +1249,20 @@ def test_a_quoted_infinitive_after_a_verb_of_intent_is_its_subjects_words(nlp):
     r = analyse(nlp, "Voters want to “take back control” of the port. The council plans to “revisit the "
                      "budget” soon. Lena Holm tried to “fix the roads” first.")
     assert not [q for q in r.quotes if q.kind != "indirect"]
+
+
+def test_a_statement_from_a_body_quotes_the_body(nlp):
+    text = ("Scalise was taken to the Harbour Hospital in Oslo. A statement from the hospital said Scalise was "
+            "shot in the hip and the bullet \"travelled across his pelvis.\"")
+    r = analyse(nlp, text)
+    assert r.quote("travelled across his pelvis", "partial").speaker == "the hospital"
+    assert r.quote("Scalise was shot in the hip", "indirect").speaker == "the hospital"
+    # must not fire: a statement from a time or an unnamed person speaks for no one
+    r = analyse(nlp, "A report from last year said the port was \"unsafe.\"")
+    assert r.quote("unsafe", "partial").speaker_id is None
+
+
+def test_texted_is_a_speech_verb(nlp):
+    r = analyse(nlp, 'Lena Holm texted that the port was shut. "We are closed," she texted on Monday.')
+    assert r.speaker_name(r.quote("the port was shut", "indirect")) == "Lena Holm"
+    assert r.speaker_name(r.quote("We are closed")) == "Lena Holm"

@@ -165,6 +165,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
                             "paint cast tout assail excoriate".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
 INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
+# Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
+LEMMA_FIXES = {"texte": "text"}
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
     "say tell add claim argue warn deny insist announce believe think declare state affirm note explain "
@@ -661,7 +663,7 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
     doc = art.doc
     tokens = [t for t in doc.char_span(floor, close, alignment_mode="contract") or []]
     for verb in reversed(tokens):
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and subject_of(verb) is not None:
+        if verb.pos_ == "VERB" and verb_lemma(verb) in SPEECH_VERBS and subject_of(verb) is not None:
             content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             first = content.left_edge if content is not None else doc[min(verb.i + 1, len(doc) - 1)]
             while first.i < len(doc) - 1 and (first.dep_ == "mark" or first.is_punct) and first.idx < close:
@@ -1042,8 +1044,12 @@ def _is_speech_verb(token: Token) -> bool:
         return False
     if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
         return False  # "Trump's remarks": a noun the tagger took for a verb
+    return verb_lemma(token) in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def verb_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or _speech_particle(token) is not None
+    return LEMMA_FIXES.get(lemma, lemma)
 
 
 def _speech_particle(token: Token) -> Token | None:
@@ -1195,7 +1201,7 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     name, word = rest[:-1], rest[-1]
     if not all(t.pos_ == "PROPN" for t in name) or not word.is_lower or word.i != name[-1].i + 1:
         return None, None
-    if ending != "," and word.lemma_.lower() not in SPEECH_VERBS:
+    if ending != "," and verb_lemma(word) not in SPEECH_VERBS:
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
@@ -1211,7 +1217,7 @@ def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None
         return None
     name = list(takewhile(lambda t: t.is_title and t.is_alpha, words[2:]))
     after = words[2 + len(name)] if len(words) > 2 + len(name) else None
-    if not name or after is None or not after.is_lower or after.lemma_ not in SPEECH_VERBS:
+    if not name or after is None or not after.is_lower or verb_lemma(after) not in SPEECH_VERBS:
         return None
     speaker = speaker_from(art, name[-1])
     return (after.text, speaker) if speaker is not None else None
@@ -1367,7 +1373,7 @@ def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | 
     if colon is None:
         return None
     start, _ = art.clause(colon.start)
-    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and verb_lemma(t) in SPEECH_VERBS
              and (t.head.i == t.i or not start <= t.head.i < colon.start)]
     verb = verbs[-1] if verbs else None
     if verb is None:
@@ -1576,6 +1582,12 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     if lemma in DOCUMENT_NOUNS and owner is not None:  # "the group's letter said": the group
         author = _possessor(art, owner)
         if author is not None and author.can_speak:
+            return author
+    issuer = next((g for p in head.rights if p.dep_ == "prep" and p.lower_ == "from"
+                   for g in p.children if g.dep_ == "pobj"), None) if lemma in DOCUMENT_NOUNS else None
+    if issuer is not None:  # "a statement from the hospital said": the hospital
+        author = speaker_from(art, issuer)
+        if author is not None and author.can_speak and not author.anonymous:
             return author
     if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
         filer = document_filer(art, lemma, head.i)
@@ -2072,7 +2084,7 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
     """The content clause a cue reports and its speaker: a speech verb and its
     subject, a cue noun and its possessor ("his argument that ..."), or "according
     to X" and the clause it hangs on."""
-    if cue.pos_ == "VERB" and (cue.lemma_.lower() in INDIRECT_VERBS or _made_clear(cue)):
+    if cue.pos_ == "VERB" and (verb_lemma(cue) in INDIRECT_VERBS or _made_clear(cue)):
         content = content_clause(cue)
         if content is None:
             return None, None
