@@ -1266,3 +1266,29 @@ def test_texted_is_a_speech_verb(nlp):
     r = analyse(nlp, 'Lena Holm texted that the port was shut. "We are closed," she texted on Monday.')
     assert r.speaker_name(r.quote("the port was shut", "indirect")) == "Lena Holm"
     assert r.speaker_name(r.quote("We are closed")) == "Lena Holm"
+
+
+def test_a_post_in_its_authors_words_keeps_a_short_quote_nested(nlp):
+    text = ("Lena Holm toured the fair.\n\n"
+            "Wow, a cow made of butter. My girls would love it. In fact, the first word Ann ever said was "
+            "“butter” pic.twitter.com/abc — Lena Holm (@lenaholm) August 9, 2014")
+    r = analyse(nlp, text)
+    post = r.quote("Wow, a cow made of butter")
+    assert (post.kind, r.speaker_name(post)) == ("direct", "Lena Holm")
+    assert not [q for q in r.quotes if q.text == "butter"]
+
+
+def test_posts_listed_as_handle_and_words_are_their_authors_quotes(nlp):
+    text = ("WHO IS TWEETING?\n\n"
+            "@annlee: My story with @bokim: the port is all but ignoring its workers http://t.co/abc\n\n"
+            "@tomwalsh: Worth remembering that once the council called the plan \"a disgrace” of a deal "
+            "http://example.com/x …")
+    r = analyse(nlp, text)
+    assert r.quote("My story with @bokim").speaker == "@annlee"
+    assert r.quote("My story with @bokim").text.endswith("ignoring its workers")
+    assert r.quote("Worth remembering").text.endswith("of a deal")
+    assert not [q for q in r.quotes if q.text == "a disgrace"]
+    # must not fire: a reply or a passed-on post (".@name: …"), a contact line
+    r = analyse(nlp, "WHO IS TWEETING?\n\n@annlee: .@bokim says the port is “failing” its workers.\n\n"
+                     "Contact: @newsdesk")
+    assert not [q for q in r.quotes if q.speaker == "@annlee"]

@@ -689,9 +689,13 @@ EMBEDDED_POST = re.compile(
 )
 
 
+HANDLE_POST = re.compile(r"@(\w{1,30}):\s+([^.@\s].*?)(?:\s+(?:https?://|pic\.twitter\.com/)\S*)*(?:\s*…)?\s*")  # "@name: post"
+
+
 def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
     lines headed by a person's name in capitals, block quotes after "She continued:",
+    posts listed as "@handle: words" (not replies or passed-on posts: ".@name: …", "@name: @other …"),
     and embedded posts signed "— Name (@handle) Date" whose formatting was lost. A post
     holding a quote already attributed (`found`) is a reporter quoting someone (""…,"
     Trump says … — ABC News Politics"): its quotes stand, the post is no one's words."""
@@ -704,12 +708,18 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
                 speaker = Speaker(start + line.start(1), start + line.end(1), line.group(1), person)
                 yield Attributed(start + line.start(2), end, "direct", speaker, None, number)
             continue
+        handle = HANDLE_POST.fullmatch(paragraph)
+        if handle is not None and not any(_reported_in_post(q, start + handle.start(2), start + handle.end(2))
+                                          for q in found):
+            speaker = Speaker(start, start + handle.end(1), "@" + handle.group(1))
+            yield Attributed(start + handle.start(2), start + handle.end(2), "direct", speaker, None, number)
+            continue
         post = EMBEDDED_POST.fullmatch(paragraph)
         lead_in = block_quote_lead_in(art, number) if post is None else None
         if lead_in is not None:
             cue, speaker = lead_in
             yield Attributed(start, end, "direct", speaker, cue, number)
-        if post is not None and not any(start + post.start(1) <= q.start and q.end <= start + post.end(1)
+        if post is not None and not any(_reported_in_post(q, start + post.start(1), start + post.end(1))
                                         for q in found):
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
@@ -717,6 +727,14 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             mention = art.mention_at[span.start] if span is not None else None
             speaker.actor_id = mention.actor_id if mention is not None else None
             yield Attributed(start + post.start(1), start + post.end(1), "direct", speaker, None, number)
+
+
+def _reported_in_post(quote: Attributed, start: int, end: int) -> bool:
+    """Whether a post is a reporter passing on this quote: the quote opens the post or
+    fills most of it; a short quote inside the author's own sentences ("the first word
+    she said was “butter”") is nested in the author's words."""
+    inside = start <= quote.start and quote.end <= end
+    return inside and (quote.start - start <= 2 or 2 * (quote.end - quote.start) >= end - start)
 
 
 def _person_named(art: ArticleView, label: str) -> str | None:
