@@ -1292,3 +1292,15 @@ def test_posts_listed_as_handle_and_words_are_their_authors_quotes(nlp):
     r = analyse(nlp, "WHO IS TWEETING?\n\n@annlee: .@bokim says the port is “failing” its workers.\n\n"
                      "Contact: @newsdesk")
     assert not [q for q in r.quotes if q.speaker == "@annlee"]
+
+
+def test_an_advertisement_label_between_lead_in_and_quote_is_skipped(nlp):
+    text = ("Tom Walsh wrote this:\n\nAdvertisement:\n\nThe port was closed for good and nobody cared at all.\n\n"
+            "Lena Holm put it differently:\n\nAdvertisement:\n\n“Order was only restored when the money came.”")
+    r = analyse(nlp, text)
+    assert not [q for q in r.quotes if "Advertisement" in q.text]
+    assert r.speaker_name(r.quote("The port was closed for good")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("Order was only restored")) == "Lena Holm"
+    # must not fire: a lead-in with no speech verb introduces no one's words, label or not
+    r = analyse(nlp, "Four examples:\n\nAdvertisement:\n\nThe port, the bridge, the road and the rail.")
+    assert not r.quotes

@@ -1336,12 +1336,16 @@ def _person_cue(art: ArticleView, tokens: Span, put_it: bool) -> tuple[str, Spea
 
 
 def _page_furniture(art: ArticleView, paragraph: int) -> bool:
-    """A line of a few words ending without punctuation and holding no quote: a
-    page's link, button or advertisement label, not part of the story."""
+    """A line of a few words ending without punctuation, or a verbless label ending in a
+    colon ("Advertisement:"), holding no quote: a page's link, button or advertisement
+    label, not part of the story."""
     start, end = art.paragraphs[paragraph]
     line = art.text[start:end]
-    return (len(line.split()) <= FURNITURE_WORDS and line[-1:].isalnum()
-            and not any(start <= q.start < end for q in art.marked))
+    if len(line.split()) > FURNITURE_WORDS or any(start <= q.start < end for q in art.marked):
+        return False
+    words = art.doc.char_span(start, end, alignment_mode="expand")
+    label = line.endswith(":") and words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return line[-1:].isalnum() or label
 
 
 def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker] | None:
@@ -1349,6 +1353,10 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     colon; "Meghan McCain: “...”" (a caption or transcript label): the person named."""
     doc = art.doc
     position, char = last_char_before(art.text, m.start - 1)
+    label = doc.char_span(position, position + 1, alignment_mode="expand") if char == ":" else None
+    if label is not None and _page_furniture(art, art.paragraph_of[label.start]):
+        start = art.paragraphs[art.paragraph_of[label.start]][0]
+        position, char = last_char_before(art.text, start)  # "Advertisement:" between lead-in and quote
     if not m.opened or char != ":":
         return None
     colon = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -1381,8 +1389,13 @@ def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | 
     no speech verb and introduce no one's words."""
     if number == 0:
         return None
-    previous_end = art.paragraphs[number - 1][1]
+    previous = number - 1
+    while previous > 0 and art.text[art.paragraphs[previous][1] - 1] == ":" and _page_furniture(art, previous):
+        previous -= 1  # "…the following comment:", "Advertisement:", then the block
+    previous_end = art.paragraphs[previous][1]
     if art.text[previous_end - 1] != ":":  # first: the cheap test, which rules out most paragraphs
+        return None
+    if _page_furniture(art, number):
         return None
     start, end = art.paragraphs[number]
     if any(start <= m.start < end or start < m.end <= end for m in art.marked):
