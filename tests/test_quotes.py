@@ -1174,3 +1174,133 @@ def test_a_description_takes_the_person_the_article_describes_so(nlp):
             "\"The plan has not worked for two years,\" the Ohio lawmaker said.")
     r = analyse(nlp, text)
     assert r.speaker_name(r.quote("The plan has not worked")) is None
+
+
+def test_a_court_paper_filed_by_someone_quotes_the_filer(nlp):
+    text = ("Two officers are named in a lawsuit filed by Tom Walsh, who was stopped in March. "
+            "The lawsuit claimed Walsh “was not resisting” at the time. "
+            "It said the officers left, and “Walsh was cooperating fully” with them.")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("was not resisting")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("Walsh was cooperating fully")) == "Tom Walsh"
+    r = analyse(nlp, "Court records filed by prosecutor Lena Holm describe the scheme. "
+                     "“His lies were not momentary lapses,” the filing says.")
+    assert r.speaker_name(r.quote("His lies were not")) == "Lena Holm"
+    # must not fire: records merely filed with a court, or a paper whose filer is unnamed
+    r = analyse(nlp, "Records filed with the court describe the scheme, Lena Holm said on Monday. "
+                     "“His lies were not momentary lapses,” the filing says.")
+    assert r.speaker_name(r.quote("His lies were not")) is None
+    r = analyse(nlp, "A lawsuit filed by someone in Ohio says “the rules were broken.”")
+    assert r.speaker_name(r.quote("the rules were broken")) is None
+
+
+def test_poll_shares_are_no_speakers(nlp):
+    text = ("A new poll found that 45% of adults believed the mayor “should be replaced,” "
+            "while 15% said they “don’t know.” Some 39 percent of women said they back Lena Holm.")
+    r = analyse(nlp, text)
+    assert not [q for q in r.quotes if "replaced" in q.text or "know" in q.text or "back Lena" in q.text]
+    # must not fire: a counted group of people who spoke, not a share
+    r = analyse(nlp, "Two of the workers said they “had never been paid.”")
+    assert r.quote("had never been paid", "partial").speaker == "Two of the workers"
+
+
+def test_a_labelling_verb_with_as_quotes_the_label(nlp):
+    text = ("Lena Holm attacked the council as “reckless” and “lazy” on Monday, hours after deriding "
+            "its members as “fair-weather friends”. The others Holm derided as “cowards” stayed silent.")
+    r = analyse(nlp, text)
+    for label in ("reckless", "lazy", "fair-weather friends", "cowards"):
+        quote = r.quote(label)
+        assert (quote.kind, r.speaker_name(quote)) == ("partial", "Lena Holm")
+    # must not fire: the same verbs without an as-label, and a quoted term they attack
+    r = analyse(nlp, "Lena Holm attacked the “reform” of the council. Critics slammed the port on Monday.")
+    assert not [q for q in r.quotes if q.kind != "indirect"]
+
+
+def test_people_in_a_media_caption_are_no_antecedents(nlp):
+    text = ("Tom Walsh said he arrived late at the meeting.\n\n"
+            "Media playback is unsupported on your device Media caption Our reporter Ann Lee asks "
+            "Omar Khaled about his links to the mayor.\n\n"
+            "He said: \"I actually left after ten minutes.\"")
+    r = analyse(nlp, text)
+    assert r.speaker_name(r.quote("I actually left")) == "Tom Walsh"
+    # must not fire: a caption's own "Name said" still quotes that name
+    r = analyse(nlp, text + "\n\nImage caption Omar Khaled said: \"I never met him.\"")
+    assert r.speaker_name(r.quote("I never met him")) == "Omar Khaled"
+
+
+def test_a_list_of_reported_clauses_is_one_indirect_quote(nlp):
+    r = analyse(nlp, 'Mr Walsh said he arrived late at the meeting, realised little of note was being '
+                     'discussed and that it was "time not well-spent".')
+    assert r.quote("he arrived late", "indirect").text.startswith(
+        "he arrived late at the meeting, realised little of note was being discussed")
+    # must not fire: a second clause of the cue that reports nothing is not added
+    r = analyse(nlp, "Tom Walsh said the vote failed, insisted he had won.")
+    assert r.quote("the vote failed", "indirect").text == "the vote failed"
+
+
+def test_a_quoted_infinitive_after_a_verb_of_intent_is_its_subjects_words(nlp):
+    text = ("Ross Perot was its herald. He intended, if you recall, to “get under the hood” and tune up "
+            "the engine. Lena Holm wants to “drain the swamp” in the capital.")
+    r = analyse(nlp, text)
+    assert (r.quote("get under the hood").kind, r.speaker_name(r.quote("get under the hood"))) == (
+        "partial", "Ross Perot")
+    assert r.speaker_name(r.quote("drain the swamp")) == "Lena Holm"
+    # must not fire: unnamed groups, bodies, and verbs that are not of intent
+    r = analyse(nlp, "Voters want to “take back control” of the port. The council plans to “revisit the "
+                     "budget” soon. Lena Holm tried to “fix the roads” first.")
+    assert not [q for q in r.quotes if q.kind != "indirect"]
+
+
+def test_a_statement_from_a_body_quotes_the_body(nlp):
+    text = ("Scalise was taken to the Harbour Hospital in Oslo. A statement from the hospital said Scalise was "
+            "shot in the hip and the bullet \"travelled across his pelvis.\"")
+    r = analyse(nlp, text)
+    assert r.quote("travelled across his pelvis", "partial").speaker == "the hospital"
+    assert r.quote("Scalise was shot in the hip", "indirect").speaker == "the hospital"
+    # must not fire: a statement from a time or an unnamed person speaks for no one
+    r = analyse(nlp, "A report from last year said the port was \"unsafe.\"")
+    assert r.quote("unsafe", "partial").speaker_id is None
+
+
+def test_texted_is_a_speech_verb(nlp):
+    r = analyse(nlp, 'Lena Holm texted that the port was shut. "We are closed," she texted on Monday.')
+    assert r.speaker_name(r.quote("the port was shut", "indirect")) == "Lena Holm"
+    assert r.speaker_name(r.quote("We are closed")) == "Lena Holm"
+
+
+def test_a_post_in_its_authors_words_keeps_a_short_quote_nested(nlp):
+    text = ("Lena Holm toured the fair.\n\n"
+            "Wow, a cow made of butter. My girls would love it. In fact, the first word Ann ever said was "
+            "“butter” pic.twitter.com/abc — Lena Holm (@lenaholm) August 9, 2014")
+    r = analyse(nlp, text)
+    post = r.quote("Wow, a cow made of butter")
+    assert (post.kind, r.speaker_name(post)) == ("direct", "Lena Holm")
+    assert not [q for q in r.quotes if q.text == "butter"]
+
+
+def test_posts_listed_as_handle_and_words_are_their_authors_quotes(nlp):
+    text = ("WHO IS TWEETING?\n\n"
+            "@annlee: My story with @bokim: the port is all but ignoring its workers http://t.co/abc\n\n"
+            "@tomwalsh: Worth remembering that once the council called the plan \"a disgrace” of a deal "
+            "http://example.com/x …")
+    r = analyse(nlp, text)
+    assert r.quote("My story with @bokim").speaker == "@annlee"
+    assert r.quote("My story with @bokim").text.endswith("ignoring its workers")
+    assert r.quote("Worth remembering").text.endswith("of a deal")
+    assert not [q for q in r.quotes if q.text == "a disgrace"]
+    # must not fire: a reply or a passed-on post (".@name: …"), a contact line
+    r = analyse(nlp, "WHO IS TWEETING?\n\n@annlee: .@bokim says the port is “failing” its workers.\n\n"
+                     "Contact: @newsdesk")
+    assert not [q for q in r.quotes if q.speaker == "@annlee"]
+
+
+def test_an_advertisement_label_between_lead_in_and_quote_is_skipped(nlp):
+    text = ("Tom Walsh wrote this:\n\nAdvertisement:\n\nThe port was closed for good and nobody cared at all.\n\n"
+            "Lena Holm put it differently:\n\nAdvertisement:\n\n“Order was only restored when the money came.”")
+    r = analyse(nlp, text)
+    assert not [q for q in r.quotes if "Advertisement" in q.text]
+    assert r.speaker_name(r.quote("The port was closed for good")) == "Tom Walsh"
+    assert r.speaker_name(r.quote("Order was only restored")) == "Lena Holm"
+    # must not fire: a lead-in with no speech verb introduces no one's words, label or not
+    r = analyse(nlp, "Four examples:\n\nAdvertisement:\n\nThe port, the bridge, the road and the rail.")
+    assert not r.quotes

@@ -160,6 +160,13 @@ SPEECH_VERBS = frozenset(
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
     "characterize characterise echo speak talk chant email e-mail text message".split()
 )
+# Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
+LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
+                            "paint cast tout assail excoriate".split())
+# Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
+INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
+# Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
+LEMMA_FIXES = {"texte": "text"}
 # Verbs whose content clause is reported speech or thought (indirect quotes).
 INDIRECT_VERBS = frozenset(
     "say tell add claim argue warn deny insist announce believe think declare state affirm note explain "
@@ -240,6 +247,7 @@ KIN_NOUNS = frozenset(
 )
 PERSON_SUFFIXES = ("ist", "man", "men", "woman", "women", "person", "people", "ian", "eer")
 FIRST_PERSON = frozenset("i me we us you".split())
+SHARE_WORDS = frozenset({"%", "percent", "cent"})  # "45% of adults said": a poll's measurement, no speaker
 PARTITIVES = frozenset(
     "one two three some many several most few none each all both majority plurality minority half handful "
     "third quarter percent dozen dozens".split()
@@ -655,7 +663,7 @@ def _opening_after_cue(art: ArticleView, floor: int, close: int) -> int | None:
     doc = art.doc
     tokens = [t for t in doc.char_span(floor, close, alignment_mode="contract") or []]
     for verb in reversed(tokens):
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and subject_of(verb) is not None:
+        if verb.pos_ == "VERB" and verb_lemma(verb) in SPEECH_VERBS and subject_of(verb) is not None:
             content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             first = content.left_edge if content is not None else doc[min(verb.i + 1, len(doc) - 1)]
             while first.i < len(doc) - 1 and (first.dep_ == "mark" or first.is_punct) and first.idx < close:
@@ -681,9 +689,13 @@ EMBEDDED_POST = re.compile(
 )
 
 
+HANDLE_POST = re.compile(r"@(\w{1,30}):\s+([^.@\s].*?)(?:\s+(?:https?://|pic\.twitter\.com/)\S*)*(?:\s*…)?\s*")  # "@name: post"
+
+
 def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attributed]:
     """Words presented as someone's without marks (GUIDELINES, Rulings): transcript
     lines headed by a person's name in capitals, block quotes after "She continued:",
+    posts listed as "@handle: words" (not replies or passed-on posts: ".@name: …", "@name: @other …"),
     and embedded posts signed "— Name (@handle) Date" whose formatting was lost. A post
     holding a quote already attributed (`found`) is a reporter quoting someone (""…,"
     Trump says … — ABC News Politics"): its quotes stand, the post is no one's words."""
@@ -696,12 +708,18 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
                 speaker = Speaker(start + line.start(1), start + line.end(1), line.group(1), person)
                 yield Attributed(start + line.start(2), end, "direct", speaker, None, number)
             continue
+        handle = HANDLE_POST.fullmatch(paragraph)
+        if handle is not None and not any(_reported_in_post(q, start + handle.start(2), start + handle.end(2))
+                                          for q in found):
+            speaker = Speaker(start, start + handle.end(1), "@" + handle.group(1))
+            yield Attributed(start + handle.start(2), start + handle.end(2), "direct", speaker, None, number)
+            continue
         post = EMBEDDED_POST.fullmatch(paragraph)
         lead_in = block_quote_lead_in(art, number) if post is None else None
         if lead_in is not None:
             cue, speaker = lead_in
             yield Attributed(start, end, "direct", speaker, cue, number)
-        if post is not None and not any(start + post.start(1) <= q.start and q.end <= start + post.end(1)
+        if post is not None and not any(_reported_in_post(q, start + post.start(1), start + post.end(1))
                                         for q in found):
             name_start, name_end = start + post.start(2), start + post.end(2)
             speaker = Speaker(name_start, name_end, post.group(2))
@@ -709,6 +727,14 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             mention = art.mention_at[span.start] if span is not None else None
             speaker.actor_id = mention.actor_id if mention is not None else None
             yield Attributed(start + post.start(1), start + post.end(1), "direct", speaker, None, number)
+
+
+def _reported_in_post(quote: Attributed, start: int, end: int) -> bool:
+    """Whether a post is a reporter passing on this quote: the quote opens the post or
+    fills most of it; a short quote inside the author's own sentences ("the first word
+    she said was “butter”") is nested in the author's words."""
+    inside = start <= quote.start and quote.end <= end
+    return inside and (quote.start - start <= 2 or 2 * (quote.end - quote.start) >= end - start)
 
 
 def _person_named(art: ArticleView, label: str) -> str | None:
@@ -747,12 +773,29 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
             cue, speaker = None, echo
     if speaker is None and sentence_like:
         cue, speaker = context_speaker(art, span, m)
+    if speaker is None and not sentence_like:
+        cue, speaker = intended_words(art, span)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
         return None  # "would “recommend appropriate remedies,” according to the summary": no one's words
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
+
+
+def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'He intended to “get under the hood”': a quoted infinitive phrase after a verb of
+    intent is the words of its subject, when that is a person the article names."""
+    root = span.root
+    to = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to" and not art.quoted[c.i]), None)
+    if (to is None or root.dep_ != "xcomp" or root.i != span.start or root.pos_ != "VERB"
+            or root.head.lemma_.lower() not in INTENTION_VERBS):
+        return None, None
+    subject = subject_of(root.head)
+    speaker = speaker_from(art, subject) if subject is not None else None
+    if speaker is None or not _is_person(art.actors, speaker.actor_id):
+        return None, None
+    return root.head.text, speaker
 
 
 def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
@@ -966,10 +1009,12 @@ def frame_tokens(art: ArticleView, span: Span) -> set[int]:
 def governing_tokens(span: Span) -> list[Token]:
     """The tokens above the quoted words in the parse, nearest first (fewest steps
     up, then fewest words away). A quote joined to a clause as its conjunct ("He
-    blamed the US: “Where did ...”") is not governed by it."""
+    blamed the US: “Where did ...”") is not governed by it; a conjoined label is ("called it
+    “cruel” and “stupid”")."""
     best: dict[int, tuple[int, int, Token]] = {}
     for root in span:
-        if span.start <= root.head.i < span.end or root.head.i == root.i or root.dep_ == "conj":
+        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+        if span.start <= root.head.i < span.end or root.head.i == root.i or clause_conjunct:
             continue
         for steps, ancestor in enumerate(root.ancestors, start=1):
             if span.start <= ancestor.i < span.end:
@@ -986,7 +1031,7 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     quoted = _quoted_as(token)
     if quoted is not None:
         return speaker_from(art, quoted)
-    if _is_speech_verb(token) or (token.pos_ == "VERB" and any(
+    if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
@@ -996,6 +1041,12 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
         if token.dep_ == "dobj":  # "issued a challenge to ...", "released a statement calling ..."
             return subject_speaker(art, token.head)
     return None
+
+
+def _labels_as(verb: Token) -> bool:
+    """"Derided them as “liars and leakers”": a labelling verb with its as-phrase."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in LABELLING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -1011,8 +1062,12 @@ def _is_speech_verb(token: Token) -> bool:
         return False
     if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
         return False  # "Trump's remarks": a noun the tagger took for a verb
+    return verb_lemma(token) in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def verb_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or _speech_particle(token) is not None
+    return LEMMA_FIXES.get(lemma, lemma)
 
 
 def _speech_particle(token: Token) -> Token | None:
@@ -1164,7 +1219,7 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     name, word = rest[:-1], rest[-1]
     if not all(t.pos_ == "PROPN" for t in name) or not word.is_lower or word.i != name[-1].i + 1:
         return None, None
-    if ending != "," and word.lemma_.lower() not in SPEECH_VERBS:
+    if ending != "," and verb_lemma(word) not in SPEECH_VERBS:
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
@@ -1180,7 +1235,7 @@ def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None
         return None
     name = list(takewhile(lambda t: t.is_title and t.is_alpha, words[2:]))
     after = words[2 + len(name)] if len(words) > 2 + len(name) else None
-    if not name or after is None or not after.is_lower or after.lemma_ not in SPEECH_VERBS:
+    if not name or after is None or not after.is_lower or verb_lemma(after) not in SPEECH_VERBS:
         return None
     speaker = speaker_from(art, name[-1])
     return (after.text, speaker) if speaker is not None else None
@@ -1281,12 +1336,16 @@ def _person_cue(art: ArticleView, tokens: Span, put_it: bool) -> tuple[str, Spea
 
 
 def _page_furniture(art: ArticleView, paragraph: int) -> bool:
-    """A line of a few words ending without punctuation and holding no quote: a
-    page's link, button or advertisement label, not part of the story."""
+    """A line of a few words ending without punctuation, or a verbless label ending in a
+    colon ("Advertisement:"), holding no quote: a page's link, button or advertisement
+    label, not part of the story."""
     start, end = art.paragraphs[paragraph]
     line = art.text[start:end]
-    return (len(line.split()) <= FURNITURE_WORDS and line[-1:].isalnum()
-            and not any(start <= q.start < end for q in art.marked))
+    if len(line.split()) > FURNITURE_WORDS or any(start <= q.start < end for q in art.marked):
+        return False
+    words = art.doc.char_span(start, end, alignment_mode="expand")
+    label = line.endswith(":") and words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return line[-1:].isalnum() or label
 
 
 def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker] | None:
@@ -1294,6 +1353,10 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     colon; "Meghan McCain: “...”" (a caption or transcript label): the person named."""
     doc = art.doc
     position, char = last_char_before(art.text, m.start - 1)
+    label = doc.char_span(position, position + 1, alignment_mode="expand") if char == ":" else None
+    if label is not None and _page_furniture(art, art.paragraph_of[label.start]):
+        start = art.paragraphs[art.paragraph_of[label.start]][0]
+        position, char = last_char_before(art.text, start)  # "Advertisement:" between lead-in and quote
     if not m.opened or char != ":":
         return None
     colon = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -1326,8 +1389,13 @@ def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | 
     no speech verb and introduce no one's words."""
     if number == 0:
         return None
-    previous_end = art.paragraphs[number - 1][1]
+    previous = number - 1
+    while previous > 0 and art.text[art.paragraphs[previous][1] - 1] == ":" and _page_furniture(art, previous):
+        previous -= 1  # "…the following comment:", "Advertisement:", then the block
+    previous_end = art.paragraphs[previous][1]
     if art.text[previous_end - 1] != ":":  # first: the cheap test, which rules out most paragraphs
+        return None
+    if _page_furniture(art, number):
         return None
     start, end = art.paragraphs[number]
     if any(start <= m.start < end or start < m.end <= end for m in art.marked):
@@ -1336,7 +1404,7 @@ def block_quote_lead_in(art: ArticleView, number: int) -> tuple[str, Speaker] | 
     if colon is None:
         return None
     start, _ = art.clause(colon.start)
-    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+    verbs = [t for t in art.doc[start:colon.start] if t.pos_ == "VERB" and verb_lemma(t) in SPEECH_VERBS
              and (t.head.i == t.i or not start <= t.head.i < colon.start)]
     verb = verbs[-1] if verbs else None
     if verb is None:
@@ -1403,6 +1471,8 @@ def speaker_from(art: ArticleView, token: Token) -> Speaker | None:
             token = subject  # "Huckabee is a man who says ...": Huckabee says it
     if token.lower_ in FIRST_PERSON or token.dep_ == "expl" or art.quoted[token.i]:
         return None
+    if token.lower_ in SHARE_WORDS and any(c.like_num for c in token.subtree):
+        return None  # poll results are no quotes (GUIDELINES): the respondents are a measurement
     if token.pos_ == "PRON" and token.lower_ not in PERSON_NOUNS:
         return pronoun_speaker(art, token)
     start, end = noun_phrase(art, token)
@@ -1544,6 +1614,12 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         author = _possessor(art, owner)
         if author is not None and author.can_speak:
             return author
+    issuer = next((g for p in head.rights if p.dep_ == "prep" and p.lower_ == "from"
+                   for g in p.children if g.dep_ == "pobj"), None) if lemma in DOCUMENT_NOUNS else None
+    if issuer is not None:  # "a statement from the hospital said": the hospital
+        author = speaker_from(art, issuer)
+        if author is not None and author.can_speak and not author.anonymous:
+            return author
     if lemma in DOCUMENT_NOUNS and owner is None and _definite(head):
         filer = document_filer(art, lemma, head.i)
         if filer is not None:  # "the lawsuit says": whoever filed it
@@ -1654,6 +1730,9 @@ def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | Non
     X said" before it."""
     same = LEGAL_FILINGS if lemma in LEGAL_FILINGS else frozenset({lemma})
     for token in art.doc[:position]:  # the first: the one the story is about
+        filer = _filed_by(art, token, same)
+        if filer is not None:
+            return filer
         filed = token.dep_ == "dobj" and token.head.lemma_.lower() in FILING_VERBS
         within = token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
         if token.lemma_.lower() in same and (filed or within):  # "issued a statement", "In a statement, X said"
@@ -1661,6 +1740,24 @@ def document_filer(art: ArticleView, lemma: str, position: int) -> Speaker | Non
             filer = speaker_from(art, subject) if subject is not None and subject.pos_ != "PRON" else None
             if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
                 return filer
+    return None
+
+
+def _filed_by(art: ArticleView, document: Token, same: frozenset[str]) -> Speaker | None:
+    """The named agent of "a lawsuit filed by Julius Wilson" or "court records filed by
+    special counsel Robert Mueller" (with "file", any document counts as a court paper)."""
+    lemma = document.lemma_.lower()
+    if lemma not in same and not (same is LEGAL_FILINGS and lemma in DOCUMENT_NOUNS):
+        return None
+    for verb in document.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in FILING_VERBS:
+            continue
+        if lemma not in same and verb.lemma_.lower() != "file":
+            continue
+        agent = next((g for by in verb.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"), None)
+        filer = speaker_from(art, agent) if agent is not None and agent.pos_ != "PRON" else None
+        if filer is not None and filer.actor_id is not None and filer.can_speak and not filer.anonymous:
+            return filer
     return None
 
 
@@ -1807,6 +1904,8 @@ def pronoun_speaker(art: ArticleView, token: Token) -> Speaker | None:
         group = _group_antecedent(art, token)
         if group is not None:
             speaker.actor_id, speaker.anonymous = group.actor_id, group.anonymous
+            if group.head in DOCUMENT_NOUNS:  # "It said": the lawsuit just quoted, still a document
+                speaker.head = group.head
         elif word == "it":
             speaker.can_speak = False
         return speaker
@@ -1840,6 +1939,7 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
         and not art.is_heading(art.paragraph_of[i])  # "McConnell: Shutdowns 'off the table'": a link
+        and not _in_caption(art, m.start)  # "Media caption The BBC's reporter asks X": beside the story
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
@@ -1858,6 +1958,11 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     found = max(subjects or _last_sentence_subjects(art, candidates) or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
     art.pronouns[token.i] = found
     return found
+
+
+def _in_caption(art: ArticleView, position: int) -> bool:
+    start, _ = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
+    return CAPTION.search(art.text, start, position) is not None
 
 
 def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
@@ -1911,7 +2016,7 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
         a.speaker for a in art.history
         if floor <= a.speaker.start < token.idx
         and (a.speaker.plural or art.actor_kind(a.speaker.actor_id) not in (None, "person")
-             or (token.lower_ == "it" and _unknown_name(art, a.speaker)))
+             or (token.lower_ == "it" and (_unknown_name(art, a.speaker) or a.speaker.head in DOCUMENT_NOUNS)))
     ]
     if groups:
         return groups[-1]
@@ -2010,7 +2115,7 @@ def reported_clause(art: ArticleView, cue: Token) -> tuple[Token | None, Speaker
     """The content clause a cue reports and its speaker: a speech verb and its
     subject, a cue noun and its possessor ("his argument that ..."), or "according
     to X" and the clause it hangs on."""
-    if cue.pos_ == "VERB" and (cue.lemma_.lower() in INDIRECT_VERBS or _made_clear(cue)):
+    if cue.pos_ == "VERB" and (verb_lemma(cue) in INDIRECT_VERBS or _made_clear(cue)):
         content = content_clause(cue)
         if content is None:
             return None, None
@@ -2215,13 +2320,19 @@ def clause_span(art: ArticleView, verb: Token, content: Token) -> tuple[int, int
 
 def _second_contents(verb: Token, content: Token) -> list[Token]:
     """"said it released the footage, but that any footage inside could not be shown":
-    a that-clause the parse joined to the cue, with its conjunction."""
+    a that-clause the parse joined to the cue, with its conjunction; "said he arrived late,
+    realised nothing was discussed and ...": a list's next item, itself reporting a clause,
+    that the parse made a second, subjectless content clause of the cue."""
     if content.head.i != verb.i or content.i < verb.i:
         return []
     clauses = [c for c in verb.children if c.dep_ == "conj" and c.i > content.i
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                and any(m.dep_ in SUBJECTS | {"nsubjpass", "expl"} for m in c.children)]
-    return clauses + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
+    items = [c for c in verb.children if c.dep_ == "ccomp" and c.i > content.i and c.tag_ in FINITE_TAGS
+             and not any(m.dep_ in SUBJECTS | {"nsubjpass", "expl", "mark"} for m in c.children)
+             and verb.doc[c.i - 1].text == "," and c.left_edge.i == c.i
+             and any(m.dep_ == "ccomp" for m in c.children)]
+    return clauses + items + [c for c in verb.children if c.dep_ == "cc" and clauses and content.i < c.i < clauses[0].i]
 
 
 def _reporter_additions(content: Token) -> list[Token]:
