@@ -343,13 +343,18 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
 def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
     """An outlet's own reporting ("told the Klaxon" in the Daily Klaxon) is not a
     citation of another source (the annotation guidelines' ruling)."""
+    return is_own_outlet(attribution.source, attribution.source_id, outlet)
+
+
+def is_own_outlet(source: str, source_id: str | None, outlet: str | None) -> bool:
+    """Whether a source names the article's own outlet."""
     if not outlet:
         return False
-    own, cited = normalise_name(outlet), normalise_name(attribution.source)
+    own, cited = normalise_name(outlet), normalise_name(source)
     own_slug = slugify(outlet)
     return bool(cited) and (
         cited == own or f" {cited} " in f" {own} " or f" {own} " in f" {cited} "
-        or attribution.source_id in (own_slug, f"the-{own_slug}")
+        or source_id in (own_slug, f"the-{own_slug}")
     )
 
 
@@ -393,7 +398,7 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
     if content is None:
         return
     cue = doc[start:end].text
-    for _, source in sources_after(art, start, end):
+    for _, source in sources_after(art, start, end, any_noun=art.doc[start].lower_ == "according"):
         yield Found(source, cue, *content)
 
 
@@ -414,15 +419,34 @@ def is_clause_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("prep", "amod", "acl", "pcomp")
 
 
-def sources_after(art: Article, start: int, end: int) -> Iterator[tuple[Token, Source]]:
-    """(head, source) for the phrase's object and the objects conjoined with it."""
+def sources_after(art: Article, start: int, end: int, any_noun: bool = False) -> Iterator[tuple[Token, Source]]:
+    """(head, source) for the phrase's object and the objects conjoined with it;
+    ``any_noun``: the phrase makes any noun phrase a source ("according to a round-up by
+    X", "according to libertarians")."""
     obj = phrase_object(art.doc, start, end)
     if obj is None:
         return
     for head in [obj, *obj.conjuncts]:
         source = resolve(art, head)
+        if source is None and any_noun:
+            source = named_by_phrase(art, head)
         if source is not None:
             yield head, source
+
+
+def named_by_phrase(art: Article, head: Token) -> Source | None:
+    """A noun phrase no rule names a source, after "according to": the author it names
+    ("a round-up by writer X"), else unnamed people (a plural) or a document."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NOT_SOURCE_LABELS:
+        return None
+    owner = document_owner(art, head)
+    if owner is not None:
+        return owner
+    doc = art.doc
+    start, end = noun_phrase(head)
+    kind = "anonymous" if head.tag_ == "NNS" else "document"
+    return Source(doc[start:end].text, None, kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                  noun="anonymous" if kind == "anonymous" else "document")
 
 
 def phrase_object(doc: Doc, start: int, end: int) -> Token | None:
@@ -496,7 +520,9 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
     if not is_actual(verb):
         return
     sources = [as_channel(art, head, s) for head, s in sources_after(art, start, end)]
-    sources = [s for s in sources if s is not None]
+    outlet = art.doc.user_data.get("newsprism_outlet")
+    # "officials told the AP" in an AP article: no channel, but the officials may still be a source
+    sources = [s for s in sources if s is not None and not is_own_outlet(s.text, s.id, outlet)]
     if not sources:
         return
     subject = subject_of(verb)
@@ -566,7 +592,8 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if not credits(art, source, section, statement is not None or parenthetical):
         return
     doc = art.doc
-    content = verb_content(art, verb, allow_object=section == "report" and source.kind == "media")
+    allow_object = section == "report" and source.kind == "media" and not is_person(art, source)
+    content = verb_content(art, verb, allow_object=allow_object)
     content = content or (statement_content(art, statement) if statement is not None else None)
     content = content or closing_clause_content(doc, verb, subject)
     if content is None and parenthetical:
@@ -592,7 +619,9 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
     if marked:
         return True
     if is_person(art, source) and source.noun != "document":
-        return False  # "Strzok's court filing says" credits the filing, a person's plain "said" nothing
+        # a person's plain "said" credits nothing, nor does their spokesman's ("Strzok's court
+        # filing says" credits the filing); a journalist who "reported" is a source
+        return section == "report" and source.kind == "media" and source.noun is None
     if section == "report":
         return True
     if section == "clause":
@@ -1034,6 +1063,9 @@ def _source_line(art: Article, start: int, end: int) -> Found | None:
 
 def resolve(art: Article, head: Token) -> Source | None:
     """The source a noun phrase names (see the module docstring for kinds)."""
+    part = part_of(art, head)
+    if part is not None:
+        return part
     if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS or head.ent_type_ in NOT_SOURCE_LABELS:
         return None
     start, end = noun_phrase(head)
@@ -1047,6 +1079,22 @@ def resolve(art: Article, head: Token) -> Source | None:
     if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1) or head.ent_type_ in NAME_LABELS:
         return name_source(art, head, start, end)
     return state_body(art, head, start, end)
+
+
+def part_of(art: Article, head: Token) -> Source | None:
+    """"two of the network's sources", "one of the officials": the group named after "of",
+    as unnamed as the part taken from it."""
+    if head.lower_ not in INDEFINITE and head.pos_ != "NUM":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    source = resolve(art, group) if group is not None and group.tag_ in ("NNS", "NNPS") else None
+    if source is None or source.kind != "anonymous":
+        return None
+    doc = art.doc
+    end = noun_phrase(group)[1]
+    source.text, source.start = doc[head.i:end].text, head.idx
+    return source
 
 
 def state_body(art: Article, head: Token, start: int, end: int) -> Source | None:
@@ -1187,7 +1235,7 @@ def earlier_document_owner(art: Article, head: Token) -> Source | None:
 def common_source(art: Article, head: Token, section: str, start: int, end: int) -> Source:
     """An unnamed source: "Syrian officials", "Syrian state media", "the navy"."""
     doc = art.doc
-    inside = [art.owner[i] for i in range(start, end) if art.owner[i] is not None]
+    inside = [art.owner[i] for i in modifier_words(head, start) if art.owner[i] is not None]
     named = inside[0][0].actor_id if inside else None
     determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "poss", "nummod")), None)
     plural = head.tag_ in ("NNS", "NNPS")
@@ -1202,6 +1250,18 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     if section == "media" and named is None and not plural and determiner == "the":
         named = last_outlet_before(art, start)  # "the site": the outlet named last
     return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def modifier_words(head: Token, start: int) -> list[int]:
+    """The words that may say whom an unnamed source speaks for: those before its head
+    ("Syrian officials") and the object of its "of", "from", "at" or "in" ("officials
+    from the ministry"), not a name further inside ("officials with knowledge of Bolton's
+    briefing")."""
+    words = list(range(start, head.i + 1))
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at", "in"):
+            words += [t.i for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+    return words
 
 
 def _one_of_unnamed(doc: Doc, head: Token) -> bool:
