@@ -593,3 +593,45 @@ def test_a_journalist_reporting_is_a_media_source_but_an_official_reporting_is_n
     a = only(nlp, "Fox News correspondent Ed Henry reported that the warrant was obtained in May.")
     assert (a.kind, a.text) == ("media", "the warrant was obtained in May")
     assert attributions(nlp, "Mayor Tom Walsh reported that the harbour was closed.") == []
+
+
+def test_issuing_a_statement_saying_or_describing_credits_the_issuer(nlp):
+    a = only(nlp, "The Harbour Trust released a statement on Monday expressing “deep concern” with the ruling.")
+    assert (a.kind, a.text) == ("organization", "“deep concern” with the ruling") and "Harbour Trust" in a.source
+    b = only(nlp, 'Ann Cole, the harbour master, issued a statement describing the plan as "reckless."')
+    assert (b.source, b.text) == ("Ann Cole", 'the plan as "reckless."')
+    c = only(nlp, "The Foreign Ministry issued a statement saying the ambassador had been recalled.")
+    assert (c.kind, c.text) == ("official", "the ambassador had been recalled")
+
+
+def test_a_statement_with_a_participle_that_is_no_speech_credits_nothing(nlp):
+    assert attributions(nlp, "The court requested a new briefing from both parties, signalling a quick decision.") == []
+
+
+def test_it_has_been_reported_credits_unnamed_reports_and_it_was_found_in_a_poll_the_poll(nlp):
+    a = only(nlp, "It has been reported that the ministers met in secret.")
+    assert (a.source, a.kind, a.text) == ("reports", "anonymous", "the ministers met in secret")
+    b = only(nlp, "In a 2014 Harbour Institute poll, it was found that most residents oppose the bridge.")
+    assert b.kind in ("document", "organization") and b.text == "most residents oppose the bridge"
+    assert attributions(nlp, "The minister resigned after it was revealed that he had lied.") == []
+
+
+def test_a_finding_set_off_by_commas_credits_the_whole_sentence(nlp):
+    a = only(nlp, "Most of this coverage, the report found, was positive in tone.")
+    assert a.kind == "document" and a.text == "Most of this coverage, the report found, was positive in tone"
+
+
+def test_filings_show_closing_a_sentence(nlp):
+    a = only(nlp, "The agency has paid more than $7 million to printers since May, the ministry's filings show.")
+    assert a.kind == "document" and a.text == "The agency has paid more than $7 million to printers since May"
+
+
+def test_telling_a_poll_credits_the_poll(nlp):
+    a = only(nlp, "Most farmers told a 2019 Harbour Institute poll that they expect prices to fall.")
+    assert a.text == "they expect prices to fall"
+
+
+def test_saying_something_to_an_outlet_credits_the_outlet(nlp):
+    a = only(nlp, "On Sunday, he suggested to NBC that the mayor had known all along.")
+    assert (a.source_id, a.kind, a.text) == ("nbc-news", "media", "the mayor had known all along")
+    assert attributions(nlp, "On Sunday, he suggested to the committee that the mayor had known all along.") == []

@@ -190,6 +190,9 @@ class CueLexicon:
     def is_statement(self, preposition: str, noun: str) -> bool:
         return (preposition, noun) in self._statements
 
+    def is_statement_noun(self, noun: str) -> bool:
+        return any(n == noun for _, n in self._statements)
+
     def lines(self) -> list[str]:
         return [" ".join(words) for words in self.entries.get("line", [])]
 
@@ -333,6 +336,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_reporting_verb(art, doc[start], section, end)
         elif section == "document" and doc[start].pos_ in ("NOUN", "PROPN"):
             found += from_document_clause(art, doc[start])
+            found += from_issued_statement(art, doc[start])
     for token in map(doc.__getitem__, art.clauses):
         if has_mark(token, "that") and is_verb(token.head):
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
@@ -542,6 +546,8 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
 def as_channel(art: Article, head: Token, source: Source) -> Source | None:
     """The source as an outlet; None for a person, a public body, an audience ("told the
     committee") or anything else that cannot carry the words to print."""
+    if source.noun == "document" and not is_person(art, source):
+        return source  # "telling a YouGov poll that ...": the poll
     audience = art.lexicon.noun_section(art.forms, head.i, *noun_phrase(head)) in ("official", "organization")
     actor = art.actors.get(source.id) if source.id else None
     if audience or (actor is not None and actor.kind not in ("media", "organization")):
@@ -567,7 +573,13 @@ def is_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as")):
         return True
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    return token.pos_ == "NOUN" and ("nsubj" in deps or plural_compound(token) is not None) and "ccomp" in deps
+
+
+def plural_compound(token: Token) -> Token | None:
+    """"filings" in "..., the department's filings show": a plural the parse compounded
+    with the verb (or with a verb it took for a noun)."""
+    return next((c for c in token.lefts if c.dep_ == "compound" and c.tag_ == "NNS"), None)
 
 
 def has_mark(token: Token, word: str) -> bool:
@@ -583,9 +595,13 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if subject is not None and _line_between(art, subject.i, verb.i):
         subject = None  # a parse run across a line break ("Photo: Evan Vucci/AP" over the next paragraph)
     source = resolve(art, subject) if subject is not None else None
+    if source is None and subject is not None:
+        source = other_subject_source(art, verb, subject)
     statement = statement_phrase(art, verb)
     if source is None and statement is not None and subject is not None:
         source = speaker_of_statement(art, subject, statement)
+    if source is None and subject is None and is_impersonal_passive(verb):
+        source = impersonal_source(art, verb, section, statement)
     if source is None:
         return
     parenthetical = is_parenthetical(art, verb)
@@ -605,6 +621,78 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if statement is not None:
         cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
+
+
+def other_subject_source(art: Article, verb: Token, subject: Token) -> Source | None:
+    """A second subject the parse gave the verb ("A 2017 DOJ investigation into ... tools
+    publicized in 2016 suggests"): the first before it that names a source."""
+    for other in verb.lefts:
+        if other.dep_ == "nsubj" and other.i != subject.i:
+            source = resolve(art, other)
+            if source is not None:
+                return source
+    return None
+
+
+def is_impersonal_passive(verb: Token) -> bool:
+    """"It has been reported that ...", "it was found that ...": a passive with "it" and a
+    clausal complement."""
+    return (any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+
+
+def impersonal_source(art: Article, verb: Token, section: str, statement: Token | None) -> Source | None:
+    """The document of "in a 2014 poll, it was found that ...", else unnamed reports for
+    what "it was reported" or "it is said" (not what "it was revealed": a fact)."""
+    if statement is not None:
+        noun = statement_noun(statement)
+        source = resolve(art, noun) if noun is not None else None
+        if source is not None:
+            return source
+    if section != "speech" and verb.lemma_.lower() != "report":
+        return None
+    return Source("reports", None, "anonymous", verb.idx, verb.idx + len(verb), noun="anonymous")
+
+
+def from_issued_statement(art: Article, noun: Token) -> Iterator[Found]:
+    """"X issued a statement saying ...", "X released a statement describing Y as Z": the
+    issuer is the source (as with "X said in a statement"), the participle's clause or
+    object the content."""
+    if noun.dep_ != "dobj" or not art.lexicon.is_statement_noun(noun.lemma_.lower()):
+        return
+    verb = noun.head
+    participles = [c for c in noun.children if c.dep_ == "acl"]
+    participles += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    participle = next((p for p in participles if p.tag_ == "VBG" and is_cue_verb(art, p)), None)
+    if participle is None or participle.i in art.read_verbs or not is_actual(verb) or not is_actual(participle):
+        return
+    subject = subject_of(verb)
+    source = resolve(art, subject) if subject is not None else None
+    if source is None and subject is not None and subject.pos_ == "PRON":
+        source = antecedent(art, subject)
+    if source is None:
+        return
+    has_clause = any(c.dep_ == "ccomp" for c in participle.children)
+    content = verb_content(art, participle) if has_clause else object_content(art, participle)
+    content = content or verb_content(art, participle)
+    if content is None:
+        return
+    art.read_verbs.add(participle.i)
+    yield Found(source, f"{verb.text} {noun.text} {participle.text}", *content)
+
+
+def is_cue_verb(art: Article, verb: Token) -> bool:
+    return any(art.lexicon.phrase_in(art.forms, verb.i, section) for section in ("speech", "report"))
+
+
+def object_content(art: Article, verb: Token) -> tuple[int, int] | None:
+    """What follows a verb within its phrase ("describing [Y as "Z"]", "expressing
+    ["disappointment" with Y]"), when it has an object."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    _, last = line_bounds(art.doc, verb.sent, verb.i)
+    return trim(art.doc, verb.i + 1, min(verb.right_edge.i + 1, last))
 
 
 def _line_between(art: Article, a: int, b: int) -> bool:
@@ -680,6 +768,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)  # "Sessions issued a response, saying in a statement: ..."
+    if plural_compound(verb) is not None:
+        return plural_compound(verb)
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
@@ -781,6 +871,9 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
+    opening = next((t.i for t in verb.subtree if is_word(t)), verb.i)
+    if verb.dep_ == "parataxis" and after_comma(doc, opening):  # "A, the report found, was B"
+        return trim(doc, *line_bounds(doc, verb.sent, verb.i))
     found = as_complement(art, verb) or colon_quotation(doc, verb)
     if found is not None:
         return found
