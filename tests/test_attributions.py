@@ -635,3 +635,12 @@ def test_saying_something_to_an_outlet_credits_the_outlet(nlp):
     a = only(nlp, "On Sunday, he suggested to NBC that the mayor had known all along.")
     assert (a.source_id, a.kind, a.text) == ("nbc-news", "media", "the mayor had known all along")
     assert attributions(nlp, "On Sunday, he suggested to the committee that the mayor had known all along.") == []
+
+
+
+def test_a_complement_the_parse_hung_across_a_paragraph_break_is_not_the_content(nlp):
+    text = ("“Despite my strong doubts, I have not yet closed the harbour to the fleet,” Walsh said in a statement, "
+            "saying the options were to fix “the pier’s dangerous flaws, or the town will close it.”\n\n"
+            "“This is a last chance,” Walsh said, pushing for a new plan and saying the town would not wait again.")
+    found = attributions(nlp, text)
+    assert found and found[0].text.startswith("Despite my strong doubts")

@@ -855,7 +855,9 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     statement: “...”"); for report verbs, an object that is
     not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
-    complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
+    first, last = line_bounds(doc, verb.sent, verb.i)
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and first <= c.i < last  # not across a paragraph
+                   and (c.i > verb.i or is_fronted(c, verb))]
     complements = complements or [c for c in [misparsed_complement(verb)] if c is not None]
     if complements:
         after = [c for c in complements if c.i > verb.i]
