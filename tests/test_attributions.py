@@ -644,3 +644,16 @@ def test_a_complement_the_parse_hung_across_a_paragraph_break_is_not_the_content
             "“This is a last chance,” Walsh said, pushing for a new plan and saying the town would not wait again.")
     found = attributions(nlp, text)
     assert found and found[0].text.startswith("Despite my strong doubts")
+
+
+def test_a_second_clause_conjoined_with_the_reporting_verb_is_part_of_the_content(nlp):
+    a = only(nlp, "A Harbour Institute study released Monday also found that the virus doesn’t spread easily in "
+                  "schools, and children may actually act as a brake on infection.")
+    assert a.text == ("the virus doesn’t spread easily in schools, and children may actually act as a brake on "
+                      "infection")
+
+
+def test_and_said_after_the_content_is_the_speakers_not_the_content(nlp):
+    a = only(nlp, "Other Republicans told Politico they thought this would be a bad move and said they were "
+                  "standing by the minister.")
+    assert (a.source_id, a.text) == ("politico", "they thought this would be a bad move")

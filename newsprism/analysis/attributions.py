@@ -866,7 +866,11 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
             _, last = line_bounds(doc, verb.sent, verb.i)
             return trim(doc, first[0], min(after[-1].right_edge.i + 1, last)) if first else None
         if after:
-            return subtree_content(art, after[0], verb)
+            content = subtree_content(art, after[0], verb)
+            second = second_clause(art, verb, after[0])
+            if content is None or second is None:
+                return content
+            return trim(doc, content[0], min(second.right_edge.i + 1, last))
         # "A, but B, the Times reports.": the sentence up to the reporting clause
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, complements[0].right_edge.i + 1)
@@ -960,9 +964,25 @@ def subtree_content(art: Article, token: Token, cue: Token) -> tuple[int, int] |
     for child in token.rights:
         opens = child.left_edge.i
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[opens - 1].text == "," and opens == child.i:
-            if art.lexicon.phrase_in(art.forms, child.i, "speech") is not None:
+            if is_cue_verb(art, child):
                 end = min(end, opens - 1)
+        elif child.dep_ == "conj" and not has_subject(child) and is_cue_verb(art, child):
+            # "told Politico they thought A and said B": "and said" is the speaker's, not the content
+            cc = next((c for c in token.rights if c.dep_ == "cc" and c.i < child.i), child)
+            end = min(end, cc.i)
     return trim(doc, start, end)
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def second_clause(art: Article, verb: Token, complement: Token) -> Token | None:
+    """"said A, but B": a clause with a subject of its own that the parse conjoined with
+    the reporting verb after its complement goes on with what was said (not "said A, and
+    the Times reported B": another cue)."""
+    return next((c for c in verb.rights if c.dep_ == "conj" and c.i > complement.right_edge.i
+                 and c.pos_ in ("VERB", "AUX") and has_subject(c) and not is_cue_verb(art, c)), None)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
