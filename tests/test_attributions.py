@@ -657,3 +657,15 @@ def test_and_said_after_the_content_is_the_speakers_not_the_content(nlp):
     a = only(nlp, "Other Republicans told Politico they thought this would be a bad move and said they were "
                   "standing by the minister.")
     assert (a.source_id, a.text) == ("politico", "they thought this would be a bad move")
+
+
+def test_writing_in_or_at_an_outlet_credits_the_outlet(nlp):
+    a = only(nlp, "“The town is tired of waiting,” writes historian Ann Berg in The Guardian.")
+    assert (a.source_id, a.kind, a.text) == ("the-guardian", "media", "The town is tired of waiting")
+    b = only(nlp, "“Nothing in this memo supports the claim,” a group of bloggers wrote at Harbourfare.")
+    assert (b.source, b.kind) == ("Harbourfare", "media")
+
+
+def test_speaking_in_a_place_or_writing_in_a_month_is_no_channel(nlp):
+    assert attributions(nlp, "The minister said in Geneva that the talks would resume.") == []
+    assert attributions(nlp, "“The talks will resume,” Ann Berg wrote in March.") == []

@@ -605,6 +605,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if source is None:
         return
     parenthetical = is_parenthetical(art, verb)
+    outlet = outlet_written_in(art, verb) if statement is None else None
+    if outlet is not None:  # "“…,” writes Ann Berg in the Clarion": the outlet carried the words
+        source, parenthetical = outlet, True
     if not credits(art, source, section, statement is not None or parenthetical):
         return
     doc = art.doc
@@ -621,6 +624,21 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if statement is not None:
         cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
+
+
+def outlet_written_in(art: Article, verb: Token) -> Source | None:
+    """The named outlet of "said on X", "writes in/at/for X" (also "writes Ann Berg in X"):
+    a media actor or, after "write", a name that is no actor ("wrote at Lawfare")."""
+    subject = subject_of(verb)
+    heads = [verb] + ([subject] if subject is not None and subject.i > verb.i else [])
+    for prep in (c for head in heads for c in head.children):
+        obj = statement_noun(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "for", "on") else None
+        source = resolve(art, obj) if obj is not None else None
+        if source is None or obj.pos_ != "PROPN":
+            continue
+        if source.kind == "media" and source.id or source.id is None and verb.lemma_ == "write":
+            return replace_kind(source, "media")
+    return None
 
 
 def other_subject_source(art: Article, verb: Token, subject: Token) -> Source | None:
