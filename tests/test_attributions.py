@@ -669,3 +669,10 @@ def test_writing_in_or_at_an_outlet_credits_the_outlet(nlp):
 def test_speaking_in_a_place_or_writing_in_a_month_is_no_channel(nlp):
     assert attributions(nlp, "The minister said in Geneva that the talks would resume.") == []
     assert attributions(nlp, "“The talks will resume,” Ann Berg wrote in March.") == []
+
+
+def test_unnamed_officials_reporting_figures_credit_them(nlp):
+    a = only(nlp, "Indian health officials have reported 469 active cases of COVID-19, the disease caused by the "
+                  "virus, and 10 deaths.")
+    assert a.text.startswith("469 active cases") and a.text.endswith("10 deaths")
+    assert attributions(nlp, "Mayor Tom Walsh reported 12 new cases on Monday.") == []

@@ -611,7 +611,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if not credits(art, source, section, statement is not None or parenthetical):
         return
     doc = art.doc
-    allow_object = section == "report" and source.kind == "media" and not is_person(art, source)
+    # "reported his denial", "officials reported 469 cases": what was reported
+    allow_object = section == "report" and not is_person(art, source) and (
+        source.kind == "media" or verb.lemma_ == "report")
     content = verb_content(art, verb, allow_object=allow_object)
     content = content or (statement_content(art, statement) if statement is not None else None)
     content = content or closing_clause_content(doc, verb, subject)
@@ -911,8 +913,21 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
         obj = objects[0] if objects else None
         if obj is not None and art.owner[obj.i] is None:
-            return subtree_content(art, obj, verb)
+            return trim(doc, obj.left_edge.i, min(object_end(verb, obj), last))
     return None
+
+
+def object_end(verb: Token, obj: Token) -> int:
+    """The end of an object with the phrases the parse hung on its verb after it
+    ("reported 469 cases of the disease, the ministry's figure, and 10 deaths"), up to
+    a clause ("..., because ...")."""
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i > obj.i:
+            if child.dep_ in ("advcl", "ccomp", "xcomp", "parataxis", "mark"):
+                break
+            end = child.right_edge.i + 1
+    return end
 
 
 def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
