@@ -676,3 +676,9 @@ def test_unnamed_officials_reporting_figures_credit_them(nlp):
                   "virus, and 10 deaths.")
     assert a.text.startswith("469 active cases") and a.text.endswith("10 deaths")
     assert attributions(nlp, "Mayor Tom Walsh reported 12 new cases on Monday.") == []
+
+
+def test_in_an_interview_with_an_outlet_opening_the_sentence_credits_the_main_clause(nlp):
+    a = only(nlp, "In an interview with Fox News aired Friday morning, Walsh argued that Berg, a former judge, is "
+                  "“good friends” with the mayor.")
+    assert (a.source_id, a.text) == ("fox-news", "Berg, a former judge, is “good friends” with the mayor")

@@ -521,6 +521,9 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
     verb = anchor if is_verb(anchor) else clause_of(anchor)[1]
+    if not is_cue_verb(art, verb) and verb.dep_ in ("ccomp", "advcl") and verb.i < verb.head.i \
+            and is_cue_verb(art, verb.head):
+        verb = verb.head  # "In an interview with X aired Friday, Smith argued that ...": the parse's "aired"
     if not is_actual(verb):
         return
     sources = [as_channel(art, head, s) for head, s in sources_after(art, start, end)]
