@@ -682,3 +682,10 @@ def test_in_an_interview_with_an_outlet_opening_the_sentence_credits_the_main_cl
     a = only(nlp, "In an interview with Fox News aired Friday morning, Walsh argued that Berg, a former judge, is "
                   "“good friends” with the mayor.")
     assert (a.source_id, a.text) == ("fox-news", "Berg, a former judge, is “good friends” with the mayor")
+
+
+def test_said_in_an_interview_or_on_twitter_is_a_quote_not_an_attribution(nlp):
+    assert attributions(nlp, "Mayor Tom Walsh said in an interview that the harbour would reopen.") == []
+    assert attributions(nlp, "“The harbour is crucial to the town,” Walsh wrote on Twitter.") == []
+    assert attributions(nlp, "As Mayor Tom Walsh noted on Monday, the harbour is crucial to the town.") == []
+    assert only(nlp, "Mayor Tom Walsh said in a statement that the harbour would reopen.").kind == "official"

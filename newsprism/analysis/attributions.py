@@ -611,7 +611,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     outlet = outlet_written_in(art, verb) if statement is None else None
     if outlet is not None:  # "“…,” writes Ann Berg in the Clarion": the outlet carried the words
         source, parenthetical = outlet, True
-    if not credits(art, source, section, statement is not None or parenthetical):
+    # "as Time notes, ..." marks a source, "as Senator Durbin noted, ..." a quote (the annotators' reading)
+    aside = parenthetical and not (is_person(art, source) and source.kind == "official")
+    if not credits(art, source, section, statement is not None or aside):
         return
     doc = art.doc
     # "reported his denial", "officials reported 469 cases": what was reported
@@ -641,7 +643,8 @@ def outlet_written_in(art: Article, verb: Token) -> Source | None:
         source = resolve(art, obj) if obj is not None else None
         if source is None or obj.pos_ != "PROPN":
             continue
-        if source.kind == "media" and source.id or source.id is None and verb.lemma_ == "write":
+        unknown_outlet = source.id is None and verb.lemma_ == "write" and prep.lower_ != "on"  # not "on Twitter"
+        if source.kind == "media" and source.id or unknown_outlet:
             return replace_kind(source, "media")
     return None
 
