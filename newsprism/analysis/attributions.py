@@ -22,13 +22,20 @@ The rules:
    sentence when the subject is before the phrase and the verb after); inside a relative
    clause, that clause only ("Indians who according to official data live ..."). A phrase inside
    another ("according to X, which cited Y") credits the outer clause too. "X was
-   quoted by Y as rejecting Z" credits "rejecting Z".
+   quoted by Y as rejecting Z" credits "rejecting Z". After "according to" any noun
+   phrase is a source: the author it names ("a round-up by writer X"), else unnamed
+   people (a plural: "according to libertarians") or a document ("the ad library").
 2. **Channels** [channel]: "told X", "in an interview with X". X counts only as an
    outlet: a media or organisation actor, or an unknown proper name, but never a
    person, a public body or an audience ("told the committee", [official] and
    [organization] nouns). The content is what was told: the verb's clausal complement,
    or the sentence before a closing "..., a clerk told the Clarion", or the main clause
-   of "As X told the Clarion, ...". The speaker is left to the quotes component.
+   of "As X told the Clarion, ..."; when the phrase opens the sentence and the parse hung
+   it on a clause of its own ("In an interview with X aired Friday, Y argued that ..."),
+   the main clause's reporting verb. "said to X", "suggested to X" are channels too, and so
+   is a poll ("telling a YouGov poll that ..."). The article's own outlet is no channel,
+   and the speakers who told it stay sources by rule 3 ("officials told the AP that ...").
+   The speaker is left to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person; findings
@@ -38,12 +45,27 @@ The rules:
    channels differed ...]") stands for the clause it is; an outlet that "reported on"
    something credits what it reported on. A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
-   ("The charges, unsealed on Wednesday, allege that ..."). A plain
+   ("The charges, unsealed on Wednesday, allege that ..."), and a plural the parse
+   compounded with the verb is its subject ("..., the department's filings show"); of two
+   subjects the parse gave a verb, the first that names a source counts. A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
    speaker, person or body, becomes a source only with a statement phrase [statement]
    ("said in a statement", "in his written statement": its first and last words count)
-   or in a parenthetical "as" clause ("as Smith notes, ..."), whose content is the
-   clause it modifies. With a statement phrase, "he"/"she" is the person named before,
+   or in a parenthetical "as" clause ("as Time notes, ..."; not a politician's "as
+   Senator X noted", which the annotators read as a quote), whose content is the clause
+   it modifies. "Said in an interview" and "wrote on Twitter" are no statement phrases
+   (quotes, for the annotators). The outlet a piece appeared in is the source of what
+   its writer says ("“…,” writes X in The Guardian", "wrote at Lawfare": a media actor,
+   or after "write" a name that is no actor). "X issued a statement saying/describing/
+   expressing ..." credits the issuer with the participle's clause or object. A
+   journalist who "reported" is a media source; an unnamed or official source that
+   reports figures credits them ("officials have reported 469 cases"). "It has been
+   reported that ..." credits unnamed reports, "in a poll, it was found that ..." the
+   poll; "the report found", set off by commas, the whole sentence. "Two of the
+   network's sources" is unnamed like "sources". A clause with its own subject that the
+   parse conjoined with the reporting verb after its complement ("said A, but B") is
+   content too; "... and said B" after a told content is not; a complement the parse
+   hung across a paragraph break is not the content. With a statement phrase, "he"/"she" is the person named before,
    "they"/"it" leave the statement as the source ("they said in court documents") and
    a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
    groups that are no [anonymous] noun ("some Christians say") credit nothing. A
