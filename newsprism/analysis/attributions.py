@@ -22,13 +22,20 @@ The rules:
    sentence when the subject is before the phrase and the verb after); inside a relative
    clause, that clause only ("Indians who according to official data live ..."). A phrase inside
    another ("according to X, which cited Y") credits the outer clause too. "X was
-   quoted by Y as rejecting Z" credits "rejecting Z".
+   quoted by Y as rejecting Z" credits "rejecting Z". After "according to" any noun
+   phrase is a source: the author it names ("a round-up by writer X"), else unnamed
+   people (a plural: "according to libertarians") or a document ("the ad library").
 2. **Channels** [channel]: "told X", "in an interview with X". X counts only as an
    outlet: a media or organisation actor, or an unknown proper name, but never a
    person, a public body or an audience ("told the committee", [official] and
    [organization] nouns). The content is what was told: the verb's clausal complement,
    or the sentence before a closing "..., a clerk told the Clarion", or the main clause
-   of "As X told the Clarion, ...". The speaker is left to the quotes component.
+   of "As X told the Clarion, ..."; when the phrase opens the sentence and the parse hung
+   it on a clause of its own ("In an interview with X aired Friday, Y argued that ..."),
+   the main clause's reporting verb. "said to X", "suggested to X" are channels too, and so
+   is a poll ("telling a YouGov poll that ..."). The article's own outlet is no channel,
+   and the speakers who told it stay sources by rule 3 ("officials told the AP that ...").
+   The speaker is left to the quotes component.
 3. **Reporting verbs** [report, speech]: the subject is the source of the verb's
    clausal complement ("The Times reported that ...", "Sources claim that ...",
    "..., officials said"). A report verb credits any subject but a person; findings
@@ -38,12 +45,27 @@ The rules:
    channels differed ...]") stands for the clause it is; an outlet that "reported on"
    something credits what it reported on. A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
-   ("The charges, unsealed on Wednesday, allege that ..."). A plain
+   ("The charges, unsealed on Wednesday, allege that ..."), and a plural the parse
+   compounded with the verb is its subject ("..., the department's filings show"); of two
+   subjects the parse gave a verb, the first that names a source counts. A plain
    speech verb credits only an outlet, a document or an unnamed source; a named
    speaker, person or body, becomes a source only with a statement phrase [statement]
    ("said in a statement", "in his written statement": its first and last words count)
-   or in a parenthetical "as" clause ("as Smith notes, ..."), whose content is the
-   clause it modifies. With a statement phrase, "he"/"she" is the person named before,
+   or in a parenthetical "as" clause ("as Time notes, ..."; not a politician's "as
+   Senator X noted", which the annotators read as a quote), whose content is the clause
+   it modifies. "Said in an interview" and "wrote on Twitter" are no statement phrases
+   (quotes, for the annotators). The outlet a piece appeared in is the source of what
+   its writer says ("“…,” writes X in The Guardian", "wrote at Lawfare": a media actor,
+   or after "write" a name that is no actor). "X issued a statement saying/describing/
+   expressing ..." credits the issuer with the participle's clause or object. A
+   journalist who "reported" is a media source; an unnamed or official source that
+   reports figures credits them ("officials have reported 469 cases"). "It has been
+   reported that ..." credits unnamed reports, "in a poll, it was found that ..." the
+   poll; "the report found", set off by commas, the whole sentence. "Two of the
+   network's sources" is unnamed like "sources". A clause with its own subject that the
+   parse conjoined with the reporting verb after its complement ("said A, but B") is
+   content too; "... and said B" after a told content is not; a complement the parse
+   hung across a paragraph break is not the content. With a statement phrase, "he"/"she" is the person named before,
    "they"/"it" leave the statement as the source ("they said in court documents") and
    a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
    groups that are no [anonymous] noun ("some Christians say") credit nothing. A
@@ -190,6 +212,9 @@ class CueLexicon:
     def is_statement(self, preposition: str, noun: str) -> bool:
         return (preposition, noun) in self._statements
 
+    def is_statement_noun(self, noun: str) -> bool:
+        return any(n == noun for _, n in self._statements)
+
     def lines(self) -> list[str]:
         return [" ".join(words) for words in self.entries.get("line", [])]
 
@@ -333,6 +358,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_reporting_verb(art, doc[start], section, end)
         elif section == "document" and doc[start].pos_ in ("NOUN", "PROPN"):
             found += from_document_clause(art, doc[start])
+            found += from_issued_statement(art, doc[start])
     for token in map(doc.__getitem__, art.clauses):
         if has_mark(token, "that") and is_verb(token.head):
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
@@ -343,13 +369,18 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
 def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
     """An outlet's own reporting ("told the Klaxon" in the Daily Klaxon) is not a
     citation of another source (the annotation guidelines' ruling)."""
+    return is_own_outlet(attribution.source, attribution.source_id, outlet)
+
+
+def is_own_outlet(source: str, source_id: str | None, outlet: str | None) -> bool:
+    """Whether a source names the article's own outlet."""
     if not outlet:
         return False
-    own, cited = normalise_name(outlet), normalise_name(attribution.source)
+    own, cited = normalise_name(outlet), normalise_name(source)
     own_slug = slugify(outlet)
     return bool(cited) and (
         cited == own or f" {cited} " in f" {own} " or f" {own} " in f" {cited} "
-        or attribution.source_id in (own_slug, f"the-{own_slug}")
+        or source_id in (own_slug, f"the-{own_slug}")
     )
 
 
@@ -393,7 +424,7 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
     if content is None:
         return
     cue = doc[start:end].text
-    for _, source in sources_after(art, start, end):
+    for _, source in sources_after(art, start, end, any_noun=art.doc[start].lower_ == "according"):
         yield Found(source, cue, *content)
 
 
@@ -414,15 +445,34 @@ def is_clause_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("prep", "amod", "acl", "pcomp")
 
 
-def sources_after(art: Article, start: int, end: int) -> Iterator[tuple[Token, Source]]:
-    """(head, source) for the phrase's object and the objects conjoined with it."""
+def sources_after(art: Article, start: int, end: int, any_noun: bool = False) -> Iterator[tuple[Token, Source]]:
+    """(head, source) for the phrase's object and the objects conjoined with it;
+    ``any_noun``: the phrase makes any noun phrase a source ("according to a round-up by
+    X", "according to libertarians")."""
     obj = phrase_object(art.doc, start, end)
     if obj is None:
         return
     for head in [obj, *obj.conjuncts]:
         source = resolve(art, head)
+        if source is None and any_noun:
+            source = named_by_phrase(art, head)
         if source is not None:
             yield head, source
+
+
+def named_by_phrase(art: Article, head: Token) -> Source | None:
+    """A noun phrase no rule names a source, after "according to": the author it names
+    ("a round-up by writer X"), else unnamed people (a plural) or a document."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NOT_SOURCE_LABELS:
+        return None
+    owner = document_owner(art, head)
+    if owner is not None:
+        return owner
+    doc = art.doc
+    start, end = noun_phrase(head)
+    kind = "anonymous" if head.tag_ == "NNS" else "document"
+    return Source(doc[start:end].text, None, kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                  noun="anonymous" if kind == "anonymous" else "document")
 
 
 def phrase_object(doc: Doc, start: int, end: int) -> Token | None:
@@ -493,10 +543,15 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
     verb = anchor if is_verb(anchor) else clause_of(anchor)[1]
+    if not is_cue_verb(art, verb) and verb.dep_ in ("ccomp", "advcl") and verb.i < verb.head.i \
+            and is_cue_verb(art, verb.head):
+        verb = verb.head  # "In an interview with X aired Friday, Smith argued that ...": the parse's "aired"
     if not is_actual(verb):
         return
     sources = [as_channel(art, head, s) for head, s in sources_after(art, start, end)]
-    sources = [s for s in sources if s is not None]
+    outlet = art.doc.user_data.get("newsprism_outlet")
+    # "officials told the AP" in an AP article: no channel, but the officials may still be a source
+    sources = [s for s in sources if s is not None and not is_own_outlet(s.text, s.id, outlet)]
     if not sources:
         return
     subject = subject_of(verb)
@@ -516,6 +571,8 @@ def from_channel(art: Article, start: int, end: int) -> Iterator[Found]:
 def as_channel(art: Article, head: Token, source: Source) -> Source | None:
     """The source as an outlet; None for a person, a public body, an audience ("told the
     committee") or anything else that cannot carry the words to print."""
+    if source.noun == "document" and not is_person(art, source):
+        return source  # "telling a YouGov poll that ...": the poll
     audience = art.lexicon.noun_section(art.forms, head.i, *noun_phrase(head)) in ("official", "organization")
     actor = art.actors.get(source.id) if source.id else None
     if audience or (actor is not None and actor.kind not in ("media", "organization")):
@@ -541,7 +598,13 @@ def is_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX") or (token.dep_ == "advcl" and has_mark(token, "as")):
         return True
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    return token.pos_ == "NOUN" and ("nsubj" in deps or plural_compound(token) is not None) and "ccomp" in deps
+
+
+def plural_compound(token: Token) -> Token | None:
+    """"filings" in "..., the department's filings show": a plural the parse compounded
+    with the verb (or with a verb it took for a noun)."""
+    return next((c for c in token.lefts if c.dep_ == "compound" and c.tag_ == "NNS"), None)
 
 
 def has_mark(token: Token, word: str) -> bool:
@@ -557,16 +620,28 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if subject is not None and _line_between(art, subject.i, verb.i):
         subject = None  # a parse run across a line break ("Photo: Evan Vucci/AP" over the next paragraph)
     source = resolve(art, subject) if subject is not None else None
+    if source is None and subject is not None:
+        source = other_subject_source(art, verb, subject)
     statement = statement_phrase(art, verb)
     if source is None and statement is not None and subject is not None:
         source = speaker_of_statement(art, subject, statement)
+    if source is None and subject is None and is_impersonal_passive(verb):
+        source = impersonal_source(art, verb, section, statement)
     if source is None:
         return
     parenthetical = is_parenthetical(art, verb)
-    if not credits(art, source, section, statement is not None or parenthetical):
+    outlet = outlet_written_in(art, verb) if statement is None else None
+    if outlet is not None:  # "“…,” writes Ann Berg in the Clarion": the outlet carried the words
+        source, parenthetical = outlet, True
+    # "as Time notes, ..." marks a source, "as Senator Durbin noted, ..." a quote (the annotators' reading)
+    aside = parenthetical and not (is_person(art, source) and source.kind == "official")
+    if not credits(art, source, section, statement is not None or aside):
         return
     doc = art.doc
-    content = verb_content(art, verb, allow_object=section == "report" and source.kind == "media")
+    # "reported his denial", "officials reported 469 cases": what was reported
+    allow_object = section == "report" and not is_person(art, source) and (
+        source.kind == "media" or verb.lemma_ == "report")
+    content = verb_content(art, verb, allow_object=allow_object)
     content = content or (statement_content(art, statement) if statement is not None else None)
     content = content or closing_clause_content(doc, verb, subject)
     if content is None and parenthetical:
@@ -578,6 +653,94 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if statement is not None:
         cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
+
+
+def outlet_written_in(art: Article, verb: Token) -> Source | None:
+    """The named outlet of "said on X", "writes in/at/for X" (also "writes Ann Berg in X"):
+    a media actor or, after "write", a name that is no actor ("wrote at Lawfare")."""
+    subject = subject_of(verb)
+    heads = [verb] + ([subject] if subject is not None and subject.i > verb.i else [])
+    for prep in (c for head in heads for c in head.children):
+        obj = statement_noun(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "for", "on") else None
+        source = resolve(art, obj) if obj is not None else None
+        if source is None or obj.pos_ != "PROPN":
+            continue
+        unknown_outlet = source.id is None and verb.lemma_ == "write" and prep.lower_ != "on"  # not "on Twitter"
+        if source.kind == "media" and source.id or unknown_outlet:
+            return replace_kind(source, "media")
+    return None
+
+
+def other_subject_source(art: Article, verb: Token, subject: Token) -> Source | None:
+    """A second subject the parse gave the verb ("A 2017 DOJ investigation into ... tools
+    publicized in 2016 suggests"): the first before it that names a source."""
+    for other in verb.lefts:
+        if other.dep_ == "nsubj" and other.i != subject.i:
+            source = resolve(art, other)
+            if source is not None:
+                return source
+    return None
+
+
+def is_impersonal_passive(verb: Token) -> bool:
+    """"It has been reported that ...", "it was found that ...": a passive with "it" and a
+    clausal complement."""
+    return (any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+
+
+def impersonal_source(art: Article, verb: Token, section: str, statement: Token | None) -> Source | None:
+    """The document of "in a 2014 poll, it was found that ...", else unnamed reports for
+    what "it was reported" or "it is said" (not what "it was revealed": a fact)."""
+    if statement is not None:
+        noun = statement_noun(statement)
+        source = resolve(art, noun) if noun is not None else None
+        if source is not None:
+            return source
+    if section != "speech" and verb.lemma_.lower() != "report":
+        return None
+    return Source("reports", None, "anonymous", verb.idx, verb.idx + len(verb), noun="anonymous")
+
+
+def from_issued_statement(art: Article, noun: Token) -> Iterator[Found]:
+    """"X issued a statement saying ...", "X released a statement describing Y as Z": the
+    issuer is the source (as with "X said in a statement"), the participle's clause or
+    object the content."""
+    if noun.dep_ != "dobj" or not art.lexicon.is_statement_noun(noun.lemma_.lower()):
+        return
+    verb = noun.head
+    participles = [c for c in noun.children if c.dep_ == "acl"]
+    participles += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    participle = next((p for p in participles if p.tag_ == "VBG" and is_cue_verb(art, p)), None)
+    if participle is None or participle.i in art.read_verbs or not is_actual(verb) or not is_actual(participle):
+        return
+    subject = subject_of(verb)
+    source = resolve(art, subject) if subject is not None else None
+    if source is None and subject is not None and subject.pos_ == "PRON":
+        source = antecedent(art, subject)
+    if source is None:
+        return
+    has_clause = any(c.dep_ == "ccomp" for c in participle.children)
+    content = verb_content(art, participle) if has_clause else object_content(art, participle)
+    content = content or verb_content(art, participle)
+    if content is None:
+        return
+    art.read_verbs.add(participle.i)
+    yield Found(source, f"{verb.text} {noun.text} {participle.text}", *content)
+
+
+def is_cue_verb(art: Article, verb: Token) -> bool:
+    return any(art.lexicon.phrase_in(art.forms, verb.i, section) for section in ("speech", "report"))
+
+
+def object_content(art: Article, verb: Token) -> tuple[int, int] | None:
+    """What follows a verb within its phrase ("describing [Y as "Z"]", "expressing
+    ["disappointment" with Y]"), when it has an object."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    _, last = line_bounds(art.doc, verb.sent, verb.i)
+    return trim(art.doc, verb.i + 1, min(verb.right_edge.i + 1, last))
 
 
 def _line_between(art: Article, a: int, b: int) -> bool:
@@ -592,7 +755,9 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
     if marked:
         return True
     if is_person(art, source) and source.noun != "document":
-        return False  # "Strzok's court filing says" credits the filing, a person's plain "said" nothing
+        # a person's plain "said" credits nothing, nor does their spokesman's ("Strzok's court
+        # filing says" credits the filing); a journalist who "reported" is a source
+        return section == "report" and source.kind == "media" and source.noun is None
     if section == "report":
         return True
     if section == "clause":
@@ -651,6 +816,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)  # "Sessions issued a response, saying in a statement: ..."
+    if plural_compound(verb) is not None:
+        return plural_compound(verb)
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
@@ -736,7 +903,9 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     statement: “...”"); for report verbs, an object that is
     not an actor ("reported his denial", "reported on two men who ...")."""
     doc = art.doc
-    complements = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or is_fronted(c, verb))]
+    first, last = line_bounds(doc, verb.sent, verb.i)
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and first <= c.i < last  # not across a paragraph
+                   and (c.i > verb.i or is_fronted(c, verb))]
     complements = complements or [c for c in [misparsed_complement(verb)] if c is not None]
     if complements:
         after = [c for c in complements if c.i > verb.i]
@@ -745,13 +914,20 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
             _, last = line_bounds(doc, verb.sent, verb.i)
             return trim(doc, first[0], min(after[-1].right_edge.i + 1, last)) if first else None
         if after:
-            return subtree_content(art, after[0], verb)
+            content = subtree_content(art, after[0], verb)
+            second = second_clause(art, verb, after[0])
+            if content is None or second is None:
+                return content
+            return trim(doc, content[0], min(second.right_edge.i + 1, last))
         # "A, but B, the Times reports.": the sentence up to the reporting clause
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, complements[0].right_edge.i + 1)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
+    opening = next((t.i for t in verb.subtree if is_word(t)), verb.i)
+    if verb.dep_ == "parataxis" and after_comma(doc, opening):  # "A, the report found, was B"
+        return trim(doc, *line_bounds(doc, verb.sent, verb.i))
     found = as_complement(art, verb) or colon_quotation(doc, verb)
     if found is not None:
         return found
@@ -765,8 +941,21 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
         obj = objects[0] if objects else None
         if obj is not None and art.owner[obj.i] is None:
-            return subtree_content(art, obj, verb)
+            return trim(doc, obj.left_edge.i, min(object_end(verb, obj), last))
     return None
+
+
+def object_end(verb: Token, obj: Token) -> int:
+    """The end of an object with the phrases the parse hung on its verb after it
+    ("reported 469 cases of the disease, the ministry's figure, and 10 deaths"), up to
+    a clause ("..., because ...")."""
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i > obj.i:
+            if child.dep_ in ("advcl", "ccomp", "xcomp", "parataxis", "mark"):
+                break
+            end = child.right_edge.i + 1
+    return end
 
 
 def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -836,9 +1025,25 @@ def subtree_content(art: Article, token: Token, cue: Token) -> tuple[int, int] |
     for child in token.rights:
         opens = child.left_edge.i
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[opens - 1].text == "," and opens == child.i:
-            if art.lexicon.phrase_in(art.forms, child.i, "speech") is not None:
+            if is_cue_verb(art, child):
                 end = min(end, opens - 1)
+        elif child.dep_ == "conj" and not has_subject(child) and is_cue_verb(art, child):
+            # "told Politico they thought A and said B": "and said" is the speaker's, not the content
+            cc = next((c for c in token.rights if c.dep_ == "cc" and c.i < child.i), child)
+            end = min(end, cc.i)
     return trim(doc, start, end)
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def second_clause(art: Article, verb: Token, complement: Token) -> Token | None:
+    """"said A, but B": a clause with a subject of its own that the parse conjoined with
+    the reporting verb after its complement goes on with what was said (not "said A, and
+    the Times reported B": another cue)."""
+    return next((c for c in verb.rights if c.dep_ == "conj" and c.i > complement.right_edge.i
+                 and c.pos_ in ("VERB", "AUX") and has_subject(c) and not is_cue_verb(art, c)), None)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -1034,6 +1239,9 @@ def _source_line(art: Article, start: int, end: int) -> Found | None:
 
 def resolve(art: Article, head: Token) -> Source | None:
     """The source a noun phrase names (see the module docstring for kinds)."""
+    part = part_of(art, head)
+    if part is not None:
+        return part
     if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS or head.ent_type_ in NOT_SOURCE_LABELS:
         return None
     start, end = noun_phrase(head)
@@ -1047,6 +1255,22 @@ def resolve(art: Article, head: Token) -> Source | None:
     if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1) or head.ent_type_ in NAME_LABELS:
         return name_source(art, head, start, end)
     return state_body(art, head, start, end)
+
+
+def part_of(art: Article, head: Token) -> Source | None:
+    """"two of the network's sources", "one of the officials": the group named after "of",
+    as unnamed as the part taken from it."""
+    if head.lower_ not in INDEFINITE and head.pos_ != "NUM":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    source = resolve(art, group) if group is not None and group.tag_ in ("NNS", "NNPS") else None
+    if source is None or source.kind != "anonymous":
+        return None
+    doc = art.doc
+    end = noun_phrase(group)[1]
+    source.text, source.start = doc[head.i:end].text, head.idx
+    return source
 
 
 def state_body(art: Article, head: Token, start: int, end: int) -> Source | None:
@@ -1187,7 +1411,7 @@ def earlier_document_owner(art: Article, head: Token) -> Source | None:
 def common_source(art: Article, head: Token, section: str, start: int, end: int) -> Source:
     """An unnamed source: "Syrian officials", "Syrian state media", "the navy"."""
     doc = art.doc
-    inside = [art.owner[i] for i in range(start, end) if art.owner[i] is not None]
+    inside = [art.owner[i] for i in modifier_words(head, start) if art.owner[i] is not None]
     named = inside[0][0].actor_id if inside else None
     determiner = next((t.lower_ for t in doc[start:head.i] if t.dep_ in ("det", "poss", "nummod")), None)
     plural = head.tag_ in ("NNS", "NNPS")
@@ -1202,6 +1426,18 @@ def common_source(art: Article, head: Token, section: str, start: int, end: int)
     if section == "media" and named is None and not plural and determiner == "the":
         named = last_outlet_before(art, start)  # "the site": the outlet named last
     return Source(doc[start:end].text, named, kind, char_start, char_end, anaphoric, section)
+
+
+def modifier_words(head: Token, start: int) -> list[int]:
+    """The words that may say whom an unnamed source speaks for: those before its head
+    ("Syrian officials") and the object of its "of", "from", "at" or "in" ("officials
+    from the ministry"), not a name further inside ("officials with knowledge of Bolton's
+    briefing")."""
+    words = list(range(start, head.i + 1))
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at", "in"):
+            words += [t.i for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+    return words
 
 
 def _one_of_unnamed(doc: Doc, head: Token) -> bool:
