@@ -158,11 +158,14 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk chant email e-mail text message".split()
+    "characterize characterise echo speak talk chant email e-mail text message question".split()
 )
 # Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
 LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
                             "paint cast tout assail excoriate".split())
+# Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
+# to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
+OPINION_VERBS = frozenset("see view regard".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
 INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
 # Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
@@ -760,7 +763,9 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if (not sentence_like and (is_title(span) or named_term(art, m, before))) or headline_case(span):
+    if not sentence_like and (is_nickname(span) or (is_title(span) and not _label_as(span))):
+        return None
+    if (not sentence_like and named_term(art, m, before)) or headline_case(span):
         return None
     if in_heading(art, m.start) and not _labelled(art, m):
         return None  # a headline, but a caption's "Name: “...”" is a quote
@@ -935,6 +940,21 @@ def is_title(span: Span) -> bool:
     return len(words) > 1 and title_case(words) and not predicated
 
 
+def is_nickname(span: Span) -> bool:
+    """Title-case words quoted inside a name: Bernard “Jack” Young."""
+    doc = span.doc
+    before, after = span.start - 2, span.end + 1
+    return (before >= 0 and after < len(doc) and doc[before].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
+            and doc[span.start - 1].is_quote and doc[span.end].is_quote and title_case([t for t in span if t.is_alpha]))
+
+
+def _label_as(span: Span) -> bool:
+    """A title-case label given with "as" by a speaker: 'described her spouse as the “John Dean”'."""
+    head = span.root.head
+    return (head.lower_ == "as" and head.dep_ == "prep" and not span.start <= head.i < span.end
+            and (_is_speech_verb(head.head) or _labels_as(head.head)))
+
+
 def _headline_marked(art: ArticleView, m: Marked) -> bool:
     span = art.doc.char_span(m.start, m.end, alignment_mode="contract")
     return span is not None and headline_case(span)
@@ -1034,6 +1054,9 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
+    if _labels_as(token, OPINION_VERBS):
+        speaker = subject_speaker(art, token)
+        return speaker if speaker is not None and speaker.actor_id and not speaker.anonymous else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
@@ -1043,9 +1066,9 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
-def _labels_as(verb: Token) -> bool:
+def _labels_as(verb: Token, verbs: frozenset[str] = LABELLING_VERBS) -> bool:
     """"Derided them as “liars and leakers”": a labelling verb with its as-phrase."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in LABELLING_VERBS and any(
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in verbs and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
@@ -1108,6 +1131,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
         if subject is not None and subject.i != verb.head.i:
             return subject
+    if _misparsed_predicate(verb):
+        return verb.head  # "the mayor, Jack Young, called Mr Trump “...”"
     quoted = _quoted_as(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
     if quoted is not None:
         return quoted  # "quoted Ryabkov as saying"
@@ -1132,6 +1157,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _misparsed_predicate(verb: Token) -> bool:
+    """"The mayor, Jack Young, called Mr Trump “...”": a speech verb in the past the parse
+    hung on the name before it and its comma as a participle, though it takes an object
+    and no agent, as a finite verb does."""
+    doc = verb.doc
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and _is_speech_verb(verb)
+            and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 2 and doc[verb.i - 1].text == ","
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ in ("dobj", "oprd") and c.i > verb.i for c in verb.children))
 
 
 def _parenthetical_name(verb: Token) -> Token | None:
@@ -2381,9 +2417,13 @@ def subject_speaker(art: ArticleView, verb: Token, guess: bool = True) -> Speake
     subject = subject_of(verb)
     if subject is not None and _opens_subordinate_clause(subject):
         subject = None  # "As proponents struggle ..., Giffords say": a clause misparsed as the subject
+    if subject is not None and art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
+        # a parse joining paragraphs: the person just before the verb that took the subject
+        owner = subject.head if art.paragraph_of[subject.head.i] == art.paragraph_of[verb.i] else verb
+        return person_just_before(art, owner) if guess else None
     if subject is None and guess and verb.tag_ in FINITE_TAGS and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return person_just_before(art, verb)
-    if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
+    if subject is None:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return None  # "no mayor has ..."
@@ -2400,12 +2440,17 @@ def _opens_subordinate_clause(subject: Token) -> bool:
 def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
     """"“...,” the late admiral's widow, Sarah Larson, told CNN", parsed with no
     subject for "told": the first person named in the words before the verb, back
-    to a quotation mark, another verb or the start of the clause; a person NER found
-    but the actor component did not take ("Ben Carpenter") keeps no actor id."""
+    to a quotation mark, another verb or the start of the clause, passing over a relative
+    clause of a person ("Mr Cummings, who represents ..., suggested"); a person NER found but the
+    actor component did not take ("Ben Carpenter") keeps no actor id."""
     start, _ = art.clause(verb.i)
+    relative = {t.i for r in art.doc[start:verb.i] if r.dep_ == "relcl" and r.head.i < r.i
+                and _person_at(art, r.head.i) is not None for t in r.subtree}
     people: list[Speaker] = []
     for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
         token = art.doc[i]
+        if i in relative:
+            continue
         if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
             break
         person = _person_at(art, i)
