@@ -1347,3 +1347,21 @@ def test_opinion_verb_with_as_quotes_a_named_person_but_not_a_vague_group(nlp):
     assert q.kind == "partial" and named.speaker_name(q) == "Lena Holm"
     vague = analyse(nlp, 'Some critics see the treaty as a way to defend their "national honour" abroad.')
     assert vague.quotes == [] and vague.scare == ["national honour"]
+
+
+def test_fragment_chained_to_a_credited_partial_quote_takes_its_speaker(nlp):
+    r = analyse(nlp, 'As Lena Holm noted, the levy hits "the families least able to pay," who have "no savings to fall back on."')
+    first, second = r.quote("the families least", "partial"), r.quote("no savings", "partial")
+    assert r.speaker_name(first) == r.speaker_name(second) == "Lena Holm"
+    assert_offsets(r)
+
+
+def test_chaining_skips_irony_titles_and_words_quoted_as_words(nlp):
+    text = (
+        'Tom Walsh called the plan "a costly mistake" on Monday, though the so-called "reform package" has friends.\n\n'
+        'Tom Walsh called the bill "a disaster for farmers" and used the word "carnage" twice.\n\n'
+        'Tom Walsh called the levy "a tax on the poor" after he watched "The Long Night" on television.'
+    )
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["a costly mistake", "a disaster for farmers", "a tax on the poor"]
+    assert r.scare == ["reform package"]

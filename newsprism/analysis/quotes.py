@@ -780,6 +780,8 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         cue, speaker = context_speaker(art, span, m)
     if speaker is None and not sentence_like:
         cue, speaker = intended_words(art, span)
+    if speaker is None and not sentence_like and not is_term(art, span, m):
+        cue, speaker = chained_partial(art, span, m)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
@@ -801,6 +803,15 @@ def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | 
     if speaker is None or not _is_person(art.actors, speaker.actor_id):
         return None, None
     return root.head.text, speaker
+
+
+def chained_partial(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """'Funds come from “a vocal part of the base,” which has “given him a platform”': a
+    fragment later in the sentence of a partial quote already credited continues it."""
+    start, _ = art.clause(span.start)
+    sentence_start = art.doc[start].idx
+    earlier = [a for a in art.history if a.kind == "partial" and sentence_start <= a.start and a.end <= m.start]
+    return (earlier[-1].cue, earlier[-1].speaker) if earlier else (None, None)
 
 
 def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
