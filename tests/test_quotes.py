@@ -1365,3 +1365,37 @@ def test_chaining_skips_irony_titles_and_words_quoted_as_words(nlp):
     r = analyse(nlp, text)
     assert [q.text for q in r.quotes] == ["a costly mistake", "a disaster for farmers", "a tax on the poor"]
     assert r.scare == ["reform package"]
+
+
+# --------------------------------------------------------------------------- quoted sentences standing alone
+
+
+def test_quote_paragraph_after_a_paragraph_about_he_is_his(nlp):
+    text = (
+        "Lena Holm spoke to farmers in Riverton on Sunday. “The levy was a mistake,” Holm said.\n\n"
+        "Tom Walsh, the mayor, arrived late. He named two goals for the coming year.\n\n"
+        "“First, we rebuild the bridge. Second, we open the market again.”\n\n"
+        "The council meets on Friday."
+    )
+    r = analyse(nlp, text)
+    q = r.quote("First, we rebuild")
+    assert q.kind == "direct" and r.speaker_name(q) == "Tom Walsh"
+    assert_offsets(r)
+
+
+def test_quote_paragraph_after_an_unresolved_pronoun_has_no_speaker(nlp):
+    text = "The bridge closed in May.\n\nHe named two goals for the coming year.\n\n“First, we rebuild the bridge.”"
+    assert analyse(nlp, text).quotes == []
+
+
+def test_quote_paragraph_with_its_cue_but_no_full_stop_is_no_subheading(nlp):
+    text = (
+        "“Fishermen Fear the Worst,” Holm Says\n\n"
+        "Lena Holm, the harbour master, met the fishermen on Monday.\n\n"
+        "“The season is lost for most of them,” she said\n\n"
+        "The harbour reopens in June."
+    )
+    r = analyse(nlp, text)
+    q = r.quote("The season is lost")
+    assert q.kind == "direct" and r.speaker_name(q) == "Lena Holm"
+    assert not any("Fishermen" in x.text for x in r.quotes)

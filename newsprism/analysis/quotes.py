@@ -38,7 +38,9 @@ paragraphs are found.
    subject is the speaker, after the verb too ("said Rouhani"); a finite cue the parse
    left without a subject, or whose subject is a clause misparsed ("As proponents
    struggle ..., Giffords say"), takes the first person named just before it (a
-   person NER found counts even when the actor component did not take the name); a
+   person NER found counts even when the actor component did not take the name; a
+   relative clause of a person is passed over: "Mr Cummings, who represents ...,
+   suggested"), as does a cue whose subject the parse took from another paragraph; a
    dateline the parse made the subject ("BALTIMORE (AP) — Johns Hopkins University
    has filed") gives way to the name after its dash;
    participles and conjuncts take the subject of the verb they hang on ("..., saying
@@ -46,7 +48,11 @@ paragraphs are found.
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
    "released a statement calling ...", "followed it up with a post saying ...") the
    verb's subject, "comments from X that ..." X, and a speech verb
-   misparsed as a participle of the name just before it ("Holm tweeted") that name.
+   misparsed as a participle of the name just before it ("Holm tweeted", "the mayor,
+   Jack Young, called Mr Trump “...”") that name. Labelling verbs quote the label given
+   with "as" ("attacked them as “...”"), and opinion verbs ("sees the bill as a way to
+   “...”") a named speaker's. A fragment later in the sentence of a credited partial
+   quote continues it ("comes from “...,” which has “...”"), unless it is a term.
    For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
    acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
@@ -57,7 +63,7 @@ paragraphs are found.
    sentence, the last speaker of its paragraph; for a quote opening a paragraph, a
    person named as the speaker of the next sentence, else the last speaker of the
    previous paragraph (skipping page lines such as "Follow @x"), else the last person
-   that paragraph makes a subject.
+   that paragraph makes a subject, by name or as a "he"/"she" resolved to a named person.
 4. **Speakers to actors.** A name resolves to the person mention covering it, an
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
@@ -99,12 +105,15 @@ paragraphs are found.
    Week”") are titles. A fragment with no speaker is a scare quote after
    "so-called", "dubbed" and the like, or when it is a short noun or adjective
    phrase of the writer's own sentence ("the prospect of “groundbreaking military
-   cooperation”"); single words, title case, names after "titled", "the word",
+   cooperation”"); a nickname inside a name (Bernard “Jack” Young) is no quote; single
+   words, title case (but a label given "as": 'described him as the “John Dean”'),
+   names after "titled", "the word",
    "known as", clipped phrases of speech ("about how to reconcile") and sentences
    with no speaker are dropped. Whoever speaks, fragments after "the terms", "the
    slogan", "a book" and the like, after a participle "called"/"named" of a noun ("a
    program called “...”"), next in a list of such terms, and quotes in a subheading
-   (at most 20 words ending without punctuation, or in title case) are no quotes.
+   (at most 20 words ending without punctuation, or in title case; not a quote ending
+   in a comma and its cue: '“...,” he said' with its full stop lost) are no quotes.
 7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
@@ -912,13 +921,20 @@ def named_term(art: ArticleView, m: Marked, previous: Marked | None) -> bool:
     return last in TERM_MARKERS or (last.endswith("s") and last[:-1] in TERM_MARKERS)
 
 
+# A paragraph of a quote ending in a comma and a cue of a few words: '“We will win,” she said'.
+QUOTE_THEN_CUE = re.compile(r"[\"“].+,[\"”″]\s+(?:\S+\s+){0,%d}\S+" % (TRAILING_CUE_WORDS - 1))
+
+
 def in_heading(art: ArticleView, position: int) -> bool:
     """Whether a character is in a headline or subheading: a short paragraph ending
     without punctuation, or one in title case ("‘It’s Not About Me’")."""
-    start, end = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
+    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    start, end = art.paragraphs[number]
     paragraph = art.text[start:end]
     if CAPTION.search(paragraph, 0, position - start):
         return False  # "Image caption Trump called it a “mess”": a caption is a sentence
+    if number > 0 and QUOTE_THEN_CUE.fullmatch(paragraph):
+        return False  # "“It will be part of the inquiry,” he said": a full stop lost, not a subheading
     words = paragraph.split()
     if len(words) > HEADING_WORDS:
         return False
@@ -1487,11 +1503,22 @@ def _person_like(art: ArticleView, speaker: Speaker) -> bool:
 
 
 def last_person_in_paragraph(art: ArticleView, paragraph: int) -> Speaker | None:
-    """The last person the paragraph makes a subject (not one named in passing)."""
-    subjects = [m for i, m in art.person_mentions if art.paragraph_of[i] == paragraph and _in_subject(art.doc[i])]
-    if paragraph < 0 or not subjects:
+    """The last person the paragraph makes a subject (not one named in passing), by name
+    or as "he"/"she" ("He listed three aims. ¶ “No. 1, ...”": the person "he" stands for)."""
+    if paragraph < 0:
         return None
-    return Speaker(subjects[-1].start, subjects[-1].end, subjects[-1].text, subjects[-1].actor_id)
+    named = [(i, m) for i, m in art.person_mentions if art.paragraph_of[i] == paragraph and _in_subject(art.doc[i])]
+    start, end = art.paragraphs[paragraph]
+    words = art.doc.char_span(start, end, alignment_mode="expand")
+    pronoun = max((t for t in words or () if t.lower_ in ("he", "she") and t.dep_ in SUBJECTS | {"nsubjpass"}
+                   and not art.quoted[t.i]), key=lambda t: t.i, default=None)
+    if pronoun is not None and (not named or named[-1][0] < pronoun.i):
+        speaker = pronoun_speaker(art, pronoun)
+        return speaker if speaker is not None and speaker.actor_id else None
+    if not named:
+        return None
+    mention = named[-1][1]
+    return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
 
 
 def _in_subject(token: Token) -> bool:
