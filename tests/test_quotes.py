@@ -1304,3 +1304,98 @@ def test_an_advertisement_label_between_lead_in_and_quote_is_skipped(nlp):
     # must not fire: a lead-in with no speech verb introduces no one's words, label or not
     r = analyse(nlp, "Four examples:\n\nAdvertisement:\n\nThe port, the bridge, the road and the rail.")
     assert not r.quotes
+
+
+# --------------------------------------------------------------------------- partial quotes a verb governs
+
+
+def test_label_after_a_comma_named_speaker_is_partial_and_a_nickname_is_no_quote(nlp):
+    text = 'On Monday the council leader, Margaret "Peggy" Olsen, called the minister "a stranger to the truth" in a post.'
+    r = analyse(nlp, text)
+    q = r.quote("a stranger to the truth")
+    assert q.kind == "partial" and "Olsen" in r.speaker_name(q) and q.cue == "called"
+    assert [x.text for x in r.quotes if x.kind != "indirect"] == ["a stranger to the truth"] and r.scare == []
+    assert_offsets(r)
+
+
+def test_label_past_a_relative_clause_when_the_parse_joins_paragraphs(nlp):
+    text = (
+        "Image caption Rosa Lind questioned the harbour chief about the flooding\n\n"
+        "Ms Lind, who chairs the transport committee, suggested the port authority had "
+        '"a blind spot for safety" in its planning.'
+    )
+    q = analyse(nlp, text).quote("a blind spot for safety", "partial")
+    assert "Lind" in q.speaker
+
+
+def test_quoted_clause_after_questioned_whether_is_the_questioners(nlp):
+    text = 'Tom Walsh wrote to the board in May. He questioned whether the new council "can ever balance a budget".'
+    r = analyse(nlp, text)
+    q = r.quote("can ever balance a budget")
+    assert q.kind == "partial" and q.cue == "questioned" and r.speaker_name(q) == "Tom Walsh"
+
+
+def test_title_case_label_given_with_as_is_partial(nlp):
+    r = analyse(nlp, 'In a radio interview, Anna Berg described her deputy as the "Iron Chancellor" of the town hall.')
+    q = r.quote("Iron Chancellor")
+    assert q.kind == "partial" and r.speaker_name(q) == "Anna Berg"
+
+
+def test_opinion_verb_with_as_quotes_a_named_person_but_not_a_vague_group(nlp):
+    named = analyse(nlp, 'The delay does not worry Lena Holm, who sees the treaty as a way to "close the old wounds" for good.')
+    q = named.quote("close the old wounds")
+    assert q.kind == "partial" and named.speaker_name(q) == "Lena Holm"
+    vague = analyse(nlp, 'Some critics see the treaty as a way to defend their "national honour" abroad.')
+    assert vague.quotes == [] and vague.scare == ["national honour"]
+
+
+def test_fragment_chained_to_a_credited_partial_quote_takes_its_speaker(nlp):
+    r = analyse(nlp, 'As Lena Holm noted, the levy hits "the families least able to pay," who have "no savings to fall back on."')
+    first, second = r.quote("the families least", "partial"), r.quote("no savings", "partial")
+    assert r.speaker_name(first) == r.speaker_name(second) == "Lena Holm"
+    assert_offsets(r)
+
+
+def test_chaining_skips_irony_titles_and_words_quoted_as_words(nlp):
+    text = (
+        'Tom Walsh called the plan "a costly mistake" on Monday, though the so-called "reform package" has friends.\n\n'
+        'Tom Walsh called the bill "a disaster for farmers" and used the word "carnage" twice.\n\n'
+        'Tom Walsh called the levy "a tax on the poor" after he watched "The Long Night" on television.'
+    )
+    r = analyse(nlp, text)
+    assert [q.text for q in r.quotes] == ["a costly mistake", "a disaster for farmers", "a tax on the poor"]
+    assert r.scare == ["reform package"]
+
+
+# --------------------------------------------------------------------------- quoted sentences standing alone
+
+
+def test_quote_paragraph_after_a_paragraph_about_he_is_his(nlp):
+    text = (
+        "Lena Holm spoke to farmers in Riverton on Sunday. “The levy was a mistake,” Holm said.\n\n"
+        "Tom Walsh, the mayor, arrived late. He named two goals for the coming year.\n\n"
+        "“First, we rebuild the bridge. Second, we open the market again.”\n\n"
+        "The council meets on Friday."
+    )
+    r = analyse(nlp, text)
+    q = r.quote("First, we rebuild")
+    assert q.kind == "direct" and r.speaker_name(q) == "Tom Walsh"
+    assert_offsets(r)
+
+
+def test_quote_paragraph_after_an_unresolved_pronoun_has_no_speaker(nlp):
+    text = "The bridge closed in May.\n\nHe named two goals for the coming year.\n\n“First, we rebuild the bridge.”"
+    assert analyse(nlp, text).quotes == []
+
+
+def test_quote_paragraph_with_its_cue_but_no_full_stop_is_no_subheading(nlp):
+    text = (
+        "“Fishermen Fear the Worst,” Holm Says\n\n"
+        "Lena Holm, the harbour master, met the fishermen on Monday.\n\n"
+        "“The season is lost for most of them,” she said\n\n"
+        "The harbour reopens in June."
+    )
+    r = analyse(nlp, text)
+    q = r.quote("The season is lost")
+    assert q.kind == "direct" and r.speaker_name(q) == "Lena Holm"
+    assert not any("Fishermen" in x.text for x in r.quotes)

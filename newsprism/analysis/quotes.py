@@ -38,7 +38,9 @@ paragraphs are found.
    subject is the speaker, after the verb too ("said Rouhani"); a finite cue the parse
    left without a subject, or whose subject is a clause misparsed ("As proponents
    struggle ..., Giffords say"), takes the first person named just before it (a
-   person NER found counts even when the actor component did not take the name); a
+   person NER found counts even when the actor component did not take the name; a
+   relative clause of a person is passed over: "Mr Cummings, who represents ...,
+   suggested"), as does a cue whose subject the parse took from another paragraph; a
    dateline the parse made the subject ("BALTIMORE (AP) — Johns Hopkins University
    has filed") gives way to the name after its dash;
    participles and conjuncts take the subject of the verb they hang on ("..., saying
@@ -46,7 +48,11 @@ paragraphs are found.
    assertion" gives "his", a cue noun as object ("issued a warning to ...",
    "released a statement calling ...", "followed it up with a post saying ...") the
    verb's subject, "comments from X that ..." X, and a speech verb
-   misparsed as a participle of the name just before it ("Holm tweeted") that name.
+   misparsed as a participle of the name just before it ("Holm tweeted", "the mayor,
+   Jack Young, called Mr Trump “...”") that name. Labelling verbs quote the label given
+   with "as" ("attacked them as “...”"), and opinion verbs ("sees the bill as a way to
+   “...”") a named speaker's. A fragment later in the sentence of a credited partial
+   quote continues it ("comes from “...,” which has “...”"), unless it is a term.
    For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
    acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
@@ -57,7 +63,7 @@ paragraphs are found.
    sentence, the last speaker of its paragraph; for a quote opening a paragraph, a
    person named as the speaker of the next sentence, else the last speaker of the
    previous paragraph (skipping page lines such as "Follow @x"), else the last person
-   that paragraph makes a subject.
+   that paragraph makes a subject, by name or as a "he"/"she" resolved to a named person.
 4. **Speakers to actors.** A name resolves to the person mention covering it, an
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
@@ -99,12 +105,15 @@ paragraphs are found.
    Week”") are titles. A fragment with no speaker is a scare quote after
    "so-called", "dubbed" and the like, or when it is a short noun or adjective
    phrase of the writer's own sentence ("the prospect of “groundbreaking military
-   cooperation”"); single words, title case, names after "titled", "the word",
+   cooperation”"); a nickname inside a name (Bernard “Jack” Young) is no quote; single
+   words, title case (but a label given "as": 'described him as the “John Dean”'),
+   names after "titled", "the word",
    "known as", clipped phrases of speech ("about how to reconcile") and sentences
    with no speaker are dropped. Whoever speaks, fragments after "the terms", "the
    slogan", "a book" and the like, after a participle "called"/"named" of a noun ("a
    program called “...”"), next in a list of such terms, and quotes in a subheading
-   (at most 20 words ending without punctuation, or in title case) are no quotes.
+   (at most 20 words ending without punctuation, or in title case; not a quote ending
+   in a comma and its cue: '“...,” he said' with its full stop lost) are no quotes.
 7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
@@ -158,11 +167,14 @@ SPEECH_VERBS = frozenset(
     "assert contend maintain allege accuse blame charge criticise criticize praise thank mock lament "
     "caution agree estimate reveal indicate point quote cite testify boast counter retort interject "
     "wonder think believe fear hope expect report order decry denounce dismiss reject hail "
-    "characterize characterise echo speak talk chant email e-mail text message".split()
+    "characterize characterise echo speak talk chant email e-mail text message question".split()
 )
 # Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
 LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
                             "paint cast tout assail excoriate".split())
+# Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
+# to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
+OPINION_VERBS = frozenset("see view regard".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
 INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
 # Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
@@ -760,7 +772,9 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
         return "scare"
-    if (not sentence_like and (is_title(span) or named_term(art, m, before))) or headline_case(span):
+    if not sentence_like and (is_nickname(span) or (is_title(span) and not _label_as(span))):
+        return None
+    if (not sentence_like and named_term(art, m, before)) or headline_case(span):
         return None
     if in_heading(art, m.start) and not _labelled(art, m):
         return None  # a headline, but a caption's "Name: “...”" is a quote
@@ -775,6 +789,8 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
         cue, speaker = context_speaker(art, span, m)
     if speaker is None and not sentence_like:
         cue, speaker = intended_words(art, span)
+    if speaker is None and not sentence_like and not is_term(art, span, m):
+        cue, speaker = chained_partial(art, span, m)
     if speaker is None:
         return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
@@ -796,6 +812,15 @@ def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | 
     if speaker is None or not _is_person(art.actors, speaker.actor_id):
         return None, None
     return root.head.text, speaker
+
+
+def chained_partial(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """'Funds come from “a vocal part of the base,” which has “given him a platform”': a
+    fragment later in the sentence of a partial quote already credited continues it."""
+    start, _ = art.clause(span.start)
+    sentence_start = art.doc[start].idx
+    earlier = [a for a in art.history if a.kind == "partial" and sentence_start <= a.start and a.end <= m.start]
+    return (earlier[-1].cue, earlier[-1].speaker) if earlier else (None, None)
 
 
 def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
@@ -896,13 +921,20 @@ def named_term(art: ArticleView, m: Marked, previous: Marked | None) -> bool:
     return last in TERM_MARKERS or (last.endswith("s") and last[:-1] in TERM_MARKERS)
 
 
+# A paragraph of a quote ending in a comma and a cue of a few words: '“We will win,” she said'.
+QUOTE_THEN_CUE = re.compile(r"[\"“].+,[\"”″]\s+(?:\S+\s+){0,%d}\S+" % (TRAILING_CUE_WORDS - 1))
+
+
 def in_heading(art: ArticleView, position: int) -> bool:
     """Whether a character is in a headline or subheading: a short paragraph ending
     without punctuation, or one in title case ("‘It’s Not About Me’")."""
-    start, end = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
+    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    start, end = art.paragraphs[number]
     paragraph = art.text[start:end]
     if CAPTION.search(paragraph, 0, position - start):
         return False  # "Image caption Trump called it a “mess”": a caption is a sentence
+    if number > 0 and QUOTE_THEN_CUE.fullmatch(paragraph):
+        return False  # "“It will be part of the inquiry,” he said": a full stop lost, not a subheading
     words = paragraph.split()
     if len(words) > HEADING_WORDS:
         return False
@@ -933,6 +965,21 @@ def is_title(span: Span) -> bool:
     roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
     predicated = any(r.dep_ in PREDICATE_DEPS for r in roots)
     return len(words) > 1 and title_case(words) and not predicated
+
+
+def is_nickname(span: Span) -> bool:
+    """Title-case words quoted inside a name: Bernard “Jack” Young."""
+    doc = span.doc
+    before, after = span.start - 2, span.end + 1
+    return (before >= 0 and after < len(doc) and doc[before].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
+            and doc[span.start - 1].is_quote and doc[span.end].is_quote and title_case([t for t in span if t.is_alpha]))
+
+
+def _label_as(span: Span) -> bool:
+    """A title-case label given with "as" by a speaker: 'described her spouse as the “John Dean”'."""
+    head = span.root.head
+    return (head.lower_ == "as" and head.dep_ == "prep" and not span.start <= head.i < span.end
+            and (_is_speech_verb(head.head) or _labels_as(head.head)))
 
 
 def _headline_marked(art: ArticleView, m: Marked) -> bool:
@@ -1034,6 +1081,9 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
+    if _labels_as(token, OPINION_VERBS):
+        speaker = subject_speaker(art, token)
+        return speaker if speaker is not None and speaker.actor_id and not speaker.anonymous else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
@@ -1043,9 +1093,9 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     return None
 
 
-def _labels_as(verb: Token) -> bool:
+def _labels_as(verb: Token, verbs: frozenset[str] = LABELLING_VERBS) -> bool:
     """"Derided them as “liars and leakers”": a labelling verb with its as-phrase."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in LABELLING_VERBS and any(
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in verbs and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
@@ -1108,6 +1158,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         if t.dep_ in SUBJECTS and t.head.i > verb.i), None)
         if subject is not None and subject.i != verb.head.i:
             return subject
+    if _misparsed_predicate(verb):
+        return verb.head  # "the mayor, Jack Young, called Mr Trump “...”"
     quoted = _quoted_as(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
     if quoted is not None:
         return quoted  # "quoted Ryabkov as saying"
@@ -1132,6 +1184,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _misparsed_predicate(verb: Token) -> bool:
+    """"The mayor, Jack Young, called Mr Trump “...”": a speech verb in the past the parse
+    hung on the name before it and its comma as a participle, though it takes an object
+    and no agent, as a finite verb does."""
+    doc = verb.doc
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and _is_speech_verb(verb)
+            and verb.head.pos_ == "PROPN" and verb.head.i == verb.i - 2 and doc[verb.i - 1].text == ","
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ in ("dobj", "oprd") and c.i > verb.i for c in verb.children))
 
 
 def _parenthetical_name(verb: Token) -> Token | None:
@@ -1440,11 +1503,22 @@ def _person_like(art: ArticleView, speaker: Speaker) -> bool:
 
 
 def last_person_in_paragraph(art: ArticleView, paragraph: int) -> Speaker | None:
-    """The last person the paragraph makes a subject (not one named in passing)."""
-    subjects = [m for i, m in art.person_mentions if art.paragraph_of[i] == paragraph and _in_subject(art.doc[i])]
-    if paragraph < 0 or not subjects:
+    """The last person the paragraph makes a subject (not one named in passing), by name
+    or as "he"/"she" ("He listed three aims. ¶ “No. 1, ...”": the person "he" stands for)."""
+    if paragraph < 0:
         return None
-    return Speaker(subjects[-1].start, subjects[-1].end, subjects[-1].text, subjects[-1].actor_id)
+    named = [(i, m) for i, m in art.person_mentions if art.paragraph_of[i] == paragraph and _in_subject(art.doc[i])]
+    start, end = art.paragraphs[paragraph]
+    words = art.doc.char_span(start, end, alignment_mode="expand")
+    pronoun = max((t for t in words or () if t.lower_ in ("he", "she") and t.dep_ in SUBJECTS | {"nsubjpass"}
+                   and not art.quoted[t.i]), key=lambda t: t.i, default=None)
+    if pronoun is not None and (not named or named[-1][0] < pronoun.i):
+        speaker = pronoun_speaker(art, pronoun)
+        return speaker if speaker is not None and speaker.actor_id else None
+    if not named:
+        return None
+    mention = named[-1][1]
+    return Speaker(mention.start, mention.end, mention.text, mention.actor_id)
 
 
 def _in_subject(token: Token) -> bool:
@@ -2381,9 +2455,13 @@ def subject_speaker(art: ArticleView, verb: Token, guess: bool = True) -> Speake
     subject = subject_of(verb)
     if subject is not None and _opens_subordinate_clause(subject):
         subject = None  # "As proponents struggle ..., Giffords say": a clause misparsed as the subject
+    if subject is not None and art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
+        # a parse joining paragraphs: the person just before the verb that took the subject
+        owner = subject.head if art.paragraph_of[subject.head.i] == art.paragraph_of[verb.i] else verb
+        return person_just_before(art, owner) if guess else None
     if subject is None and guess and verb.tag_ in FINITE_TAGS and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return person_just_before(art, verb)
-    if subject is None or art.paragraph_of[subject.i] != art.paragraph_of[verb.i]:
+    if subject is None:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return None  # "no mayor has ..."
@@ -2400,12 +2478,17 @@ def _opens_subordinate_clause(subject: Token) -> bool:
 def person_just_before(art: ArticleView, verb: Token) -> Speaker | None:
     """"“...,” the late admiral's widow, Sarah Larson, told CNN", parsed with no
     subject for "told": the first person named in the words before the verb, back
-    to a quotation mark, another verb or the start of the clause; a person NER found
-    but the actor component did not take ("Ben Carpenter") keeps no actor id."""
+    to a quotation mark, another verb or the start of the clause, passing over a relative
+    clause of a person ("Mr Cummings, who represents ..., suggested"); a person NER found but the
+    actor component did not take ("Ben Carpenter") keeps no actor id."""
     start, _ = art.clause(verb.i)
+    relative = {t.i for r in art.doc[start:verb.i] if r.dep_ == "relcl" and r.head.i < r.i
+                and _person_at(art, r.head.i) is not None for t in r.subtree}
     people: list[Speaker] = []
     for i in range(verb.i - 1, max(start, verb.i - SUBJECT_WORDS) - 1, -1):
         token = art.doc[i]
+        if i in relative:
+            continue
         if art.quoted[i] or token.text in DOUBLE_MARKS or token.pos_ in ("VERB", "AUX"):
             break
         person = _person_at(art, i)
