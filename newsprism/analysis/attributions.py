@@ -816,8 +816,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return subject_of(verb.head)  # "Sessions issued a response, saying in a statement: ..."
-    if plural_compound(verb) is not None:
-        return plural_compound(verb)
+    compound = plural_compound(verb)
+    if compound is not None:
+        return compound
     return next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
