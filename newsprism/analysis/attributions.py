@@ -911,9 +911,8 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
     if complements:
         after = [c for c in complements if c.i > verb.i]
         if len(after) > 1:  # one clause the parse cut in two: "shows that A - and B was ..."
-            first = subtree_content(art, after[0], verb)
-            _, last = line_bounds(doc, verb.sent, verb.i)
-            return trim(doc, first[0], min(after[-1].right_edge.i + 1, last)) if first else None
+            content = subtree_content(art, after[0], verb)
+            return trim(doc, content[0], min(after[-1].right_edge.i + 1, last)) if content else None
         if after:
             content = subtree_content(art, after[0], verb)
             second = second_clause(art, verb, after[0])
@@ -921,14 +920,12 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
                 return content
             return trim(doc, content[0], min(second.right_edge.i + 1, last))
         # "A, but B, the Times reports.": the sentence up to the reporting clause
-        first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, complements[0].right_edge.i + 1)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        first, _ = line_bounds(doc, verb.sent, verb.i)
         return trim(doc, first, verb.left_edge.i)
     opening = next((t.i for t in verb.subtree if is_word(t)), verb.i)
     if verb.dep_ == "parataxis" and after_comma(doc, opening):  # "A, the report found, was B"
-        return trim(doc, *line_bounds(doc, verb.sent, verb.i))
+        return trim(doc, first, last)
     found = as_complement(art, verb) or colon_quotation(doc, verb)
     if found is not None:
         return found
