@@ -931,7 +931,7 @@ def in_heading(art: ArticleView, position: int) -> bool:
     number = max(0, bisect_right(art.paragraph_starts, position) - 1)
     start, end = art.paragraphs[number]
     paragraph = art.text[start:end]
-    if CAPTION.search(paragraph, 0, position - start):
+    if in_caption(art, number, position):
         return False  # "Image caption Trump called it a “mess”": a caption is a sentence
     if number > 0 and QUOTE_THEN_CUE.fullmatch(paragraph):
         return False  # "“It will be part of the inquiry,” he said": a full stop lost, not a subheading
@@ -942,6 +942,11 @@ def in_heading(art: ArticleView, position: int) -> bool:
     long_words = [w for w in words if len(w.strip("".join(DOUBLE_MARKS) + "".join(SINGLE_MARKS))) > 3]
     capitalised = sum(w.lstrip("".join(DOUBLE_MARKS) + "".join(SINGLE_MARKS))[:1].isupper() for w in long_words)
     return not ends_sentence or capitalised >= TITLE_SHARE * len(long_words)
+
+
+def in_caption(art: ArticleView, paragraph: int, position: int) -> bool:
+    """Whether a character of this paragraph follows "Image caption" or the like."""
+    return CAPTION.search(art.text, art.paragraphs[paragraph][0], position) is not None
 
 
 def is_term(art: ArticleView, span: Span, m: Marked) -> bool:
@@ -2013,7 +2018,7 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
         (m.start, _salience(art.doc[i]), m.actor_id) for i, m in art.person_mentions
         if floor <= m.start < token.idx and art.genders.get(m.actor_id, gender) == gender and not art.quoted[i]
         and not art.is_heading(art.paragraph_of[i])  # "McConnell: Shutdowns 'off the table'": a link
-        and not _in_caption(art, m.start)  # "Media caption The BBC's reporter asks X": beside the story
+        and not in_caption(art, art.paragraph_of[i], m.start)  # "Media caption The BBC's reporter asks X"
     ]
     candidates += [
         (a.speaker.start, 2, a.speaker) for a in art.history
@@ -2032,11 +2037,6 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     found = max(subjects or _last_sentence_subjects(art, candidates) or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
     art.pronouns[token.i] = found
     return found
-
-
-def _in_caption(art: ArticleView, position: int) -> bool:
-    start, _ = art.paragraphs[max(0, bisect_right(art.paragraph_starts, position) - 1)]
-    return CAPTION.search(art.text, start, position) is not None
 
 
 def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
