@@ -1767,9 +1767,9 @@ def described_person(art: ArticleView, head: Token, fitting_only: bool = False) 
     if fitting_only and not fitting:
         return None
     named = fitting or named
-    topics = [m for i, m in named if _salience(art.doc[i]) == 2 and _name_head(art.doc[i]).head.dep_ == "ROOT"]
-    subjects = [m for i, m in named if _salience(art.doc[i]) == 2]
-    chosen = topics or subjects or [m for _, m in named]
+    subjects = [(i, m) for i, m in named if _salience(art.doc[i]) == 2]
+    topics = [(i, m) for i, m in subjects if _name_head(art.doc[i]).head.dep_ == "ROOT"]
+    chosen = [m for _, m in topics or subjects or named]
     return chosen[-1].actor_id if chosen else None
 
 
