@@ -33,6 +33,7 @@ predication of class ``sentence`` at the verb of what it states, read by the sam
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -194,30 +195,30 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
             count=count.value if count else None, counted=count.unit if count else None,
             quantity_id=count.id if count else None,
             agent=naming_words(doer) if doer is not None else None, patient_words=naming_words(noun),
+            # a hedge in its own clause: "the so-called fishermen were seized", not "into the
+            # so-called dispute, … boats seized fishermen"
+            hedged=words.hedged(_clause_text(verb)),
         ))
         verbs.append(verb)
     if found:
         _place_and_date(doc, found, verbs)
-    return _with_sentence_readings(doc, found, verbs, words, lexicon)
+    return _with_sentence_readings(doc, found, words, lexicon)
 
 
-def _with_sentence_readings(doc: Doc, found: list[Predication], verbs: list[Token], words: ClaimWords,
+def _with_sentence_readings(doc: Doc, found: list[Predication], words: ClaimWords,
                             lexicon: EventLexicon) -> list[Predication]:
-    """The predications, each marked hedged when its own clause holds a hedge ("the
-    so-called fishermen were seized", not "into the so-called dispute, … boats seized
-    fishermen"), and the reading of each sentence holding none that is negative or
-    hedged: a predication of class SENTENCE at the verb of what the sentence states (the
-    clause a verb of saying or denying introduces: "Amador said no warships had been
-    sent"), with that verb's polarity and modality as ``events.frame_of`` reads them, its
-    own denial ("denied the reports") or an untrue predicate ("the reports are baseless")
-    negating it too."""
+    """The predications (in reading order, each already marked hedged when its own
+    clause holds a hedge), and the reading of each sentence holding none that is
+    negative or hedged: a predication of class SENTENCE at the verb of what the sentence
+    states (the clause a verb of saying or denying introduces: "Amador said no warships
+    had been sent"), with that verb's polarity and modality as ``events.frame_of`` reads
+    them, its own denial ("denied the reports") or an untrue predicate ("the reports are
+    baseless") negating it too."""
     readings = []
+    starts = [p.start for p in found]
     for sentence in doc.sents:
-        inside = [(p, v) for p, v in zip(found, verbs) if sentence.start_char <= p.start < sentence.end_char]
-        for predication, verb in inside:
-            predication.hedged = words.hedged(_clause_text(verb))
-        if inside:
-            continue
+        if bisect_left(starts, sentence.start_char) < bisect_left(starts, sentence.end_char):
+            continue  # the sentence holds a predication
         verb = _stated_verb(sentence.root, lexicon)
         hedged = words.hedged(_clause_text(verb))
         frame = frame_of(lexicon, verb)

@@ -75,7 +75,6 @@ NUMBER_TOLERANCE = 0.15  # approximate figures this close are the same figure
 CARRIES_CLAIM = 0.5  # cosine to a claim's centroid at which an article's sentence carries it
 SYMMETRIC_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 POSITIVE = frozenset({"asserts", "reports"})
-STANCE_RANK = {"denies": 0, "asserts": 1, "reports": 2, "questions": 3}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 _DENIED_CLAUSE = re.compile(r"\b(?:that|as)\s+(?P<clause>.{12,})$", re.IGNORECASE)
