@@ -65,7 +65,8 @@ class RecordingIndex(StoryIndex):
                 if text < TEXT_FLOOR or not members:
                     continue
                 same = sum(self.gold[m] == self.gold[article.id] for m in members)
-                signals = self.signals(float(text), article.actors, article.terms, article.published, story)
+                signals = self.signals(float(text), article.actors, article.terms, article.published, story,
+                                       article.weekdays)
                 self.examples.append((signals, 2 * same > len(members)))
         return super()._best_story(article)
 

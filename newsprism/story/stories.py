@@ -341,7 +341,7 @@ class StoryIndex:
                      @ self._weights)
 
     def signals(self, text: float, actors: dict[str, float], terms: dict[str, float], day: date | None,
-                story: StoryState, weekdays: Sequence[int] = NO_WEEKDAYS) -> np.ndarray:
+                story: StoryState, weekdays: Sequence[int]) -> np.ndarray:
         """The signals of `SIGNALS` for an article (or a whole story: its profiles, median
         day and weekday counts) against a story, given their text similarity."""
         return np.array([text, self._weighted_cosine(actors, story, "actors"),
