@@ -1031,6 +1031,7 @@ def keeps_force_open(art: Article, trigger: Token, negated: bool) -> bool:
 
 
 def _names_hostile_act(art: Article, words: list[Token]) -> bool:
+    """Whether one of the words triggers a hostile act (quad 3-4, not a deployment)."""
     for word in words:
         pattern = matched_pattern(art, word)
         if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
@@ -1048,10 +1049,8 @@ def governs_hostile_act(art: Article, verb: Token) -> bool:
         if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             continue
         nouns = [c for c in governed.children if c.dep_ == "dobj"] if art.lexicon.is_cue(governed, "support") else []
-        for word in (governed, *nouns):
-            pattern = matched_pattern(art, word)
-            if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
-                return True
+        if _names_hostile_act(art, [governed, *nouns]):
+            return True
     return False
 
 
