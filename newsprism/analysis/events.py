@@ -1067,7 +1067,7 @@ def is_stated_intent(art: Article, word: Token, section: str) -> bool:
     not one asked about ("asked if Iran was prepared to")."""
     if not art.lexicon.is_cue(word, section) or is_negated(art.lexicon, word):
         return False  # "did not agree to release" states no intent
-    return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
+    return not (_is_question(word) or _is_question(word.head))
 
 
 def _same_doer(art: Article, verb: Token, doers: list[Party]) -> bool:
@@ -1810,6 +1810,7 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
 
 
 def _is_question(clause: Token) -> bool:
+    """Whether "if" or "whether" opens the clause ("asked if Iran was prepared to")."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
