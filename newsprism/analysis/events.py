@@ -1757,8 +1757,12 @@ def is_negated(lexicon: EventLexicon, head: Token) -> bool:
     non-factive noun also "no" ("has no plans to")."""
     if negation_count(lexicon, head):
         return True
-    return head.pos_ == "NOUN" and lexicon.is_cue(head, "nonfactive") and any(
-        c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in head.children)
+    return head.pos_ == "NOUN" and lexicon.is_cue(head, "nonfactive") and _has_negative_determiner(lexicon, head)
+
+
+def _has_negative_determiner(lexicon: EventLexicon, noun: Token) -> bool:
+    """"no troops", "no plans"."""
+    return any(c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in noun.children)
 
 
 def frame_chain(lexicon: EventLexicon, trigger: Token) -> list[tuple[Token, bool, str]]:
@@ -1835,8 +1839,7 @@ def negation_count(lexicon: EventLexicon, token: Token, own: bool = False) -> in
         nominal = [token] if token.pos_ != "VERB" else [
             c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         for noun in nominal:
-            if lexicon.is_cue(noun, "negation") or any(
-                    c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in noun.children):
+            if lexicon.is_cue(noun, "negation") or _has_negative_determiner(lexicon, noun):
                 return 1
     return 0
 
