@@ -1031,6 +1031,7 @@ def keeps_force_open(art: Article, trigger: Token, negated: bool) -> bool:
 
 
 def _names_hostile_act(art: Article, words: list[Token]) -> bool:
+    """Whether one of the words triggers a hostile act (quad 3-4, not a deployment)."""
     for word in words:
         pattern = matched_pattern(art, word)
         if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
@@ -1048,10 +1049,8 @@ def governs_hostile_act(art: Article, verb: Token) -> bool:
         if governed.pos_ != "VERB" or not (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)):
             continue
         nouns = [c for c in governed.children if c.dep_ == "dobj"] if art.lexicon.is_cue(governed, "support") else []
-        for word in (governed, *nouns):
-            pattern = matched_pattern(art, word)
-            if pattern is not None and pattern.quad in (3, 4) and pattern.type != "MOBILIZE":
-                return True
+        if _names_hostile_act(art, [governed, *nouns]):
+            return True
     return False
 
 
@@ -1068,7 +1067,7 @@ def is_stated_intent(art: Article, word: Token, section: str) -> bool:
     not one asked about ("asked if Iran was prepared to")."""
     if not art.lexicon.is_cue(word, section) or is_negated(art.lexicon, word):
         return False  # "did not agree to release" states no intent
-    return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in (*word.children, *word.head.children))
+    return not (_is_question(word) or _is_question(word.head))
 
 
 def _same_doer(art: Article, verb: Token, doers: list[Party]) -> bool:
@@ -1758,8 +1757,12 @@ def is_negated(lexicon: EventLexicon, head: Token) -> bool:
     non-factive noun also "no" ("has no plans to")."""
     if negation_count(lexicon, head):
         return True
-    return head.pos_ == "NOUN" and lexicon.is_cue(head, "nonfactive") and any(
-        c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in head.children)
+    return head.pos_ == "NOUN" and lexicon.is_cue(head, "nonfactive") and _has_negative_determiner(lexicon, head)
+
+
+def _has_negative_determiner(lexicon: EventLexicon, noun: Token) -> bool:
+    """"no troops", "no plans"."""
+    return any(c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in noun.children)
 
 
 def frame_chain(lexicon: EventLexicon, trigger: Token) -> list[tuple[Token, bool, str]]:
@@ -1811,6 +1814,7 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
 
 
 def _is_question(clause: Token) -> bool:
+    """Whether "if" or "whether" opens the clause ("asked if Iran was prepared to")."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
@@ -1835,8 +1839,7 @@ def negation_count(lexicon: EventLexicon, token: Token, own: bool = False) -> in
         nominal = [token] if token.pos_ != "VERB" else [
             c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         for noun in nominal:
-            if lexicon.is_cue(noun, "negation") or any(
-                    c.dep_ == "det" and lexicon.is_cue(c, "negation") for c in noun.children):
+            if lexicon.is_cue(noun, "negation") or _has_negative_determiner(lexicon, noun):
                 return 1
     return 0
 
