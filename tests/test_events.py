@@ -739,6 +739,23 @@ def test_more_lexicon_entries(nlp, text, expected):
     assert first(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Poland did not protest the arrest of its consul in Minsk.",
+    "Ethiopia did not charge Egypt with sabotaging the talks.",
+])
+def test_a_state_complaint_or_charge_keeps_its_own_negation(nlp, text):
+    event = one(events_of(nlp, text), type="ACCUSE")
+    assert event.polarity == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Poland protested the arrest of its consul in Minsk.",
+    "Ethiopia charged Egypt with sabotaging the talks.",
+])
+def test_a_state_complaint_or_charge_is_asserted(nlp, text):
+    assert one(events_of(nlp, text), type="ACCUSE").polarity == "asserted"
+
+
 def test_a_warning_of_a_hostile_act_by_a_group_without_actor_is_a_threat(nlp):
     event = events_of(nlp, "The government warned it would ban the opposition party.")[0]
     assert (event.type, event.modality, event.target_text) == ("THREATEN", "hypothetical", "the opposition party")

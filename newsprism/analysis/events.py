@@ -814,8 +814,12 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not art.actors_ran and source_text is None and target_text is None:
         return
     reading = read_frame(art, trigger)
-    kind, cameo, quad = charged_state(art, trigger, targets) or coded_as(art, trigger, pattern, reading, sources)
-    negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
+    renamed = charged_state(art, trigger, targets) or state_complaint(art, trigger, pattern, sources)
+    if renamed:  # the same act under its CAMEO name: its own negation stays
+        (kind, cameo, quad), negated = renamed, reading.negated
+    else:
+        kind, cameo, quad = coded_as(art, trigger, pattern, reading, sources)
+        negated = reading.negated and kind == pattern.type  # a refusal coded from a negation is asserted
     claimed = reading.claimer_id or claimant(art, trigger.idx)
     when = date_for(span, art.times)
     start, end = clause_bounds(trigger)
@@ -973,11 +977,7 @@ def coded_as(art: Article, trigger: Token, pattern: EventPattern, reading: Readi
     retaliate", "said it would expel the diplomats if ...": CAMEO 13), and so is a vow
     or pledge to do harm ("vowed to continue attacks", "vowed further attacks"), and
     not ruling out a hostile act ("did not rule out military action", "refused to
-    rule out a strike"). Deployments stay what they are. A state that protests
-    something complains of it (CAMEO 114): states do not march ("Britain protested
-    the expulsion of its diplomats")."""
-    if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
-        return "ACCUSE", "11", 3
+    rule out a strike"). Deployments stay what they are."""
     if pattern.type == "AGREE" and not reading.negated and art.lexicon.is_cue(trigger, "menace") \
             and governs_hostile_act(art, trigger):
         return "THREATEN", "13", 3
@@ -1009,6 +1009,14 @@ def _is_state(art: Article, party: Party) -> bool:
         return False
     named = art.doc.char_span(party.start, party.start + len(party.text), alignment_mode="expand")
     return named is None or named.root.ent_type_ != "NORP"
+
+
+def state_complaint(art: Article, trigger: Token, pattern: EventPattern, doers: list[Party]) -> tuple[str, str, int] | None:
+    """A state that protests something complains of it (CAMEO 114): states do not
+    march ("Britain protested the expulsion of its diplomats")."""
+    if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
+        return "ACCUSE", "11", 3
+    return None
 
 
 def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[str, str, int] | None:
