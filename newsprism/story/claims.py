@@ -635,12 +635,15 @@ def _previous_sentence_links(atoms: list[Atom]) -> list[tuple[int, int]]:
 
 def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     """`closeness`: the atom's cosine to the claim's central sentence; a sentence whose
-    only sign of denial is a negation must say nearly the same thing to deny it."""
+    only sign of denial is a negation must say nearly the same thing to deny it (its
+    negation may be of something else), a headline not: it is one statement, read at
+    the verb of what it states, so a headline of the claim read as negated denies it."""
     unit = atom.unit
     if atom.event or atom.predication:
         negated = atom.negated
     else:
-        negated = unit.denial or (unit.negative and not claim_negative and closeness >= NEGATION_CLOSENESS)
+        negated = unit.denial or (unit.negative and not claim_negative
+                                  and (unit.headline or closeness >= NEGATION_CLOSENESS))
     if negated:
         return "denies"
     if unit.hedged:
