@@ -29,6 +29,7 @@ A sentence holding no predication that is negative ("Amador denied the reports",
 warships had been sent") or hedged ("the alleged raid") gets a reading of its own: a
 predication of class ``sentence`` at the verb of what it states, read by the same
 ``events.frame_of``; the claims stage takes the stance of such sentences from it.
+A title, parsed apart from the text, is read the same way (``read_headline``).
 """
 
 from __future__ import annotations
