@@ -249,6 +249,19 @@ class ActorFramings:
 
 
 @dataclass(slots=True)
+class HeadlineReading:
+    """The headline's own reading: the title parsed with the body's pipeline, each of its
+    sentences read as a body sentence's own reading is (``predications.sentence_reading``:
+    ``events.frame_of`` for negation and modality, the claim words' hedges), since the
+    title is not part of the parsed text."""
+
+    article_id: str
+    negated: bool = False  # says something did not happen ("X denies sending warships")
+    hedged: bool = False  # leaves what it says in doubt ("allegedly", "so-called")
+    question: bool = False  # a sentence of it is a question
+
+
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything the per-article stage finds in one article."""
 
@@ -262,6 +275,7 @@ class ArticleAnalysis:
     quantities: list[Quantity] = field(default_factory=list)
     framings: list[Framing] = field(default_factory=list)
     predications: list[Predication] = field(default_factory=list)
+    headline: HeadlineReading | None = None  # None when the article has no title (or no predications component)
 
 
 @dataclass(slots=True)

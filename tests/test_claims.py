@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from newsprism.analysis.predications import SENTENCE
-from newsprism.records import Actor, Article, ArticleAnalysis, Event, Mention, Predication, Quantity
+from newsprism.records import Actor, Article, ArticleAnalysis, Event, HeadlineReading, Mention, Predication, Quantity
 from newsprism.story.claims import StoryInput, build_claims, claim_units, omissions, sentence_spans
 
 ACTORS = {
@@ -37,9 +37,12 @@ def bag_of_words(texts):
 class Writer:
     """Builds an article sentence by sentence, with records at the right offsets."""
 
-    def __init__(self, article_id: str, outlet: str, title: str | None = None, duplicate_of: str | None = None):
+    def __init__(self, article_id: str, outlet: str, title: str | None = None, duplicate_of: str | None = None,
+                 **headline_reading: bool):
+        """`headline_reading`: the title's reading (negated, hedged, question), as the analysis stage gives it."""
         self.article = Article(article_id, f"{article_id}.txt", "", outlet=outlet, title=title, duplicate_of=duplicate_of)
-        self.analysis = ArticleAnalysis(article_id)
+        headline = HeadlineReading(article_id, **headline_reading) if title else None
+        self.analysis = ArticleAnalysis(article_id, headline=headline)
 
     def say(self, sentence: str, events=(), quantities=(), actors=(), predications=()) -> "Writer":
         start = len(self.article.text) + (1 if self.article.text else 0)
@@ -218,7 +221,7 @@ def test_will_and_will_not_is_a_modality_contradiction():
 
 
 def test_a_headline_question_questions_the_claim():
-    asked = Writer("a", "Tabloid", title="Will Iran cooperate with Iraq on security?")
+    asked = Writer("a", "Tabloid", title="Will Iran cooperate with Iraq on security?", question=True)
     asked.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])
     stated = Writer("b", "Wire").say("Iran will cooperate with Iraq on security.",
                                      events=[("iran", "COOPERATE", "iraq", "asserted", "future", None)])
@@ -523,9 +526,35 @@ def test_a_hedged_statement_questions_its_claim():
 
 
 def test_a_headline_with_a_hedge_word_questions_its_claim():
-    headline = Writer("a", "Tabloid", title="Iran allegedly sends troops to Iraq, officials say")
+    headline = Writer("a", "Tabloid", title="Iran allegedly sends troops to Iraq, officials say", hedged=True)
     headline.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])
     stated = Writer("b", "Wire").say("Iran sends troops to Iraq, officials say.",
                                      events=[("iran", "MOBILIZE", "iraq", "asserted", "actual", None)])
     claim = claim_with(claims_of(headline, stated), "MOBILIZE")
     assert {m.article_id: m.stance for m in claim.mentions} == {"a": "questions", "b": "asserts"}
+
+
+SENT_WARSHIPS = "Honduras sent warships to the bank."
+
+
+@pytest.mark.parametrize("negated, stance", [(True, "denies"), (False, "asserts")])
+def test_a_headline_takes_its_polarity_from_its_reading(negated, stance):
+    """"Honduras denies it sent warships" against "Honduras sent warships": the headline
+    denies the claim when (and only when) the analysis stage read it negated (the words
+    are close enough for the bag-of-words encoder to link them)."""
+    headline = Writer("a", "One", title="Honduras denies it sent warships to the bank", negated=negated)
+    headline.say("Officials met in Tegucigalpa on Tuesday to talk about fishing.", actors=["honduras"])
+    sent = Writer("b", "Two").say(SENT_WARSHIPS, actors=["honduras"])
+    [claim] = [c for c in claims_of(headline, sent) if linked([c], "a", "b")]
+    stances = {(m.article_id, m.start): m.stance for m in claim.mentions}
+    assert stances[("a", None)] == stance and stances[("b", 0)] == "asserts"
+    assert claim.contradictions == (["polarity"] if negated else [])
+
+
+def test_a_headline_read_as_asserted_asserts_whatever_its_words():
+    """The title's words are the analysis stage's to read: "sends" read as asserted asserts."""
+    headline = Writer("a", "One", title="Honduras sends warships to the bank")
+    headline.say("Officials met in Tegucigalpa on Tuesday to talk about fishing.", actors=["honduras"])
+    sent = Writer("b", "Two").say(SENT_WARSHIPS, actors=["honduras"])
+    [claim] = [c for c in claims_of(headline, sent) if linked([c], "a", "b")]
+    assert {m.article_id: m.stance for m in claim.mentions} == {"a": "asserts", "b": "asserts"}

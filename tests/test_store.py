@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsprism.ingest.dedup import fingerprint
-from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, Mention, Predication, Quantity
+from newsprism.records import Actor, Article, ArticleAnalysis, ErrorRecord, HeadlineReading, Mention, Predication, Quantity
 from newsprism.store import Store, StoreError
 from newsprism.store.export import ExportError, export
 
@@ -122,14 +122,25 @@ def test_database_of_another_schema_version_is_refused(tmp_path):
         assert store.counts()["articles"] == 1
 
 
-def test_a_schema_7_database_is_refused_with_both_versions_named(tmp_path):
-    """Schema 8 added story_state.weekdays and the predications' quantity_id, agent, patient_words and hedged."""
-    db = tmp_path / "v7.duckdb"
+def test_a_schema_8_database_is_refused_with_both_versions_named(tmp_path):
+    """Schema 9 added the headlines table (each title's own reading)."""
+    db = tmp_path / "v8.duckdb"
     with Store(db) as store:
         save(store, 1)
-        store.con.execute("UPDATE newsprism_meta SET value = '7' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match=r"schema 7, this one writes 8"):
+        store.con.execute("UPDATE newsprism_meta SET value = '8' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=r"schema 8, this one writes 9"):
         Store(db)
+
+
+def test_a_headline_reading_round_trips_and_an_untitled_article_has_none(tmp_path):
+    titled, untitled = article(1), article(2)
+    reading = HeadlineReading(titled.id, negated=True, hedged=False, question=True)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save([titled, untitled], [fingerprint(titled.text), fingerprint(untitled.text)],
+                   [ArticleAnalysis(titled.id, headline=reading), ArticleAnalysis(untitled.id)], [])
+        stored = store.analyses_of([titled.id, untitled.id])
+    assert stored[titled.id].headline == reading
+    assert stored[untitled.id].headline is None
 
 
 def test_a_predication_keeps_the_quantity_it_counts_its_doer_and_its_doubt(tmp_path):

@@ -5,7 +5,8 @@ it; each runs `nlp.pipe` over chunks of articles, sending back only the small an
 records (not the parsed Doc, whose
 serialisation would cost more than the records). Chunks are submitted with a
 bounded number in flight, so reading the input overlaps with parsing and memory
-stays flat however large the corpus.
+stays flat however large the corpus. Titles are parsed too, apart from the text, for
+the headline's own reading (``read_headlines``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from newsprism.records import Article, ArticleAnalysis, ErrorRecord
 CHUNK = 8
 IN_FLIGHT_PER_PROCESS = 3
 STAGE = "analyze"
+HEADLINE_READER = "newsprism_predications"
+TITLE_UNNEEDED = ("ner",)  # model components the headline reading does not need
 
 Outcome = tuple[Article, ArticleAnalysis | ErrorRecord]
 
@@ -62,9 +65,26 @@ def analyze_chunk(nlp: Language, articles: list[Article], batch_size: int) -> li
     """Analyse a chunk; an article whose analysis fails becomes an error, the rest go on."""
     try:
         docs = nlp.pipe((new_doc(nlp, a) for a in articles), batch_size=batch_size)
-        return [analysis_of(doc, a.id) for a, doc in zip(articles, docs)]
+        analyses = [analysis_of(doc, a.id) for a, doc in zip(articles, docs)]
+        read_headlines(nlp, articles, analyses, batch_size)
+        return analyses
     except Exception:  # noqa: BLE001 - find the culprit one by one
         return [_analyze_one(nlp, a) for a in articles]
+
+
+def read_headlines(nlp: Language, articles: list[Article], analyses: list[ArticleAnalysis], batch_size: int) -> None:
+    """Set each titled article's headline reading. The title is not part of the parsed
+    text, so it is parsed here on its own, by the model's components only (the reading
+    needs the parse and lemmas, not entities nor newsprism's records), and read by the
+    predications component; without that component no headline is read."""
+    if HEADLINE_READER not in nlp.pipe_names:
+        return
+    reader = nlp.get_pipe(HEADLINE_READER)
+    titled = [(a.id, a.title, analysis) for a, analysis in zip(articles, analyses) if a.title and a.title.strip()]
+    left_out = [name for name in nlp.pipe_names if name.startswith("newsprism_") or name in TITLE_UNNEEDED]
+    titles = nlp.pipe((title for _, title, _ in titled), batch_size=batch_size, disable=left_out)
+    for (article_id, _, analysis), title in zip(titled, titles):
+        analysis.headline = reader.read_headline(title, article_id)
 
 
 def new_doc(nlp: Language, article: Article) -> Doc:
@@ -77,7 +97,9 @@ def new_doc(nlp: Language, article: Article) -> Doc:
 
 def _analyze_one(nlp: Language, article: Article) -> ArticleAnalysis | ErrorRecord:
     try:
-        return analysis_of(nlp(new_doc(nlp, article)), article.id)
+        analysis = analysis_of(nlp(new_doc(nlp, article)), article.id)
+        read_headlines(nlp, [article], [analysis], 1)
+        return analysis
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
         return ErrorRecord(article.source, STAGE, f"{type(error).__name__}: {error}")
 
@@ -106,7 +128,7 @@ def _analyze_in_pool(articles: Iterable[Article], settings: Settings) -> Iterato
     with multiprocessing.get_context("fork").Pool(settings.processes) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, CHUNK):
-            work = [(a.id, a.source, a.text, a.published, a.outlet) for a in chunk]
+            work = [(a.id, a.source, a.text, a.published, a.outlet, a.title) for a in chunk]
             pending.append((chunk, pool.apply_async(_worker_analyze, (work, settings.batch_size))))
             while len(pending) >= limit:
                 yield from _collect(pending.popleft())
@@ -135,8 +157,8 @@ def _collect(item) -> Iterator[Outcome]:
 def _worker_analyze(work: list[tuple], batch_size: int) -> list[ArticleAnalysis | ErrorRecord]:
     assert _worker_nlp is not None
     articles = [
-        Article(id=aid, source=source, text=text, published=published, outlet=outlet)
-        for aid, source, text, published, outlet in work
+        Article(id=aid, source=source, text=text, published=published, outlet=outlet, title=title)
+        for aid, source, text, published, outlet, title in work
     ]
     return analyze_chunk(_worker_nlp, articles, batch_size)
 

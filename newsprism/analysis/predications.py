@@ -29,6 +29,7 @@ A sentence holding no predication that is negative ("Amador denied the reports",
 warships had been sent") or hedged ("the alleged raid") gets a reading of its own: a
 predication of class ``sentence`` at the verb of what it states, read by the same
 ``events.frame_of``; the claims stage takes the stance of such sentences from it.
+A title, parsed apart from the text, is read the same way (``read_headline``).
 """
 
 from __future__ import annotations
@@ -40,14 +41,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.events import RELATIVE_PRONOUNS, EventLexicon, default_lexicon, forms, frame_of
 from newsprism.analysis.places import place_for, places_in
 from newsprism.analysis.when import date_for, time_refs
 from newsprism.kb import section_entries, word_file_texts
-from newsprism.records import Predication, Quantity
+from newsprism.records import HeadlineReading, Predication, Quantity
 
 Doc.set_extension("predications", default=(), force=True)
 
@@ -214,24 +215,45 @@ def _with_sentence_readings(doc: Doc, found: list[Predication], words: ClaimWord
     had been sent"), with that verb's polarity and modality as ``events.frame_of`` reads
     them, its own denial ("denied the reports") or an untrue predicate ("the reports are
     baseless") negating it too."""
-    readings = []
     starts = [p.start for p in found]
-    for sentence in doc.sents:
-        if bisect_left(starts, sentence.start_char) < bisect_left(starts, sentence.end_char):
-            continue  # the sentence holds a predication
-        verb = _stated_verb(sentence.root, lexicon)
-        hedged = words.hedged(_clause_text(verb))
-        frame = frame_of(lexicon, verb)
-        negated = frame.negated != _denies_itself(verb, words, lexicon)
-        if (negated or hedged) and frame.modality != "conditional":  # a condition asserts nothing
-            readings.append(Predication(
-                id="", article_id="", predicate=SENTENCE, patient="", hedged=hedged,
-                polarity="negated" if negated else "asserted", modality=frame.modality,
-                verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text)))
+    readings = [
+        reading for sentence in doc.sents
+        # a sentence holding a predication is read by it
+        if bisect_left(starts, sentence.start_char) == bisect_left(starts, sentence.end_char)
+        and (reading := sentence_reading(sentence, words, lexicon)) is not None
+    ]
     merged = sorted([*found, *readings], key=lambda p: (p.start, p.predicate == SENTENCE))
     for number, predication in enumerate(merged):
         predication.id = f"p{number}"
     return merged
+
+
+def sentence_reading(sentence: Span, words: ClaimWords, lexicon: EventLexicon) -> Predication | None:
+    """The sentence's own reading (a predication of class SENTENCE) when it is negative
+    or hedged and not conditional, else None; see ``_with_sentence_readings``."""
+    verb = _stated_verb(sentence.root, lexicon)
+    hedged = words.hedged(_clause_text(verb))
+    frame = frame_of(lexicon, verb)
+    negated = frame.negated != _denies_itself(verb, words, lexicon)
+    if not (negated or hedged) or frame.modality == "conditional":  # a condition asserts nothing
+        return None
+    return Predication(
+        id="", article_id="", predicate=SENTENCE, patient="", hedged=hedged,
+        polarity="negated" if negated else "asserted", modality=frame.modality,
+        verb=verb.text, start=verb.idx, end=verb.idx + len(verb.text))
+
+
+def read_headline(title: Doc, article_id: str, words: ClaimWords | None = None,
+                  lexicon: EventLexicon | None = None) -> HeadlineReading:
+    """The reading of a parsed title: negated or hedged when any of its sentences'
+    own readings is (the title is read whole, as a sentence holding no predication is:
+    a headline is one statement), a question when any sentence ends with "?"."""
+    words, lexicon = words or claim_words(), lexicon or default_lexicon()
+    sentences = list(title.sents)
+    readings = [r for sentence in sentences if (r := sentence_reading(sentence, words, lexicon)) is not None]
+    return HeadlineReading(
+        article_id, negated=any(r.polarity == "negated" for r in readings), hedged=any(r.hedged for r in readings),
+        question=any(s[-1].text == "?" for s in sentences if len(s)))
 
 
 def _clause_text(verb: Token) -> str:
@@ -357,3 +379,7 @@ class PredicationComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.predications = find_predications(doc, self.words)
         return doc
+
+    def read_headline(self, title: Doc, article_id: str) -> HeadlineReading:
+        """The title's reading with this component's words (see ``read_headline``)."""
+        return read_headline(title, article_id, self.words)

@@ -17,8 +17,7 @@ import numpy as np
 from newsprism.ingest.dedup import Fingerprint
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Attribution, Citation, Claim, ClaimMention, ErrorRecord, Event, Framing,
-    Mention, Predication, Quantity, Quote,
-    ScareQuote,
+    HeadlineReading, Mention, Predication, Quantity, Quote, ScareQuote,
 )
 from newsprism.store.schema import CONTRACT_TABLES, DDL, SCHEMA_VERSION, WORKING_TABLES
 from newsprism.story.quotes import lookup_keys, statement_keys
@@ -134,6 +133,12 @@ class Store:
             for row in rows:
                 record = record_type(*row)
                 getattr(analyses[record.article_id], attribute).append(record)
+        rows = self.con.execute(
+            f"SELECT {_quoted(_columns(HeadlineReading))} FROM headlines WHERE list_contains(?, article_id)",
+            [list(ids)],
+        ).fetchall()
+        for row in rows:
+            analyses[row[0]].headline = HeadlineReading(*row)
         return analyses
 
     def story_article_ids(self, story_id: str) -> list[str]:
@@ -178,6 +183,8 @@ class Store:
             for table, record_type, attribute in _ANALYSIS_TABLES:
                 records = [r for analysis in analyses for r in getattr(analysis, attribute)]
                 self._insert(table, _columns(record_type), [_row(r) for r in records])
+            headlines = [a.headline for a in analyses if a.headline is not None]
+            self._insert("headlines", _columns(HeadlineReading), [_row(h) for h in headlines])
             self._insert_quote_keys([q for analysis in analyses for q in analysis.quotes])
             self._regroup_quotes(regrouped or {})
             self._insert("citations", _columns(Citation), [_row(c) for c in citations])

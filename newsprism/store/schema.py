@@ -1,8 +1,9 @@
 """The tables of the data contract (DESIGN.md), as DuckDB DDL.
 
 The contract tables come first; then newsprism's own working tables: `mentions`
-(actor mentions), `scare_quotes` and `predications` (what clauses say happens to
-whom, which claims are built from) are exported too; `signatures` and
+(actor mentions), `scare_quotes`, `predications` (what clauses say happens to
+whom, which claims are built from) and `headlines` (each title's own reading: negated,
+hedged, a question) are exported too; `signatures` and
 `lsh_buckets` (the near-duplicate index) and `quote_keys` (the quote-grouping index)
 are not.
 """
@@ -21,11 +22,11 @@ CONTRACT_TABLES = (
     "errors",
 )
 
-WORKING_TABLES = ("mentions", "scare_quotes", "predications")
+WORKING_TABLES = ("mentions", "scare_quotes", "predications", "headlines")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -94,6 +95,9 @@ CREATE TABLE IF NOT EXISTS predications (
     polarity VARCHAR, modality VARCHAR, verb VARCHAR, start INTEGER, "end" INTEGER,
     count DOUBLE, counted VARCHAR, quantity_id VARCHAR, agent VARCHAR, patient_words VARCHAR,
     hedged BOOLEAN, date VARCHAR, location VARCHAR
+);
+CREATE TABLE IF NOT EXISTS headlines (
+    article_id VARCHAR PRIMARY KEY, negated BOOLEAN, hedged BOOLEAN, question BOOLEAN
 );
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR[]

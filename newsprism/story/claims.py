@@ -20,7 +20,8 @@ a mention with a stance, read from the parse records as FactBank reads factualit
 (Saurí & Pustejovsky 2009): `denies` when its event or predication is negated or the
 sentence is negative where the claim is not (the negation-mismatch cue of de Marneffe,
 Rafferty & Manning 2008, "Finding Contradictions in Text"; the sentence's polarity is
-the analysis stage's reading, a predication of class ``sentence``), `reports` when it
+the analysis stage's reading, a predication of class ``sentence``, and the headline's
+its ``HeadlineReading``), `reports` when it
 is credited to someone (a quote, an attribution, an event's `attributed_to`),
 `questions` for a headline question, "allegations" or words held in scare quotes,
 else `asserts`.
@@ -55,7 +56,7 @@ import numpy as np
 
 from newsprism.analysis.predications import SENTENCE, claim_words
 from newsprism.records import (
-    Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, Predication, Quantity,
+    Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, HeadlineReading, Predication, Quantity,
 )
 
 Encode = Callable[[Sequence[str]], np.ndarray]
@@ -228,8 +229,9 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
         credited = [e.attributed_to for e in unit.events if e.attributed_to]
         unit.credited_to = unit.credited_to or (credited[0] if credited else None)
     if article.title and len(article.title.split()) >= 3:
+        reading = analysis.headline or HeadlineReading(article.id)  # unread: no predications component
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
-                             hedged=article.title.rstrip().endswith("?") or claim_words().hedged(article.title)))
+                             hedged=reading.hedged or reading.question, negative=reading.negated))
     return units
 
 
@@ -633,12 +635,15 @@ def _previous_sentence_links(atoms: list[Atom]) -> list[tuple[int, int]]:
 
 def stance_of(atom: Atom, claim_negative: bool, closeness: float) -> str:
     """`closeness`: the atom's cosine to the claim's central sentence; a sentence whose
-    only sign of denial is a negation must say nearly the same thing to deny it."""
+    only sign of denial is a negation must say nearly the same thing to deny it (its
+    negation may be of something else), a headline not: it is one statement, read at
+    the verb of what it states, so a headline of the claim read as negated denies it."""
     unit = atom.unit
     if atom.event or atom.predication:
         negated = atom.negated
     else:
-        negated = unit.denial or (unit.negative and not claim_negative and closeness >= NEGATION_CLOSENESS)
+        negated = unit.denial or (unit.negative and not claim_negative
+                                  and (unit.headline or closeness >= NEGATION_CLOSENESS))
     if negated:
         return "denies"
     if unit.hedged:
