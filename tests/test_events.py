@@ -105,6 +105,47 @@ def test_nominal_event_takes_the_subject_of_its_support_verb(nlp):
     assert (event.source_id, event.trigger) == ("us-department-of-defense", "deployment")
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Honduras sent two warships to the bank on Monday. "
+     "Officials in San Salvador asked Honduras to explain the deployment.", "deployment"),
+    ("Officials in Lima condemned the attack.", "attack"),
+    ("Shops in Benghazi closed after the strikes on Sunday.", "strikes"),
+    ("Hundreds of civilians in Aleppo died during the withdrawal.", "withdrawal"),
+    ("Ministers in Lima discussed this deployment.", "deployment"),
+])
+def test_definite_event_noun_without_arguments_refers_back(nlp, text, trigger):
+    events = events_of(nlp, text)
+    assert pick(events, trigger=trigger) == [], [(e.type, e.source_id, e.target_id) for e in events]
+
+
+def test_definite_event_noun_that_refers_back_leaves_the_other_events(nlp):
+    text = ("Honduras sent two warships to the bank on Monday. "
+            "Officials in San Salvador asked Honduras to explain the deployment.")
+    event = one(events_of(nlp, text), type="REQUEST")
+    assert (event.source_id, event.target_id) == ("el-salvador", "honduras")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Syria's air strikes on ISIS killed dozens.", "strikes", ("ASSAULT", "syria", "islamic-state")),
+    ("The deployment of 275 personnel was announced by Washington.", "deployment",
+     ("MOBILIZE", "united-states", None)),
+    ("Britain announced a deployment of troops to Iraq.", "deployment", ("MOBILIZE", "united-kingdom", "iraq")),
+    ("The US deployment angered Iran.", "deployment", ("MOBILIZE", "united-states", None)),
+    ("The American deployment angered Iran.", "deployment", ("MOBILIZE", "united-states", None)),
+    ("Peru defended its deployment.", "deployment", ("MOBILIZE", "peru", None)),
+    ("Syria launched the strikes.", "strikes", ("ASSAULT", "syria", None)),
+    ("The two attacks in Kabul angered Pakistan.", "attacks", ("ASSAULT", None, "afghanistan")),
+])
+def test_event_noun_with_an_argument_of_its_own_is_an_event(nlp, text, trigger, expected):
+    event = one(events_of(nlp, text), trigger=trigger)
+    assert (event.type, event.source_id, event.target_id) == expected
+
+
+def test_event_noun_with_a_target_preposition_is_an_event(nlp):
+    events = events_of(nlp, "Officials in Nairobi condemned the attack on the embassy.")
+    assert pick(events, type="ASSAULT", trigger="attack")
+
+
 def test_metonyms_are_their_governments(nlp):
     event = one(events_of(nlp, "Tehran accused Washington of arming the rebels."), type="ACCUSE")
     assert (event.source_id, event.target_id) == ("iran", "united-states")

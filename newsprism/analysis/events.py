@@ -29,7 +29,9 @@ The rules:
    *in*") is not matched by a preposition with an object ("gave euros *in* aid"); a
    preposition the pattern names opens its object ("go *on* strike", "take *into*
    custody"), and a noun's "of" its object ("lifted the state of *emergency*"). A
-   noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event.
+   noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event,
+   nor is a definite one with no argument of its own, which refers back to an event
+   already told ("asked Honduras to explain *the deployment*"; :func:`refers_back`).
 2. **Source and target** come from the slots the pattern names: the subject (for a
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
@@ -227,6 +229,9 @@ MODALITIES = ("conditional", "hypothetical", "possible", "future")  # strongest 
 APART_DEPS = frozenset({"nsubj", "csubj", "conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "acl", "appos", "punct"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# A nominal trigger's dependents that make it an event of its own (see refers_back).
+OWN_ARGUMENT_DEPS = frozenset({"poss", "nummod", "relcl", "acl", "appos"})
 MODIFIER_CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod"})
 PREPOSITION_DEPS = frozenset({"prep", "dative", "agent"})
 PARTICLES = frozenset({"in", "out", "up", "down", "off", "over", "back", "away"})
@@ -792,6 +797,8 @@ def depth(token: Token) -> int:
 def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
     source_slot = fill(art, trigger, pattern.source, needs)
     target_slot = fill_target(art, trigger, pattern, needs, source_slot)
+    if refers_back(art, trigger, pattern, source_slot, target_slot):
+        return
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
     where = place_for(span, art.places)
@@ -842,6 +849,30 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
             )
+
+
+def refers_back(art: Article, trigger: Token, pattern: EventPattern, source_slot: Slot, target_slot: Slot) -> bool:
+    """Whether a nominal trigger is a definite description of an event already told,
+    with no argument of its own: "asked Honduras to explain the deployment",
+    "condemned the attack", "after the strikes". Such a noun names no new happening
+    (an anaphoric definite description of an event: Vieira & Poesio 2000, "An
+    empirically based system for processing definite descriptions"; Lee et al. 2012
+    on event coreference), so its actors could only be guessed from the place or the
+    sentence around it and it would tell the same story twice. Its own arguments keep
+    it: a possessor or actor modifier ("Syria's strikes", "the US deployment", "its
+    deployment": a possessive pronoun names its doer), a filled slot, which includes
+    the subject of its support verb ("Syria launched the strikes") and a target from
+    a governed infinitive or a joined act, an "of" phrase ("the deployment of 275
+    personnel"), a number ("the two attacks") or a clause of its own ("the attack
+    that killed 40"). An indefinite noun ("a deployment of troops") introduces its
+    event and is never one."""
+    if pattern.pos != "NOUN" or source_slot.filled or target_slot.filled:
+        return False
+    children = list(trigger.children)
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children):
+        return False
+    own = any(c.dep_ in OWN_ARGUMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in children)
+    return not own and not owner_parties(art, trigger)
 
 
 def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
