@@ -134,7 +134,9 @@ def test_definite_event_noun_that_refers_back_leaves_the_other_events(nlp):
     ("The American deployment angered Iran.", "deployment", ("MOBILIZE", "united-states", None)),
     ("Peru defended its deployment.", "deployment", ("MOBILIZE", "peru", None)),
     ("Syria launched the strikes.", "strikes", ("ASSAULT", "syria", None)),
-    ("The two attacks in Kabul angered Pakistan.", "attacks", ("ASSAULT", None, "afghanistan")),
+    ("Officials in Lima condemned the two attacks.", "attacks", ("ASSAULT", None, "peru")),
+    ("Officials in Lima condemned the attack that killed 40 Chileans.", "attack", ("ASSAULT", None, "chile")),
+    ("Officials in Lima condemned the attack in Kabul.", "attack", ("ASSAULT", None, "afghanistan")),
 ])
 def test_event_noun_with_an_argument_of_its_own_is_an_event(nlp, text, trigger, expected):
     event = one(events_of(nlp, text), trigger=trigger)

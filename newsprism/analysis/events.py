@@ -862,17 +862,25 @@ def refers_back(art: Article, trigger: Token, pattern: EventPattern, source_slot
     it: a possessor or actor modifier ("Syria's strikes", "the US deployment", "its
     deployment": a possessive pronoun names its doer), a filled slot, which includes
     the subject of its support verb ("Syria launched the strikes") and a target from
-    a governed infinitive or a joined act, an "of" phrase ("the deployment of 275
-    personnel"), a number ("the two attacks") or a clause of its own ("the attack
-    that killed 40"). An indefinite noun ("a deployment of troops") introduces its
+    a governed infinitive or a joined act, a preposition phrase other than a date
+    ("the deployment of 275 personnel", "the war for Idlib", "the attack in Kabul":
+    what it names is said, not guessed), a number ("the two attacks") or a clause of
+    its own ("the attack that killed 40"). An indefinite noun ("a deployment of troops") introduces its
     event and is never one."""
     if pattern.pos != "NOUN" or source_slot.filled or target_slot.filled:
         return False
     children = list(trigger.children)
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children):
         return False
-    own = any(c.dep_ in OWN_ARGUMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in children)
+    own = any(c.dep_ in OWN_ARGUMENT_DEPS or _has_phrase_object(c) for c in children)
     return not own and not owner_parties(art, trigger)
+
+
+def _has_phrase_object(preposition: Token) -> bool:
+    """A preposition phrase other than a date: "of 275 personnel", "for Idlib
+    province", "in Kabul", but not "on Sunday"."""
+    return preposition.dep_ == "prep" and any(
+        o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TIME_ENTITIES for o in preposition.children)
 
 
 def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
