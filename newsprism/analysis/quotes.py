@@ -146,6 +146,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import takewhile
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -321,24 +322,29 @@ DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
 HEADING_WORDS = 20  # longest subheading
 FURNITURE_WORDS = 5  # longest page line ("Follow @politicalticker") skipped between lead-in and quote
 HEADLINE_WORDS = 3  # fewest long words of a quoted headline recognised by its title case
-# "(D-NY)", "(R-N.Y.)": a US party label's state, and the states' postal and AP abbreviations.
+# "(D-NY)", "(R-N.Y.)": a US party label's state, by its postal code (ISO 3166-2, from
+# pycountry), its name without spaces, or its AP style abbreviation.
 PARTY_LABEL = re.compile(r"\([DRI]-([A-Z][A-Za-z. ]{0,12})\)")
-US_STATES = (
-    "Alabama: al ala; Alaska: ak; Arizona: az ariz; Arkansas: ar ark; California: ca calif; Colorado: co colo; "
-    "Connecticut: ct conn; Delaware: de del; Florida: fl fla; Georgia: ga; Hawaii: hi; Idaho: id; "
-    "Illinois: il ill; Indiana: in ind; Iowa: ia; Kansas: ks kan; Kentucky: ky; Louisiana: la; Maine: me; "
-    "Maryland: md; Massachusetts: ma mass; Michigan: mi mich; Minnesota: mn minn; Mississippi: ms miss; "
-    "Missouri: mo; Montana: mt mont; Nebraska: ne neb; Nevada: nv nev; New Hampshire: nh; New Jersey: nj; "
-    "New Mexico: nm; New York: ny; North Carolina: nc; North Dakota: nd; Ohio: oh; Oklahoma: ok okla; "
-    "Oregon: or ore; Pennsylvania: pa; Rhode Island: ri; South Carolina: sc; South Dakota: sd; "
-    "Tennessee: tn tenn; Texas: tx tex; Utah: ut; Vermont: vt; Virginia: va; Washington: wa wash; "
-    "West Virginia: wv; Wisconsin: wi wis; Wyoming: wy wyo"
-)
-STATE_ABBREVIATIONS = {
-    short: state.strip().lower()
-    for state, shorts in (entry.split(":") for entry in US_STATES.split(";"))
-    for short in [*shorts.split(), state.strip().lower().replace(" ", "")]
+AP_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ill": "illinois", "ind": "indiana",
+    "kan": "kansas", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "tenn": "tennessee", "tex": "texas", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
 }
+
+
+def _state_abbreviations() -> dict[str, str]:
+    states = [s for s in pycountry.subdivisions.get(country_code="US") if s.type == "State"]
+    found = dict(AP_STATE_ABBREVIATIONS)
+    for state in states:
+        name = state.name.lower()
+        found[state.code.split("-")[1].lower()] = name
+        found[name.replace(" ", "")] = name
+    return found
+
+
+STATE_ABBREVIATIONS = _state_abbreviations()
 BACK_REFERENCES = frozenset("that this so those these thus such".split())  # "That was how X put it."
 TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in title case
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
