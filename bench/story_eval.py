@@ -251,6 +251,86 @@ def evaluate(prepared: dict, params: StoryParams, split_filter: str) -> dict[str
     return results
 
 
+def pair_scores(articles: list[StoryArticle], params: StoryParams) -> np.ndarray:
+    """The combined score of every ordered pair of articles, each taken as a story of its
+    own (rarities over one story per article); -inf on the diagonal. For analysis only:
+    assignment never compares all pairs."""
+    index = StoryIndex(params)
+    for article in articles:
+        index._touch(index._open(article), article)
+    stories = [index.stories[f"story-{a.id}"] for a in articles]
+    vectors = np.stack([a.vector for a in articles])
+    texts = vectors @ vectors.T
+    scores = np.full(texts.shape, -np.inf)
+    bound = params.threshold - params.actor_weight - params.term_weight - 0.25  # near neighbours for the ranking too
+    for i, article in enumerate(articles):
+        for j in np.flatnonzero(texts[i] >= bound):
+            if j != i:
+                scores[i, j] = index._score(article, stories[j], float(texts[i, j]))
+    return scores
+
+
+def ceiling(articles: dict[str, StoryArticle], ids: list[str], labels: dict[str, str], params: StoryParams) -> dict:
+    """Where the combined score fails on a split, against its gold stories: whether each
+    item's nearest neighbour (the highest-scoring other item) shares its gold story; the
+    gold stories with no pair of members over the threshold (unreachable: a new signal
+    is needed) and the items with no member of their story over it; the clusters found
+    that mix gold stories, with how many cross-story pairs over the threshold they hold
+    (one: a single strong wrong link); and the B-cubed scores of single link over the
+    pairs over the threshold, with every cross-story pair cut (an oracle: the recall the
+    score can reach at full precision) and with none cut."""
+    ids = [i for i in ids if i in labels and i in articles]
+    batch = [articles[i] for i in ids]
+    scores = pair_scores(batch, params)
+    gold = np.array([labels[i] for i in ids])
+    same = gold[:, None] == gold[None, :]
+    over = scores >= params.threshold
+    nearest = scores.argmax(axis=1)
+    has_peer = same.sum(axis=1) > 1
+    result = {"items": len(ids), "items_with_a_peer": int(has_peer.sum()),
+              "nearest_in_story": int((same[np.arange(len(ids)), nearest] & has_peer).sum()),
+              "nearest_over_threshold_in_story": int((same[np.arange(len(ids)), nearest] & over[np.arange(len(ids)), nearest]).sum())}
+    isolated = has_peer & ~(over & same).any(axis=1)
+    result["items_isolated_in_their_story"] = int(isolated.sum())
+    stories = sorted(set(gold[has_peer]))
+    unreachable = [g for g in stories if not (over & same)[gold == g][:, gold == g].any()]
+    result["gold_stories_with_peers"] = len(stories)
+    result["gold_stories_unreachable"] = len(unreachable)
+    result["items_wrongly_linked"] = int((over & ~same).any(axis=1).sum())
+    predicted = cluster(articles, ids, params)
+    found = np.array([predicted[i] for i in ids])
+    mixed = {}
+    for label in sorted(set(found)):
+        members = np.flatnonzero(found == label)
+        if len(set(gold[members])) > 1:
+            block = (over & ~same)[np.ix_(members, members)]
+            mixed[label] = int(block.sum() // 2)
+    links = np.array(list(mixed.values()) or [0])
+    result["found_clusters_mixing_stories"] = len(mixed)
+    result["mixed_with_no_wrong_link_over"] = int((links == 0).sum()) if mixed else 0
+    result["mixed_with_one_wrong_link_over"] = int((links == 1).sum()) if mixed else 0
+    result["mixed_with_more"] = int((links > 1).sum()) if mixed else 0
+    gold_of = dict(zip(ids, gold))
+    result["oracle_cut_wrong_links"] = asdict(score_clustering(gold_of, _components(ids, over & same)))
+    result["single_link_over_threshold"] = asdict(score_clustering(gold_of, _components(ids, over)))
+    return result
+
+
+def _components(ids: list[str], linked: np.ndarray) -> dict[str, int]:
+    """Connected components of a pair graph (single link)."""
+    parent = list(range(len(ids)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j in zip(*np.nonzero(linked)):
+        parent[root(i)] = root(j)
+    return {article_id: root(k) for k, article_id in enumerate(ids)}
+
+
 def tune(prepared: dict, constraints: dict) -> tuple[StoryParams, StoryParams]:
     """Best mean B-cubed F1 over the dev splits that are story level: among the settings
     that keep the constraint sets' stories, and among all."""
@@ -279,6 +359,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="reuse analysed databases in bench/results/story_eval")
     parser.add_argument("--datasets", nargs="*", default=list(DATASETS), choices=list(DATASETS))
     parser.add_argument("--split", default="", help="score only the splits whose name holds this ('dev')")
+    parser.add_argument("--ceiling", action="store_true", help="where the combined score fails on the chosen splits")
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="StoryParams to change")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -291,6 +372,12 @@ def main() -> None:
         prepared[name] = (articles, [r["id"] for r in records], splits(name, gold))
         stored = stored_stories(db)
         pipeline[name] = asdict(score_clustering({i: gold[i] for i in stored}, stored))
+    if args.ceiling:
+        for name, (articles, order, split_gold) in prepared.items():
+            for split, labels in split_gold.items():
+                if args.split in split:
+                    print(name, split, json.dumps(ceiling(articles, order, labels, params)))
+        return
     constraints = {name: prepare_constraint(name, args.reuse, params) for name in CONSTRAINTS}
     report = {"default": {"params": asdict(params), "scores": evaluate(prepared, params, args.split),
                           "keeps_constraints": keeps_constraints(constraints, params)}}
