@@ -276,7 +276,9 @@ def ceiling(articles: dict[str, StoryArticle], ids: list[str], labels: dict[str,
     gold stories with no pair of members over the threshold (unreachable: a new signal
     is needed) and the items with no member of their story over it; the clusters found
     that mix gold stories, with how many cross-story pairs over the threshold they hold
-    (one: a single strong wrong link); and the B-cubed scores of single link over the
+    (one: a single strong wrong link); the gold stories split, and those whose parts a
+    pair over the threshold spans (reachable: assignment order or averaging split
+    them); and the B-cubed scores of single link over the
     pairs over the threshold, with every cross-story pair cut (an oracle: the recall the
     score can reach at full precision) and with none cut."""
     ids = [i for i in ids if i in labels and i in articles]
@@ -310,10 +312,20 @@ def ceiling(articles: dict[str, StoryArticle], ids: list[str], labels: dict[str,
     result["mixed_with_no_wrong_link_over"] = int((links == 0).sum()) if mixed else 0
     result["mixed_with_one_wrong_link_over"] = int((links == 1).sum()) if mixed else 0
     result["mixed_with_more"] = int((links > 1).sum()) if mixed else 0
+    split = [g for g in stories if len(set(found[gold == g])) > 1]
+    bridged = [g for g in split if _bridged(found[gold == g], (over & same)[gold == g][:, gold == g])]
+    result["gold_stories_split"] = len(split)
+    result["split_though_a_pair_over_threshold_spans_the_parts"] = len(bridged)
     gold_of = dict(zip(ids, gold))
     result["oracle_cut_wrong_links"] = asdict(score_clustering(gold_of, _components(ids, over & same)))
     result["single_link_over_threshold"] = asdict(score_clustering(gold_of, _components(ids, over)))
     return result
+
+
+def _bridged(found: np.ndarray, linked: np.ndarray) -> bool:
+    """Whether some pair over the threshold joins two different found clusters."""
+    i, j = np.nonzero(linked)
+    return bool((found[i] != found[j]).any())
 
 
 def _components(ids: list[str], linked: np.ndarray) -> dict[str, int]:
