@@ -48,10 +48,8 @@ from newsprism.records import Mention  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import score_clustering  # noqa: E402
-from newsprism.story.quotes import hash_key  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
     StoryArticle, StoryIndex, StoryParams, happening_weekday, publication_day, salient_actors, salient_terms,
-    unit_vector,
 )
 
 DATA = ROOT.parent / "shared" / "data"
@@ -215,13 +213,10 @@ def story_articles(db: Path, params: StoryParams) -> dict[str, StoryArticle]:
             'SELECT article_id, actor_id, text, start, "end", label, sector FROM mentions'
         ).fetchall():
             mentions.setdefault(row[0], []).append(Mention(*row))
-        # The headline is embedded as a claim unit of its own when it has one (three words or more).
-        headlines = store.text_vectors(sorted({hash_key(row[1]) for row in rows if row[1]}))
     return {
         article_id: StoryArticle(
             id=article_id, title=title, published=publication_day(published),
             vector=np.asarray(vector, dtype=np.float32),
-            headline=unit_vector(headlines[hash_key(title)]) if title and hash_key(title) in headlines else None,
             actors=salient_actors(mentions.get(article_id, []), actors, params.max_actors),
             terms=salient_terms(title, text, params.max_terms), weekday=happening_weekday(title, text),
         )
@@ -264,7 +259,8 @@ def pair_scores(articles: list[StoryArticle], params: StoryParams) -> np.ndarray
     for article in articles:
         index._touch(index._open(article), article)
     stories = [index.stories[f"story-{a.id}"] for a in articles]
-    texts = np.stack([index._article_texts(article, stories) for article in articles])
+    vectors = np.stack([a.vector for a in articles])
+    texts = vectors @ vectors.T
     scores = np.full(texts.shape, -np.inf)
     bound = params.threshold - params.actor_weight - params.term_weight - 0.25  # near neighbours for the ranking too
     for i, article in enumerate(articles):
@@ -365,13 +361,8 @@ def tune(prepared: dict, constraints: dict) -> tuple[StoryParams, StoryParams]:
     return best[True][1], best[False][1]
 
 
-def _number(value: str) -> float | int | str | None:
-    if value == "None":
-        return None
-    try:
-        return int(value) if value.isdigit() else float(value)
-    except ValueError:
-        return value
+def _number(value: str) -> float | int | None:
+    return None if value == "None" else int(value) if value.isdigit() else float(value)
 
 
 def main() -> None:

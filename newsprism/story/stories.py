@@ -102,8 +102,6 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    headline_share: float = 0.0  # share of the headlines' similarity in the text signal
-    headline_combine: str = "mix"
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
@@ -132,7 +130,6 @@ class StoryArticle:
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
     weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
-    headline: np.ndarray | None = None  # its headline's own vector (unit length), if it has a headline
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -155,8 +152,6 @@ class StoryState:
     activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
     weekdays: list[int] = field(default_factory=lambda: [0] * 7)  # members naming each weekday, Monday first
-    headline_sum: np.ndarray = field(default_factory=lambda: np.zeros(DIMENSIONS, dtype=np.float32))
-    headlines: int = 0  # members with a headline vector
 
     @property
     def centroid(self) -> np.ndarray:
@@ -308,8 +303,7 @@ class StoryIndex:
         others = [self.stories[other_id] for other_id in sorted(self.candidates(probe) - {story.id})]
         if not others:
             return None
-        texts = self._text_similarities(story.vector_sum, others, len(story.article_ids), story.headline_sum,
-                                        story.headlines)
+        texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
         return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
                                      self.params.merge_threshold, story.weekdays)
 
@@ -327,31 +321,20 @@ class StoryIndex:
         return found & self.stories.keys()
 
     def similarity(self, article: StoryArticle, story: StoryState) -> float:
-        return self._score(article, story, float(self._article_texts(article, [story])[0]))
+        return self._score(article, story, float(self._text_similarities(article.vector, [story])[0]))
 
-    def _article_texts(self, article: StoryArticle, stories: Sequence[StoryState]) -> np.ndarray:
-        return self._text_similarities(article.vector, stories, 1, article.headline, int(article.headline is not None))
-
-    def _text_similarities(self, vector: np.ndarray, stories: Sequence[StoryState], count: int = 1,
-                           headline: np.ndarray | None = None, headlines: int = 0) -> np.ndarray:
-        """The text signal: the similarity of the bodies' vectors, combined with that of
-        the headlines' own vectors where both sides have headlines. `vector` (and
-        `headline`) is the sum of `count` (`headlines`) unit vectors: an article's, or a
-        whole story's."""
-        body = _group_similarities(vector, count, [s.vector_sum for s in stories],
-                                   [len(s.article_ids) for s in stories], self.params.average_link)
-        share = self.params.headline_share
-        if not share or headline is None or not headlines:
-            return body
-        titled = np.array([s.headlines > 0 for s in stories])
-        if not titled.any():
-            return body
-        heads = _group_similarities(headline, headlines, [s.headline_sum for s in stories],
-                                    [max(s.headlines, 1) for s in stories], self.params.average_link)
-        mode = self.params.headline_combine
-        combined = ((1 - share) * body + share * heads if mode == "mix" else
-                    np.maximum(body, heads) if mode == "max" else np.minimum(body, heads))
-        return np.where(titled, combined, body)
+    def _text_similarities(self, vector: np.ndarray, stories: Sequence[StoryState], count: int = 1) -> np.ndarray:
+        """The cosine to each story's centroid blended with the mean cosine to its members
+        (group-average link, Voorhees 1986): the mean is lower for a loose story, so a
+        story that drifted to a broad subject does not take every article on it.
+        `vector` is the sum of `count` unit vectors: an article's, or a whole story's."""
+        sums = np.stack([story.vector_sum for story in stories])
+        dots = sums @ vector
+        norms = np.linalg.norm(sums, axis=1) * np.linalg.norm(vector)
+        centroid = dots / np.where(norms > 0, norms, 1.0)
+        average = dots / (count * np.array([len(story.article_ids) for story in stories], dtype=np.float32))
+        share = self.params.average_link
+        return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
         return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
@@ -419,7 +402,7 @@ class StoryIndex:
         candidates = [self.stories[story_id] for story_id in sorted(self.candidates(article))]
         if not candidates:
             return None
-        texts = self._article_texts(article, candidates)
+        texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
                                      self.params.threshold, article.weekdays)
 
@@ -446,8 +429,6 @@ class StoryIndex:
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
             weekdays=list(article.weekdays),
         )
-        if article.headline is not None:
-            story.headline_sum, story.headlines = article.headline.astype(np.float32).copy(), 1
         self.stories[story.id] = story
         _count_keys(article.actors, self._stories_naming, 1)
         _count_keys(article.terms, self._stories_with, 1)
@@ -466,9 +447,6 @@ class StoryIndex:
             insort(story.days, article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] += 1
-        if article.headline is not None:
-            story.headline_sum += article.headline
-            story.headlines += 1
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
@@ -482,9 +460,6 @@ class StoryIndex:
             story.days.remove(article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] -= 1
-        if article.headline is not None:
-            story.headline_sum -= article.headline
-            story.headlines -= 1
 
     def _forget_norms(self, story: StoryState) -> None:
         for kind in ("actors", "terms"):
@@ -505,8 +480,6 @@ class StoryIndex:
         kept.members.update(gone.members)
         kept.days = sorted(kept.days + gone.days)
         kept.weekdays = [a + b for a, b in zip(kept.weekdays, gone.weekdays)]
-        kept.headline_sum = kept.headline_sum + gone.headline_sum
-        kept.headlines += gone.headlines
         kept.activity = max(kept.activity, gone.activity)
         del self.stories[gone.id]
         self.merged[gone.id] = kept.id
@@ -535,20 +508,6 @@ class StoryIndex:
         ranked = sorted(story.members.items(), key=lambda item: (-float(item[1][1] @ centroid), item[0]))
         titled = [(article_id, title) for article_id, (title, _) in ranked if title]
         story.central_id, story.title = titled[0] if titled else (ranked[0][0], None)
-
-
-def _group_similarities(vector: np.ndarray, count: int, sums: Sequence[np.ndarray], sizes: Sequence[int],
-                        average_link: float) -> np.ndarray:
-    """The cosine of a sum of `count` unit vectors to each story's centroid, blended with
-    their mean cosine to the story's members (group-average link, Voorhees 1986): the
-    mean is lower for a loose story, so a story that drifted to a broad subject does not
-    take every article on it."""
-    sums = np.stack(sums)
-    dots = sums @ vector
-    norms = np.linalg.norm(sums, axis=1) * np.linalg.norm(vector)
-    centroid = dots / np.where(norms > 0, norms, 1.0)
-    average = dots / (count * np.asarray(sizes, dtype=np.float32))
-    return (1 - average_link) * centroid + average_link * average
 
 
 def _arrival_order(article: StoryArticle) -> tuple:
@@ -644,11 +603,6 @@ def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weigh
     total = weights @ vectors
     norm = float(np.linalg.norm(total))
     return (total / norm if norm else total).astype(np.float32)
-
-
-def unit_vector(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
-    return (vector / norm if norm else vector).astype(np.float32)
 
 
 def publication_day(published: str | None) -> date | None:
