@@ -49,7 +49,7 @@ from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
-    StoryArticle, StoryIndex, StoryParams, commentary_cues, happening_weekday, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, happening_weekday, publication_day, salient_actors, salient_terms,
 )
 
 DATA = ROOT.parent / "shared" / "data"
@@ -219,7 +219,6 @@ def story_articles(db: Path, params: StoryParams) -> dict[str, StoryArticle]:
             vector=np.asarray(vector, dtype=np.float32),
             actors=salient_actors(mentions.get(article_id, []), actors, params.max_actors),
             terms=salient_terms(title, text, params.max_terms), weekday=happening_weekday(title, text),
-            commentary=commentary_cues(title, text),
         )
         for article_id, title, published, text, vector in rows
     }

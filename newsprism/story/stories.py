@@ -102,8 +102,6 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    commentary_margin: float = 0.0  # how much lower the bar is for a commentary to join a story
-    commentary_cues: int = 2
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
@@ -132,7 +130,6 @@ class StoryArticle:
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
     weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
-    commentary: int = 0  # how many cues of an opinion piece or analysis its headline and lead show
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -407,13 +404,7 @@ class StoryIndex:
             return None
         texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
-                                     self._bar(article), article.weekdays)
-
-    def _bar(self, article: StoryArticle) -> float:
-        """The threshold for the article to join a story: lower for a commentary, which
-        discusses a happening without reporting it."""
-        p = self.params
-        return p.threshold - (p.commentary_margin if article.commentary >= p.commentary_cues else 0.0)
+                                     self.params.threshold, article.weekdays)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
                          terms: dict[str, float], day: date | None, threshold: float,
@@ -598,28 +589,6 @@ def happening_weekday(title: str | None, text: str) -> int | None:
         if found:
             return WEEKDAYS.index(found.group().lower())
     return None
-
-
-QUOTED = re.compile(r'[“"][^”"]*[”"]')
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|[Ww]e|[Oo]ur|us)\b")
-COMMENTARY_WORDS = re.compile(r"\b(?:opinion|column|columnist|analysis|commentary|editorial|op-ed)\b", re.I)
-REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|according to)\b")
-
-
-def commentary_cues(title: str | None, text: str) -> int:
-    """How many cues of commentary rather than report an article's headline and lead
-    show: a question, the writer's own first person outside quotes, a genre word
-    ("opinion", "analysis", "column"), no reporting verb. A report tells a happening in
-    the third person and credits its sources (the inverted pyramid's attributed lead);
-    an opinion piece argues about it (van Dijk 1988, "News as Discourse")."""
-    lead = text[:LEAD_CHARS]
-    unquoted = QUOTED.sub(" ", lead)
-    return sum((
-        "?" in (title or "") or "?" in unquoted,
-        bool(FIRST_PERSON.search(unquoted)),
-        bool(COMMENTARY_WORDS.search(f"{title or ''} {unquoted}")),
-        not REPORTING.search(lead),
-    ))
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
