@@ -49,7 +49,7 @@ from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
-    StoryArticle, StoryIndex, StoryParams, happening_weekday, headline_figures, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, happening_weekday, publication_day, salient_actors, salient_terms,
 )
 
 DATA = ROOT.parent / "shared" / "data"
@@ -59,7 +59,6 @@ GRID = {  # average_link, actor_weight, rehome_sweeps, term_weight (0.75, 0.05, 
     "time_penalty": [0.15, 0.3, 0.4],
     "merge_threshold": [None, 0.76, 0.80, 0.84],
     "weekday_weight": [0.0, 0.05, 0.1, 0.15],
-    "figure_weight": [0.0, 0.05, 0.1, 0.15],
 }
 SAMPLES = ROOT / "newsprism" / "samples"
 
@@ -220,7 +219,6 @@ def story_articles(db: Path, params: StoryParams) -> dict[str, StoryArticle]:
             vector=np.asarray(vector, dtype=np.float32),
             actors=salient_actors(mentions.get(article_id, []), actors, params.max_actors),
             terms=salient_terms(title, text, params.max_terms), weekday=happening_weekday(title, text),
-            figures=headline_figures(title),
         )
         for article_id, title, published, text, vector in rows
     }

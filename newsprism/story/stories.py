@@ -102,12 +102,11 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    figure_weight: float = 0.0  # the most that headlines stating different figures take away
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
         an article for a story is their dot product."""
-        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight, -self.figure_weight])
+        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight])
 
     def weekday_conflicts(self) -> np.ndarray:
         """7 × 7: how much two weekdays disagree (0 the same, 1 two days or more apart)."""
@@ -116,7 +115,7 @@ class StoryParams:
         return np.where(gaps == 0, 0.0, np.where(gaps == 1, self.next_weekday_conflict, 1.0))
 
 
-SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict", "figure_conflict")
+SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict")
 NO_WEEKDAYS = (0,) * 7
 
 
@@ -131,7 +130,6 @@ class StoryArticle:
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
     weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
-    figures: frozenset[str] = frozenset()  # the counts, ordinals and months its headline states
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -154,8 +152,6 @@ class StoryState:
     activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
     weekdays: list[int] = field(default_factory=lambda: [0] * 7)  # members naming each weekday, Monday first
-    figures: dict[str, int] = field(default_factory=dict)  # headline figure → members whose headline states it
-    figured: int = 0  # members whose headline states a figure
 
     @property
     def centroid(self) -> np.ndarray:
@@ -309,7 +305,7 @@ class StoryIndex:
             return None
         texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
         return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
-                                     self.params.merge_threshold, story.weekdays, story.figures, story.figured)
+                                     self.params.merge_threshold, story.weekdays)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -341,17 +337,16 @@ class StoryIndex:
         return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
-        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays,
-                                  dict.fromkeys(article.figures, 1), int(bool(article.figures))) @ self._weights)
+        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
+                     @ self._weights)
 
     def signals(self, text: float, actors: dict[str, float], terms: dict[str, float], day: date | None,
-                story: StoryState, weekdays: Sequence[int], figures: dict[str, int], figured: int) -> np.ndarray:
+                story: StoryState, weekdays: Sequence[int]) -> np.ndarray:
         """The signals of `SIGNALS` for an article (or a whole story: its profiles, median
         day and weekday counts) against a story, given their text similarity."""
         return np.array([text, self._weighted_cosine(actors, story, "actors"),
                          self._weighted_cosine(terms, story, "terms") if self.params.term_weight else 0.0,
-                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story),
-                         _figure_conflict(figures, figured, story)])
+                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story)])
 
     def _weekday_conflict(self, weekdays: Sequence[int], story: StoryState) -> float:
         """How far apart the weekdays the two sides give their happening are, averaged
@@ -409,12 +404,11 @@ class StoryIndex:
             return None
         texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
-                                     self.params.threshold, article.weekdays, dict.fromkeys(article.figures, 1),
-                                     int(bool(article.figures)))
+                                     self.params.threshold, article.weekdays)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
                          terms: dict[str, float], day: date | None, threshold: float,
-                         weekdays: Sequence[int], figures: dict[str, int], figured: int) -> StoryState | None:
+                         weekdays: Sequence[int]) -> StoryState | None:
         """The story scoring highest (the last of equals) for an article, or a whole
         story, with these text similarities, profiles and day; None when none reaches
         `threshold`."""
@@ -422,8 +416,7 @@ class StoryIndex:
         best, best_score = None, threshold
         # Actors and terms add at most their weights and time only subtracts: no other story can reach the threshold.
         for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight):
-            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays, figures, figured)
-                          @ self._weights)
+            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays) @ self._weights)
             if score >= best_score:
                 best, best_score = stories[k], score
         return best
@@ -434,7 +427,7 @@ class StoryIndex:
             id=f"story-{article.id}", vector_sum=article.vector.astype(np.float32).copy(),
             actor_sum=dict(article.actors), article_ids=[article.id], term_sum=dict(article.terms),
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
-            weekdays=list(article.weekdays), figures=dict.fromkeys(article.figures, 1), figured=int(bool(article.figures)),
+            weekdays=list(article.weekdays),
         )
         self.stories[story.id] = story
         _count_keys(article.actors, self._stories_naming, 1)
@@ -454,7 +447,6 @@ class StoryIndex:
             insort(story.days, article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] += 1
-        _add_figures(story, article.figures, 1)
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
@@ -468,7 +460,6 @@ class StoryIndex:
             story.days.remove(article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] -= 1
-        _add_figures(story, article.figures, -1)
 
     def _forget_norms(self, story: StoryState) -> None:
         for kind in ("actors", "terms"):
@@ -489,9 +480,6 @@ class StoryIndex:
         kept.members.update(gone.members)
         kept.days = sorted(kept.days + gone.days)
         kept.weekdays = [a + b for a, b in zip(kept.weekdays, gone.weekdays)]
-        for figure, count in gone.figures.items():
-            kept.figures[figure] = kept.figures.get(figure, 0) + count
-        kept.figured += gone.figured
         kept.activity = max(kept.activity, gone.activity)
         del self.stories[gone.id]
         self.merged[gone.id] = kept.id
@@ -520,29 +508,6 @@ class StoryIndex:
         ranked = sorted(story.members.items(), key=lambda item: (-float(item[1][1] @ centroid), item[0]))
         titled = [(article_id, title) for article_id, (title, _) in ranked if title]
         story.central_id, story.title = titled[0] if titled else (ranked[0][0], None)
-
-
-def _add_figures(story: StoryState, figures: frozenset[str], step: int) -> None:
-    for figure in figures:
-        count = story.figures.get(figure, 0) + step
-        if count:
-            story.figures[figure] = count
-        else:
-            del story.figures[figure]
-    if figures:
-        story.figured += step
-
-
-def _figure_conflict(figures: dict[str, int], figured: int, story: StoryState) -> float:
-    """The share of pairs of headlines, one here and one in the story, both stating
-    figures, that state no figure in common (bounded by the figures they share): one
-    subject's developments are told in the same words and told apart by their counts,
-    ordinals and months ("jobless claims fell to 290,000" / "rose to 310,000"). 0 when
-    either side states none."""
-    if not figured or not story.figured:
-        return 0.0
-    shared = sum(count * story.figures.get(figure, 0) for figure, count in figures.items())
-    return 1.0 - min(shared / (figured * story.figured), 1.0)
 
 
 def _arrival_order(article: StoryArticle) -> tuple:
@@ -624,30 +589,6 @@ def happening_weekday(title: str | None, text: str) -> int | None:
         if found:
             return WEEKDAYS.index(found.group().lower())
     return None
-
-
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-FIGURE = re.compile(
-    r"(?P<number>\d[\d,.]*\d|\d)"
-    r"|\b(?P<ordinal>" + "|".join(ORDINALS) + r")\b"
-    r"|\b(?:in|since|of|for|on|by|until) (?P<month>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b"
-    r"|\b(?P<dated>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")(?= \d)",
-    re.IGNORECASE,
-)
-
-
-def headline_figures(title: str | None) -> frozenset[str]:
-    """The counts, ordinals and months a headline states ("Jobless claims jump 51,000 to
-    419,000", "third week", "in March"), normalised ("419,000" → "419000"). A month
-    counts only after a preposition or before a day, so a title-cased "May" is no month."""
-    figures = set()
-    for found in FIGURE.finditer(title or ""):
-        kind = found.lastgroup
-        value = found.group(kind).lower()
-        figures.add(value.replace(",", "").rstrip(".") if kind == "number" else value)
-    return frozenset(figures)
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
