@@ -47,9 +47,9 @@ from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Mention  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
-from newsprism.story.evaluation import score_clustering  # noqa: E402
+from newsprism.story.evaluation import ceiling_report, score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
-    StoryArticle, StoryIndex, StoryParams, happening_weekday, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, StoryState, happening_weekday, publication_day, salient_actors, salient_terms,
 )
 
 DATA = ROOT.parent / "shared" / "data"
@@ -252,95 +252,37 @@ def evaluate(prepared: dict, params: StoryParams, split_filter: str) -> dict[str
 
 
 def pair_scores(articles: list[StoryArticle], params: StoryParams) -> np.ndarray:
-    """The combined score of every ordered pair of articles, each taken as a story of its
-    own (rarities over one story per article); -inf on the diagonal. For analysis only:
-    assignment never compares all pairs."""
-    index = StoryIndex(params)
-    for article in articles:
-        index._touch(index._open(article), article)
-    stories = [index.stories[f"story-{a.id}"] for a in articles]
-    vectors = np.stack([a.vector for a in articles])
+    """The combined score of every pair of articles, each taken as a story of its own
+    (rarities over one story per article); -inf on the diagonal and for pairs whose text
+    cosine is too low to score near the threshold. For analysis only: assignment never
+    compares all pairs."""
+    index = StoryIndex(params, [singleton_story(article) for article in articles])
+    stories = [index.stories[f"story-{article.id}"] for article in articles]
+    vectors = np.stack([article.vector for article in articles])
     texts = vectors @ vectors.T
     scores = np.full(texts.shape, -np.inf)
-    bound = params.threshold - params.actor_weight - params.term_weight - 0.25  # near neighbours for the ranking too
-    for i, article in enumerate(articles):
-        for j in np.flatnonzero(texts[i] >= bound):
-            if j != i:
-                scores[i, j] = index._score(article, stories[j], float(texts[i, j]))
+    bound = params.threshold - params.actor_weight - params.term_weight - 0.25  # near neighbours, for the ranking
+    for i, j in zip(*np.nonzero(texts >= bound)):
+        if i != j:
+            scores[i, j] = index.similarity(articles[i], stories[j])
     return scores
 
 
+def singleton_story(article: StoryArticle) -> StoryState:
+    return StoryState(
+        id=f"story-{article.id}", vector_sum=article.vector.copy(), actor_sum=dict(article.actors),
+        article_ids=[article.id], term_sum=dict(article.terms), days=[article.published] if article.published else [],
+        members={article.id: (article.title, article.vector)}, weekdays=list(article.weekdays),
+    )
+
+
 def ceiling(articles: dict[str, StoryArticle], ids: list[str], labels: dict[str, str], params: StoryParams) -> dict:
-    """Where the combined score fails on a split, against its gold stories: whether each
-    item's nearest neighbour (the highest-scoring other item) shares its gold story; the
-    gold stories with no pair of members over the threshold (unreachable: a new signal
-    is needed) and the items with no member of their story over it; the clusters found
-    that mix gold stories, with how many cross-story pairs over the threshold they hold
-    (one: a single strong wrong link); the gold stories split, and those whose parts a
-    pair over the threshold spans (reachable: assignment order or averaging split
-    them); and the B-cubed scores of single link over the
-    pairs over the threshold, with every cross-story pair cut (an oracle: the recall the
-    score can reach at full precision) and with none cut."""
+    """`evaluation.ceiling_report` of the combined score on a split, against the stories
+    the default clustering finds."""
     ids = [i for i in ids if i in labels and i in articles]
-    batch = [articles[i] for i in ids]
-    scores = pair_scores(batch, params)
-    gold = np.array([labels[i] for i in ids])
-    same = gold[:, None] == gold[None, :]
-    over = scores >= params.threshold
-    nearest = scores.argmax(axis=1)
-    has_peer = same.sum(axis=1) > 1
-    result = {"items": len(ids), "items_with_a_peer": int(has_peer.sum()),
-              "nearest_in_story": int((same[np.arange(len(ids)), nearest] & has_peer).sum()),
-              "nearest_over_threshold_in_story": int((same[np.arange(len(ids)), nearest] & over[np.arange(len(ids)), nearest]).sum())}
-    isolated = has_peer & ~(over & same).any(axis=1)
-    result["items_isolated_in_their_story"] = int(isolated.sum())
-    stories = sorted(set(gold[has_peer]))
-    unreachable = [g for g in stories if not (over & same)[gold == g][:, gold == g].any()]
-    result["gold_stories_with_peers"] = len(stories)
-    result["gold_stories_unreachable"] = len(unreachable)
-    result["items_wrongly_linked"] = int((over & ~same).any(axis=1).sum())
+    scores = pair_scores([articles[i] for i in ids], params)
     predicted = cluster(articles, ids, params)
-    found = np.array([predicted[i] for i in ids])
-    mixed = {}
-    for label in sorted(set(found)):
-        members = np.flatnonzero(found == label)
-        if len(set(gold[members])) > 1:
-            block = (over & ~same)[np.ix_(members, members)]
-            mixed[label] = int(block.sum() // 2)
-    links = np.array(list(mixed.values()) or [0])
-    result["found_clusters_mixing_stories"] = len(mixed)
-    result["mixed_with_no_wrong_link_over"] = int((links == 0).sum()) if mixed else 0
-    result["mixed_with_one_wrong_link_over"] = int((links == 1).sum()) if mixed else 0
-    result["mixed_with_more"] = int((links > 1).sum()) if mixed else 0
-    split = [g for g in stories if len(set(found[gold == g])) > 1]
-    bridged = [g for g in split if _bridged(found[gold == g], (over & same)[gold == g][:, gold == g])]
-    result["gold_stories_split"] = len(split)
-    result["split_though_a_pair_over_threshold_spans_the_parts"] = len(bridged)
-    gold_of = dict(zip(ids, gold))
-    result["oracle_cut_wrong_links"] = asdict(score_clustering(gold_of, _components(ids, over & same)))
-    result["single_link_over_threshold"] = asdict(score_clustering(gold_of, _components(ids, over)))
-    return result
-
-
-def _bridged(found: np.ndarray, linked: np.ndarray) -> bool:
-    """Whether some pair over the threshold joins two different found clusters."""
-    i, j = np.nonzero(linked)
-    return bool((found[i] != found[j]).any())
-
-
-def _components(ids: list[str], linked: np.ndarray) -> dict[str, int]:
-    """Connected components of a pair graph (single link)."""
-    parent = list(range(len(ids)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, j in zip(*np.nonzero(linked)):
-        parent[root(i)] = root(j)
-    return {article_id: root(k) for k, article_id in enumerate(ids)}
+    return asdict(ceiling_report([labels[i] for i in ids], scores, params.threshold, [predicted[i] for i in ids]))
 
 
 def tune(prepared: dict, constraints: dict) -> tuple[StoryParams, StoryParams]:

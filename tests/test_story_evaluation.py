@@ -1,8 +1,9 @@
 """B-cubed and ARI on small partitions worked out by hand."""
 
+import numpy as np
 import pytest
 
-from newsprism.story.evaluation import adjusted_rand_index, bcubed, score_clustering
+from newsprism.story.evaluation import adjusted_rand_index, bcubed, ceiling_report, score_clustering
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
 
@@ -34,3 +35,22 @@ def test_extremes():
 def test_items_must_match():
     with pytest.raises(ValueError):
         score_clustering(GOLD, {"a": 1})
+
+
+def test_ceiling_report_counts_wrong_links_unreachable_classes_and_the_oracle():
+    # a, b of class 1 linked (0.9); c, d of class 2 only weakly (0.5, under 0.6); a wrong
+    # link b–c (0.7); e alone in class 3. Found: {a, b, c} {d} {e}.
+    items = "abcde"
+    pairs = {("a", "b"): 0.9, ("c", "d"): 0.5, ("b", "c"): 0.7, ("a", "e"): 0.2}
+    scores = np.full((5, 5), -np.inf)
+    for (x, y), value in pairs.items():
+        scores[items.index(x), items.index(y)] = scores[items.index(y), items.index(x)] = value
+    report = ceiling_report([1, 1, 2, 2, 3], scores, 0.6, ["x", "x", "x", "y", "z"])
+    assert report.items_with_a_peer == 4
+    assert (report.nearest_in_class, report.nearest_over_threshold_in_class) == (3, 2)  # c's nearest is b
+    assert (report.items_isolated, report.items_wrongly_linked) == (2, 2)
+    assert (report.classes_with_peers, report.classes_unreachable) == (2, 1)
+    assert (report.classes_split, report.classes_split_though_linked) == (1, 0)
+    assert (report.mixed_clusters, report.mixed_by_one_wrong_link, report.mixed_by_more) == (1, 1, 0)
+    assert report.oracle.precision == 1.0 and report.oracle.recall == pytest.approx(4 / 5)
+    assert report.single_link.predicted_clusters == 3 and report.single_link.precision < 1.0
