@@ -102,7 +102,6 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    nearest_link: float = 0.0  # share of the cosine to the nearest member in an article's text similarity
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
@@ -334,17 +333,8 @@ class StoryIndex:
         norms = np.linalg.norm(sums, axis=1) * np.linalg.norm(vector)
         centroid = dots / np.where(norms > 0, norms, 1.0)
         average = dots / (count * np.array([len(story.article_ids) for story in stories], dtype=np.float32))
-        share, nearest = self.params.average_link, self.params.nearest_link
-        blended = (1 - share) * centroid + share * average
-        if not nearest or count != 1:
-            return blended
-        closest = np.array([max(float(v @ vector) for _, v in self._members(story).values()) for story in stories])
-        return (1 - nearest) * blended + nearest * closest
-
-    def _members(self, story: StoryState) -> dict[str, tuple[str | None, np.ndarray]]:
-        if story.members is None:
-            story.members = self.load_members(story.id) if self.load_members else {}
-        return story.members
+        share = self.params.average_link
+        return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
         return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
