@@ -35,7 +35,7 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -44,11 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsprism.config import Settings  # noqa: E402
-from newsprism.records import Event, Mention, Predication  # noqa: E402
+from newsprism.records import Mention  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import ceiling_report, score_clustering  # noqa: E402
-from newsprism.story.happenings import main_happenings  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
     StoryArticle, StoryIndex, StoryParams, StoryState, happening_weekday, publication_day, salient_actors, salient_terms,
 )
@@ -214,26 +213,15 @@ def story_articles(db: Path, params: StoryParams) -> dict[str, StoryArticle]:
             'SELECT article_id, actor_id, text, start, "end", label, sector FROM mentions'
         ).fetchall():
             mentions.setdefault(row[0], []).append(Mention(*row))
-        events: dict[str, list[Event]] = {}
-        for row in store.con.execute(f"SELECT {', '.join(_quoted(Event))} FROM events").fetchall():
-            events.setdefault(row[1], []).append(Event(*row))
-        predications: dict[str, list[Predication]] = {}
-        for row in store.con.execute(f"SELECT {', '.join(_quoted(Predication))} FROM predications").fetchall():
-            predications.setdefault(row[1], []).append(Predication(*row))
     return {
         article_id: StoryArticle(
             id=article_id, title=title, published=publication_day(published),
             vector=np.asarray(vector, dtype=np.float32),
             actors=salient_actors(mentions.get(article_id, []), actors, params.max_actors),
             terms=salient_terms(title, text, params.max_terms), weekday=happening_weekday(title, text),
-            happenings=dict.fromkeys(main_happenings(events.get(article_id, []), predications.get(article_id, [])), 1),
         )
         for article_id, title, published, text, vector in rows
     }
-
-
-def _quoted(record: type) -> list[str]:
-    return [f'"{f.name}"' for f in fields(record)]
 
 
 def cluster(articles: dict[str, StoryArticle], ids: list[str], params: StoryParams) -> dict[str, str]:
@@ -285,7 +273,6 @@ def singleton_story(article: StoryArticle) -> StoryState:
         id=f"story-{article.id}", vector_sum=article.vector.copy(), actor_sum=dict(article.actors),
         article_ids=[article.id], term_sum=dict(article.terms), days=[article.published] if article.published else [],
         members={article.id: (article.title, article.vector)}, weekdays=list(article.weekdays),
-        happenings=dict(article.happenings),
     )
 
 

@@ -52,7 +52,7 @@ import math
 import re
 from bisect import insort
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -61,7 +61,6 @@ import numpy as np
 from newsprism.analysis.when import WEEKDAYS
 from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
-from newsprism.story.happenings import Happening, happening_agreement
 
 UNSALIENT_KINDS = frozenset({"media"})  # an outlet naming itself or a wire says nothing about the story
 LEAD_CHARS = 600
@@ -103,14 +102,11 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    happening_support: float = 0.0  # what the same main happening (step, actors, day) adds
-    happening_conflict: float = 0.0  # the most that the same actors' different step or day takes away
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
         an article for a story is their dot product."""
-        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight,
-                         self.happening_support, -self.happening_conflict])
+        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight])
 
     def weekday_conflicts(self) -> np.ndarray:
         """7 × 7: how much two weekdays disagree (0 the same, 1 two days or more apart)."""
@@ -119,7 +115,7 @@ class StoryParams:
         return np.where(gaps == 0, 0.0, np.where(gaps == 1, self.next_weekday_conflict, 1.0))
 
 
-SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict", "happening_support", "happening_conflict")
+SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict")
 NO_WEEKDAYS = (0,) * 7
 
 
@@ -134,7 +130,6 @@ class StoryArticle:
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
     weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
-    happenings: dict[Happening, int] = field(default_factory=dict)  # its lead's main happenings, each once
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -157,7 +152,6 @@ class StoryState:
     activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
     weekdays: list[int] = field(default_factory=lambda: [0] * 7)  # members naming each weekday, Monday first
-    happenings: dict[Happening, int] = field(default_factory=dict)  # members' main happenings, counted
 
     @property
     def centroid(self) -> np.ndarray:
@@ -311,7 +305,7 @@ class StoryIndex:
             return None
         texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
         return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
-                                     self.params.merge_threshold, story.weekdays, story.happenings)
+                                     self.params.merge_threshold, story.weekdays)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -343,18 +337,16 @@ class StoryIndex:
         return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
-        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays,
-                                  article.happenings) @ self._weights)
+        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
+                     @ self._weights)
 
     def signals(self, text: float, actors: dict[str, float], terms: dict[str, float], day: date | None,
-                story: StoryState, weekdays: Sequence[int], happenings: Mapping[Happening, int]) -> np.ndarray:
+                story: StoryState, weekdays: Sequence[int]) -> np.ndarray:
         """The signals of `SIGNALS` for an article (or a whole story: its profiles, median
-        day, weekday and happening counts) against a story, given their text similarity."""
-        p = self.params
-        agreement = happening_agreement(happenings, story.happenings) if p.happening_support or p.happening_conflict else (0.0, 0.0)
+        day and weekday counts) against a story, given their text similarity."""
         return np.array([text, self._weighted_cosine(actors, story, "actors"),
-                         self._weighted_cosine(terms, story, "terms") if p.term_weight else 0.0,
-                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story), *agreement])
+                         self._weighted_cosine(terms, story, "terms") if self.params.term_weight else 0.0,
+                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story)])
 
     def _weekday_conflict(self, weekdays: Sequence[int], story: StoryState) -> float:
         """How far apart the weekdays the two sides give their happening are, averaged
@@ -412,20 +404,19 @@ class StoryIndex:
             return None
         texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
-                                     self.params.threshold, article.weekdays, article.happenings)
+                                     self.params.threshold, article.weekdays)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
                          terms: dict[str, float], day: date | None, threshold: float,
-                         weekdays: Sequence[int], happenings: Mapping[Happening, int]) -> StoryState | None:
+                         weekdays: Sequence[int]) -> StoryState | None:
         """The story scoring highest (the last of equals) for an article, or a whole
         story, with these text similarities, profiles and day; None when none reaches
         `threshold`."""
         p = self.params
         best, best_score = None, threshold
-        # Actors, terms and happenings add at most their weights, the rest only subtracts: no other story can reach the threshold.
-        for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight - p.happening_support):
-            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays, happenings)
-                          @ self._weights)
+        # Actors and terms add at most their weights and time only subtracts: no other story can reach the threshold.
+        for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight):
+            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays) @ self._weights)
             if score >= best_score:
                 best, best_score = stories[k], score
         return best
@@ -436,7 +427,7 @@ class StoryIndex:
             id=f"story-{article.id}", vector_sum=article.vector.astype(np.float32).copy(),
             actor_sum=dict(article.actors), article_ids=[article.id], term_sum=dict(article.terms),
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
-            weekdays=list(article.weekdays), happenings=dict(article.happenings),
+            weekdays=list(article.weekdays),
         )
         self.stories[story.id] = story
         _count_keys(article.actors, self._stories_naming, 1)
@@ -456,8 +447,6 @@ class StoryIndex:
             insort(story.days, article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] += 1
-        for happening in article.happenings:
-            story.happenings[happening] = story.happenings.get(happening, 0) + 1
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
@@ -471,10 +460,6 @@ class StoryIndex:
             story.days.remove(article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] -= 1
-        for happening in article.happenings:
-            story.happenings[happening] -= 1
-            if not story.happenings[happening]:
-                del story.happenings[happening]
 
     def _forget_norms(self, story: StoryState) -> None:
         for kind in ("actors", "terms"):
@@ -495,8 +480,6 @@ class StoryIndex:
         kept.members.update(gone.members)
         kept.days = sorted(kept.days + gone.days)
         kept.weekdays = [a + b for a, b in zip(kept.weekdays, gone.weekdays)]
-        for happening, count in gone.happenings.items():
-            kept.happenings[happening] = kept.happenings.get(happening, 0) + count
         kept.activity = max(kept.activity, gone.activity)
         del self.stories[gone.id]
         self.merged[gone.id] = kept.id
