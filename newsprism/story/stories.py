@@ -102,7 +102,6 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    central_bar: float | None = None  # a joining article's score with the story's most central member must clear it
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
@@ -404,22 +403,8 @@ class StoryIndex:
         if not candidates:
             return None
         texts = self._text_similarities(article.vector, candidates)
-        best = self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
+        return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
                                      self.params.threshold, article.weekdays)
-        if best is None or self.params.central_bar is None or len(best.article_ids) < 2:
-            return best
-        return best if self._score(article, best, self._central_cosine(article, best)) >= self.params.central_bar else None
-
-    def _central_cosine(self, article: StoryArticle, story: StoryState) -> float:
-        """The article's cosine to the story's member closest to its centroid (its medoid
-        by that measure): a story held together by a chain of near neighbours has a
-        centre the next development of its subject is far from."""
-        if story.members is None:
-            story.members = self.load_members(story.id) if self.load_members else {}
-        if not story.members:
-            return float(article.vector @ story.centroid)
-        vectors = np.stack([vector for _, vector in story.members.values()])
-        return float(vectors[int(np.argmax(vectors @ story.vector_sum))] @ article.vector)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
                          terms: dict[str, float], day: date | None, threshold: float,
