@@ -49,7 +49,7 @@ from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.story.evaluation import ceiling_report, score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
-    StoryArticle, StoryIndex, StoryParams, StoryState, happening_weekday, named_month_days, publication_day, salient_actors, salient_terms,
+    StoryArticle, StoryIndex, StoryParams, StoryState, happening_weekday, publication_day, salient_actors, salient_terms,
 )
 
 DATA = ROOT.parent / "shared" / "data"
@@ -219,7 +219,6 @@ def story_articles(db: Path, params: StoryParams) -> dict[str, StoryArticle]:
             vector=np.asarray(vector, dtype=np.float32),
             actors=salient_actors(mentions.get(article_id, []), actors, params.max_actors),
             terms=salient_terms(title, text, params.max_terms), weekday=happening_weekday(title, text),
-            month_days=named_month_days(title, text),
         )
         for article_id, title, published, text, vector in rows
     }
@@ -274,7 +273,6 @@ def singleton_story(article: StoryArticle) -> StoryState:
         id=f"story-{article.id}", vector_sum=article.vector.copy(), actor_sum=dict(article.actors),
         article_ids=[article.id], term_sum=dict(article.terms), days=[article.published] if article.published else [],
         members={article.id: (article.title, article.vector)}, weekdays=list(article.weekdays),
-        month_days=dict.fromkeys(article.month_days, 1),
     )
 
 

@@ -58,7 +58,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from newsprism.analysis.when import MONTHS, WEEKDAYS
+from newsprism.analysis.when import WEEKDAYS
 from newsprism.records import Actor, Mention
 from newsprism.story.embeddings import DIMENSIONS
 
@@ -102,12 +102,11 @@ class StoryParams:
     merge_threshold: float | None = 0.80  # two stories this similar become one (None: never merge)
     weekday_weight: float = 0.1  # the most that naming different weekdays for the happening takes away
     next_weekday_conflict: float = 0.5  # share of it for neighbouring weekdays (Monday night, reported Tuesday)
-    month_day_weight: float = 0.0  # what naming only other calendar days in the leads takes away
 
     def signal_weights(self) -> np.ndarray:
         """The weights of `StoryIndex.signals`, in the order of `SIGNALS`: the score of
         an article for a story is their dot product."""
-        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight, -self.month_day_weight])
+        return np.array([1.0, self.actor_weight, self.term_weight, -1.0, -self.weekday_weight])
 
     def weekday_conflicts(self) -> np.ndarray:
         """7 × 7: how much two weekdays disagree (0 the same, 1 two days or more apart)."""
@@ -116,7 +115,7 @@ class StoryParams:
         return np.where(gaps == 0, 0.0, np.where(gaps == 1, self.next_weekday_conflict, 1.0))
 
 
-SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict", "month_day_conflict")
+SIGNALS = ("text", "actors", "terms", "date_penalty", "weekday_conflict")
 NO_WEEKDAYS = (0,) * 7
 
 
@@ -131,7 +130,6 @@ class StoryArticle:
     actors: dict[str, float] = field(default_factory=dict)  # salient actor id → weight, unit length
     terms: dict[str, float] = field(default_factory=dict)  # salient term → weight, unit length
     weekday: int | None = None  # the weekday its lead gives the happening (0 Monday), if any
-    month_days: tuple[MonthDay, ...] = ()  # the calendar days its headline and lead name
 
     @property
     def weekdays(self) -> tuple[int, ...]:
@@ -154,7 +152,6 @@ class StoryState:
     activity: int = 0  # when it last got an article, counted in articles assigned (across runs)
     members: dict[str, tuple[str | None, np.ndarray]] | None = None  # id → (title, vector); None until loaded
     weekdays: list[int] = field(default_factory=lambda: [0] * 7)  # members naming each weekday, Monday first
-    month_days: dict[MonthDay, int] = field(default_factory=dict)  # members naming each calendar day
 
     @property
     def centroid(self) -> np.ndarray:
@@ -166,7 +163,6 @@ class StoryState:
         return self.days[(len(self.days) - 1) // 2] if self.days else None
 
 
-MonthDay = tuple[int, int]  # (month, day of month)
 MemberLoader = Callable[[str], dict[str, tuple[str | None, np.ndarray]]]
 
 
@@ -309,7 +305,7 @@ class StoryIndex:
             return None
         texts = self._text_similarities(story.vector_sum, others, len(story.article_ids))
         return self._highest_scoring(others, texts, story.actor_sum, story.term_sum, story.median_day,
-                                     self.params.merge_threshold, story.weekdays, story.month_days)
+                                     self.params.merge_threshold, story.weekdays)
 
     # -- candidates and similarity -------------------------------------------
     def candidates(self, article: StoryArticle) -> set[str]:
@@ -341,17 +337,16 @@ class StoryIndex:
         return (1 - share) * centroid + share * average
 
     def _score(self, article: StoryArticle, story: StoryState, text: float) -> float:
-        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays,
-                                  article.month_days) @ self._weights)
+        return float(self.signals(text, article.actors, article.terms, article.published, story, article.weekdays)
+                     @ self._weights)
 
     def signals(self, text: float, actors: dict[str, float], terms: dict[str, float], day: date | None,
-                story: StoryState, weekdays: Sequence[int], month_days: Iterable[MonthDay]) -> np.ndarray:
+                story: StoryState, weekdays: Sequence[int]) -> np.ndarray:
         """The signals of `SIGNALS` for an article (or a whole story: its profiles, median
-        day, weekday counts and calendar days) against a story, given their text similarity."""
+        day and weekday counts) against a story, given their text similarity."""
         return np.array([text, self._weighted_cosine(actors, story, "actors"),
                          self._weighted_cosine(terms, story, "terms") if self.params.term_weight else 0.0,
-                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story),
-                         _month_day_conflict(month_days, story.month_days)])
+                         self._date_penalty(day, story), self._weekday_conflict(weekdays, story)])
 
     def _weekday_conflict(self, weekdays: Sequence[int], story: StoryState) -> float:
         """How far apart the weekdays the two sides give their happening are, averaged
@@ -409,11 +404,11 @@ class StoryIndex:
             return None
         texts = self._text_similarities(article.vector, candidates)
         return self._highest_scoring(candidates, texts, article.actors, article.terms, article.published,
-                                     self.params.threshold, article.weekdays, article.month_days)
+                                     self.params.threshold, article.weekdays)
 
     def _highest_scoring(self, stories: Sequence[StoryState], texts: np.ndarray, actors: dict[str, float],
                          terms: dict[str, float], day: date | None, threshold: float,
-                         weekdays: Sequence[int], month_days: Iterable[MonthDay]) -> StoryState | None:
+                         weekdays: Sequence[int]) -> StoryState | None:
         """The story scoring highest (the last of equals) for an article, or a whole
         story, with these text similarities, profiles and day; None when none reaches
         `threshold`."""
@@ -421,8 +416,7 @@ class StoryIndex:
         best, best_score = None, threshold
         # Actors and terms add at most their weights and time only subtracts: no other story can reach the threshold.
         for k in np.flatnonzero(texts >= threshold - p.actor_weight - p.term_weight):
-            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays, month_days)
-                          @ self._weights)
+            score = float(self.signals(float(texts[k]), actors, terms, day, stories[k], weekdays) @ self._weights)
             if score >= best_score:
                 best, best_score = stories[k], score
         return best
@@ -433,7 +427,7 @@ class StoryIndex:
             id=f"story-{article.id}", vector_sum=article.vector.astype(np.float32).copy(),
             actor_sum=dict(article.actors), article_ids=[article.id], term_sum=dict(article.terms),
             days=[article.published] if article.published else [], members={article.id: (article.title, article.vector)},
-            weekdays=list(article.weekdays), month_days=dict.fromkeys(article.month_days, 1),
+            weekdays=list(article.weekdays),
         )
         self.stories[story.id] = story
         _count_keys(article.actors, self._stories_naming, 1)
@@ -453,8 +447,6 @@ class StoryIndex:
             insort(story.days, article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] += 1
-        for month_day in article.month_days:
-            story.month_days[month_day] = story.month_days.get(month_day, 0) + 1
 
     def _leave(self, story: StoryState, article: StoryArticle) -> None:
         """Take an article out of a story (the inverse of `_join`)."""
@@ -468,10 +460,6 @@ class StoryIndex:
             story.days.remove(article.published)
         if article.weekday is not None:
             story.weekdays[article.weekday] -= 1
-        for month_day in article.month_days:
-            story.month_days[month_day] -= 1
-            if not story.month_days[month_day]:
-                del story.month_days[month_day]
 
     def _forget_norms(self, story: StoryState) -> None:
         for kind in ("actors", "terms"):
@@ -492,8 +480,6 @@ class StoryIndex:
         kept.members.update(gone.members)
         kept.days = sorted(kept.days + gone.days)
         kept.weekdays = [a + b for a, b in zip(kept.weekdays, gone.weekdays)]
-        for month_day, count in gone.month_days.items():
-            kept.month_days[month_day] = kept.month_days.get(month_day, 0) + count
         kept.activity = max(kept.activity, gone.activity)
         del self.stories[gone.id]
         self.merged[gone.id] = kept.id
@@ -526,14 +512,6 @@ class StoryIndex:
 
 def _arrival_order(article: StoryArticle) -> tuple:
     return (article.published is None, article.published or date.min, article.id)
-
-
-def _month_day_conflict(month_days: Iterable[MonthDay], story_month_days: dict[MonthDay, int]) -> float:
-    """1 when both sides name calendar days in their leads and none in common, else 0:
-    reports of one happening that date it give the same day ("the week ended Oct. 9"),
-    and a subject's next development another."""
-    named = set(month_days)
-    return float(bool(named) and bool(story_month_days) and named.isdisjoint(story_month_days))
 
 
 def _count_keys(weights: dict[str, float], counts: dict[str, int], step: int) -> None:
@@ -611,22 +589,6 @@ def happening_weekday(title: str | None, text: str) -> int | None:
         if found:
             return WEEKDAYS.index(found.group().lower())
     return None
-
-
-_MONTH_NAME = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
-MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}}) ({_MONTH_NAME})\b")
-
-
-def named_month_days(title: str | None, text: str) -> tuple[MonthDay, ...]:
-    """The calendar days ("Oct. 9", "9 October") an article's headline and lead name, as
-    (month, day) pairs in order of appearance, each once; a year alone names none."""
-    found: dict[MonthDay, None] = {}
-    for part in (title or "", text[:WEEKDAY_LEAD_CHARS]):
-        for match in MONTH_DAY.finditer(part):
-            month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-            if 1 <= int(day) <= 31:
-                found[MONTHS[month.lower()], int(day)] = None
-    return tuple(found)
 
 
 def article_vector(vectors: np.ndarray, headline: Sequence[bool], headline_weight: float) -> np.ndarray:
