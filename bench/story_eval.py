@@ -1,6 +1,6 @@
 """Story grouping quality: B-cubed precision, recall, F1 and ARI against gold stories.
 
-    python bench/story_eval.py [--tune] [--reuse]
+    python bench/story_eval.py [--tune] [--reuse] [--split dev] [--ceiling | --links]
 
 Data (../shared/data):
 - giveme5w1h-gold: 96 articles, gold = `category` (the one unlabelled article is its
@@ -36,6 +36,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, replace
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +48,8 @@ from newsprism.config import Settings  # noqa: E402
 from newsprism.records import Mention  # noqa: E402
 from newsprism.runner import analyze  # noqa: E402
 from newsprism.store import Store  # noqa: E402
-from newsprism.story.evaluation import ceiling_report, score_clustering  # noqa: E402
+from newsprism.analysis.when import MONTHS  # noqa: E402
+from newsprism.story.evaluation import ceiling_report, link_evidence, score_clustering  # noqa: E402
 from newsprism.story.stories import (  # noqa: E402
     StoryArticle, StoryIndex, StoryParams, StoryState, happening_weekday, publication_day, salient_actors, salient_terms,
 )
@@ -285,6 +287,66 @@ def ceiling(articles: dict[str, StoryArticle], ids: list[str], labels: dict[str,
     return asdict(ceiling_report([labels[i] for i in ids], scores, params.threshold, [predicted[i] for i in ids]))
 
 
+LEAD = 400  # characters of the body read as the lead, after the headline
+FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+CALENDAR_DAY = re.compile(rf"\b({_MONTH})\.? (\d{{1,2}})\b")
+
+
+def lead_cues(db: Path, articles: list[StoryArticle]) -> dict:
+    """Yes/no cues about two articles (positions in `articles`) that could tell one
+    subject's developments apart, for `evaluation.link_evidence`: the dates and weekdays
+    story assignment reads, and what the headline and lead state (figures other than
+    years, calendar days, the step of the first events with actors)."""
+    ids = [a.id for a in articles]
+    with Store(db, read_only=True) as store:
+        rows = dict((i, (t, x, o)) for i, t, x, o in store.con.execute(
+            "SELECT id, title, text, outlet FROM articles WHERE list_contains(?, id)", [ids]).fetchall())
+        events = store.con.execute(
+            "SELECT article_id, type, source_id, target_id FROM events WHERE start < ? "
+            "AND list_contains(?, article_id) AND (source_id IS NOT NULL OR target_id IS NOT NULL) "
+            "ORDER BY article_id, start, id", [LEAD, ids]).fetchall()
+    leads = [f"{rows[i][0] or ''}\n{rows[i][1][:LEAD]}" for i in ids]
+    figures = [{f.replace(",", "").rstrip(".") for f in FIGURE.findall(lead)} - {""} for lead in leads]
+    figures = [{f for f in found if not YEAR.fullmatch(f)} for found in figures]
+    days = [{(MONTHS[m.lower()], int(d)) for m, d in CALENDAR_DAY.findall(lead)} for lead in leads]
+    first_events: dict[str, list[tuple[str, set[str]]]] = {}
+    for article_id, kind, source, target in events:
+        if len(first_events.setdefault(article_id, [])) < 2:
+            first_events[article_id].append((kind, {source, target} - {None}))
+    steps = [first_events.get(i, []) for i in ids]
+    outlets = [rows[i][2] for i in ids]
+
+    def disjoint(sets: list[set]) -> Callable[[int, int], bool]:
+        return lambda i, j: bool(sets[i]) and bool(sets[j]) and sets[i].isdisjoint(sets[j])
+
+    def other_step(i: int, j: int) -> bool:
+        return any(a & b and kind != other for kind, a in steps[i] for other, b in steps[j])
+
+    return {
+        "both undated": lambda i, j: articles[i].published is None and articles[j].published is None,
+        "published 2+ days apart": lambda i, j: None not in (articles[i].published, articles[j].published)
+        and abs((articles[i].published - articles[j].published).days) >= 2,
+        "weekdays differ": lambda i, j: None not in (articles[i].weekday, articles[j].weekday)
+        and articles[i].weekday != articles[j].weekday,
+        "lead figures disjoint": disjoint(figures),
+        "lead calendar days disjoint": disjoint(days),
+        "first events: shared actor, other step": other_step,
+        "same outlet": lambda i, j: outlets[i] is not None and outlets[i] == outlets[j],
+    }
+
+
+def links(db: Path, articles: dict[str, StoryArticle], ids: list[str], labels: dict[str, str],
+          params: StoryParams) -> list[str]:
+    """`evaluation.link_evidence` of `lead_cues` on the default clustering of a split."""
+    ids = [i for i in ids if i in labels and i in articles]
+    predicted = cluster(articles, ids, params)
+    cues = lead_cues(db, [articles[i] for i in ids])
+    return [f"{e.cue:40} on wrong {e.on_wrong:4}/{e.wrong_links}  on right {e.on_right:4}/{e.right_links}  "
+            f"ratio {e.ratio:.2f}" for e in link_evidence([labels[i] for i in ids], [predicted[i] for i in ids], cues)]
+
+
 def tune(prepared: dict, constraints: dict) -> tuple[StoryParams, StoryParams]:
     """Best mean B-cubed F1 over the dev splits that are story level: among the settings
     that keep the constraint sets' stories, and among all."""
@@ -314,6 +376,8 @@ def main() -> None:
     parser.add_argument("--datasets", nargs="*", default=list(DATASETS), choices=list(DATASETS))
     parser.add_argument("--split", default="", help="score only the splits whose name holds this ('dev')")
     parser.add_argument("--ceiling", action="store_true", help="where the combined score fails on the chosen splits")
+    parser.add_argument("--links", action="store_true",
+                        help="how often lead cues hold on the wrong and right links of the chosen splits' stories")
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="StoryParams to change")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -331,6 +395,13 @@ def main() -> None:
             for split, labels in split_gold.items():
                 if args.split in split:
                     print(name, split, json.dumps(ceiling(articles, order, labels, params)))
+        return
+    if args.links:
+        for name, (articles, order, split_gold) in prepared.items():
+            for split, labels in split_gold.items():
+                if args.split in split:
+                    evidence = links(OUT / f"{name}.duckdb", articles, order, labels, params)
+                    print(f"{name} {split}", *evidence, sep="\n  ")
         return
     constraints = {name: prepare_constraint(name, args.reuse, params) for name in CONSTRAINTS}
     report = {"default": {"params": asdict(params), "scores": evaluate(prepared, params, args.split),

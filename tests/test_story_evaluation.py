@@ -1,9 +1,11 @@
 """B-cubed and ARI on small partitions worked out by hand."""
 
+import math
+
 import numpy as np
 import pytest
 
-from newsprism.story.evaluation import adjusted_rand_index, bcubed, ceiling_report, score_clustering
+from newsprism.story.evaluation import adjusted_rand_index, bcubed, ceiling_report, link_evidence, score_clustering
 
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}
 
@@ -54,3 +56,16 @@ def test_ceiling_report_counts_wrong_links_unreachable_classes_and_the_oracle():
     assert (report.mixed_clusters, report.mixed_by_one_wrong_link, report.mixed_by_more) == (1, 1, 0)
     assert report.oracle.precision == 1.0 and report.oracle.recall == pytest.approx(4 / 5)
     assert report.single_link.predicted_clusters == 3 and report.single_link.precision < 1.0
+
+
+def test_link_evidence_counts_a_cue_on_the_right_and_wrong_links_inside_predicted_clusters():
+    # Found {a, b, c} {d, e}: links ab (right), ac, bc (wrong), de (right); the pair c–e
+    # is in no cluster, so no cue on it counts.
+    gold, found = [1, 1, 2, 2, 2], ["x", "x", "x", "y", "y"]
+    figures = [{3}, {3}, {4}, {5}, {5}]
+    cues = {"figures differ": lambda i, j: not figures[i] & figures[j], "always": lambda i, j: True}
+    differ, always = link_evidence(gold, found, cues)
+    assert (differ.right_links, differ.wrong_links, differ.on_right, differ.on_wrong) == (2, 2, 0, 2)
+    assert differ.ratio == math.inf
+    assert (always.on_right, always.on_wrong, always.ratio) == (2, 2, 1.0)
+    assert link_evidence(gold, ["x", "y", "z", "u", "v"], cues)[0].ratio == 1.0  # no links at all
