@@ -39,8 +39,12 @@ predicted event is the first one in ``doc._.events``, or none.
   A type miss is one of: ``none``; ``gold_type_later`` (a later event of the sentence
   has the gold type); ``reporting`` (the first event's trigger is a verb of saying,
   ``[speech]`` of event_cues.txt); ``subordinate`` (its trigger is in a subordinate
-  clause: an ancestor hangs on its head as a clause); ``main`` (any other wrong type).
-  The trigger token is the event's ``trigger`` word at or after the event's start.
+  clause: it or an ancestor hangs on its head as a clause other than an infinitive);
+  ``complement`` (under the main verb only through infinitives and participles:
+  "began patrolling"); ``main`` (any other wrong type). The reporting, subordinate and
+  complement kinds say whether the sentence's root word starts any pattern
+  (``root known``) or none (``root unknown``). The trigger token is the event's
+  ``trigger`` word at or after the event's start.
 """
 
 from __future__ import annotations
@@ -74,9 +78,9 @@ PLOVER_TYPES = (
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "none"
 UNRESOLVED = "unresolved"
-REPORTING, SUBORDINATE, MAIN = "reporting", "subordinate", "main"
+REPORTING, SUBORDINATE, COMPLEMENT, MAIN = "reporting", "subordinate", "complement", "main"
 # Dependencies by which a clause hangs on the word it depends on.
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 EVENTS_COMPONENT = "newsprism_events"
 ANCHORS = "for scale (published figures, other setups, not measured here): " \
     "PLOVER demo classifier macro-F1 0.52; UD-PETRARCH 27% actors"
@@ -111,7 +115,8 @@ class Prediction:
     source: PredictedActor | None
     target: PredictedActor | None
     later_types: tuple[str, ...] = ()  # the types of the sentence's other events
-    trigger_place: str | None = None  # REPORTING, SUBORDINATE or MAIN: where the first event's trigger stands
+    trigger_place: str | None = None  # REPORTING, SUBORDINATE, COMPLEMENT or MAIN: where the first event's trigger stands
+    root_known: bool = False  # whether the root word of the trigger's sentence starts a pattern
 
 
 @dataclass(slots=True)
@@ -234,17 +239,18 @@ def trigger_token(doc, event):
 
 def trigger_place(token, speech_words: frozenset[str]) -> str | None:
     """REPORTING for a verb of saying, SUBORDINATE for a word inside a subordinate
-    clause, else MAIN; None when the trigger is not found."""
+    clause, COMPLEMENT for one under the main verb through infinitives only, else
+    MAIN; None when the trigger is not found."""
     if token is None:
         return None
     if token.lemma_.lower() in speech_words:
         return REPORTING
+    deps = set()
     word = token
     while word.head.i != word.i:
-        if word.dep_ in CLAUSE_DEPS:
-            return SUBORDINATE
+        deps.add(word.dep_)
         word = word.head
-    return MAIN
+    return SUBORDINATE if deps & CLAUSE_DEPS else COMPLEMENT if "xcomp" in deps else MAIN
 
 
 def doc_actors(doc) -> dict:
@@ -276,7 +282,8 @@ def events_pipeline(fallback: bool = False, **settings):
 
 def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
     """The first event of each text (see the module docstring)."""
-    speech_words = speech_verbs(nlp)
+    lexicon = events_lexicon(nlp)
+    speech_words = frozenset(lexicon.cues.get("speech", {}))
     predictions = []
     for doc in nlp.pipe(texts, batch_size=16):
         events = list(doc._.events)
@@ -284,19 +291,24 @@ def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
             predictions.append(Prediction(NONE, None, None))
             continue
         first, actors = events[0], doc_actors(doc)
+        trigger = trigger_token(doc, first)
         predictions.append(Prediction(
             first.type,
             predicted_actor(actors, first.source_id, first.source_text),
             predicted_actor(actors, first.target_id, first.target_text),
             tuple(e.type for e in events[1:]),
-            trigger_place(trigger_token(doc, first), speech_words),
+            trigger_place(trigger, speech_words),
+            trigger is not None and bool(lexicon.candidates(trigger.sent.root)),
         ))
     return predictions
 
 
-def speech_verbs(nlp) -> frozenset[str]:
-    lexicon = nlp.get_pipe(EVENTS_COMPONENT).lexicon
-    return frozenset(lexicon.cues.get("speech", {}))
+def events_lexicon(nlp):
+    """The events component's patterns and cues (the bundled ones for a stand-in component)."""
+    from newsprism.analysis.events import default_lexicon
+
+    component = nlp.get_pipe(EVENTS_COMPONENT) if EVENTS_COMPONENT in nlp.pipe_names else None
+    return getattr(component, "lexicon", None) or default_lexicon()
 
 
 def actor_scores(golds: list[list[GoldActor]], predicted: list[PredictedActor | None]) -> dict:
@@ -347,7 +359,9 @@ def type_miss(record: GsrRecord, prediction: Prediction) -> str | None:
         return NONE
     if record.event in prediction.later_types:
         return "gold_type_later"
-    return prediction.trigger_place or "trigger_not_found"
+    if prediction.trigger_place in (None, MAIN):
+        return prediction.trigger_place or "trigger_not_found"
+    return f"{prediction.trigger_place}, root {'known' if prediction.root_known else 'unknown'}"
 
 
 def type_breakdown(records: Sequence[GsrRecord], predictions: Sequence[Prediction]) -> dict:

@@ -1054,3 +1054,17 @@ def test_a_noun_takes_its_target_from_its_infinitive_and_its_support_verb(nlp):
 
 def test_a_month_is_no_event(nlp):
     assert events_of(nlp, "The central bank will raise interest rates in March.") == []
+
+
+def test_an_infinitive_clause_subject_is_the_verbs_object(nlp):
+    assert first(nlp, "The Iranian government allowed Russian inspectors to visit the site.") == ("RETREAT", "iran", "russia")
+
+
+def test_joint_exercises_of_one_arm_are_cooperation(nlp):
+    assert first(nlp, "Egypt and Greece held joint naval exercises in the Aegean.")[:3] == ("COOPERATE", "egypt", "greece")
+    assert first(nlp, "Japanese ships patrolled alongside Philippine ships.") == ("COOPERATE", "japan", "philippines")
+    assert first(nlp, "China held naval exercises near Taiwan.")[0] == "MOBILIZE"
+
+
+def test_lifting_a_closure_is_a_retreat(nlp):
+    assert first(nlp, "Israel lifted its closure of Gaza.")[:2] == ("RETREAT", "israel")

@@ -28,7 +28,9 @@ The rules:
    *assistance*") are not triggers of their own. A particle of a pattern ("give
    *in*") is not matched by a preposition with an object ("gave euros *in* aid"); a
    preposition the pattern names opens its object ("go *on* strike", "take *into*
-   custody"), and a noun's "of" its object ("lifted the state of *emergency*"). A
+   custody"), and a noun's "of" its object ("lifted the state of *emergency*"); the
+   subject the parser gives a verb's infinitive clause is the verb's object
+   ("allowed *inspectors* to visit"), for a pattern's words and for its target. A
    noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event,
    nor is a definite one with no argument of its own, which refers back to an event
    already told ("asked Honduras to explain *the deployment*"; :func:`refers_back`).
@@ -750,6 +752,7 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
         return []
     # not the trigger's own "to": "gathered to protest against" is no "protest to"
     near = [t for c in trigger.children if c.dep_ not in APART_DEPS and c.dep_ != "aux" for t in (c, *_near_children(c))]
+    near += infinitive_subjects(trigger)
     used: list[Token] = []
     for words in needs:
         hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t)) and not _is_phrase(t, words)), None)
@@ -1285,7 +1288,17 @@ def objects(verb: Token) -> list[Token]:
             return [verb.head]
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
         return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb)
+
+
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """The subject the parser gave an infinitive clause of the verb, which is the
+    verb's own object ("allowed inspectors to visit", "urged Syria to withdraw")."""
+    return [
+        s for c in verb.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for s in c.children if s.dep_ == "nsubj"
+    ]
 
 
 def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:
