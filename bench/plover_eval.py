@@ -337,9 +337,10 @@ def actor_miss(gold: Sequence[GoldActor], other_gold: Sequence[GoldActor], predi
 
 
 def actor_breakdown(records: Sequence[GsrRecord], predictions: Sequence[Prediction], side: str) -> dict:
-    """Counts of each kind of miss, overall and by whether the event's type was right."""
+    """Counts of each kind of miss, overall, by whether the event's type was right and
+    by gold type."""
     other = "targets" if side == "sources" else "sources"
-    kinds, by_type = Counter(), Counter()
+    kinds, by_type, per_type = Counter(), Counter(), {}
     for record, prediction in zip(records, predictions, strict=True):
         gold = getattr(record, side)
         if not gold:
@@ -349,7 +350,9 @@ def actor_breakdown(records: Sequence[GsrRecord], predictions: Sequence[Predicti
         if kind is not None:
             kinds[kind] += 1
             by_type[f"{kind} ({'type right' if prediction.type == record.event else 'type wrong'})"] += 1
-    return {"kinds": dict(kinds.most_common()), "by_type": dict(sorted(by_type.items()))}
+            per_type.setdefault(record.event, Counter())[kind] += 1
+    return {"kinds": dict(kinds.most_common()), "by_type": dict(sorted(by_type.items())),
+            "per_gold_type": {t: dict(c.most_common()) for t, c in sorted(per_type.items())}}
 
 
 def type_miss(record: GsrRecord, prediction: Prediction) -> str | None:
@@ -470,6 +473,8 @@ def print_misses(misses: dict) -> None:
     for side in ("source", "target"):
         print(f"  {side} " + ", ".join(f"{k} {n}" for k, n in misses[side]["kinds"].items()))
         print("    " + ", ".join(f"{k} {n}" for k, n in misses[side]["by_type"].items()))
+        for kind, counts in misses[side]["per_gold_type"].items():
+            print(f"    {kind:>10}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
 
 
 def main(argv: list[str] | None = None) -> None:
