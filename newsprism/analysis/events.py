@@ -94,7 +94,9 @@ The rules:
    where the event happens, in the event's own clause; what a material event (quad
    2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
    all ("carried out air strikes near Damascus"), is of the country where it
-   happens, anywhere in the sentence (not the doer's own, for the unnamed). Pronouns are resolved by recency: "we"/"us" in a quote is the
+   happens, anywhere in the sentence (not the doer's own, for the unnamed); a protest
+   against nothing named is against the state where it happens, else the
+   protesters' own ("thousands marched in Seoul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
    quoted in this or the four previous sentences; "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
@@ -262,6 +264,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
+PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
@@ -814,6 +817,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
             targets = where_it_happens(art, where, sources)
     if not targets and sources and target_slot.head is not None:
         targets = unnamed_target(art, target_slot, where, sources, pattern.type)
+    if not targets and pattern.type == PROTESTED:
+        targets = protested_state(art, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
@@ -996,6 +1001,24 @@ def actor_code(art: Article, actor_id: str) -> str | None:
         return None
     owner = art.actor(actor.affiliation) if actor.affiliation else None
     return actor.country or (owner.country if owner else None)
+
+
+def protested_state(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
+    """A protest that names nothing it is against is against the state where it
+    happens, else the protesters' own ("thousands marched in Seoul", "Lebanese
+    students staged a sit-in"): CAMEO coders' convention of coding a domestic protest
+    as aimed at its government (Schrodt 2012, CAMEO manual, 14). Only for protesters
+    who are people or groups, not a state itself."""
+    if not doers or any(not d.group and art.actors.get(d.actor_id) is not None
+                        and art.actors[d.actor_id].kind == "country" for d in doers):
+        return []
+    codes = {c for d in doers if (c := actor_code(art, d.actor_id))}
+    code = where.country if where is not None and where.country else (codes.pop() if len(codes) == 1 else None)
+    country = art.country_id(code) if code else None
+    if country is None:
+        return []
+    text, start = (where.name, where.start) if where is not None and where.country == code else (doers[0].text, doers[0].start)
+    return [Party(country, text, start, group=True)]
 
 
 def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
