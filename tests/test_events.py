@@ -714,8 +714,19 @@ def test_what_another_says_someone_will_do_is_no_intent(nlp):
 
 
 def test_negated_intent_keeps_its_type(nlp):
-    event = events_of(nlp, "Iran said it would not release the American sailors.")[0]
+    events = events_of(nlp, "Iran said it would not release the American sailors.")
+    event = one(events, trigger="release")
     assert (event.type, event.polarity) == ("RETREAT", "negated")
+
+
+def test_cooperation_a_doer_will_not_undertake_is_also_its_refusal(nlp):
+    refusal, talks = events_of(nlp, "Israel said it would never negotiate with Hamas.")[:2]
+    assert (refusal.type, refusal.polarity, refusal.trigger) == ("REJECT", "asserted", "never")
+    assert (talks.type, talks.polarity) == ("CONSULT", "negated")
+    assert (refusal.source_id, refusal.target_id) == (talks.source_id, talks.target_id) == ("israel", "hamas")
+    assert first(nlp, "Iran has no intention of resuming talks with France.")[0] == "REJECT"
+    assert first(nlp, "Iran did not send aid to Syria.")[0] == "AID"  # a past negation is no refusal
+    assert first(nlp, "Iran will not attack Iraq.")[0] == "ASSAULT"  # only cooperation is refused
 
 
 def test_only_a_place_of_the_events_own_clause_stands_for_unnamed_people(nlp):

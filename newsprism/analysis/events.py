@@ -120,7 +120,10 @@ The rules:
    retaliate", "said it would expel the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
-   ("Egypt said Israel must withdraw").
+   ("Egypt said Israel must withdraw"). Cooperation its doer will or would not
+   undertake, or has no intention or plan to, is also the doer's refusal, a REJECT
+   (12) named by the negating word and placed before it ("said it would never
+   negotiate with": a REJECT, and the talks negated).
 4. **Polarity**, computed down the words above the event as Nairn, Condoravdi &
    Karttunen (2006, "Computing relative polarity for textual inference") compute
    relative polarity. Negated: a "not", "never", "no", "no longer" on the trigger or
@@ -264,6 +267,8 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
+REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
+REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
@@ -658,13 +663,13 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None, fallback: Fallbac
     matches = list(find_triggers(art))
     used = {t.i for _, _, needs in matches for t in needs}
     found: list[tuple[tuple[int, int, int], Event]] = []
-    seen: set[tuple[int, str | None, str | None]] = set()
+    seen: set[tuple[int, str, str | None, str | None]] = set()
     for trigger, pattern, needs in matches:
         if trigger.i in used:
             continue
         for event in events_for(art, trigger, pattern, needs):
-            for anchor, event in ((trigger, event), *demands_in(art, trigger, event)):
-                key = (anchor.i, event.source_id, event.target_id)
+            for anchor, event in (*refusals_in(art, trigger, event), (trigger, event), *demands_in(art, trigger, event)):
+                key = (anchor.i, event.type, event.source_id, event.target_id)
                 if key not in seen:
                     seen.add(key)
                     found.append(((event.start, depth(main_word(art, anchor)), anchor.i), event))
@@ -907,6 +912,44 @@ def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, whe
         return []  # "websites banned in Russia": who banned them is not said
     country = art.country_id(where.country) if where is not None and where.country else None
     return [Party(country, where.name, where.start, group=True)] if country else []
+
+
+def refusals_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
+    """Cooperation (quad 1, 2) its doer will or would not undertake ("said it would
+    never negotiate with", "will not extradite"), or has no intention or plan to
+    ("has no intention of negotiating"), is also the doer's refusal, CAMEO 12: a
+    REJECT of the same parties, named by the negating word and placed before the
+    negated event (a past "did not send" is no refusal)."""
+    if event.quad_class not in (1, 2) or event.type == REFUSAL:
+        return []
+    negation = None
+    if event.polarity == "negated" and event.modality in REFUSING_MODALITIES:
+        negation = negating_word(art.lexicon, trigger)
+    negation = negation or disowned_intent(art, trigger)
+    if negation is None:
+        return []
+    return [(trigger, replace(event, type=REFUSAL, cameo="12", quad_class=3, polarity="asserted", trigger=negation.text))]
+
+
+def negating_word(lexicon: EventLexicon, trigger: Token) -> Token | None:
+    """The "not" or "never" that negates the trigger or a word above it whose frame it shares."""
+    for word in (trigger, *(head for head, own, _ in frame_chain(lexicon, trigger) if own)):
+        found = next((c for c in word.children if c.dep_ in ("neg", "advmod") and lexicon.is_cue(c, "negation")), None)
+        if found is not None:
+            return found
+    return None
+
+
+def disowned_intent(art: Article, trigger: Token) -> Token | None:
+    """The negated word of intent that frames the trigger ("has *no intention* of
+    negotiating", "does *not plan* to resume talks"), as its negating word; not a word
+    that is an event of its own ("did not agree to": coded_as makes it a refusal)."""
+    for head, _, _ in frame_chain(art.lexicon, trigger):
+        if art.lexicon.is_cue(head, "nonfactive") and art.lexicon.is_cue(head, "future") \
+                and negation_count(art.lexicon, head, own=True) and matched_pattern(art, head) is None:
+            determiner = next((c for c in head.children if c.dep_ == "det" and art.lexicon.is_cue(c, "negation")), None)
+            return determiner or negating_word(art.lexicon, head) or head
+    return None
 
 
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
