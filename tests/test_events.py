@@ -1086,3 +1086,14 @@ def test_a_protest_against_nothing_named_is_against_the_state(nlp):
     assert first(nlp, "Lebanese students staged a sit-in on Monday.") == ("PROTEST", "lebanon", "lebanon")
     assert first(nlp, "Hundreds of Kenyans protested outside the Ugandan embassy.") == ("PROTEST", "kenya", "uganda")
     assert first(nlp, "Egypt protested the arrest of its consul.")[0] == "ACCUSE"  # a state complains
+
+
+def test_what_a_speaker_says_another_will_suffer_is_its_threat(nlp):
+    assert first(nlp, "Russia said Ukraine would face serious consequences if it joined NATO.") == ("THREATEN", "russia", "ukraine")
+    assert first(nlp, "The United States gave Iraq until Friday to withdraw its troops.") == ("THREATEN", "united-states", "iraq")
+    assert events_of(nlp, "Ukraine faces serious consequences.") == []  # no speaker: no doer
+
+
+def test_more_refusals_and_reductions(nlp):
+    assert first(nlp, "The Cypriot government balked at the Greek plan.") == ("REJECT", "cyprus", "greece")
+    assert first(nlp, "Poland ordered its diplomats home from Belarus.") == ("SANCTION", "poland", "belarus")

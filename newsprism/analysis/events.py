@@ -45,7 +45,9 @@ The rules:
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
    complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
    Harare for talks"), or of the verb that claims responsibility for it ("claimed
-   responsibility for the bombing"). The "clause" slot is the subject of the verb's
+   responsibility for the bombing"). The "speaker" slot is the subject of the verb of
+   saying or warning whose clause holds the trigger ("Russia said Ukraine would face
+   consequences"). The "clause" slot is the subject of the verb's
    clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
    may hang on a phrase of the verb ("was threatened with force by X"). A past tense
    the parser hung as a participle on the noun before it, leaving the sentence
@@ -267,6 +269,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
+SPEAKER_SLOT = "speaker"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
@@ -816,6 +819,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
     sources = sources or reporting_authority(art, trigger, pattern, where)
+    if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
+        return
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
@@ -1336,6 +1341,10 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         verb = support_verb(art, trigger)
         subject = logical_subject(art, verb) if verb is not None else None
         return [subject] if subject is not None else []
+    if slot == SPEAKER_SLOT:  # "Israel warned that Hezbollah would pay a heavy price"
+        speech = speech_above(art, trigger)
+        subject = logical_subject(art, speech) if speech is not None else None
+        return [subject] if subject is not None else []
     if slot == "clause":  # "demanded that Ethiopia stop", "charged that Colombia was"
         return [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     words = frozenset(slot.split("|"))
@@ -1346,6 +1355,17 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
     if "by" in words:  # "the campaign ... led by the United States"
         heads += [o for c in trigger.children if c.dep_ == "acl" for o in preposition_objects(c, words)]
     return heads
+
+
+def speech_above(art: Article, trigger: Token) -> Token | None:
+    """The verb of saying or warning whose clause holds the trigger ("Russia *said*
+    Ukraine would face consequences", "Israel *told* Hezbollah it would pay")."""
+    word = trigger
+    while word.dep_ in ("ccomp", "conj", "advcl") and word.head.i != word.i:
+        word = word.head
+        if art.lexicon.is_cue(word, "speech") or art.lexicon.is_cue(word, "menace"):
+            return word
+    return None
 
 
 def objects(verb: Token) -> list[Token]:
