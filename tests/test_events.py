@@ -1097,3 +1097,9 @@ def test_what_a_speaker_says_another_will_suffer_is_its_threat(nlp):
 def test_more_refusals_and_reductions(nlp):
     assert first(nlp, "The Cypriot government balked at the Greek plan.") == ("REJECT", "cyprus", "greece")
     assert first(nlp, "Poland ordered its diplomats home from Belarus.") == ("SANCTION", "poland", "belarus")
+
+
+def test_an_accusation_is_aimed_at_the_doer_of_the_act_it_condemns(nlp):
+    assert first(nlp, "Egypt condemned the killing of three Palestinians by Israeli troops.") == ("ACCUSE", "egypt", "israel")
+    assert first(nlp, "Britain criticized the arrest of opposition leaders by Zimbabwean police.") == ("ACCUSE", "united-kingdom", "zimbabwe")
+    assert first(nlp, "Uganda condemned the Sudanese air strikes on its villages.") == ("ACCUSE", "uganda", "sudan")

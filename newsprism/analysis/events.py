@@ -68,7 +68,9 @@ The rules:
    takes the target of the verb it governs ("threatened to attack Iraq", "threatened
    to launch missiles at American bases"), and an act with none that of a joined act
    of the same kind ("opened fire and wounded five people"); words naming people end
-   the search ("shot three soldiers at a hotel"). A target is never the doer itself, unless
+   the search ("shot three soldiers at a hotel"). An accusation of an act whose
+   doer is named is aimed at that doer ("condemned the killing of three villagers by
+   Ugandan troops"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target. Mutual events
@@ -269,7 +271,9 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
+OF, BY = frozenset({"of"}), frozenset({"by"})
 SPEAKER_SLOT = "speaker"
+ACCUSATION = "ACCUSE"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
@@ -1205,8 +1209,13 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     intercept the bombers"), and so does a noun ("a threat to use force against
     Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
-    fight IS; the trainer helps the fighters, not IS)."""
+    fight IS; the trainer helps the fighters, not IS). What an accusation condemns,
+    when it is an act whose doer is named, is aimed at that doer ("condemned the
+    killing of three villagers by Ugandan troops": at the troops)."""
     skip, slots = doers.parties, pattern.target
+    accused = accused_doers(art, trigger, pattern, needs, skip)
+    if accused is not None:
+        return accused
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
@@ -1219,6 +1228,21 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             if inner.parties:
                 return inner
     return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+
+
+def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
+                  skip: Sequence[Party]) -> Slot | None:
+    """The named doers of the act an accusation's object names (CAMEO codes the one
+    blamed as the target of 11), or None."""
+    if pattern.type != ACCUSATION:
+        return None
+    for head in slot_heads(art, trigger, "object", needs):
+        act = matched_pattern(art, head) if head.pos_ == "NOUN" else None
+        if act is not None and act.type != ACCUSATION:
+            doers = fill(art, head, act.source, [], skip)
+            if doers.parties:
+                return doers
+    return None
 
 
 def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
@@ -1354,6 +1378,10 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
     if "by" in words:  # "the campaign ... led by the United States"
         heads += [o for c in trigger.children if c.dep_ == "acl" for o in preposition_objects(c, words)]
+        if trigger.pos_ == "NOUN":  # the parser hangs the doer on the noun's "of" or on the active verb
+            heads += [b for o in preposition_objects(trigger, OF) for b in preposition_objects(o, BY)]  # "the killing of X by Y"
+            if trigger.dep_ == "dobj" and not is_passive(trigger.head):  # "condemned the killing of X by Y"
+                heads += [b for b in preposition_objects(trigger.head, BY) if b.dep_ == "pobj"]
     return heads
 
 
