@@ -38,7 +38,9 @@ The rules:
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
    ("air strikes on ISIS"), a noun's possessor or actor modifiers ("Syria's air
-   strikes", "ISIS attacks"), or, for a noun, the subject of the support verb it is
+   strikes", "ISIS attacks"; a noun's "by" also where the parser hung it, on its "of"
+   object or on the active verb it is the object of: "condemned the killing of X by
+   Y"), or, for a noun, the subject of the support verb it is
    the object of ("Syria launched air strikes", "the President announced the
    deployment"), of a verb of intent or weighing ("would consider an alliance") or
    of any verb the noun modifies with "in" ("came out in support of"); a noun's
