@@ -1103,3 +1103,10 @@ def test_an_accusation_is_aimed_at_the_doer_of_the_act_it_condemns(nlp):
     assert first(nlp, "Egypt condemned the killing of three Palestinians by Israeli troops.") == ("ACCUSE", "egypt", "israel")
     assert first(nlp, "Britain criticized the arrest of opposition leaders by Zimbabwean police.") == ("ACCUSE", "united-kingdom", "zimbabwe")
     assert first(nlp, "Uganda condemned the Sudanese air strikes on its villages.") == ("ACCUSE", "uganda", "sudan")
+
+
+def test_more_ways_to_meet_to_receive_aid_and_to_destroy(nlp):
+    assert first(nlp, "The Indian prime minister paid a state visit to Japan.") == ("CONSULT", "india", "japan")
+    assert first(nlp, "The German chancellor toured refugee camps in Jordan.") == ("CONSULT", "germany", "jordan")
+    assert first(nlp, "Lebanon received 10 tanks from the United States.") == ("AID", "united-states", "lebanon")
+    assert first(nlp, "Protesters set fire to the American embassy in Tripoli.")[::2] == ("COERCE", "united-states")
