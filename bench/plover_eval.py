@@ -43,8 +43,8 @@ predicted event is the first one in ``doc._.events``, or none.
   ``complement`` (under the main verb only through infinitives and participles:
   "began patrolling"); ``main`` (any other wrong type). The reporting, subordinate and
   complement kinds say whether the sentence's root word starts any pattern
-  (``root known``) or none (``root unknown``). The trigger token is the event's
-  ``trigger`` word at or after the event's start.
+  (``root known``) or none (``root unknown``). The trigger token is the word at the
+  event's ``trigger_start``.
 """
 
 from __future__ import annotations
@@ -233,8 +233,8 @@ def predicted_actor(actors: dict, actor_id: str | None, surface: str | None) -> 
 
 
 def trigger_token(doc, event):
-    """The event's trigger token: its word at or after the event's start."""
-    return next((t for t in doc if t.idx >= event.start and t.text == event.trigger), None)
+    """The event's trigger token: the word at its ``trigger_start``."""
+    return next((t for t in doc if t.idx == event.trigger_start), None)
 
 
 def trigger_place(token, speech_words: frozenset[str]) -> str | None:

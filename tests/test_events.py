@@ -1110,3 +1110,10 @@ def test_more_ways_to_meet_to_receive_aid_and_to_destroy(nlp):
     assert first(nlp, "The German chancellor toured refugee camps in Jordan.") == ("CONSULT", "germany", "jordan")
     assert first(nlp, "Lebanon received 10 tanks from the United States.") == ("AID", "united-states", "lebanon")
     assert first(nlp, "Protesters set fire to the American embassy in Tripoli.")[::2] == ("COERCE", "united-states")
+
+
+def test_an_events_trigger_offset_points_at_its_word(nlp):
+    text = "Israel said it would never negotiate with Hamas, and Egypt said Israel must withdraw."
+    events = events_of(nlp, text)
+    assert events and all(text[e.trigger_start:e.trigger_start + len(e.trigger)] == e.trigger for e in events)
+    assert {e.trigger for e in events} >= {"never", "negotiate"}

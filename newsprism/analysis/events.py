@@ -872,6 +872,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 date_granularity=when.granularity if when else None,
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+                trigger_start=trigger.idx,
             )
 
 
@@ -939,7 +940,8 @@ def refusals_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token,
     negation = negation or disowned_intent(art, trigger)
     if negation is None:
         return []
-    return [(trigger, replace(event, type=REFUSAL, cameo="12", quad_class=3, polarity="asserted", trigger=negation.text))]
+    return [(trigger, replace(event, type=REFUSAL, cameo="12", quad_class=3, polarity="asserted",
+                              trigger=negation.text, trigger_start=negation.idx))]
 
 
 def negating_word(lexicon: EventLexicon, trigger: Token) -> Token | None:
@@ -980,7 +982,7 @@ def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, 
         return []
     reading = read_frame(art, speech)
     return [(speech, replace(
-        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text,
+        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text, trigger_start=speech.idx,
         source_id=speaker.actor_id, source_text=speaker.text,
         target_id=event.source_id, target_text=event.source_text,
         polarity="negated" if reading.negated else "asserted", modality=reading.modality,
