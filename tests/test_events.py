@@ -1117,3 +1117,8 @@ def test_an_events_trigger_offset_points_at_its_word(nlp):
     events = events_of(nlp, text)
     assert events and all(text[e.trigger_start:e.trigger_start + len(e.trigger)] == e.trigger for e in events)
     assert {e.trigger for e in events} >= {"never", "negotiate"}
+
+
+def test_a_request_received_is_the_askers(nlp):
+    assert first(nlp, "Japan received a request from the United States for more troops.")[:2] == ("REQUEST", "united-states")
+    assert first(nlp, "The Iraqi government requested that Russia lift the sanctions.") == ("REQUEST", "iraq", "russia")
