@@ -1122,3 +1122,10 @@ def test_an_events_trigger_offset_points_at_its_word(nlp):
 def test_a_request_received_is_the_askers(nlp):
     assert first(nlp, "Japan received a request from the United States for more troops.")[:2] == ("REQUEST", "united-states")
     assert first(nlp, "The Iraqi government requested that Russia lift the sanctions.") == ("REQUEST", "iraq", "russia")
+
+
+def test_readiness_for_a_hostile_act_and_forceful_responses_are_threats(nlp):
+    assert first(nlp, "India said it was prepared to use force against Pakistan.") == ("THREATEN", "india", "pakistan")
+    assert first(nlp, "Iran warned that it would respond forcefully to any Israeli attack.")[:2] == ("THREATEN", "iran")
+    assert first(nlp, "Russia said it would take retaliatory measures against Britain.") == ("THREATEN", "russia", "united-kingdom")
+    assert first(nlp, "Japan is ready to resume talks with China.")[0] == "AGREE"  # readiness to cooperate
