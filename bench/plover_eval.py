@@ -42,8 +42,8 @@ predicted event is the first one in ``doc._.events``, or none.
   clause: it or an ancestor hangs on its head as a clause other than an infinitive);
   ``complement`` (under the main verb only through infinitives and participles:
   "began patrolling"); ``main`` (any other wrong type). The reporting, subordinate and
-  complement kinds say whether the sentence's root word starts any pattern
-  (``root known``) or none (``root unknown``). The trigger token is the word at the
+  complement kinds say whether a pattern with a type matches at the sentence's root
+  word (``root known``) or none does (``root unknown``). The trigger token is the word at the
   event's ``trigger_start``.
 """
 
@@ -116,7 +116,7 @@ class Prediction:
     target: PredictedActor | None
     later_types: tuple[str, ...] = ()  # the types of the sentence's other events
     trigger_place: str | None = None  # REPORTING, SUBORDINATE, COMPLEMENT or MAIN: where the first event's trigger stands
-    root_known: bool = False  # whether the root word of the trigger's sentence starts a pattern
+    root_known: bool = False  # whether a pattern with a type matches at the root word of the trigger's sentence
 
 
 @dataclass(slots=True)
@@ -298,9 +298,16 @@ def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
             predicted_actor(actors, first.target_id, first.target_text),
             tuple(e.type for e in events[1:]),
             trigger_place(trigger, speech_words),
-            trigger is not None and bool(lexicon.candidates(trigger.sent.root)),
+            trigger is not None and is_pattern_word(lexicon, trigger.sent.root),
         ))
     return predictions
+
+
+def is_pattern_word(lexicon, token) -> bool:
+    """Whether a pattern with a type matches at the word (its other words around it)."""
+    from newsprism.analysis.events import matched_needs
+
+    return any(p.type is not None and matched_needs(token, p.needs) is not None for p in lexicon.candidates(token))
 
 
 def events_lexicon(nlp):
