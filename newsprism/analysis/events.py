@@ -171,7 +171,9 @@ The rules:
    :func:`newsprism.analysis.places.place_for`.
 8. **Order.** Events follow the text sentence by sentence (a line of a sentence
    counts as its own); within one the main event (nearest the root of the parse)
-   comes first, then by position.
+   comes first, then by position; a refusal (rule 3) comes just before the event it
+   refuses, at the same place. Each event keeps its trigger word's offset
+   (``trigger_start``), so it pairs exactly with what else is read at that word.
 9. **Fallback.** A sentence where no pattern fires, whose main verb (or the verb a
    verb of saying at its root reports) has a doer and one acted on (actors, or
    words naming people, as for any event),
