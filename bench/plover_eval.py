@@ -29,6 +29,22 @@ predicted event is the first one in ``doc._.events``, or none.
   a run of whole words in the gold ``actorText`` or contains it. No event, or no
   actor, is wrong.
 - **Confusion matrix**: rows are gold types, columns predicted types (16 + "none").
+- **Miss breakdown** (counts only, so the GSR is diagnosed without reading its
+  sentences). An actor miss is one of: ``no_event``; ``no_actor`` (an event with no
+  actor in that role); ``no_country`` (an actor with no country where the gold has a
+  country code: split by what it is, ``unresolved`` words such as "police" that named
+  no actor of the article, or the actor's kind); ``wrong_actor`` (another country,
+  or a non-country gold not matched by name), of which ``swapped`` matches the gold
+  actor of the other role; each kind is also counted by whether the type was right.
+  A type miss is one of: ``none``; ``gold_type_later`` (a later event of the sentence
+  has the gold type); ``reporting`` (the first event's trigger is a verb of saying,
+  ``[speech]`` of event_cues.txt); ``subordinate`` (its trigger is in a subordinate
+  clause: it or an ancestor hangs on its head as a clause other than an infinitive);
+  ``complement`` (under the main verb only through infinitives and participles:
+  "began patrolling"); ``main`` (any other wrong type). The reporting, subordinate and
+  complement kinds say whether a pattern with a type matches at the sentence's root
+  word (``root known``) or none does (``root unknown``). The trigger token is the word at the
+  event's ``trigger_start``.
 """
 
 from __future__ import annotations
@@ -61,6 +77,10 @@ PLOVER_TYPES = (
 )
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "none"
+UNRESOLVED = "unresolved"
+REPORTING, SUBORDINATE, COMPLEMENT, MAIN = "reporting", "subordinate", "complement", "main"
+# Dependencies by which a clause hangs on the word it depends on.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 EVENTS_COMPONENT = "newsprism_events"
 ANCHORS = "for scale (published figures, other setups, not measured here): " \
     "PLOVER demo classifier macro-F1 0.52; UD-PETRARCH 27% actors"
@@ -86,6 +106,7 @@ class GsrRecord:
 class PredictedActor:
     code: str | None
     names: tuple[str, ...]
+    kind: str = UNRESOLVED  # the actor's kind, or UNRESOLVED for words that named no actor
 
 
 @dataclass(slots=True)
@@ -93,6 +114,9 @@ class Prediction:
     type: str  # a PLOVER type or NONE
     source: PredictedActor | None
     target: PredictedActor | None
+    later_types: tuple[str, ...] = ()  # the types of the sentence's other events
+    trigger_place: str | None = None  # REPORTING, SUBORDINATE, COMPLEMENT or MAIN: where the first event's trigger stands
+    root_known: bool = False  # whether a pattern with a type matches at the root word of the trigger's sentence
 
 
 @dataclass(slots=True)
@@ -205,7 +229,28 @@ def predicted_actor(actors: dict, actor_id: str | None, surface: str | None) -> 
     affiliation = actors.get(actor.affiliation) if actor.affiliation else None
     code = actor.country or (affiliation.country if affiliation else None)
     names = (actor.name, *actor.aliases, *([surface] if surface else []))
-    return PredictedActor(code, names)
+    return PredictedActor(code, names, actor.kind)
+
+
+def trigger_token(doc, event):
+    """The event's trigger token: the word at its ``trigger_start``."""
+    return next((t for t in doc if t.idx == event.trigger_start), None)
+
+
+def trigger_place(token, speech_words: frozenset[str]) -> str | None:
+    """REPORTING for a verb of saying, SUBORDINATE for a word inside a subordinate
+    clause, COMPLEMENT for one under the main verb through infinitives only, else
+    MAIN; None when the trigger is not found."""
+    if token is None:
+        return None
+    if token.lemma_.lower() in speech_words:
+        return REPORTING
+    deps = set()
+    word = token
+    while word.head.i != word.i:
+        deps.add(word.dep_)
+        word = word.head
+    return SUBORDINATE if deps & CLAUSE_DEPS else COMPLEMENT if "xcomp" in deps else MAIN
 
 
 def doc_actors(doc) -> dict:
@@ -237,6 +282,8 @@ def events_pipeline(fallback: bool = False, **settings):
 
 def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
     """The first event of each text (see the module docstring)."""
+    lexicon = events_lexicon(nlp)
+    speech_words = frozenset(lexicon.cues.get("speech", {}))
     predictions = []
     for doc in nlp.pipe(texts, batch_size=16):
         events = list(doc._.events)
@@ -244,12 +291,31 @@ def predict(nlp, texts: Iterable[str]) -> list[Prediction]:
             predictions.append(Prediction(NONE, None, None))
             continue
         first, actors = events[0], doc_actors(doc)
+        trigger = trigger_token(doc, first)
         predictions.append(Prediction(
             first.type,
             predicted_actor(actors, first.source_id, first.source_text),
             predicted_actor(actors, first.target_id, first.target_text),
+            tuple(e.type for e in events[1:]),
+            trigger_place(trigger, speech_words),
+            trigger is not None and is_pattern_word(lexicon, trigger.sent.root),
         ))
     return predictions
+
+
+def is_pattern_word(lexicon, token) -> bool:
+    """Whether a pattern with a type matches at the word (its other words around it)."""
+    from newsprism.analysis.events import matched_needs
+
+    return any(p.type is not None and matched_needs(token, p.needs) is not None for p in lexicon.candidates(token))
+
+
+def events_lexicon(nlp):
+    """The events component's patterns and cues (the bundled ones for a stand-in component)."""
+    from newsprism.analysis.events import default_lexicon
+
+    component = nlp.get_pipe(EVENTS_COMPONENT) if EVENTS_COMPONENT in nlp.pipe_names else None
+    return getattr(component, "lexicon", None) or default_lexicon()
 
 
 def actor_scores(golds: list[list[GoldActor]], predicted: list[PredictedActor | None]) -> dict:
@@ -261,6 +327,63 @@ def actor_scores(golds: list[list[GoldActor]], predicted: list[PredictedActor | 
         "correct": correct,
         "accuracy": correct / len(with_gold) if with_gold else 0.0,
     }
+
+
+def actor_miss(gold: Sequence[GoldActor], other_gold: Sequence[GoldActor], prediction: Prediction,
+               predicted: PredictedActor | None) -> str | None:
+    """The kind of an actor miss (module docstring), None when the actor is right."""
+    if prediction.type == NONE:
+        return "no_event"
+    if predicted is None:
+        return "no_actor"
+    if actor_matches(gold, predicted):
+        return None
+    if predicted.code is None and any(is_state_code(g.code) for g in gold):
+        return f"no_country:{predicted.kind}"
+    return "wrong_actor:swapped" if other_gold and actor_matches(other_gold, predicted) else "wrong_actor:other"
+
+
+def actor_breakdown(records: Sequence[GsrRecord], predictions: Sequence[Prediction], side: str) -> dict:
+    """Counts of each kind of miss, overall, by whether the event's type was right and
+    by gold type."""
+    other = "targets" if side == "sources" else "sources"
+    kinds, by_type, per_type = Counter(), Counter(), {}
+    for record, prediction in zip(records, predictions, strict=True):
+        gold = getattr(record, side)
+        if not gold:
+            continue
+        predicted = prediction.source if side == "sources" else prediction.target
+        kind = actor_miss(gold, getattr(record, other), prediction, predicted)
+        if kind is not None:
+            kinds[kind] += 1
+            by_type[f"{kind} ({'type right' if prediction.type == record.event else 'type wrong'})"] += 1
+            per_type.setdefault(record.event, Counter())[kind] += 1
+    return {"kinds": dict(kinds.most_common()), "by_type": dict(sorted(by_type.items())),
+            "per_gold_type": {t: dict(c.most_common()) for t, c in sorted(per_type.items())}}
+
+
+def type_miss(record: GsrRecord, prediction: Prediction) -> str | None:
+    if prediction.type == record.event:
+        return None
+    if prediction.type == NONE:
+        return NONE
+    if record.event in prediction.later_types:
+        return "gold_type_later"
+    if prediction.trigger_place in (None, MAIN):
+        return prediction.trigger_place or "trigger_not_found"
+    return f"{prediction.trigger_place}, root {'known' if prediction.root_known else 'unknown'}"
+
+
+def type_breakdown(records: Sequence[GsrRecord], predictions: Sequence[Prediction]) -> dict:
+    """Counts of each kind of type miss, overall and per gold type."""
+    kinds, per_type = Counter(), {}
+    for record, prediction in zip(records, predictions, strict=True):
+        kind = type_miss(record, prediction)
+        if kind is not None:
+            kinds[kind] += 1
+            per_type.setdefault(record.event, Counter())[kind] += 1
+    return {"kinds": dict(kinds.most_common()),
+            "per_gold_type": {t: dict(c.most_common()) for t, c in sorted(per_type.items())}}
 
 
 def score(records: Sequence[GsrRecord], predictions: Sequence[Prediction]) -> dict:
@@ -276,6 +399,11 @@ def score(records: Sequence[GsrRecord], predictions: Sequence[Prediction]) -> di
         "source": actor_scores([r.sources for r in records], [p.source for p in predictions]),
         "target": actor_scores([r.targets for r in records], [p.target for p in predictions]),
         "confusion": {"rows": confusion.rows, "columns": confusion.columns, "counts": confusion.counts},
+        "misses": {
+            "type": type_breakdown(records, predictions),
+            "source": actor_breakdown(records, predictions, "sources"),
+            "target": actor_breakdown(records, predictions, "targets"),
+        },
     }
 
 
@@ -339,7 +467,21 @@ def print_summary(result: dict) -> None:
         print(f"  {side} accuracy  {s['accuracy']:.1%} ({s['correct']}/{s['with_gold']}; "
               f"gold has a {side} in {s['with_gold_share']:.1%})")
     print(f"  {ANCHORS}")
+    print("  per-type F1     " + ", ".join(f"{t} {s['f1']:.2f}" for t, s in result["per_type"].items()))
     print_confusion(result["confusion"])
+    print_misses(result["misses"])
+
+
+def print_misses(misses: dict) -> None:
+    print("misses (counts):")
+    print("  type   " + ", ".join(f"{k} {n}" for k, n in misses["type"]["kinds"].items()))
+    for kind, counts in misses["type"]["per_gold_type"].items():
+        print(f"    {kind:>10}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    for side in ("source", "target"):
+        print(f"  {side} " + ", ".join(f"{k} {n}" for k, n in misses[side]["kinds"].items()))
+        print("    " + ", ".join(f"{k} {n}" for k, n in misses[side]["by_type"].items()))
+        for kind, counts in misses[side]["per_gold_type"].items():
+            print(f"    {kind:>10}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -139,6 +139,7 @@ class Event:
     latitude: float | None = None
     longitude: float | None = None
     confidence: float | None = None  # a fallback guess's probability (lower confidence); None: coded by a pattern
+    trigger_start: int | None = None  # character offset of the trigger word, to pair the event with predications exactly
 
 
 @dataclass(slots=True)

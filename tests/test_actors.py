@@ -614,3 +614,17 @@ def test_entity_of_a_token_is_the_span_doc_ents_holds_it_in(nlp):
         expected = next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
         found = entity_of(token)
         assert (None if found is None else (found.start, found.end)) == expected, token.text
+
+
+def test_a_countrys_of_after_an_untitled_name_gives_the_country(nlp):
+    r = analyse(nlp, "Mr. Pavel Orlov of Russia met Anna Keller of Austria in Vienna.")
+    assert r.actor_of("Pavel Orlov").country == "RUS"
+    assert r.actor_of("Anna Keller").country == "AUT"
+    r = analyse(nlp, "Anna Keller of Vienna University spoke.")
+    assert r.actor_of("Anna Keller").country is None  # only a country's "of"
+
+
+def test_a_demonym_before_a_group_name_gives_its_country(nlp):
+    r = analyse(nlp, "Turkey granted asylum to Iraqi Kurds.")
+    kurds = [a for a in r.actors.values() if "Kurds" in a.name]
+    assert kurds and kurds[0].country == "IRQ"

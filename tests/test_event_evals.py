@@ -410,3 +410,25 @@ def test_named_accuracy_asks_for_the_gold_words_not_just_the_country():
     predicted = [P("USA", ("Donald Trump", "Trump")), P("USA", ("Donald Trump",)), None]
     assert events_dev_eval.named_accuracy(golds, predicted) == pytest.approx(0.5)
     assert plover_eval.actor_scores(golds, predicted)["accuracy"] == 1.0
+
+
+def test_plover_miss_breakdown_sorts_misses_into_kinds():
+    pe = plover_eval
+    records = [
+        pe.GsrRecord(str(i), "", kind, [pe.GoldActor("France", "FRA")], [pe.GoldActor("Iran", "IRN")])
+        for i, kind in enumerate(["ASSAULT", "ASSAULT", "ACCUSE", "ACCUSE", "AID"])
+    ]
+    france, iran = pe.PredictedActor("FRA", ("France",), "country"), pe.PredictedActor("IRN", ("Iran",), "country")
+    police = pe.PredictedActor(None, ("the police",))
+    predictions = [
+        pe.Prediction("none", None, None),
+        pe.Prediction("ASSAULT", police, None),
+        pe.Prediction("REQUEST", iran, france, ("ACCUSE",), pe.MAIN),
+        pe.Prediction("REQUEST", france, iran, (), pe.SUBORDINATE, root_known=False),
+        pe.Prediction("AID", france, iran),
+    ]
+    misses = pe.score(records, predictions)["misses"]
+    assert misses["type"]["kinds"] == {"none": 1, "gold_type_later": 1, "subordinate, root unknown": 1}
+    assert misses["source"]["kinds"] == {"no_event": 1, "no_country:unresolved": 1, "wrong_actor:swapped": 1}
+    assert misses["target"]["kinds"] == {"no_event": 1, "no_actor": 1, "wrong_actor:swapped": 1}
+    assert misses["source"]["by_type"]["no_country:unresolved (type right)"] == 1

@@ -128,7 +128,17 @@ def test_a_schema_8_database_is_refused_with_both_versions_named(tmp_path):
     with Store(db) as store:
         save(store, 1)
         store.con.execute("UPDATE newsprism_meta SET value = '8' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match=r"schema 8, this one writes 9"):
+    with pytest.raises(StoreError, match=r"schema 8, this one writes 10"):
+        Store(db)
+
+
+def test_a_schema_9_database_is_refused(tmp_path):
+    """Schema 10 added events.trigger_start (the trigger word's offset)."""
+    db = tmp_path / "v9.duckdb"
+    with Store(db) as store:
+        save(store, 1)
+        store.con.execute("UPDATE newsprism_meta SET value = '9' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=r"schema 9, this one writes 10"):
         Store(db)
 
 

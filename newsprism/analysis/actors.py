@@ -66,7 +66,8 @@ The rules, in the order they run:
    head word: media, government, armed group); a leading demonym or country, or a
    country's possessive before them, gives their country ("the Iranian Foreign
    Ministry", "Iran's Quds Force"). NORP spans become group actors only when used
-   as nouns ("Kurds", not "Sunni parties"). FAC spans (NER's facilities) become
+   as nouns ("Kurds", not "Sunni parties"); a demonym before one gives its country
+   ("Iraqi Kurds"). FAC spans (NER's facilities) become
    groups only when the article calls them one: an appositive or predicate group
    noun ("the Gulf Sharks, a gang of ..."; "a gang known as the Gulf Sharks"; "which
    the police classified as a terrorist organisation"); then every span of that name
@@ -94,7 +95,8 @@ The rules, in the order they run:
    ("Republican Sen. X", "X, a Likud lawmaker"; parties are KB organisations).
    A place naming the office gives its country through the gazetteer of
    :mod:`newsprism.analysis.places` ("Texas Gov. X", "the mayor of Paris", "Rep. X
-   of Wyoming"); so do US party labels ("X (R-Texas)", "X, D-West Virginia,") and a
+   of Wyoming"); a country's "of" after an untitled name gives it its country ("Mr.
+   Kozyrev of Russia"); so do US party labels ("X (R-Texas)", "X, D-West Virginia,") and a
    government body named by metonym ("a spokesman for the Pentagon"). A name the
    parse hangs on the body of a title's "of"/"for" phrase is that title's ("The
    spokesman for the Foreign Ministry, Ali Rezaei"). KB people bring their role,
@@ -1221,7 +1223,7 @@ def _add_entity(art: Article, piece: Piece, new_allowed: bool) -> None:
         absorbed, country = inside, inside[0].draft.country
     elif any(i in art.kb_at for i in range(start, end)):
         return  # a KB form left out on purpose ("met at the White House")
-    elif piece.label == "ORG":
+    elif piece.label in ("ORG", "NORP"):  # "Iranian Foreign Ministry", "Iraqi Kurds"
         absorbed, country = _country_before(art, start, end)
     start = min([start, *(f.start for f in absorbed)])
     draft = _entity_draft(art, piece.label, art.doc[start:end], country, new_allowed)
@@ -1525,9 +1527,25 @@ def learn_roles(art: Article) -> None:
         descriptor = premodifier(art, found) or appositive(art, found)
         if descriptor is not None and found.start in art.title_end:
             _of_phrase(art, art.doc[found.start:found.end].root, descriptor)  # "Rep. X of Wyoming"
+        elif descriptor is None:
+            descriptor = _country_of_phrase(art, found)
         for described in (descriptor, party_label(art, found)):
             if described is not None:
                 _apply(found.draft, described)
+
+
+def _country_of_phrase(art: Article, found: Found) -> Descriptor | None:
+    """"Mr. Kozyrev of Russia", "Andrei Kozyrev of Russia": an untitled name's "of" a
+    country's own name says whose it is (not a capital's: "Smith of Vienna University")."""
+    doc, end = art.doc, found.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    owner = art.owner[end + 1] or art.kb_at.get(end + 1)
+    if owner is None or not is_country(owner.draft) or owner.start != end + 1 or owner.kb_form != "name":
+        return None
+    if owner.end < len(doc) and doc[owner.end].pos_ == "PROPN":  # part of a longer name
+        return None
+    return Descriptor(country=owner.draft.country)
 
 
 def party_label(art: Article, found: Found) -> Descriptor | None:

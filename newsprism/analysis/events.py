@@ -28,7 +28,9 @@ The rules:
    *assistance*") are not triggers of their own. A particle of a pattern ("give
    *in*") is not matched by a preposition with an object ("gave euros *in* aid"); a
    preposition the pattern names opens its object ("go *on* strike", "take *into*
-   custody"), and a noun's "of" its object ("lifted the state of *emergency*"). A
+   custody"), and a noun's "of" its object ("lifted the state of *emergency*"); the
+   subject the parser gives a verb's infinitive clause is the verb's object
+   ("allowed *inspectors* to visit"), for a pattern's words and for its target. A
    noun naming a kind of thing ("*war* planes", "*attack* helicopters") is no event,
    nor is a definite one with no argument of its own, which refers back to an event
    already told ("asked Honduras to explain *the deployment*"; :func:`refers_back`).
@@ -36,14 +38,18 @@ The rules:
    passive, the "by" phrase: "ISIS convoys were struck by Syrian war planes"), the
    object (for a passive, the subject), the indirect object, a preposition's object
    ("air strikes on ISIS"), a noun's possessor or actor modifiers ("Syria's air
-   strikes", "ISIS attacks"), or, for a noun, the subject of the support verb it is
+   strikes", "ISIS attacks"; a noun's "by" also where the parser hung it, on its "of"
+   object or on the active verb it is the object of: "condemned the killing of X by
+   Y"), or, for a noun, the subject of the support verb it is
    the object of ("Syria launched air strikes", "the President announced the
    deployment"), of a verb of intent or weighing ("would consider an alliance") or
    of any verb the noun modifies with "in" ("came out in support of"); a noun's
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
    complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
    Harare for talks"), or of the verb that claims responsibility for it ("claimed
-   responsibility for the bombing"). The "clause" slot is the subject of the verb's
+   responsibility for the bombing"). The "speaker" slot is the subject of the verb of
+   saying or warning whose clause holds the trigger ("Russia said Ukraine would face
+   consequences"). The "clause" slot is the subject of the verb's
    clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
    may hang on a phrase of the verb ("was threatened with force by X"). A past tense
    the parser hung as a participle on the noun before it, leaving the sentence
@@ -64,7 +70,9 @@ The rules:
    takes the target of the verb it governs ("threatened to attack Iraq", "threatened
    to launch missiles at American bases"), and an act with none that of a joined act
    of the same kind ("opened fire and wounded five people"); words naming people end
-   the search ("shot three soldiers at a hotel"). A target is never the doer itself, unless
+   the search ("shot three soldiers at a hotel"). An accusation of an act whose
+   doer is named is aimed at that doer ("condemned the killing of three villagers by
+   Ugandan troops"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target. Mutual events
@@ -92,7 +100,9 @@ The rules:
    where the event happens, in the event's own clause; what a material event (quad
    2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
    all ("carried out air strikes near Damascus"), is of the country where it
-   happens, anywhere in the sentence (not the doer's own, for the unnamed). Pronouns are resolved by recency: "we"/"us" in a quote is the
+   happens, anywhere in the sentence (not the doer's own, for the unnamed); a protest
+   against nothing named is against the state where it happens, else the
+   protesters' own ("thousands marched in Seoul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
    quoted in this or the four previous sentences; "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
@@ -116,7 +126,10 @@ The rules:
    retaliate", "said it would expel the diplomats if ..."), is a THREATEN (13), and so is a vow or pledge to do one
    ("vowed to continue attacks"). What a speaker says another must or should do is
    also the speaker's demand of them, a REQUEST (10) placed at the verb of saying
-   ("Egypt said Israel must withdraw").
+   ("Egypt said Israel must withdraw"). Cooperation its doer will or would not
+   undertake, or has no intention or plan to, is also the doer's refusal, a REJECT
+   (12) named by the negating word and placed before it ("said it would never
+   negotiate with": a REJECT, and the talks negated).
 4. **Polarity**, computed down the words above the event as Nairn, Condoravdi &
    Karttunen (2006, "Computing relative polarity for textual inference") compute
    relative polarity. Negated: a "not", "never", "no", "no longer" on the trigger or
@@ -158,7 +171,9 @@ The rules:
    :func:`newsprism.analysis.places.place_for`.
 8. **Order.** Events follow the text sentence by sentence (a line of a sentence
    counts as its own); within one the main event (nearest the root of the parse)
-   comes first, then by position.
+   comes first, then by position; a refusal (rule 3) comes just before the event it
+   refuses, at the same place. Each event keeps its trigger word's offset
+   (``trigger_start``), so it pairs exactly with what else is read at that word.
 9. **Fallback.** A sentence where no pattern fires, whose main verb (or the verb a
    verb of saying at its root reports) has a doer and one acted on (actors, or
    words naming people, as for any event),
@@ -260,6 +275,12 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Quad classes of material events, whose target may be where they happen ("shelled
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
+OF, BY = frozenset({"of"}), frozenset({"by"})
+SPEAKER_SLOT = "speaker"
+ACCUSATION = "ACCUSE"
+REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
+REFUSAL = "REJECT"
+PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
@@ -653,13 +674,13 @@ def find_events(doc: Doc, lexicon: EventLexicon | None = None, fallback: Fallbac
     matches = list(find_triggers(art))
     used = {t.i for _, _, needs in matches for t in needs}
     found: list[tuple[tuple[int, int, int], Event]] = []
-    seen: set[tuple[int, str | None, str | None]] = set()
+    seen: set[tuple[int, str, str | None, str | None]] = set()
     for trigger, pattern, needs in matches:
         if trigger.i in used:
             continue
         for event in events_for(art, trigger, pattern, needs):
-            for anchor, event in ((trigger, event), *demands_in(art, trigger, event)):
-                key = (anchor.i, event.source_id, event.target_id)
+            for anchor, event in (*refusals_in(art, trigger, event), (trigger, event), *demands_in(art, trigger, event)):
+                key = (anchor.i, event.type, event.source_id, event.target_id)
                 if key not in seen:
                     seen.add(key)
                     found.append(((event.start, depth(main_word(art, anchor)), anchor.i), event))
@@ -750,6 +771,7 @@ def matched_needs(trigger: Token, needs: tuple[frozenset[str], ...]) -> list[Tok
         return []
     # not the trigger's own "to": "gathered to protest against" is no "protest to"
     near = [t for c in trigger.children if c.dep_ not in APART_DEPS and c.dep_ != "aux" for t in (c, *_near_children(c))]
+    near += infinitive_subjects(trigger)
     used: list[Token] = []
     for words in needs:
         hit = next((t for t in near if t not in used and not words.isdisjoint(forms(t)) and not _is_phrase(t, words)), None)
@@ -805,12 +827,16 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
     sources = sources or reporting_authority(art, trigger, pattern, where)
+    if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
+        return
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
         targets = [t for t in located(art, target_slot, where) if not _is_doer(t, sources)]
         if not target_slot.filled:
             targets = where_it_happens(art, where, sources)
     if not targets and sources and target_slot.head is not None:
         targets = unnamed_target(art, target_slot, where, sources, pattern.type)
+    if not targets and pattern.type == PROTESTED:
+        targets = protested_state(art, where, sources)
     if pattern.target_required and not (targets if art.actors_ran else target_slot.filled) \
             and not names_people(art, target_slot.head):
         return
@@ -848,6 +874,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 date_granularity=when.granularity if when else None,
                 location_country=where.country if where else None,
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+                trigger_start=trigger.idx,
             )
 
 
@@ -901,6 +928,45 @@ def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, whe
     return [Party(country, where.name, where.start, group=True)] if country else []
 
 
+def refusals_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
+    """Cooperation (quad 1, 2) its doer will or would not undertake ("said it would
+    never negotiate with", "will not extradite"), or has no intention or plan to
+    ("has no intention of negotiating"), is also the doer's refusal, CAMEO 12: a
+    REJECT of the same parties, named by the negating word and placed before the
+    negated event (a past "did not send" is no refusal)."""
+    if event.quad_class not in (1, 2) or event.type == REFUSAL:
+        return []
+    negation = None
+    if event.polarity == "negated" and event.modality in REFUSING_MODALITIES:
+        negation = negating_word(art.lexicon, trigger)
+    negation = negation or disowned_intent(art, trigger)
+    if negation is None:
+        return []
+    return [(trigger, replace(event, type=REFUSAL, cameo="12", quad_class=3, polarity="asserted",
+                              trigger=negation.text, trigger_start=negation.idx))]
+
+
+def negating_word(lexicon: EventLexicon, trigger: Token) -> Token | None:
+    """The "not" or "never" that negates the trigger or a word above it whose frame it shares."""
+    for word in (trigger, *(head for head, own, _ in frame_chain(lexicon, trigger) if own)):
+        found = next((c for c in word.children if c.dep_ in ("neg", "advmod") and lexicon.is_cue(c, "negation")), None)
+        if found is not None:
+            return found
+    return None
+
+
+def disowned_intent(art: Article, trigger: Token) -> Token | None:
+    """The negated word of intent that frames the trigger ("has *no intention* of
+    negotiating", "does *not plan* to resume talks"), as its negating word; not a word
+    that is an event of its own ("did not agree to": coded_as makes it a refusal)."""
+    for head, _, _ in frame_chain(art.lexicon, trigger):
+        if art.lexicon.is_cue(head, "nonfactive") and art.lexicon.is_cue(head, "future") \
+                and negation_count(art.lexicon, head, own=True) and matched_pattern(art, head) is None:
+            determiner = next((c for c in head.children if c.dep_ == "det" and art.lexicon.is_cue(c, "negation")), None)
+            return determiner or negating_word(art.lexicon, head) or head
+    return None
+
+
 def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, Event]]:
     """What someone says another must or should do is a demand of them (CAMEO 10):
     "Egypt said Israel must withdraw its troops" is also Egypt's REQUEST to Israel,
@@ -918,7 +984,7 @@ def demands_in(art: Article, trigger: Token, event: Event) -> list[tuple[Token, 
         return []
     reading = read_frame(art, speech)
     return [(speech, replace(
-        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text,
+        event, type="REQUEST", cameo="10", quad_class=3, trigger=speech.text, trigger_start=speech.idx,
         source_id=speaker.actor_id, source_text=speaker.text,
         target_id=event.source_id, target_text=event.source_text,
         polarity="negated" if reading.negated else "asserted", modality=reading.modality,
@@ -993,6 +1059,24 @@ def actor_code(art: Article, actor_id: str) -> str | None:
         return None
     owner = art.actor(actor.affiliation) if actor.affiliation else None
     return actor.country or (owner.country if owner else None)
+
+
+def protested_state(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
+    """A protest that names nothing it is against is against the state where it
+    happens, else the protesters' own ("thousands marched in Seoul", "Lebanese
+    students staged a sit-in"): CAMEO coders' convention of coding a domestic protest
+    as aimed at its government (Schrodt 2012, CAMEO manual, 14). Only for protesters
+    who are people or groups, not a state itself."""
+    if not doers or any(not d.group and art.actors.get(d.actor_id) is not None
+                        and art.actors[d.actor_id].kind == "country" for d in doers):
+        return []
+    codes = {c for d in doers if (c := actor_code(art, d.actor_id))}
+    code = where.country if where is not None and where.country else (codes.pop() if len(codes) == 1 else None)
+    country = art.country_id(code) if code else None
+    if country is None:
+        return []
+    text, start = (where.name, where.start) if where is not None and where.country == code else (doers[0].text, doers[0].start)
+    return [Party(country, text, start, group=True)]
 
 
 def where_it_happens(art: Article, where: Place | None, doers: list[Party]) -> list[Party]:
@@ -1131,8 +1215,13 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     intercept the bombers"), and so does a noun ("a threat to use force against
     Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
-    fight IS; the trainer helps the fighters, not IS)."""
+    fight IS; the trainer helps the fighters, not IS). What an accusation condemns,
+    when it is an act whose doer is named, is aimed at that doer ("condemned the
+    killing of three villagers by Ugandan troops": at the troops)."""
     skip, slots = doers.parties, pattern.target
+    accused = accused_doers(art, trigger, pattern, needs, skip)
+    if accused is not None:
+        return accused
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
@@ -1145,6 +1234,21 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             if inner.parties:
                 return inner
     return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+
+
+def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
+                  skip: Sequence[Party]) -> Slot | None:
+    """The named doers of the act an accusation's object names (CAMEO codes the one
+    blamed as the target of 11), or None."""
+    if pattern.type != ACCUSATION:
+        return None
+    for head in slot_heads(art, trigger, "object", needs):
+        act = matched_pattern(art, head) if head.pos_ == "NOUN" else None
+        if act is not None and act.type != ACCUSATION:
+            doers = fill(art, head, act.source, [], skip)
+            if doers.parties:
+                return doers
+    return None
 
 
 def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
@@ -1267,6 +1371,10 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         verb = support_verb(art, trigger)
         subject = logical_subject(art, verb) if verb is not None else None
         return [subject] if subject is not None else []
+    if slot == SPEAKER_SLOT:  # "Israel warned that Hezbollah would pay a heavy price"
+        speech = speech_above(art, trigger)
+        subject = logical_subject(art, speech) if speech is not None else None
+        return [subject] if subject is not None else []
     if slot == "clause":  # "demanded that Ethiopia stop", "charged that Colombia was"
         return [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     words = frozenset(slot.split("|"))
@@ -1276,7 +1384,22 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
     if "by" in words:  # "the campaign ... led by the United States"
         heads += [o for c in trigger.children if c.dep_ == "acl" for o in preposition_objects(c, words)]
+        if trigger.pos_ == "NOUN":  # the parser hangs the doer on the noun's "of" or on the active verb
+            heads += [b for o in preposition_objects(trigger, OF) for b in preposition_objects(o, BY)]  # "the killing of X by Y"
+            if trigger.dep_ == "dobj" and not is_passive(trigger.head):  # "condemned the killing of X by Y"
+                heads += [b for b in preposition_objects(trigger.head, BY) if b.dep_ == "pobj"]
     return heads
+
+
+def speech_above(art: Article, trigger: Token) -> Token | None:
+    """The verb of saying or warning whose clause holds the trigger ("Russia *said*
+    Ukraine would face consequences", "Israel *told* Hezbollah it would pay")."""
+    word = trigger
+    while word.dep_ in ("ccomp", "conj", "advcl") and word.head.i != word.i:
+        word = word.head
+        if art.lexicon.is_cue(word, "speech") or art.lexicon.is_cue(word, "menace"):
+            return word
+    return None
 
 
 def objects(verb: Token) -> list[Token]:
@@ -1285,7 +1408,17 @@ def objects(verb: Token) -> list[Token]:
             return [verb.head]
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
         return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb)
+
+
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """The subject the parser gave an infinitive clause of the verb, which is the
+    verb's own object ("allowed inspectors to visit", "urged Syria to withdraw")."""
+    return [
+        s for c in verb.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for s in c.children if s.dep_ == "nsubj"
+    ]
 
 
 def preposition_objects(holder: Token, words: frozenset[str]) -> list[Token]:

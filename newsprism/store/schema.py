@@ -26,7 +26,7 @@ WORKING_TABLES = ("mentions", "scare_quotes", "predications", "headlines")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: events.trigger_start
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS events (
     modality VARCHAR, attributed_to VARCHAR, date VARCHAR, location VARCHAR,
     text VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, source_text VARCHAR,
     target_text VARCHAR, date_granularity VARCHAR, location_country VARCHAR,
-    latitude DOUBLE, longitude DOUBLE, confidence DOUBLE
+    latitude DOUBLE, longitude DOUBLE, confidence DOUBLE, trigger_start INTEGER
 );
 CREATE TABLE IF NOT EXISTS quantities (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, value DOUBLE, unit VARCHAR,
