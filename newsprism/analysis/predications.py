@@ -94,7 +94,7 @@ class ClaimWords:
     hedges: frozenset[str]  # words that leave a statement in doubt ("alleged", "so-called")
     hedging: frozenset[str]  # verbs whose passive leaves its "to" clause in doubt ("is said to")
     untrue: frozenset[str]  # adjectives saying a statement is false ("baseless")
-    verbs: dict[str, str]  # event type or predicate class -> the verb phrase a generated statement uses
+    statements: dict[str, str]  # event type or predicate class -> the verb a generated claim statement uses
 
     @classmethod
     def read(cls, texts: Iterable[tuple[str, str]]) -> ClaimWords:
@@ -102,7 +102,7 @@ class ClaimWords:
         predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         patients: dict[tuple[str, ...], str] = {}
         objects: dict[str, frozenset[str]] = {}
-        verbs: dict[str, str] = {}
+        statements: dict[str, str] = {}
         opposites: dict[str, tuple[str, str]] = {}  # opposite -> (class, where it was given)
         words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for text, where in texts:
@@ -114,7 +114,7 @@ class ClaimWords:
                 if not equals or not name.strip():
                     raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
                 if section == "statements":
-                    verbs[name.strip()] = " ".join(members.split())
+                    statements[name.strip()] = " ".join(members.split())
                     continue
                 if section == "objects":
                     objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
@@ -141,7 +141,7 @@ class ClaimWords:
                   for section in ("amounts", "generic", "particular", "hedges", "hedging", "untrue")}
         return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
                    {opposite: name for opposite, (name, _) in opposites.items()}, single["particular"],
-                   single["amounts"], single["generic"], single["hedges"], single["hedging"], single["untrue"], verbs)
+                   single["amounts"], single["generic"], single["hedges"], single["hedging"], single["untrue"], statements)
 
     def hedged(self, text: str) -> bool:
         """Whether the text holds a word that leaves what it says in doubt ("the alleged
