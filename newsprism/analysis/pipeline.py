@@ -45,7 +45,8 @@ def load_pipeline(settings: Settings) -> Language:
     nlp.max_length = MAX_CHARS
     for name in settings.components:
         config = {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors} \
-            if name == "newsprism_actors" else {}
+            if name == "newsprism_actors" else {"words_files": list(settings.claim_words_files)} \
+            if name == "newsprism_predications" else {}
         try:
             nlp.add_pipe(name, config=config)
         except (KBError, CueFileError, EventFileError, FramingFileError, ClaimWordsError, OSError) as error:

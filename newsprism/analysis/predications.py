@@ -196,10 +196,12 @@ class ClaimWords:
         return lemma
 
 
-@lru_cache(maxsize=1)
-def claim_words() -> ClaimWords:
-    """The bundled word lists (newsprism/data/claim_words.txt)."""
-    return ClaimWords.read(word_file_texts(WORDS_FILE, ()))
+@lru_cache(maxsize=8)
+def claim_words(files: tuple[str, ...] = ()) -> ClaimWords:
+    """The bundled word lists (newsprism/data/claim_words.txt), extended by the user's
+    word files in order (``Settings.claim_words_files``); a file that cannot be read or
+    parsed raises ClaimWordsError naming it."""
+    return ClaimWords.read(word_file_texts(WORDS_FILE, files, ClaimWordsError))
 
 
 def find_predications(doc: Doc, words: ClaimWords | None = None,
@@ -409,7 +411,7 @@ def _place_and_date(doc: Doc, predications: list[Predication], verbs: list[Token
     assigns=["doc._.predications"],
 )
 def make_predication_component(nlp: Language, name: str, words_files: list[str]) -> PredicationComponent:
-    return PredicationComponent(ClaimWords.read(word_file_texts(WORDS_FILE, words_files, ClaimWordsError)))
+    return PredicationComponent(claim_words(tuple(words_files)))
 
 
 class PredicationComponent:

@@ -782,8 +782,20 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     claims = merged_duplicates(claims)
     for claim in claims:
         claim.status = _status(claim, independent)
+    _keep_statements_that_tell_apart(claims)
     claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
     return claims
+
+
+def _keep_statements_that_tell_apart(claims: list[Claim]) -> None:
+    """Keep a claim's statement where a reader needs it, so that every view (terminal,
+    JSON, web) shows the stored field as it is: for a contested claim (what exactly the
+    outlets disagree on) and for a claim whose summary another claim shares (a sentence
+    telling two events is the summary of both)."""
+    summaries = Counter(c.summary for c in claims)
+    for claim in claims:
+        if claim.status != "contested" and summaries[claim.summary] == 1:
+            claim.statement = None
 
 
 def merged_duplicates(claims: list[Claim]) -> list[Claim]:
@@ -920,6 +932,7 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
 
 
 MODAL_WORDS = {"future": "will", "possible": "may", "hypothetical": "would"}
+COUNT_AFTER_TRIGGER = 3  # words between an event's trigger and the count of what it acts on
 
 
 def statement_of(centre: Atom, kind: str | None, subject: str | None, target: str | None,
@@ -953,13 +966,18 @@ def statement_of(centre: Atom, kind: str | None, subject: str | None, target: st
 
 
 def _count_of(atom: Atom) -> str | None:
-    """The count the atom's record gives: its predication's, else one inside its event's clause."""
+    """The count the atom's record gives: its predication's, else the count that opens
+    what its event's trigger acts on ("sent 2,000 troops", "detained at least a dozen
+    fishermen": at most COUNT_AFTER_TRIGGER words between)."""
     quantities = atom.unit.quantities
     if atom.predication is not None and atom.predication.quantity_id:
         return next((q.text for q in quantities if q.id == atom.predication.quantity_id), None)
-    if atom.event is not None:
-        return next((q.text for q in quantities if atom.event.start <= q.start < atom.event.end), None)
-    return None
+    event = atom.event
+    if event is None or not event.trigger or (at := event.text.find(event.trigger)) < 0:
+        return None
+    after = event.start + at + len(event.trigger)
+    return next((q.text for q in quantities if after <= q.start < event.end
+                 and len(event.text[after - event.start:q.start - event.start].split()) <= COUNT_AFTER_TRIGGER), None)
 
 
 def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
