@@ -941,7 +941,9 @@ def statement_of(centre: Atom, kind: str | None, subject: str | None, target: st
     what → to whom, with the count the central sentence gives): "Iran — send forces →
     Iraq (2,000 troops)", "— will release → crew member". The verb is the [statements]
     entry of the central record's predicate class or event type (else the class or the
-    lower-cased type); a claim with neither event nor predication has none."""
+    lower-cased type); who and whom are the claim's actors, or for a central statement
+    naming none (a predication with no event) its own doer and patient words; a claim
+    with neither event nor predication has none."""
     predication = centre.predication
     if predication is not None:
         verb = story.words.statements.get(predication.predicate, predication.predicate)
@@ -953,9 +955,10 @@ def statement_of(centre: Atom, kind: str | None, subject: str | None, target: st
     def name(actor_id: str | None) -> str | None:
         return story.actors[actor_id].name if actor_id in story.actors else actor_id
 
-    doer, thing = (name(subject), name(target)) if kind else (None, None)  # roles come from events only
-    if predication is not None:
-        doer, thing = doer or predication.agent, thing or predication.patient_words or predication.patient
+    if predication is not None and centre.event is None:  # a statement naming no actor: its own words
+        doer, thing = predication.agent, predication.patient_words or predication.patient
+    else:  # roles come from the claim's events
+        doer, thing = (name(subject), name(target)) if kind else (None, None)
     phrase = " ".join(w for w in (MODAL_WORDS.get(centre.modality or ""), "not" if centre.negated else None, verb) if w)
     text = f"{doer} — {phrase}" if doer else f"— {phrase}"
     if thing:
