@@ -36,6 +36,15 @@ different places are one claim whatever their figures. An article that says a cl
 most others carry in other words (a clause of a list sentence, with a verb of the same
 class) carries it: `omissions` then leaves it out of what the article leaves out.
 
+A headline has no events (it is parsed without entities): it joins the body claim it
+states — the actors of one of its events named, a word of its trigger, or as close as
+two sentences of one claim — as its article's evidence, with the headline's reading as
+its stance; only a headline that states no body claim may group with other headlines.
+Each claim is summed up by its most central sentence and, where that is not enough (a
+contested claim; a sentence telling two events is the summary of two claims), by a
+statement built from its records, as event data writes a row: "Iran — send forces →
+Iraq (2,000 troops)" (who — what → whom, after the CAMEO/PLOVER coding of Schrodt 2012).
+
 A claim is `contested` when some mention asserts or reports it and another denies it,
 when the articles give it different numbers, or when its roles are swapped between
 articles (A accuses B here, B accuses A there, and neither article says both); `single-source` when only one
@@ -527,29 +536,40 @@ def headline_links(atoms: list[Atom], vectors: np.ndarray, principals: list[set[
     (headline atom, that sentence's atom), so that the headline is its article's
     evidence for that claim rather than a claim of its own with other headlines. The
     title is parsed without entities, so it has no events: it states a sentence's event
-    when it names both of the event's actors (by the names the article gives them), holds a word
-    of the event's trigger ("detains" / "detained") and is as close as a partly named
-    event must be (SAME_EVENT_PARTLY_NAMED); and it states any sentence's claim when as
-    close as two sentences stating one claim must be. Its own article's sentences are
-    preferred (a headline sums up its article), then the closest."""
-    headlines = [i for i, a in enumerate(atoms) if a.unit.headline]
-    body = np.array([i for i, a in enumerate(atoms) if not a.unit.headline], dtype=np.int64)
-    if not headlines or not len(body):
+    when it names both of the event's actors (by the names the article gives them),
+    holds a word of the event's trigger ("detains" / "detained") and is as close as a
+    partly named event must be (SAME_EVENT_PARTLY_NAMED); and it states any sentence's
+    claim when as close as two sentences stating one claim must be. Its own article's sentences are
+    preferred (a headline sums up its article), then the closest of up to
+    MAX_EVENT_PARTNERS others (which bounds the work in a huge story)."""
+    body = [i for i, a in enumerate(atoms) if not a.unit.headline]
+    if len(body) == len(atoms) or not body:
         return []
+    body_vectors = vectors[body]
+    own: dict[str, list[int]] = defaultdict(list)  # article -> positions of its atoms in `body`
+    for position, index in enumerate(body):
+        own[atoms[index].unit.article_id].append(position)
     links = []
-    for h, scores in zip(headlines, vectors[headlines] @ vectors[body].T):
+    for h in (i for i, a in enumerate(atoms) if a.unit.headline):
         named, stems = principals[h] - {None}, _stems(atoms[h].unit.text)
-        best = None
-        for j, score in zip(body.tolist(), scores.tolist()):
-            if not (_states_event(atoms[j], named, stems, actors) and score >= SAME_EVENT_PARTLY_NAMED
-                    or score >= (SAME_CLAIM_SHARED_ACTOR if named & principals[j] else SAME_CLAIM)):
-                continue
-            rank = (atoms[j].unit.article_id == atoms[h].unit.article_id, score)
-            if best is None or rank > best[0]:
-                best = (rank, j)
-        if best is not None:
-            links.append((h, best[1]))
+        scores = body_vectors @ vectors[h]
+        closest = np.argpartition(-scores, MAX_EVENT_PARTNERS)[:MAX_EVENT_PARTNERS] \
+            if len(scores) > MAX_EVENT_PARTNERS else range(len(scores))
+        for pool in (own[atoms[h].unit.article_id], closest):
+            stated = [(float(scores[k]), body[k]) for k in pool
+                      if _headline_states(atoms[body[k]], float(scores[k]), named, stems, principals[body[k]], actors)]
+            if stated:
+                links.append((h, max(stated)[1]))
+                break
     return links
+
+
+def _headline_states(atom: Atom, score: float, named: set[str | None], stems: set[str],
+                     principals: set[str | None], actors: dict[str, Actor]) -> bool:
+    """Whether a headline (its named actors and word stems, at this cosine) states what the atom states."""
+    if _states_event(atom, named, stems, actors) and score >= SAME_EVENT_PARTLY_NAMED:
+        return True
+    return score >= (SAME_CLAIM_SHARED_ACTOR if named & principals else SAME_CLAIM)
 
 
 def _states_event(atom: Atom, named: set[str | None], stems: set[str], actors: dict[str, Actor]) -> bool:
