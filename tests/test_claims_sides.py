@@ -68,6 +68,24 @@ def test_a_headline_naming_the_actors_of_another_event_stays_apart():
     assert headline_mentions(detention(claims)) == {}
 
 
+def test_a_headline_close_to_a_sentence_of_two_events_joins_the_event_it_tells():
+    folly = Writer("a", "Opinion", "No military cooperation between Iran and Iraq would be folly for Iran",
+                   negated=True).say(
+        "Any military cooperation between Iran and Iraq would be folly for Iran, which will support Honduras.",
+        events=[(None, "COOPERATE", "iraq", "asserted", "hypothetical", None),
+                ("iran", "SUPPORT", "honduras", "asserted", "future", None)],
+        actors=["iran", "iraq", "honduras"])
+    for event, trigger in zip(folly.analysis.events, ("cooperation", "support")):
+        event.trigger = trigger
+    backing = Writer("b", "Wire").say("Iran will support Honduras in the dispute, the ministry said.",
+                                      events=[("iran", "SUPPORT", "honduras", "asserted", "future", None)],
+                                      actors=["iran", "honduras"])
+    claims = claims_of(folly, backing)
+    cooperation, support = (next(c for c in claims if c.type == kind) for kind in ("COOPERATE", "SUPPORT"))
+    assert headline_mentions(cooperation) == {"a": "denies"}
+    assert headline_mentions(support) == {} and not support.contradictions  # no contest from a headline about another event
+
+
 def two_events_in_one_sentence() -> Writer:
     writer = Writer("a", "Wire").say(
         "Iran sent 2000 troops to Iraq while Honduras accused El Salvador of spying.",

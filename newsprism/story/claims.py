@@ -556,29 +556,33 @@ def headline_links(atoms: list[Atom], vectors: np.ndarray, principals: list[set[
         closest = np.argpartition(-scores, MAX_EVENT_PARTNERS)[:MAX_EVENT_PARTNERS] \
             if len(scores) > MAX_EVENT_PARTNERS else range(len(scores))
         for pool in (own[atoms[h].unit.article_id], closest):
-            stated = [(float(scores[k]), body[k]) for k in pool
-                      if _headline_states(atoms[body[k]], float(scores[k]), named, stems, principals[body[k]], actors)]
-            if stated:
-                links.append((h, max(stated)[1]))
+            ranked = [(rank, -body[k]) for k in pool
+                      if (rank := _headline_rank(atoms[body[k]], float(scores[k]), named, stems,
+                                                 principals[body[k]], actors)) is not None]
+            if ranked:
+                links.append((h, -max(ranked)[1]))
                 break
     return links
 
 
-def _headline_states(atom: Atom, score: float, named: set[str | None], stems: set[str],
-                     principals: set[str | None], actors: dict[str, Actor]) -> bool:
-    """Whether a headline (its named actors and word stems, at this cosine) states what the atom states."""
-    if _states_event(atom, named, stems, actors) and score >= SAME_EVENT_PARTLY_NAMED:
-        return True
-    return score >= (SAME_CLAIM_SHARED_ACTOR if named & principals else SAME_CLAIM)
+def _headline_rank(atom: Atom, score: float, named: set[str | None], stems: set[str],
+                   principals: set[str | None], actors: dict[str, Actor]) -> tuple[int, float] | None:
+    """How surely a headline (its named actors and word stems, at this cosine) states
+    what the atom states, None if it does not: best when it names the atom's event's two
+    actors and a word of its trigger; then, among sentences as close as two sentences of
+    one claim, an atom whose trigger word the headline holds (of a sentence telling two
+    events, the one the headline tells)."""
+    says_trigger = atom.event is not None and bool(_stems(atom.event.trigger or "") & stems)
+    if says_trigger and score >= SAME_EVENT_PARTLY_NAMED and _names_roles(atom.event, named, actors):
+        return 2, score
+    if score >= (SAME_CLAIM_SHARED_ACTOR if named & principals else SAME_CLAIM):
+        return int(says_trigger), score
+    return None
 
 
-def _states_event(atom: Atom, named: set[str | None], stems: set[str], actors: dict[str, Actor]) -> bool:
-    """Whether a headline (its named actors and word stems) tells the atom's event: it
-    names both actors of the event (an event with a role unsaid may be anyone's) and a
-    word of its trigger."""
-    if atom.event is None or not _stems(atom.event.trigger or "") & stems:
-        return False
-    roles = {principal(atom.event.source_id, actors), principal(atom.event.target_id, actors)}
+def _names_roles(event: Event, named: set[str | None], actors: dict[str, Actor]) -> bool:
+    """Whether a headline names both actors of the event (an event with a role unsaid may be anyone's)."""
+    roles = {principal(event.source_id, actors), principal(event.target_id, actors)}
     return None not in roles and roles <= named
 
 
