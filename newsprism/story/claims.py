@@ -549,10 +549,10 @@ def headline_links(atoms: list[Atom], vectors: np.ndarray, principals: list[set[
     own: dict[str, list[int]] = defaultdict(list)  # article -> positions of its atoms in `body`
     for position, index in enumerate(body):
         own[atoms[index].unit.article_id].append(position)
+    headlines = [i for i, a in enumerate(atoms) if a.unit.headline]
     links = []
-    for h in (i for i, a in enumerate(atoms) if a.unit.headline):
+    for h, scores in zip(headlines, _rows_of_scores(vectors[headlines], body_vectors)):
         named, stems = principals[h] - {None}, _stems(atoms[h].unit.text)
-        scores = body_vectors @ vectors[h]
         closest = np.argpartition(-scores, MAX_EVENT_PARTNERS)[:MAX_EVENT_PARTNERS] \
             if len(scores) > MAX_EVENT_PARTNERS else range(len(scores))
         for pool in (own[atoms[h].unit.article_id], closest):
@@ -563,6 +563,12 @@ def headline_links(atoms: list[Atom], vectors: np.ndarray, principals: list[set[
                 links.append((h, -max(ranked)[1]))
                 break
     return links
+
+
+def _rows_of_scores(rows: np.ndarray, columns: np.ndarray, block: int = 256) -> Iterable[np.ndarray]:
+    """Each row's cosines to all columns, computed a block of rows at a time."""
+    for begin in range(0, len(rows), block):
+        yield from rows[begin:begin + block] @ columns.T
 
 
 def _headline_rank(atom: Atom, score: float, named: set[str | None], stems: set[str],
