@@ -222,10 +222,11 @@ def test_contested_claims_are_stated_alike_in_the_story_view_the_claims_command_
     claims = json.loads(exported.read_text(encoding="utf-8"))["claims"]
     assert {c["id"]: c["statement"] for c in claims if c["status"] == "contested"} == statements
     story_id = next(c["story_id"] for c in claims if c["id"] in statements)
-    shown = newsprism("story", story_id, "--db", str(demo_db), "--max-claims", "20").stdout
+    lines = newsprism("story", story_id, "--db", str(demo_db), "--max-claims", "20").stdout.splitlines()
     for claim in (c for c in claims if c["id"] in statements and c["story_id"] == story_id):
-        # the statement first, then the sentence it sums up
-        assert shown.index(claim["statement"]) < shown.index(claim["summary"][:40])
+        # the statement first, then on the next line the sentence it sums up
+        [at] = [n for n, line in enumerate(lines) if line.startswith(f"  • {claim['statement']} (")]
+        assert lines[at + 1].strip().startswith(claim["summary"][:40])
     report = tmp_path / "report.html"
     assert newsprism("report", "--db", str(demo_db), "-o", str(report)).returncode == 0
     html = report.read_text(encoding="utf-8")
