@@ -78,9 +78,10 @@ def copy_of(story: StoryInput, copy: int, story_id: str) -> StoryInput:
         articles.append(dataclasses.replace(
             article, id=new_id, duplicate_of=f"{article.duplicate_of}-{copy}" if article.duplicate_of else None))
         old = story.analyses[article.id]
-        analyses[new_id] = ArticleAnalysis(new_id, **{
+        headline = dataclasses.replace(old.headline, article_id=new_id) if old.headline else None
+        analyses[new_id] = ArticleAnalysis(new_id, headline=headline, **{
             f.name: [renamed(r, new_id) for r in getattr(old, f.name)]
-            for f in dataclasses.fields(ArticleAnalysis) if f.name != "article_id"
+            for f in dataclasses.fields(ArticleAnalysis) if f.name not in ("article_id", "headline")
         })
     return StoryInput(story_id, articles, analyses, story.actors)
 

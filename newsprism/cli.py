@@ -238,12 +238,12 @@ def quotes(db, speaker, min_outlets, limit, fmt) -> None:
 
 CLAIMS_SQL = """
 SELECT c.story_id, c.id, c.status, array_to_string(c.contradictions, ', ') AS contradictions, c.outlets,
-       c.type, c.summary,
+       c.type, c.statement, c.summary,
        string_agg(DISTINCT coalesce(a.outlet, a.id) || ': ' || m.stance, '; ' ORDER BY coalesce(a.outlet, a.id) || ': ' || m.stance)
            AS stances
 FROM claims c, unnest(c.mentions) AS u(m) JOIN articles a ON a.id = m.article_id
 WHERE (? IS NULL OR c.story_id = ?) AND (NOT ? OR c.status = 'contested') AND (? IS NULL OR c.status = ?)
-GROUP BY c.story_id, c.id, c.status, c.contradictions, c.outlets, c.type, c.summary
+GROUP BY c.story_id, c.id, c.status, c.contradictions, c.outlets, c.type, c.statement, c.summary
 ORDER BY c.story_id, c.status != 'contested', c.outlets DESC, c.id
 LIMIT ?
 """

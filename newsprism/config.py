@@ -27,6 +27,9 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("NEWSPRISM_MODEL", DEFAULT_MODEL))
     components: tuple[str, ...] = DEFAULT_COMPONENTS
     actors_files: tuple[str, ...] = ()
+    # the user's claim word files, extending newsprism/data/claim_words.txt for the
+    # predications component and the compare stage alike (same format)
+    claim_words_files: tuple[str, ...] = ()
     replace_actors: bool = False  # use only the user's actor files, not the bundled ones
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 4  # docs per nlp.pipe batch (deps.md: small batches are fastest here)

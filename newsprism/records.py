@@ -213,6 +213,7 @@ class Claim:
     type: str | None = None  # PLOVER event type, when the claim is an event
     contradictions: list[str] = field(default_factory=list)  # polarity, modality, number, swapped_roles
     outlets: int = 0
+    statement: str | None = None  # said from its records: "Iran — send forces → Iraq (2,000 troops)"
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from newsprism.analysis.engine import analyze_articles
+from newsprism.analysis.predications import ClaimWords, claim_words
 from newsprism.config import Settings
 from newsprism.ingest.dedup import DuplicateIndex, Fingerprint, fingerprint
 from newsprism.ingest.readers import IngestSettings, read_source
@@ -94,7 +95,8 @@ def analyze(
             encoder = Encoder(settings.embed_threads)
             _save_in_batches(outcomes, fingerprints, store, summary, progress, encoder)
             if settings.compare:
-                _compare(store, summary, progress, Encoder(max(1, settings.processes)))  # the parse is over: all cores
+                _compare(store, summary, progress, Encoder(max(1, settings.processes)),  # the parse is over: all cores
+                         claim_words(settings.claim_words_files))
     finally:
         progress.stop()
     summary.failed = len(summary.errors)
@@ -210,11 +212,11 @@ def _story_articles(
     ]
 
 
-def _compare(store: Store, summary: RunSummary, progress: Progress, encoder: Encoder) -> None:
+def _compare(store: Store, summary: RunSummary, progress: Progress, encoder: Encoder, words: ClaimWords) -> None:
     """Claims of every story the run touched; a story that fails is an error, the rest go on."""
     current = [story_id for story_id in summary.touched_story_ids if story_id not in summary.merged_stories]
     progress.comparing(len(current))
-    for story_id, error in compare_stories(store, current, encoder.encode):
+    for story_id, error in compare_stories(store, current, encoder.encode, words):
         if error is not None:
             summary.errors.append(ErrorRecord(story_id, "compare", f"{type(error).__name__}: {error}"))
             store.save(errors=summary.errors[-1:])

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import duckdb
+from markupsafe import escape
 
 from conftest import SAMPLES, SEEDS, newsprism  # the session's analysed databases are fixtures there
 
@@ -209,3 +210,24 @@ def test_stories_command_on_the_demo_separates_the_unrelated_article(demo_db):
     counts = sorted(json.loads(line)["articles"] for line in result.stdout.splitlines())
     assert counts == [1, 7]
     assert newsprism("stories", "--db", str(demo_db), "--min-articles", "2", "--format", "json").stdout.count("\n") == 1
+
+
+def test_contested_claims_are_stated_alike_in_the_story_view_the_claims_command_the_export_and_the_report(
+        demo_db, tmp_path):
+    contested = newsprism("claims", "--db", str(demo_db), "--contested", "--format", "json")
+    statements = {row["id"]: row["statement"] for row in map(json.loads, contested.stdout.splitlines())}
+    assert statements and all(" — " in s or s.startswith("— ") for s in statements.values())
+    exported = tmp_path / "all.json"
+    assert newsprism("export", "--db", str(demo_db), "--format", "json", "-o", str(exported)).returncode == 0
+    claims = json.loads(exported.read_text(encoding="utf-8"))["claims"]
+    assert {c["id"]: c["statement"] for c in claims if c["status"] == "contested"} == statements
+    story_id = next(c["story_id"] for c in claims if c["id"] in statements)
+    lines = newsprism("story", story_id, "--db", str(demo_db), "--max-claims", "20").stdout.splitlines()
+    for claim in (c for c in claims if c["id"] in statements and c["story_id"] == story_id):
+        # the statement first, then on the next line the sentence it sums up
+        [at] = [n for n, line in enumerate(lines) if line.startswith(f"  • {claim['statement']} (")]
+        assert lines[at + 1].strip().startswith(claim["summary"][:40])
+    report = tmp_path / "report.html"
+    assert newsprism("report", "--db", str(demo_db), "-o", str(report)).returncode == 0
+    html = report.read_text(encoding="utf-8")
+    assert all(f'<strong class="statement">{escape(s)}</strong>' in html for s in statements.values())

@@ -12,7 +12,7 @@ import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the components)
 from newsprism.analysis.engine import analysis_of
-from newsprism.analysis.predications import SENTENCE, ClaimWords, ClaimWordsError
+from newsprism.analysis.predications import SENTENCE, ClaimWords, ClaimWordsError, read_headline
 from newsprism.records import Article, Predication
 from newsprism.story.claims import StoryInput, build_claims
 
@@ -251,3 +251,36 @@ def test_a_sentence_holding_a_predication_gets_no_reading_of_its_own(nlp):
 def test_a_predication_is_hedged_by_a_hedge_in_its_own_clause(nlp, text, hedged):
     [found] = read(nlp, text)
     assert found.hedged is hedged
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Police reportedly arrested 12 students.", True),
+    ("The crews are believed to have been released on Monday.", True),
+    ("The fishermen were said to have been detained at dawn.", True),
+    ("The crews were released on Monday, officials said.", False),  # credited, not in doubt
+    ("The minister was asked to release the crews.", False),  # a passive request hedges nothing
+])
+def test_reportedly_and_said_or_believed_to_hedge_a_predication(nlp, text, hedged):
+    [found] = [p for p in read(nlp, text) if p.predicate != SENTENCE]
+    assert found.hedged is hedged
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran reportedly sent troops to Iraq.", [("asserted", True, "sent")]),
+    ("Iran is said to have sent 2,000 troops to Iraq.", [("asserted", True, "said")]),
+    ("Iran is believed to have sent troops to Iraq.", [("asserted", True, "believed")]),
+    ("He said to reporters that Iran sent troops to Iraq.", []),  # "said to" someone is no hedge
+])
+def test_a_sentence_said_or_believed_to_be_so_is_read_hedged(nlp, text, expected):
+    assert sentence_readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize("title, question", [
+    ("Rapprochement between Iran and ISIS?!", True),
+    ("Is Iran sending troops to Iraq?'", True),
+    ('Minister asks: "Will the crews be freed?"', True),
+    ("Honduras sends in frigates!", False),
+    ("Honduras sends in frigates", False),
+])
+def test_a_headline_ending_in_a_question_mark_before_marks_is_a_question(nlp, title, question):
+    assert read_headline(nlp(title), "a").question is question

@@ -122,23 +122,13 @@ def test_database_of_another_schema_version_is_refused(tmp_path):
         assert store.counts()["articles"] == 1
 
 
-def test_a_schema_8_database_is_refused_with_both_versions_named(tmp_path):
-    """Schema 9 added the headlines table (each title's own reading)."""
-    db = tmp_path / "v8.duckdb"
+def test_a_schema_10_database_is_refused_with_both_versions_named(tmp_path):
+    """Schema 10 added events.trigger_start (the trigger word's offset); 11 claims.statement."""
+    db = tmp_path / "v10.duckdb"
     with Store(db) as store:
         save(store, 1)
-        store.con.execute("UPDATE newsprism_meta SET value = '8' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match=r"schema 8, this one writes 10"):
-        Store(db)
-
-
-def test_a_schema_9_database_is_refused(tmp_path):
-    """Schema 10 added events.trigger_start (the trigger word's offset)."""
-    db = tmp_path / "v9.duckdb"
-    with Store(db) as store:
-        save(store, 1)
-        store.con.execute("UPDATE newsprism_meta SET value = '9' WHERE key = 'schema'")
-    with pytest.raises(StoreError, match=r"schema 9, this one writes 10"):
+        store.con.execute("UPDATE newsprism_meta SET value = '10' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=r"schema 10, this one writes 11"):
         Store(db)
 
 

@@ -43,11 +43,13 @@ def load_pipeline(settings: Settings) -> Language:
             f"or choose another installed model with --model NAME (or NEWSPRISM_MODEL)."
         ) from None
     nlp.max_length = MAX_CHARS
+    configs = {  # the user's files, for the components that read them
+        "newsprism_actors": {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors},
+        "newsprism_predications": {"words_files": list(settings.claim_words_files)},
+    }
     for name in settings.components:
-        config = {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors} \
-            if name == "newsprism_actors" else {}
         try:
-            nlp.add_pipe(name, config=config)
+            nlp.add_pipe(name, config=configs.get(name, {}))
         except (KBError, CueFileError, EventFileError, FramingFileError, ClaimWordsError, OSError) as error:
             raise PipelineError(f"cannot set up {name}: {error}") from None
     return nlp

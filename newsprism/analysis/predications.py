@@ -25,11 +25,17 @@ finds them (``when.date_for``, ``places.place_for``). The doer (the subject, or 
 ("city council", "pension plan"), so that the claims stage can tell one council or
 plan from another.
 
+A predication is hedged when its own clause holds a hedge word ("allegedly",
+"reportedly", "so-called") or it is the "to" clause of a passive verb of saying or
+believing ("the crews are said to have been released", "is believed to"): reported
+speech with no one named, which Saurí & Pustejovsky's FactBank reads as uncommitted.
 A sentence holding no predication that is negative ("Amador denied the reports", "no
 warships had been sent") or hedged ("the alleged raid") gets a reading of its own: a
 predication of class ``sentence`` at the verb of what it states, read by the same
-``events.frame_of``; the claims stage takes the stance of such sentences from it.
-A title, parsed apart from the text, is read the same way (``read_headline``).
+``events.frame_of`` and the same hedge test; the claims stage takes the stance of such
+sentences from it. A title, parsed apart from the text, is read the same way
+(``read_headline``), and is a question when a sentence of it ends with "?", also
+before "!" or a closing quote ("?!", "?'").
 """
 
 from __future__ import annotations
@@ -54,14 +60,15 @@ Doc.set_extension("predications", default=(), force=True)
 
 WORDS_FILE = "claim_words.txt"
 SECTIONS = ("predicates", "subject", "patients", "objects", "opposites", "particular", "amounts", "generic",
-            "hedges", "untrue")
-CLASS_SECTIONS = frozenset({"predicates", "patients", "objects", "opposites"})
+            "hedges", "hedging", "untrue", "statements")
+CLASS_SECTIONS = frozenset({"predicates", "patients", "objects", "opposites", "statements"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # a participle describing a noun
 NAMING_DEPS = frozenset({"compound", "amod", "poss"})  # words that tell one council or plan from another
 SENTENCE = "sentence"  # the predicate of a sentence's own reading (its main clause as a whole)
 REPORTING_SECTIONS = ("speech", "denial", "content")  # verbs whose clause is what the sentence states
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})  # clauses of their own under a verb
 WORD_EDGES = ".,;:!?\"'()[]“”‘’«»"
+CLOSING_MARKS = " \"'”’»)]!"  # what may follow a question mark at a sentence's end ("?!", "?'", '?"')
 
 
 class ClaimWordsError(ValueError):
@@ -85,7 +92,9 @@ class ClaimWords:
     amounts: frozenset[str]
     generic: frozenset[str]
     hedges: frozenset[str]  # words that leave a statement in doubt ("alleged", "so-called")
+    hedging: frozenset[str]  # verbs whose passive leaves its "to" clause in doubt ("is said to")
     untrue: frozenset[str]  # adjectives saying a statement is false ("baseless")
+    statements: dict[str, str]  # event type or predicate class -> the verb a generated claim statement uses
 
     @classmethod
     def read(cls, texts: Iterable[tuple[str, str]]) -> ClaimWords:
@@ -93,6 +102,7 @@ class ClaimWords:
         predicates: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         patients: dict[tuple[str, ...], str] = {}
         objects: dict[str, frozenset[str]] = {}
+        statements: dict[str, str] = {}
         opposites: dict[str, tuple[str, str]] = {}  # opposite -> (class, where it was given)
         words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for text, where in texts:
@@ -103,6 +113,9 @@ class ClaimWords:
                 name, equals, members = entry.partition("=")
                 if not equals or not name.strip():
                     raise ClaimWordsError(f"{place}: expected 'class = word, word, ...'")
+                if section == "statements":
+                    statements[name.strip()] = " ".join(members.split())
+                    continue
                 if section == "objects":
                     objects[name.strip()] = frozenset(m.strip() for m in members.split(",") if m.strip())
                     continue
@@ -125,15 +138,35 @@ class ClaimWords:
                 raise ClaimWordsError(f"{place}: [opposites] names a class that [predicates] does not define "
                                       f"({', '.join(sorted({opposite, name} - classes))})")
         single = {section: frozenset(w[0] for w in words[section])
-                  for section in ("amounts", "generic", "particular", "hedges", "untrue")}
+                  for section in ("amounts", "generic", "particular", "hedges", "hedging", "untrue")}
         return cls(dict(predicates), frozenset(words["subject"]), patients, objects,
                    {opposite: name for opposite, (name, _) in opposites.items()}, single["particular"],
-                   single["amounts"], single["generic"], single["hedges"], single["untrue"])
+                   single["amounts"], single["generic"], single["hedges"], single["hedging"], single["untrue"], statements)
 
     def hedged(self, text: str) -> bool:
         """Whether the text holds a word that leaves what it says in doubt ("the alleged
         raid", "so-called fishermen")."""
         return any(word.strip(WORD_EDGES) in self.hedges for word in text.casefold().split())
+
+    def hedged_at(self, verb: Token) -> bool:
+        """Whether what the verb says is left in doubt: a hedge word in its own clause
+        ("Police allegedly arrested …", "Iran reportedly sent …"), or a verb of [hedging]
+        in the passive with the verb as (or above) its "to" clause ("the crews are
+        believed to have been released", "Iran is said to have sent troops")."""
+        if self.hedged(_clause_text(verb)):
+            return True
+        token = verb
+        while True:
+            if self._hedging_passive(token):
+                return True
+            if token.dep_ != "xcomp" or token.head is token:
+                return False
+            token = token.head
+
+    def _hedging_passive(self, verb: Token) -> bool:
+        children = list(verb.children)
+        return (verb.lemma_.casefold() in self.hedging and any(c.dep_ == "auxpass" for c in children)
+                and any(c.dep_ == "xcomp" for c in children))
 
     def predicate_of(self, verb: Token) -> tuple[str, tuple[str, ...]] | None:
         """The class of the verb, and the entry it matched ("set free" needs "free" among
@@ -163,10 +196,12 @@ class ClaimWords:
         return lemma
 
 
-@lru_cache(maxsize=1)
-def claim_words() -> ClaimWords:
-    """The bundled word lists (newsprism/data/claim_words.txt)."""
-    return ClaimWords.read(word_file_texts(WORDS_FILE, ()))
+@lru_cache(maxsize=8)
+def claim_words(files: tuple[str, ...] = ()) -> ClaimWords:
+    """The bundled word lists (newsprism/data/claim_words.txt), extended by the user's
+    word files in order (``Settings.claim_words_files``); a file that cannot be read or
+    parsed raises ClaimWordsError naming it."""
+    return ClaimWords.read(word_file_texts(WORDS_FILE, files, ClaimWordsError))
 
 
 def find_predications(doc: Doc, words: ClaimWords | None = None,
@@ -198,7 +233,7 @@ def find_predications(doc: Doc, words: ClaimWords | None = None,
             agent=naming_words(doer) if doer is not None else None, patient_words=naming_words(noun),
             # a hedge in its own clause: "the so-called fishermen were seized", not "into the
             # so-called dispute, … boats seized fishermen"
-            hedged=words.hedged(_clause_text(verb)),
+            hedged=words.hedged_at(verb),
         ))
         verbs.append(verb)
     if found:
@@ -232,7 +267,7 @@ def sentence_reading(sentence: Span, words: ClaimWords, lexicon: EventLexicon) -
     """The sentence's own reading (a predication of class SENTENCE) when it is negative
     or hedged and not conditional, else None; see ``_with_sentence_readings``."""
     verb = _stated_verb(sentence.root, lexicon)
-    hedged = words.hedged(_clause_text(verb))
+    hedged = words.hedged_at(verb)
     frame = frame_of(lexicon, verb)
     negated = frame.negated != _denies_itself(verb, words, lexicon)
     if not (negated or hedged) or frame.modality == "conditional":  # a condition asserts nothing
@@ -247,13 +282,19 @@ def read_headline(title: Doc, article_id: str, words: ClaimWords | None = None,
                   lexicon: EventLexicon | None = None) -> HeadlineReading:
     """The reading of a parsed title: negated or hedged when any of its sentences'
     own readings is (the title is read whole, as a sentence holding no predication is:
-    a headline is one statement), a question when any sentence ends with "?"."""
+    a headline is one statement), a question when any sentence is one (``is_question``)."""
     words, lexicon = words or claim_words(), lexicon or default_lexicon()
     sentences = list(title.sents)
     readings = [r for sentence in sentences if (r := sentence_reading(sentence, words, lexicon)) is not None]
     return HeadlineReading(
         article_id, negated=any(r.polarity == "negated" for r in readings), hedged=any(r.hedged for r in readings),
-        question=any(s[-1].text == "?" for s in sentences if len(s)))
+        question=any(is_question(s) for s in sentences))
+
+
+def is_question(sentence: Span) -> bool:
+    """Whether the sentence ends with a question mark, also before "!" or closing
+    quotes and brackets ("Rapprochement?!", "'Will they send troops?'")."""
+    return sentence.text.rstrip(CLOSING_MARKS).endswith("?")
 
 
 def _clause_text(verb: Token) -> str:
@@ -301,6 +342,9 @@ def _patient_phrase(verb: Token, subject_is_patient: bool) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return _patient_phrase(verb.head, subject_is_patient)
+    if verb.dep_ == "xcomp" and not subject_is_patient and any(c.dep_ == "auxpass" for c in verb.children):
+        # "the crews are believed to have been released": the subject raised to the verb above
+        return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if verb.dep_ == "xcomp" and subject_is_patient and not any(c.dep_ == "dobj" for c in verb.head.children):
         # "refused to resign"; but "urged the minister to resign" says only what was asked
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -367,7 +411,7 @@ def _place_and_date(doc: Doc, predications: list[Predication], verbs: list[Token
     assigns=["doc._.predications"],
 )
 def make_predication_component(nlp: Language, name: str, words_files: list[str]) -> PredicationComponent:
-    return PredicationComponent(ClaimWords.read(word_file_texts(WORDS_FILE, words_files, ClaimWordsError)))
+    return PredicationComponent(claim_words(tuple(words_files)))
 
 
 class PredicationComponent:

@@ -135,7 +135,7 @@ def print_story(console: Console, view, max_claims: int = 12) -> None:
     console.print(_table("Only one outlet carries", ["outlet", "claim"], exclusives))
     if len(exclusives) < sum(1 for c in view.claims if c.status == "single-source" and c.type):
         console.print(f"  [dim]more: newsprism claims --status single-source --story {view.story_id}[/]")
-    omitted = {(outlet_of[article_id], claim.summary) for article_id, claims in view.omitted.items() for claim in claims}
+    omitted = {(outlet_of[article_id], claim_label(claim)) for article_id, claims in view.omitted.items() for claim in claims}
     console.print(_table("Left out: claims most other outlets carry", ["outlet", "leaves out"], sorted(omitted)))
     _print_labels(console, view.framings, max_claims)
     pairs = [r for r in view.relations if r.outlet != ALL_OUTLETS]
@@ -151,7 +151,7 @@ def _exclusives(claims, outlet_of: dict[str, str], limit: int) -> list[tuple[str
     for claim in claims:
         if claim.status == "single-source" and claim.type:
             first = claim.mentions[0]
-            by_outlet.setdefault(outlet_of[first.article_id], []).append((first.start or 0, claim.summary))
+            by_outlet.setdefault(outlet_of[first.article_id], []).append((first.start or 0, claim_label(claim)))
     share = max(2, limit // max(len(by_outlet), 1))
     return [(outlet, summary) for outlet in sorted(by_outlet)
             for _, summary in sorted(set(by_outlet[outlet]))[:share]]
@@ -172,9 +172,19 @@ def _print_labels(console: Console, framings, max_actors: int) -> None:
     console.print(_table("How each outlet labels the actors (* loaded)", ["actor", "outlet", "labels", "names", "tone"], rows))
 
 
+def claim_label(claim) -> str:
+    """A claim in a list: its summary, after its statement when it has one (kept for
+    contested claims and for claims whose summary another claim shares)."""
+    return f"{claim.statement} · {claim.summary}" if claim.statement else claim.summary
+
+
 def _print_claim(console: Console, claim, outlet_of: dict[str, str]) -> None:
     kinds = ", ".join(claim.contradictions)
-    console.print(f"  [bold]•[/] {escape(claim.summary)} [dim]({kinds})[/]", soft_wrap=True)
+    if claim.statement:
+        console.print(f"  [bold]• {escape(claim.statement)}[/] [dim]({kinds})[/]", soft_wrap=True)
+        console.print(f"    {escape(claim.summary)}", soft_wrap=True)
+    else:
+        console.print(f"  [bold]•[/] {escape(claim.summary)} [dim]({kinds})[/]", soft_wrap=True)
     for mention in claim.mentions:
         style = STANCE_STYLES[mention.stance]
         extra = f" {mention.value:g}" if mention.value is not None else ""

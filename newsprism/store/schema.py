@@ -26,7 +26,7 @@ WORKING_TABLES = ("mentions", "scare_quotes", "predications", "headlines")
 
 # Bump when a table changes; a database written with another version is refused
 # with a message rather than written into with the wrong columns.
-SCHEMA_VERSION = 10  # 10: events.trigger_start
+SCHEMA_VERSION = 11  # 10: events.trigger_start; 11: claims.statement
 
 DDL = """
 CREATE TABLE IF NOT EXISTS newsprism_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -107,7 +107,7 @@ CREATE TABLE IF NOT EXISTS claims (
     object_id VARCHAR,
     mentions STRUCT(article_id VARCHAR, stance VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
                     modality VARCHAR, source VARCHAR, value DOUBLE)[],
-    status VARCHAR, type VARCHAR, contradictions VARCHAR[], outlets INTEGER
+    status VARCHAR, type VARCHAR, contradictions VARCHAR[], outlets INTEGER, statement VARCHAR
 );
 CREATE TABLE IF NOT EXISTS framings (
     story_id VARCHAR, article_id VARCHAR, actor_id VARCHAR,

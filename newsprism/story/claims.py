@@ -36,6 +36,15 @@ different places are one claim whatever their figures. An article that says a cl
 most others carry in other words (a clause of a list sentence, with a verb of the same
 class) carries it: `omissions` then leaves it out of what the article leaves out.
 
+A headline has no events (it is parsed without entities): it joins the body claim it
+states — the actors of one of its events named, a word of its trigger, or as close as
+two sentences of one claim — as its article's evidence, with the headline's reading as
+its stance; only a headline that states no body claim may group with other headlines.
+Each claim is summed up by its most central sentence and, where that is not enough (a
+contested claim; a sentence telling two events is the summary of two claims), by a
+statement built from its records, as event data writes a row: "Iran — send forces →
+Iraq (2,000 troops)" (who — what → whom, after the CAMEO/PLOVER coding of Schrodt 2012).
+
 A claim is `contested` when some mention asserts or reports it and another denies it,
 when the articles give it different numbers, or when its roles are swapped between
 articles (A accuses B here, B accuses A there, and neither article says both); `single-source` when only one
@@ -54,7 +63,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.analysis.predications import SENTENCE, claim_words
+from newsprism.analysis.predications import SENTENCE, ClaimWords, claim_words
 from newsprism.records import (
     Actor, Article, ArticleAnalysis, Claim, ClaimMention, Event, HeadlineReading, Predication, Quantity,
 )
@@ -139,6 +148,7 @@ class StoryInput:
     articles: list[Article]
     analyses: dict[str, ArticleAnalysis]
     actors: dict[str, Actor]
+    words: ClaimWords = field(default_factory=claim_words)  # the bundled claim words and the user's
 
 
 # -- units ----------------------------------------------------------------------
@@ -231,8 +241,22 @@ def units_of(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
     if article.title and len(article.title.split()) >= 3:
         reading = analysis.headline or HeadlineReading(article.id)  # unread: no predications component
         units.insert(0, Unit(article.id, None, None, article.title, headline=True,
+                             actors=headline_actors(article.title, analysis),
                              hedged=reading.hedged or reading.question, negative=reading.negated))
     return units
+
+
+def headline_actors(title: str, analysis: ArticleAnalysis) -> dict[str, None]:
+    """The actors a title names, by the names the article's text gives them (the title
+    is parsed apart, with no entity recognition): whole words, case as written."""
+    names: dict[str, str] = {}
+    for mention in analysis.mentions:
+        names.setdefault(mention.text, mention.actor_id)
+    found: dict[str, None] = {}
+    for text, actor_id in sorted(names.items(), key=lambda item: -len(item[0])):
+        if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", title):
+            found.setdefault(actor_id)
+    return found
 
 
 def claim_units(article: Article, analysis: ArticleAnalysis) -> list[Unit]:
@@ -257,31 +281,36 @@ class Atom:
     event: Event | None
     predication: Predication | None = None
     loose: bool = False  # joined its claim only as an article's closest wording of it (not in its id)
+    opposite: bool = False  # its predication's class says the opposite of another's ("reject" of "approve")
 
     @property
     def negated(self) -> bool:
-        """Says it did not (or will not) happen, by its event or its verb group."""
+        """Says it did not (or will not) happen, by its event or its verb group; an
+        opposite class not negated says its claim did not happen."""
         if self.event is not None:
             return self.event.polarity == "negated"
-        return said_negated(self.predication) if self.predication else self.unit.negative
+        if self.predication is not None:
+            return (self.predication.polarity == "negated") != self.opposite
+        return self.unit.negative
 
     @property
     def modality(self) -> str | None:
         return self.event.modality if self.event else self.predication.modality if self.predication else None
 
 
-def atoms_of(units: list[Unit]) -> list[Atom]:
+def atoms_of(units: list[Unit], words: ClaimWords | None = None) -> list[Atom]:
     """A denial ("rejected claims that warships had been deployed") is not a claim of its
     own: its sentence denies whatever claim it is linked to. A predication goes with the
     event its verb triggers; one that no event of its sentence has is an atom of its own
     ("…, as the crews were released"), and a sentence with neither is one atom."""
+    opposites = (words or claim_words()).opposites
     atoms = []
     for unit in units:
         events = [e for e in unit.events if e.type != "REJECT"]
         paired = [_triggered_by(event, unit.predications) for event in events]
-        atoms += [Atom(unit, event, verb) for event, verb in zip(events, paired)]
         unpaired = [p for p in unit.predications if not any(p is q for q in paired)]
-        atoms += [Atom(unit, None, p) for p in unpaired]
+        atoms += [Atom(unit, event, verb, opposite=verb is not None and verb.predicate in opposites)
+                  for event, verb in [*zip(events, paired), *((None, p) for p in unpaired)]]
         if not events and not unpaired:
             atoms.append(Atom(unit, None))
     return atoms
@@ -302,11 +331,11 @@ class _Clusters:
     group only when they are close to the group as a whole (average link), not to one
     member of it."""
 
-    def __init__(self, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor]) -> None:
+    def __init__(self, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor], words: ClaimWords) -> None:
         self.parent = list(range(len(atoms)))
         self.sums = vectors.copy()  # mean cosine between groups = sum_a · sum_b / (|a| |b|)
         self.members = [[i] for i in range(len(atoms))]
-        self.keys = [_key_sets(a, actors) for a in atoms]
+        self.keys = [_key_sets(a, actors, words.particular) for a in atoms]
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -343,19 +372,19 @@ class _Clusters:
         return [sorted(m) for i, m in enumerate(self.members) if self.parent[i] == i]
 
 
-def _key_sets(atom: Atom, actors: dict[str, Actor]) -> tuple[set, set, set, set, set]:
+def _key_sets(atom: Atom, actors: dict[str, Actor], particular: frozenset[str]) -> tuple[set, set, set, set, set]:
     """What a group may hold one of: event type, source, target; and, for a predication
     about a particular thing ("the plan"), the words naming its doer and its patient."""
-    doers, patients = _particulars(atom.predication)
+    doers, patients = _particulars(atom.predication, particular)
     if atom.event is None:
         return set(), set(), set(), doers, patients
     kind, source, target = event_key(atom.event, actors)
     return {kind}, {source} - {None}, {target} - {None}, doers, patients
 
 
-def _particulars(predication: Predication | None) -> tuple[set[str], set[str]]:
+def _particulars(predication: Predication | None, particular: frozenset[str]) -> tuple[set[str], set[str]]:
     """The words naming the doer and the patient of a statement about a particular thing."""
-    if predication is None or predication.patient not in claim_words().particular:
+    if predication is None or predication.patient not in particular:
         return set(), set()
     return {predication.agent} - {None}, {predication.patient_words} - {None}
 
@@ -448,7 +477,8 @@ class Links:
 
 
 def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
-               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None) -> Links:
+               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None,
+               words: ClaimWords | None = None) -> Links:
     """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
 
     Structured links (the same event; the same predication; counts of the same thing at
@@ -456,22 +486,26 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
     closest pair down, so the surest evidence shapes the groups. Only pairs that share a
     key or come close in embedding space are ever compared. `where` gives a unit's day
     and places (`Whereabouts`); without it no two units are told apart by them."""
-    where = where or nowhere
-    clusters = _Clusters(atoms, vectors, actors)
+    where, words = where or nowhere, words or claim_words()
+    clusters = _Clusters(atoms, vectors, actors, words)
     for i, j in _event_pairs(atoms, actors):
         a, b = atoms[i].event, atoms[j].event
         if same_event(a, b, actors) and (_fully_named(a, b) or float(vectors[i] @ vectors[j]) >= _partly_named_bar(a, b)):
             clusters.union(i, j)
-    for i, j in _predication_pairs(atoms, where):
+    for i, j in _predication_pairs(atoms, where, words):
         clusters.union(i, j, any_type=True)
-    count_pairs, counted = _count_pairs(atoms, where)
+    count_pairs, counted = _count_pairs(atoms, where, words.generic)
     for i, j in count_pairs:
         clusters.union(i, j)
     principals = [{principal(x, actors) for x in a.unit.actors} for a in atoms]
-    semantic = []
+    semantic, between_headlines = [], []
     for i, j, score in _close_pairs(vectors, SAME_CLAIM_SHARED_ACTOR - DENIAL_ALLOWANCE):
         a, b = atoms[i], atoms[j]
         if a.unit.article_id == b.unit.article_id:
+            continue
+        if a.unit.headline or b.unit.headline:  # a headline joins the body claim it states first
+            if a.unit.headline and b.unit.headline:
+                between_headlines.append((score, i, j))
             continue
         if a.event is not None and b.event is not None and a.event.type != b.event.type:
             continue  # two events of one type with no actor in common may still be one
@@ -488,11 +522,85 @@ def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
         clusters.union(i, j)
     for i, j in _same_quote_pairs(atoms):
         clusters.union(i, j)
+    joined = {h for h, j in headline_links(atoms, vectors, principals, actors) if clusters.union(h, j)}
+    for score, i, j in sorted(between_headlines, reverse=True):
+        threshold = SAME_CLAIM_SHARED_ACTOR if principals[i] & principals[j] else SAME_CLAIM
+        if score >= threshold and not {i, j} & joined:
+            clusters.union(i, j, min_average=threshold - AVERAGE_LINK_SLACK)
     return Links(clusters.groups(), swapped_pairs(atoms, actors), counted)
 
 
-def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
-                       ) -> list[tuple[int, int]]:
+def headline_links(atoms: list[Atom], vectors: np.ndarray, principals: list[set[str | None]],
+                   actors: dict[str, Actor]) -> list[tuple[int, int]]:
+    """For each headline that states what a body sentence of the story states, the pair
+    (headline atom, that sentence's atom), so that the headline is its article's
+    evidence for that claim rather than a claim of its own with other headlines. The
+    title is parsed without entities, so it has no events: it states a sentence's event
+    when it names both of the event's actors (by the names the article gives them),
+    holds a word of the event's trigger ("detains" / "detained") and is as close as a
+    partly named event must be (SAME_EVENT_PARTLY_NAMED); and it states any sentence's
+    claim when as close as two sentences stating one claim must be. Its own article's sentences are
+    preferred (a headline sums up its article), then the closest of up to
+    MAX_EVENT_PARTNERS others (which bounds the work in a huge story)."""
+    body = [i for i, a in enumerate(atoms) if not a.unit.headline]
+    if len(body) == len(atoms) or not body:
+        return []
+    body_vectors = vectors[body]
+    own: dict[str, list[int]] = defaultdict(list)  # article -> positions of its atoms in `body`
+    for position, index in enumerate(body):
+        own[atoms[index].unit.article_id].append(position)
+    headlines = [i for i, a in enumerate(atoms) if a.unit.headline]
+    links = []
+    for h, scores in zip(headlines, _rows_of_scores(vectors[headlines], body_vectors)):
+        named, stems = principals[h] - {None}, _stems(atoms[h].unit.text)
+        closest = np.argpartition(-scores, MAX_EVENT_PARTNERS)[:MAX_EVENT_PARTNERS] \
+            if len(scores) > MAX_EVENT_PARTNERS else range(len(scores))
+        for pool in (own[atoms[h].unit.article_id], closest):
+            ranked = [(rank, -body[k]) for k in pool
+                      if (rank := _headline_rank(atoms[body[k]], float(scores[k]), named, stems,
+                                                 principals[body[k]], actors)) is not None]
+            if ranked:
+                links.append((h, -max(ranked)[1]))
+                break
+    return links
+
+
+def _rows_of_scores(rows: np.ndarray, columns: np.ndarray, block: int = 256) -> Iterable[np.ndarray]:
+    """Each row's cosines to all columns, computed a block of rows at a time."""
+    for begin in range(0, len(rows), block):
+        yield from rows[begin:begin + block] @ columns.T
+
+
+def _headline_rank(atom: Atom, score: float, named: set[str | None], stems: set[str],
+                   principals: set[str | None], actors: dict[str, Actor]) -> tuple[int, float] | None:
+    """How surely a headline (its named actors and word stems, at this cosine) states
+    what the atom states, None if it does not: best when it names the atom's event's two
+    actors and a word of its trigger; then, among sentences as close as two sentences of
+    one claim, an atom whose trigger word the headline holds (of a sentence telling two
+    events, the one the headline tells)."""
+    says_trigger = atom.event is not None and bool(_stems(atom.event.trigger or "") & stems)
+    if says_trigger and score >= SAME_EVENT_PARTLY_NAMED and _names_roles(atom.event, named, actors):
+        return 2, score
+    if score >= (SAME_CLAIM_SHARED_ACTOR if named & principals else SAME_CLAIM):
+        return int(says_trigger), score
+    return None
+
+
+def _names_roles(event: Event, named: set[str | None], actors: dict[str, Actor]) -> bool:
+    """Whether a headline names both actors of the event (an event with a role unsaid may be anyone's)."""
+    roles = {principal(event.source_id, actors), principal(event.target_id, actors)}
+    return None not in roles and roles <= named
+
+
+STEM_LETTERS = 5  # a crude stem: "cooperation" / "cooperate", "detains" / "detained"
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:STEM_LETTERS] for word in re.findall(r"\w+", text.casefold()) if len(word) >= 4}
+
+
+def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]],
+                       words: ClaimWords) -> list[tuple[int, int]]:
     """Atoms of different articles saying the same thing happens (or not) to the same
     kind of patient ("will be released" / "will not be freed"), on no two different days
     and at no two different places. Each atom is paired with up to MAX_EVENT_PARTNERS
@@ -500,24 +608,18 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for index, atom in enumerate(atoms):
         if atom.predication is not None:
-            by_key[predication_key(atom.predication)].append(index)
+            by_key[predication_key(atom.predication, words)].append(index)
     return [(members[k], members[n]) for members in by_key.values()
             if len({atoms[i].unit.article_id for i in members}) > 1
             for n in range(1, len(members)) for k in range(max(0, n - MAX_EVENT_PARTNERS), n)
             if _same_time_and_place(where(atoms[members[k]].unit), where(atoms[members[n]].unit))]
 
 
-def predication_key(predication: Predication) -> tuple[str, str, bool]:
+def predication_key(predication: Predication, words: ClaimWords) -> tuple[str, str, bool]:
     """Predications with one key are one claim: what happened is not what will happen, and
     a class's opposite is the class ("rejected the plan" is "approved the plan" denied)."""
-    predicate = claim_words().opposites.get(predication.predicate, predication.predicate)
+    predicate = words.opposites.get(predication.predicate, predication.predicate)
     return predicate, predication.patient, predication.modality == "actual"
-
-
-def said_negated(predication: Predication) -> bool:
-    """Says its claim did not happen: negated, or an opposite class not negated."""
-    flipped = predication.predicate in claim_words().opposites
-    return (predication.polarity == "negated") != flipped
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
@@ -526,8 +628,8 @@ def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | No
     return _compatible(a[0], b[0]) and not (a[1] and b[1] and not a[1] & b[1])
 
 
-def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]]
-                 ) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
+def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, frozenset[str]]],
+                 generic: frozenset[str]) -> tuple[list[tuple[int, int]], dict[tuple[str, int], tuple[str, str]]]:
     """Counts of the same thing with the same verb class ("300 fishermen gathered" /
     "nearly 1,000 people filled the streets") in different articles, on no two different
     days and at no two different places, and naming the same noun or a generic one (2
@@ -543,18 +645,18 @@ def _count_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | None, fr
         for n, (i, qi) in enumerate(members):
             for j, qj in members[n + 1:n + 1 + MAX_EVENT_PARTNERS]:
                 a, b = atoms[i].unit, atoms[j].unit
-                if a.article_id != b.article_id and _same_kind(qi.unit, qj.unit) \
+                if a.article_id != b.article_id and _same_kind(qi.unit, qj.unit, generic) \
                         and _same_time_and_place(where(a), where(b)):
                     pairs.append((i, j))
                     counted[(qi.article_id, qi.start)] = counted[(qj.article_id, qj.start)] = key
     return pairs, counted
 
 
-def _same_kind(unit_a: str, unit_b: str) -> bool:
+def _same_kind(unit_a: str, unit_b: str, generic: frozenset[str]) -> bool:
     """Whether two counted nouns can count one group: the same noun, or either a generic
     one ("people", "crowd")."""
     noun_a, noun_b = _count_noun(unit_a), _count_noun(unit_b)
-    return noun_a == noun_b or not claim_words().generic.isdisjoint({noun_a, noun_b})
+    return noun_a == noun_b or not generic.isdisjoint({noun_a, noun_b})
 
 
 def _shares_figure(a: Atom, b: Atom) -> bool:
@@ -688,13 +790,13 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
     """All claims of a story, contested first."""
     independent = {a.id: a.duplicate_of or a.id for a in story.articles}
     all_units = {a.id: claim_units(a, story.analyses.get(a.id, ArticleAnalysis(a.id))) for a in story.articles}
-    atoms = atoms_of([u for units in all_units.values() for u in units])
+    atoms = atoms_of([u for units in all_units.values() for u in units], story.words)
     if not atoms:
         return []
     vectors = encode([a.unit.claim_text for a in atoms]).astype(np.float32)
-    links = link_atoms(atoms, vectors, story.actors, Whereabouts(story))
+    links = link_atoms(atoms, vectors, story.actors, Whereabouts(story), story.words)
     groups = links.groups
-    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, list(all_units), story.actors)
+    atoms, vectors = _add_loose_carriers(atoms, vectors, groups, list(all_units), story.actors, story.words)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     swapped_groups = {group_of[i] for pair in links.swaps for i in pair}
     outlet_of = {a.id: a.outlet or a.id for a in story.articles}
@@ -703,13 +805,40 @@ def build_claims(story: StoryInput, encode: Encode) -> list[Claim]:
         group = [atoms[i] for i in members]
         if len({independent[a.unit.article_id] for a in group}) == 1 and not any(a.unit.bears_claim for a in group):
             continue  # a sentence only one article has, with nothing in it to claim
-        claim = _claim(story.story_id, group, vectors[members], story.actors, outlet_of, links.counted)
+        claim = _claim(story.story_id, group, vectors[members], story, outlet_of, links.counted)
         if number in swapped_groups:
             claim.contradictions.append("swapped_roles")
-        claim.status = _status(claim, independent)
         claims.append(claim)
+    claims = merged_duplicates(claims)
+    for claim in claims:
+        claim.status = _status(claim, independent)
+    _keep_statements_that_tell_apart(claims)
     claims.sort(key=lambda c: (c.status != "contested", -c.outlets, c.id))
     return claims
+
+
+def _keep_statements_that_tell_apart(claims: list[Claim]) -> None:
+    """Keep a claim's statement where a reader needs it, so that every view (terminal,
+    JSON, web) shows the stored field as it is: for a contested claim (what exactly the
+    outlets disagree on) and for a claim whose summary another claim shares (a sentence
+    telling two events is the summary of both)."""
+    summaries = Counter(c.summary for c in claims)
+    for claim in claims:
+        if claim.status != "contested" and summaries[claim.summary] == 1:
+            claim.statement = None
+
+
+def merged_duplicates(claims: list[Claim]) -> list[Claim]:
+    """One claim for claims that hold the same mentions and say the same thing (two
+    events of one kind between the same actors in one sentence). Claims that hold the
+    same mentions but differ in what they say — a sentence telling two events of
+    different kinds or actors — stay apart, told apart by their statements."""
+    kept: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (frozenset((m.article_id, m.start, m.stance) for m in claim.mentions), claim.statement)
+        if (first := kept.setdefault(key, claim)) is not claim:
+            first.contradictions += [c for c in claim.contradictions if c not in first.contradictions]
+    return list(kept.values())
 
 
 class Whereabouts:
@@ -741,8 +870,8 @@ def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]],
-                        article_ids: Sequence[str], actors: dict[str, Actor]) -> tuple[list[Atom], np.ndarray]:
+def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[list[int]], article_ids: Sequence[str],
+                        actors: dict[str, Actor], words: ClaimWords) -> tuple[list[Atom], np.ndarray]:
     """Add to each claim that most of the story's articles carry the claim unit (sentence
     or clause) of each other article that says it in other words: cosine to the claim's
     centroid of at least CARRIES_CLAIM, a lower bar than for stating the same claim, so
@@ -770,7 +899,8 @@ def _add_loose_carriers(atoms: list[Atom], vectors: np.ndarray, groups: list[lis
             best = fitting[int(np.argmax(scores))]
             unit = atoms[best].unit
             groups[g].append(len(atoms))
-            atoms.append(Atom(unit, None, unit.predications[0] if unit.predications else None, loose=True))
+            verb = unit.predications[0] if unit.predications else None
+            atoms.append(Atom(unit, None, verb, loose=True, opposite=verb is not None and verb.predicate in words.opposites))
             added.append(vectors[best])
     return atoms, np.vstack([vectors, *added]) if added else vectors
 
@@ -795,7 +925,7 @@ def widely_carried(carriers: set[str], articles: int, share: float = 0.5) -> boo
     return len(carriers) >= 2 and len(carriers) / max(articles - 1, 1) > share
 
 
-def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
+def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryInput,
            outlet_of: dict[str, str], counted: dict[tuple[str, int], tuple[str, str]]) -> Claim:
     centre = _central(atoms, vectors)
     claim_negative = centre.negated
@@ -821,12 +951,66 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, actors: dict[s
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
     summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
+    kind = next((a.event.type for a in atoms if a.event), None)
     return Claim(
         id=_claim_id(story_id, atoms), story_id=story_id, summary=summary,
         subject_id=subject, object_id=target, mentions=mentions, status="",
-        type=next((a.event.type for a in atoms if a.event), None), contradictions=contradictions,
+        type=kind, contradictions=contradictions,
         outlets=len({outlet_of[a.unit.article_id] for a in atoms}),
+        statement=statement_of(centre, kind, subject, target, story),
     )
+
+
+MODAL_WORDS = {"future": "will", "possible": "may", "hypothetical": "would"}
+COUNT_AFTER_TRIGGER = 3  # words between an event's trigger and the count of what it acts on
+
+
+def statement_of(centre: Atom, kind: str | None, subject: str | None, target: str | None,
+                 story: StoryInput) -> str | None:
+    """The claim said from its records, in the manner of an event-data row (who — does
+    what → to whom, with the count the central sentence gives): "Iran — send forces →
+    Iraq (2,000 troops)", "— will release → crew member". The verb is the [statements]
+    entry of the central record's predicate class or event type (else the class or the
+    lower-cased type); who and whom are the claim's actors, or for a central statement
+    naming none (a predication with no event) its own doer and patient words; a claim
+    with neither event nor predication has none."""
+    predication = centre.predication
+    if predication is not None:
+        verb = story.words.statements.get(predication.predicate, predication.predicate)
+    elif kind is not None:
+        verb = story.words.statements.get(kind, kind.lower())
+    else:
+        return None
+
+    def name(actor_id: str | None) -> str | None:
+        return story.actors[actor_id].name if actor_id in story.actors else actor_id
+
+    if predication is not None and centre.event is None:  # a statement naming no actor: its own words
+        doer, thing = predication.agent, predication.patient_words or predication.patient
+    else:  # roles come from the claim's events
+        doer, thing = (name(subject), name(target)) if kind else (None, None)
+    phrase = " ".join(w for w in (MODAL_WORDS.get(centre.modality or ""), "not" if centre.negated else None, verb) if w)
+    text = f"{doer} — {phrase}" if doer else f"— {phrase}"
+    if thing:
+        text += f" → {thing}"
+    if (count := _count_of(centre)) is not None:
+        text += f" ({count})"
+    return text
+
+
+def _count_of(atom: Atom) -> str | None:
+    """The count the atom's record gives: its predication's, else the count that opens
+    what its event's trigger acts on ("sent 2,000 troops", "detained at least a dozen
+    fishermen": at most COUNT_AFTER_TRIGGER words between)."""
+    quantities = atom.unit.quantities
+    if atom.predication is not None and atom.predication.quantity_id:
+        return next((q.text for q in quantities if q.id == atom.predication.quantity_id), None)
+    event = atom.event
+    if event is None or not event.trigger or (at := event.text.find(event.trigger)) < 0:
+        return None
+    after = event.start + at + len(event.trigger)
+    return next((q.text for q in quantities if after <= q.start < event.end
+                 and len(event.text[after - event.start:q.start - event.start].split()) <= COUNT_AFTER_TRIGGER), None)
 
 
 def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
@@ -885,8 +1069,10 @@ def _status(claim: Claim, independent: dict[str, str]) -> str:
 
 
 def _claim_id(story_id: str, atoms: list[Atom]) -> str:
+    stated = [a for a in atoms if not a.loose]
+    body = [a for a in stated if not a.unit.headline] or stated  # a headline joining a claim keeps its id
     first = min((a.unit.article_id, -1 if a.unit.start is None else a.unit.start,
-                 a.event.id if a.event else a.predication.id if a.predication else "") for a in atoms if not a.loose)
+                 a.event.id if a.event else a.predication.id if a.predication else "") for a in body)
     digest = hashlib.blake2b(f"{story_id}|{first}".encode(), digest_size=6).hexdigest()
     return f"{story_id}:{digest}"
 

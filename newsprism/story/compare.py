@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.analysis.predications import ClaimWords, claim_words
 from newsprism.records import ActorFramings, Article, Claim
 from newsprism.store import Store
 from newsprism.story.quotes import hash_key
@@ -21,16 +22,19 @@ from newsprism.story.framing import framing_table
 from newsprism.story.graph import Relation, relations
 from newsprism.story.timeline import TimelineEntry, timeline
 
-def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode) -> Iterator[tuple[str, Exception | None]]:
+def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode,
+                    words: ClaimWords | None = None) -> Iterator[tuple[str, Exception | None]]:
     """Recompute and store the claims of these stories (and mark their articles'
     framings as theirs), one story at a time; yields each story id with the error that
-    stopped it, if any — one story that fails does not stop the others."""
-    actors = store.actors()
+    stopped it, if any — one story that fails does not stop the others. `words`: the
+    claim words with the user's files (`claim_words(Settings.claim_words_files)`),
+    the bundled ones by default."""
+    actors, words = store.actors(), words or claim_words()
     cached = cached_encoder(store, encode)
     for story_id in story_ids:
         try:
             article_ids = store.story_article_ids(story_id)
-            story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors)
+            story = StoryInput(story_id, store.articles_of(article_ids), store.analyses_of(article_ids), actors, words)
             store.replace_claims(story_id, build_claims(story, cached), article_ids)
         except Exception as error:  # noqa: BLE001 - reported by the caller, the rest go on
             yield story_id, error
