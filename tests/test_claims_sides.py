@@ -15,11 +15,15 @@ from test_claims import ACTORS, Writer, bag_of_words, claims_of
 DETAINED = ("honduras", "COERCE", "el-salvador", "asserted", "actual", None)
 
 
+def triggered_by(event, word: str) -> None:
+    event.trigger, event.trigger_start = word, event.start + event.text.index(word)
+
+
 def detained_fishermen(article_id: str = "a", outlet: str = "Wire", title: str | None = None) -> Writer:
     writer = Writer(article_id, outlet, title).say(
         "Honduran boats detained 40 fishermen from El Salvador near the reef.",
         events=[DETAINED], quantities=[(40, "fishermen")], actors=["honduras", "el-salvador"])
-    writer.analysis.events[-1].trigger = "detained"
+    triggered_by(writer.analysis.events[-1], "detained")
     return writer
 
 
@@ -93,7 +97,7 @@ def two_events_in_one_sentence() -> Writer:
                 ("honduras", "ACCUSE", "el-salvador", "asserted", "actual", None)],
         quantities=[(2000, "troops")])
     for event, trigger in zip(writer.analysis.events, ("sent", "accused")):
-        event.trigger = trigger
+        triggered_by(event, trigger)
     return writer
 
 
@@ -121,7 +125,7 @@ def sent_and_denied() -> tuple[Writer, Writer]:
     denied = Writer("b", "Paper").say("Rouhani dismissed reports that troops had been sent to Iraq by Iran.",
                                       events=[("hassan-rouhani", "REJECT", None, "asserted", "actual", None),
                                               ("iran", "MOBILIZE", "iraq", "negated", "actual", "hassan-rouhani")])
-    sent.analysis.events[0].trigger = "sent"
+    triggered_by(sent.analysis.events[0], "sent")
     return sent, denied
 
 

@@ -317,9 +317,9 @@ def atoms_of(units: list[Unit], words: ClaimWords | None = None) -> list[Atom]:
 
 
 def _triggered_by(event: Event, predications: list[Predication]) -> Predication | None:
-    """The predication read from the event's trigger: its verb is the trigger word and
-    lies inside the event's clause (offsets: the predication's are its verb's)."""
-    return next((p for p in predications if event.start <= p.start < event.end and p.verb == event.trigger), None)
+    """The predication read from the event's trigger: its verb is the trigger word itself
+    (a predication's offset is its verb's, an event's `trigger_start` its trigger's)."""
+    return next((p for p in predications if p.start == event.trigger_start), None)
 
 
 class _Clusters:
@@ -1006,9 +1006,9 @@ def _count_of(atom: Atom) -> str | None:
     if atom.predication is not None and atom.predication.quantity_id:
         return next((q.text for q in quantities if q.id == atom.predication.quantity_id), None)
     event = atom.event
-    if event is None or not event.trigger or (at := event.text.find(event.trigger)) < 0:
+    if event is None or event.trigger_start is None:
         return None
-    after = event.start + at + len(event.trigger)
+    after = event.trigger_start + len(event.trigger)
     return next((q.text for q in quantities if after <= q.start < event.end
                  and len(event.text[after - event.start:q.start - event.start].split()) <= COUNT_AFTER_TRIGGER), None)
 
