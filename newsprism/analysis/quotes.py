@@ -176,6 +176,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Verbs that give something a name: the quoted name is the word of their own subject.
+NAMING_VERBS = frozenset("call label brand dub term".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
 INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
 # Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
@@ -316,6 +318,7 @@ LABEL_WORDS = 5  # longest scare quote
 ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 RELATIVE_WORDS = 6  # how far before a misattached "who" its person may be
 SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
@@ -1033,8 +1036,10 @@ def reporting_cue(speaking: list[tuple[Token, Speaker]]) -> tuple[Token, Speaker
     """For a fragment inside reported speech, the outermost speech verb that
     brings a new speaker: "One diplomat said officials had acknowledged “a
     dozen”" quotes the diplomat; "Rouhani dismissed reports, saying “...”" keeps
-    the nearer "saying"."""
+    the nearer "saying"; a label keeps the one who applies it ("called him “boy”")."""
     verb, speaker = speaking[0]
+    if verb_lemma(verb) in NAMING_VERBS:
+        return verb, speaker  # "Figures testified that Sessions called him “boy”": the word is Sessions's
     for outer, outer_speaker in speaking[1:]:
         if reports(outer, verb) and _identity(outer_speaker) != _identity(speaker):
             verb, speaker = outer, outer_speaker
@@ -1089,12 +1094,18 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     quoted = _quoted_as(token)
     if quoted is not None:
         return speaker_from(art, quoted)
+    owner = possessor_of_verb(token) if token.pos_ == "VERB" else None
+    if owner is not None and any(c.dep_ == "ccomp" for c in token.children) and (
+            verb_lemma(token) in SPEECH_VERBS or token.lower_ in NOUN_CUES):
+        return speaker_from(art, owner)  # "Cohen’s earlier boasts that he was Trump’s “fixer”"
     if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if _labels_as(token, OPINION_VERBS):
         speaker = subject_speaker(art, token)
         return speaker if speaker is not None and speaker.actor_id and not speaker.anonymous else None
+    if token.dep_ == "dobj" and verb_lemma(token.head) in NAMING_VERBS:
+        return None  # "called Olsen’s remarks “misleading”": the remarks are what is named
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
@@ -1121,9 +1132,22 @@ def _quoted_as(verb: Token) -> Token | None:
 def _is_speech_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+    if possessor_of_verb(token) is not None:
         return False  # "Trump's remarks": a noun the tagger took for a verb
     return verb_lemma(token) in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def possessor_of_verb(token: Token) -> Token | None:
+    """The owner of a plural noun the tagger took for a verb: "Trump" in "Trump's
+    remarks", "Cohen’s earlier boasts", "his repeated claims"."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].tag_ in MODIFIER_TAGS:
+        i -= 1
+    if i < 0:
+        return None
+    if token.doc[i].tag_ == "POS" and i > 0:
+        return token.doc[i - 1]
+    return token.doc[i] if token.doc[i].tag_ == "PRP$" else None
 
 
 def verb_lemma(token: Token) -> str:
@@ -1154,6 +1178,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     named = _parenthetical_name(verb)
     if named is not None:
         return named
+    if subjects and _misparsed_participle_subject(verb, subjects):
+        return subject_of(verb.head, depth + 1)  # "Amos laid out his concerns saying, “...”"
     if subjects:  # the nearest, when a bad parse gives two
         return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
@@ -1195,6 +1221,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _misparsed_participle_subject(verb: Token, subjects: list[Token]) -> bool:
+    """A bare participle whose subject is a thing someone owns ("laid out his concerns saying
+    ..."): the parse took the object of the verb before for the participle's subject."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.head.i < verb.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and all(s.pos_ == "NOUN" and s.i < verb.i and any(c.dep_ == "poss" for c in s.children)
+                    and not is_person_noun(s) for s in subjects))
 
 
 def _misparsed_predicate(verb: Token) -> bool:
