@@ -54,3 +54,17 @@ def test_a_participle_after_an_owned_thing_speaks_for_the_verbs_subject(nlp):
 def test_owned_people_before_a_participle_still_speak_for_it(nlp):
     text = 'Admiral Joan Pryce left the hall, her aides saying, "The talks are over."'
     assert speaker_of(nlp, text, "talks are over") != "Joan Pryce"
+
+
+FILING = ("Court papers filed by special counsel Robert Mueller describe the case against Olsen.\n\n"
+          "“The defendant lied to agents,” the filing says.\n\n")
+
+
+def test_it_after_a_sentence_of_the_writer_is_still_the_document_quoted_last(nlp):
+    text = FILING + "Olsen kept deceiving investigators for months. “The lies undermined the inquiry,” it says."
+    assert speaker_of(nlp, text, "lies undermined") == "Robert Mueller"
+
+
+def test_it_is_not_the_document_once_another_body_is_the_subject(nlp):
+    text = FILING + "The Senate committee released its report. “The lies undermined the inquiry,” it says."
+    assert speaker_of(nlp, text, "lies undermined") != "Robert Mueller"

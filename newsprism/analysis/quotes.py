@@ -2135,6 +2135,9 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
     ]
     if groups:
         return groups[-1]
+    document = _document_quoted_last(art, token)
+    if document is not None:
+        return document
     for i in range(token.i - 1, floor_token - 1, -1):
         mention = art.mention_at[i]
         if mention is None or not _in_subject(art.doc[i]):
@@ -2146,6 +2149,26 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
             first = art.mention_at[head.i]
             return Speaker(first.start, first.end, first.text, first.actor_id, plural=True)
     return None
+
+
+def _document_quoted_last(art: ArticleView, token: Token) -> Speaker | None:
+    """"“…,” the filing says. [a sentence of the writer's] “…,” it says.": "it" is the
+    document quoted last, when the last quote before it, in this or the previous
+    paragraph, was the document's and nothing else is a subject in between."""
+    if token.lower_ != "it":
+        return None
+    earlier = [a for a in art.history if a.end <= token.idx]
+    if not earlier or earlier[-1].speaker.head not in DOCUMENT_NOUNS:
+        return None
+    last = earlier[-1]
+    if art.paragraph_of[token.i] - art.paragraph_of[art.doc.char_span(
+            last.speaker.start, last.speaker.end, alignment_mode="expand").start] > 1:
+        return None
+    between = art.doc.char_span(last.speaker.end, token.idx, alignment_mode="contract")
+    if between is not None and any(t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN", "PRON") and not art.quoted[t.i]
+                                   and not is_person_noun(t) and art.mention_at[t.i] is None for t in between):
+        return None
+    return last.speaker
 
 
 def known_genders(art: ArticleView) -> dict[str, str]:
