@@ -68,3 +68,19 @@ def test_it_after_a_sentence_of_the_writer_is_still_the_document_quoted_last(nlp
 def test_it_is_not_the_document_once_another_body_is_the_subject(nlp):
     text = FILING + "The Senate committee released its report. “The lies undermined the inquiry,” it says."
     assert speaker_of(nlp, text, "lies undermined") != "Robert Mueller"
+
+
+TOWN_HALL = ("However, when asked about the “cash payments” during a town hall in May, Senator Ruth Keane dodged "
+             "the question, instead stressing the need for talks.\n\n"
+             "“If I could just follow up on Anna’s question, you said you’re open to a debate about aid to "
+             "farmers and miners? Might that include cash payments? {end}\n\n")
+
+
+def test_a_name_and_speech_verb_after_a_question_speak_it_wherever_the_splitter_cuts(nlp):
+    text = TOWN_HALL.format(end="Direct transfers of money?” CNN’s Mark Olsen asked.")
+    assert speaker_of(nlp, text, "follow up on Anna") == "Mark Olsen"
+
+
+def test_a_question_followed_by_a_sentence_of_the_writer_has_no_trailing_cue(nlp):
+    text = TOWN_HALL.format(end="Direct transfers of money?” Mark Olsen of CNN later wrote a long column about it.")
+    assert speaker_of(nlp, text, "follow up on Anna") != "Mark Olsen"

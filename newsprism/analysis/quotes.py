@@ -1319,7 +1319,8 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     titled = _titled_name_cue(art, span)
     if titled is not None:
         return titled
-    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
+    after = next((t.i for t in art.doc[span.end:] if not (t.is_punct or t.is_space)), len(art.doc) - 1)
+    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(after)[1]  # past the closing mark
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
     owner = next((t for t in rest if t.tag_ == "POS"), None)
     rest = rest[rest.index(owner) + 1:] if owner is not None else rest
