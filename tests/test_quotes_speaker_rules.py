@@ -84,3 +84,8 @@ def test_a_name_and_speech_verb_after_a_question_speak_it_wherever_the_splitter_
 def test_a_question_followed_by_a_sentence_of_the_writer_has_no_trailing_cue(nlp):
     text = TOWN_HALL.format(end="Direct transfers of money?” Mark Olsen of CNN later wrote a long column about it.")
     assert speaker_of(nlp, text, "follow up on Anna") != "Mark Olsen"
+
+
+def test_a_possessed_gerund_of_speech_is_its_owners_cue(nlp):
+    text = "Another agent said he is offended by Mark Olsen’s saying “I’ve been an investigator.”"
+    assert speaker_of(nlp, text, "been an investigator") == "Mark Olsen"

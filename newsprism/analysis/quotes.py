@@ -1095,9 +1095,9 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     if quoted is not None:
         return speaker_from(art, quoted)
     owner = possessor_of_verb(token) if token.pos_ == "VERB" else None
-    if owner is not None and any(c.dep_ == "ccomp" for c in token.children) and (
+    if owner is not None and (token.tag_ == "VBG" or any(c.dep_ == "ccomp" for c in token.children)) and (
             verb_lemma(token) in SPEECH_VERBS or token.lower_ in NOUN_CUES):
-        return speaker_from(art, owner)  # "Cohen’s earlier boasts that he was Trump’s “fixer”"
+        return speaker_from(art, owner)  # "Cohen’s earlier boasts that he was …", "Comey’s saying: “…”"
     if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
