@@ -89,3 +89,23 @@ def test_a_question_followed_by_a_sentence_of_the_writer_has_no_trailing_cue(nlp
 def test_a_possessed_gerund_of_speech_is_its_owners_cue(nlp):
     text = "Another agent said he is offended by Mark Olsen’s saying “I’ve been an investigator.”"
     assert speaker_of(nlp, text, "been an investigator") == "Mark Olsen"
+
+
+def test_as_someone_put_it_is_the_cue_of_the_quote_after_it(nlp):
+    text = "As the always sharp economist Ann Lee put it, “investors should be asking why prices fell.”"
+    assert speaker_of(nlp, text, "investors should be asking") == "Ann Lee"
+    text = "Prices had become, as Ann Lee put it bluntly, “a national embarrassment.”"
+    assert speaker_of(nlp, text, "national embarrassment") == "Ann Lee"
+
+
+def test_putting_something_on_hold_is_no_cue(nlp):
+    doc = nlp("As Ann Lee put it on hold, the “recovery plan” stalled in the Senate.")
+    assert not [q for q in doc._.quotes if q.speaker_id]
+
+
+def test_as_someone_put_it_when_the_parse_makes_as_a_preposition(nlp):
+    text = ("The message could not be clearer, yet is likely still not understood: the plan is a return to "
+            "a modicum of economic freedom and regulatory rationality.\n\n"
+            "As the always insightful economist Ann Lee put it, “instead of asking why the market is up, "
+            "investors should be asking ‘Why wasn’t it rising more before?’” It is remarkable.")
+    assert speaker_of(nlp, text, "instead of asking") == "Ann Lee"

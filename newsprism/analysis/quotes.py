@@ -1295,16 +1295,31 @@ def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Spe
 
 def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker] | None:
     """"As Durbin noted the other day, a lot of Democrats “wanted ...”": a speech
-    verb in an as-clause of the clause holding the quote."""
+    verb (or "put it": "as the economist Ann Lee put it, “...”") in an as-clause of
+    the clause holding the quote."""
     clause_heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     for head in [*clause_heads, *governing_tokens(span)]:
         for child in head.children:
-            if child.dep_ == "advcl" and child.i in frame and _is_speech_verb(child) and any(
+            if child.dep_ == "advcl" and child.i in frame and (_is_speech_verb(child) or _puts_it(child, frame)) and any(
                     c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < child.i for c in child.children):
-                speaker = subject_speaker(art, child)
+                speaker = subject_speaker(art, child, guess=False) or _as_object_speaker(art, child)
                 if speaker is not None and speaker.can_speak:
                     return cue_text(child), speaker
     return None
+
+
+def _as_object_speaker(art: ArticleView, verb: Token) -> Speaker | None:
+    """"As the economist Ann Lee put it": the parse made "as" a preposition and the
+    speaker its object, leaving the verb without a subject."""
+    as_word = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
+    speaker_word = next((g for g in as_word.children if g.dep_ == "pobj"), None) if as_word is not None else None
+    return speaker_from(art, speaker_word) if speaker_word is not None else None
+
+
+def _puts_it(verb: Token, frame: set[int]) -> bool:
+    """"Put it" (bluntly), not "put it on hold" or "put it off" (words of the frame, not of the quote)."""
+    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+            and not any(c.dep_ in ("prep", "prt") and c.i in frame and c.lower_ != "as" for c in verb.children))
 
 
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
