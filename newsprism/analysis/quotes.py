@@ -1311,7 +1311,7 @@ def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker]
 def _as_object_speaker(art: ArticleView, verb: Token) -> Speaker | None:
     """"As the economist Ann Lee put it": the parse made "as" a preposition and the
     speaker its object, leaving the verb without a subject."""
-    as_word = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
+    as_word = next((c for c in verb.children if c.dep_ in ("prep", "mark") and c.lower_ == "as" and c.i < verb.i), None)
     speaker_word = next((g for g in as_word.children if g.dep_ == "pobj"), None) if as_word is not None else None
     return speaker_from(art, speaker_word) if speaker_word is not None else None
 
