@@ -109,3 +109,19 @@ def test_as_someone_put_it_when_the_parse_makes_as_a_preposition(nlp):
             "As the always insightful economist Ann Lee put it, “instead of asking why the market is up, "
             "investors should be asking ‘Why wasn’t it rising more before?’” It is remarkable.")
     assert speaker_of(nlp, text, "instead of asking") == "Ann Lee"
+
+
+RUN_ON = ('Marine Commandant Gen. Joan Pryce laid out her concerns saying, "Commanding officers never delegate '
+          'responsibility. They should never be forced to delegate their authority."\n\n{second}')
+
+
+def test_a_speaker_opening_a_paragraph_the_parse_joined_to_the_one_before_still_speaks(nlp):
+    text = RUN_ON.format(second='Gen. Mark A. Olsen III, from the Air Force, labeled sexual assault in the military '
+                                'a "cancer " and said that "none of us will be standing still" in trying to end it.')
+    assert speaker_of(nlp, text, "cancer") == "Mark A. Olsen III"
+    assert speaker_of(nlp, text, "none of us") == "Mark A. Olsen III"
+
+
+def test_a_paragraph_with_its_own_subject_keeps_it(nlp):
+    text = RUN_ON.format(second='Olsen, from the Air Force, said that "none of us will be standing still" in trying.')
+    assert speaker_of(nlp, text, "none of us") == "Olsen"

@@ -1184,6 +1184,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
+    opening = _paragraph_opening_noun(verb)
+    if opening is not None:
+        return opening  # "…authority.” ¶ Gen. Ann Lee, from the Air Force, labeled it …": one parse over two paragraphs
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
@@ -1220,6 +1223,20 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if head.dep_ == "prep":
                 head = head.head
         return subject_of(head, depth + 1)
+    return None
+
+
+def _paragraph_opening_noun(verb: Token) -> Token | None:
+    """For a verb the parse joined to an earlier paragraph (a sentence run over a
+    paragraph break), the noun phrase opening the verb's own paragraph before it, when
+    the parse hung that on the earlier paragraph too: the subject it lost."""
+    doc = verb.doc
+    start = next((t.i + 1 for t in reversed(doc[verb.sent.start:verb.i]) if t.is_space and "\n" in t.text), None)
+    if start is None or not any(a.i < start for a in verb.ancestors):
+        return None
+    tops = [t for t in doc[start:verb.i] if t.head.i < start and not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if len(tops) == 1 and tops[0].pos_ in ("PROPN", "NOUN"):
+        return tops[0]
     return None
 
 
