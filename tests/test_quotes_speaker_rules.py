@@ -125,3 +125,17 @@ def test_a_speaker_opening_a_paragraph_the_parse_joined_to_the_one_before_still_
 def test_a_paragraph_with_its_own_subject_keeps_it(nlp):
     text = RUN_ON.format(second='Olsen, from the Air Force, said that "none of us will be standing still" in trying.')
     assert speaker_of(nlp, text, "none of us") == "Olsen"
+
+
+def test_a_spokesperson_for_a_country_leading_in_with_a_colon_speaks_the_next_paragraph(nlp):
+    text = ("Canberra was asked about the inquiry.\n\nA Danish government spokesperson said in an email:\n\n"
+            "“The Danish Government has always been ready to assist and cooperate with the inquiry.”")
+    doc = nlp(text)
+    (quote,) = doc._.quotes
+    assert quote.kind == "direct" and quote.speaker == "A Danish government spokesperson"
+
+
+def test_a_document_leading_in_with_a_colon_is_no_speaker(nlp):
+    text = ("Canberra was asked about the inquiry.\n\nThe Danish report concluded:\n\n"
+            "“The Danish Government has always been ready to assist and cooperate with the inquiry.”")
+    assert not [q for q in nlp(text)._.quotes if q.speaker == "The Danish report"]

@@ -1511,8 +1511,8 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     if lead is None:
         return None
     speaker = subject_speaker(art, lead)
-    if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
-        return None
+    if speaker is None or not speaker.can_speak or not (_person_like(art, speaker) or speaker.head in PERSON_NOUNS):
+        return None  # "a government spokesperson said in an email:" speaks for a country, in person
     return cue_text(lead), speaker
 
 
@@ -1520,7 +1520,7 @@ def _lead_in_verb(art: ArticleView, colon: int) -> Token | None:
     """The main verb of the clause a colon ends ("She continued:")."""
     start, _ = art.clause(colon)
     lead = range(start, colon)
-    verbs = [art.doc[i] for i in lead if art.doc[i].pos_ in ("VERB", "AUX") and art.doc[i].head.i not in lead]
+    verbs = [t for t in art.doc[start:colon] if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead)]
     return verbs[-1] if verbs else None
 
 
