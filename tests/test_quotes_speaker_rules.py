@@ -139,3 +139,14 @@ def test_a_document_leading_in_with_a_colon_is_no_speaker(nlp):
     text = ("Canberra was asked about the inquiry.\n\nThe Danish report concluded:\n\n"
             "“The Danish Government has always been ready to assist and cooperate with the inquiry.”")
     assert not [q for q in nlp(text)._.quotes if q.speaker == "The Danish report"]
+
+
+def test_he_in_a_clause_about_a_speech_is_the_person_who_gave_it(nlp):
+    text = ("When the rapper Mark Hale sings on stage, it reminds me of a speech by the activist Tom Reyes at Yale "
+            "in 1968, when he said of the governor, “I challenge him to a duel.”")
+    assert speaker_of(nlp, text, "challenge him") == "Tom Reyes"
+
+
+def test_he_in_a_clause_about_a_person_is_not_that_person(nlp):
+    text = "Senator John Hale met the lawyer of Mark Olsen, who he said was “a fine man.”"
+    assert speaker_of(nlp, text, "a fine man") == "John Hale"

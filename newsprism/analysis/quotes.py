@@ -2086,6 +2086,10 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
+    author = _author_of_modified_thing(art, token, gender)
+    if author is not None:
+        art.pronouns[token.i] = author
+        return author
     floor = text_paragraphs_back(art, art.paragraph_of[token.i], PRONOUN_PARAGRAPHS)
     focus = art.doc[_previous_sentence_start(art, token.i)].idx
     candidates: list[tuple[int, int, str | Speaker]] = [
@@ -2111,6 +2115,27 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     found = max(subjects or _last_sentence_subjects(art, candidates) or candidates, key=lambda c: (c[1] > 0, c[0]))[2]
     art.pronouns[token.i] = found
     return found
+
+
+def _author_of_modified_thing(art: ArticleView, token: Token, gender: str) -> str | None:
+    """"A speech by Ann Lee in 1968, when she said ...", "the one remark Lee did make, which
+    she didn't pursue": a pronoun in a clause modifying a thing (not a person) is the person
+    named in that thing's own words before it."""
+    clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+    if clause is None:
+        return None
+    thing = clause.head
+    while thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ in ("NOUN", "PROPN"):
+        thing = thing.head.head  # "a speech by X in 1968, when ...": the speech
+    if thing.pos_ != "NOUN" or is_person_noun(thing) or art.mention_at[thing.i] is not None:
+        return None
+    if art.paragraph_of[thing.i] != art.paragraph_of[token.i]:
+        return None  # a parse run over a paragraph break
+    inside = {t.i for t in clause.subtree}
+    people = [m for t in thing.subtree if t.i < token.i and t.i not in inside
+              and (m := art.mention_at[t.i]) is not None and _is_person(art.actors, m.actor_id)
+              and art.genders.get(m.actor_id, gender) == gender and not art.quoted[t.i]]
+    return people[-1].actor_id if people else None
 
 
 def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
