@@ -150,3 +150,18 @@ def test_he_in_a_clause_about_a_speech_is_the_person_who_gave_it(nlp):
 def test_he_in_a_clause_about_a_person_is_not_that_person(nlp):
     text = "Senator John Hale met the lawyer of Mark Olsen, who he said was “a fine man.”"
     assert speaker_of(nlp, text, "a fine man") == "John Hale"
+
+
+PULLED = ("“The principled are chained, and the unprincipled romp free,” said Tom Reyes, a former prosecutor.\n\n"
+          "{paragraph}\n\nThe hearings resume on Monday.")
+
+
+def test_a_pull_quote_repeating_quoted_words_before_the_name_is_a_quote_of_that_person(nlp):
+    doc = nlp(PULLED.format(paragraph="The principled are chained, and the unprincipled romp free Tom Reyes"))
+    (pulled,) = [q for q in doc._.quotes if q.start > 98]
+    assert pulled.kind == "direct" and pulled.text.endswith("romp free") and pulled.speaker == "Tom Reyes"
+
+
+def test_a_paragraph_ending_with_a_name_without_repeating_a_quote_is_no_quote(nlp):
+    doc = nlp(PULLED.format(paragraph="The committee will question the principled prosecutors again with Tom Reyes"))
+    assert not [q for q in doc._.quotes if q.start > 98]

@@ -735,6 +735,10 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             speaker = Speaker(start, start + handle.end(1), "@" + handle.group(1))
             yield Attributed(start + handle.start(2), start + handle.end(2), "direct", speaker, None, number)
             continue
+        pulled = pull_quote(art, number, found)
+        if pulled is not None:
+            yield pulled
+            continue
         post = EMBEDDED_POST.fullmatch(paragraph)
         lead_in = block_quote_lead_in(art, number) if post is None else None
         if lead_in is not None:
@@ -748,6 +752,27 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             mention = art.mention_at[span.start] if span is not None else None
             speaker.actor_id = mention.actor_id if mention is not None else None
             yield Attributed(start + post.start(1), start + post.end(1), "direct", speaker, None, number)
+
+
+def pull_quote(art: ArticleView, number: int, found: list[Attributed]) -> Attributed | None:
+    """A pull quote whose formatting was lost: a paragraph without marks that repeats
+    words the article quotes elsewhere, then ends with the name of the person
+    ("It is the tragedy of the principled person … Patrick Cotter")."""
+    start, end = art.paragraphs[number]
+    if any(start <= m.start < end for m in art.marked):
+        return None
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    last = next((t for t in reversed(span) if not t.is_space), None) if span is not None else None
+    mention = art.mention_at[last.i] if last is not None else None
+    if mention is None or not _is_person(art.actors, mention.actor_id) or mention.end != last.idx + len(last):
+        return None
+    body = art.text[start:mention.start].rstrip()
+    words = _normal_words(body)
+    if len(words.split()) < ECHO_WORDS or not any(
+            q.kind != "indirect" and words in _normal_words(art.text[q.start:q.end]) for q in found):
+        return None
+    speaker = Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+    return Attributed(start, start + len(body), "direct", speaker, None, number)
 
 
 def _reported_in_post(quote: Attributed, start: int, end: int) -> bool:
