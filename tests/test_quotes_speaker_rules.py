@@ -165,3 +165,15 @@ def test_a_pull_quote_repeating_quoted_words_before_the_name_is_a_quote_of_that_
 def test_a_paragraph_ending_with_a_name_without_repeating_a_quote_is_no_quote(nlp):
     doc = nlp(PULLED.format(paragraph="The committee will question the principled prosecutors again with Tom Reyes"))
     assert not [q for q in doc._.quotes if q.start > 98]
+
+
+def test_a_subject_and_speech_verb_after_an_exclamation_are_its_cue(nlp):
+    doc = nlp("Crowds circled the town hall at dusk. “Free the miners!” some chanted, and “Open the gates!” "
+              "There was no violence.")
+    chants = [q for q in doc._.quotes if q.kind != "indirect"]
+    assert [q.text for q in chants] == ["Free the miners!", "Open the gates!"]
+    assert all(q.speaker == "some" and q.anonymous for q in chants)
+
+
+def test_a_document_after_a_question_is_no_speaker(nlp):
+    assert not nlp("“Is the dam safe?” the report asked.")._.quotes

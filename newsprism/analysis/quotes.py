@@ -1377,6 +1377,9 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     if titled is not None:
         return titled
     after = next((t.i for t in art.doc[span.end:] if not (t.is_punct or t.is_space)), len(art.doc) - 1)
+    short = _short_cue_after(art, after)
+    if short is not None:
+        return short
     end = art.clause(span.end - 1)[1] if ending == "," else art.clause(after)[1]  # past the closing mark
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
     owner = next((t for t in rest if t.tag_ == "POS"), None)
@@ -1390,6 +1393,20 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
+
+
+def _short_cue_after(art: ArticleView, first: int) -> tuple[str, Speaker] | None:
+    """"“…!” some chanted, and …", "“…?” the senator asked.": a few words up to the next
+    punctuation that are a subject and its speech verb, nothing else."""
+    words = list(takewhile(lambda t: not (t.is_punct or t.is_space or art.quoted[t.i]), art.doc[first:]))
+    if not 2 <= len(words) <= TRAILING_CUE_WORDS:
+        return None
+    verb = words[-1]
+    subject = subject_of(verb) if verb_lemma(verb) in SPEECH_VERBS and verb.is_lower else None
+    if subject is None or subject.i != verb.i - 1 or subject.left_edge.i != first:
+        return None
+    speaker = subject_speaker(art, verb, guess=False)
+    return (verb.text, speaker) if speaker is not None and speaker.can_speak else None
 
 
 def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
