@@ -177,3 +177,9 @@ def test_a_subject_and_speech_verb_after_an_exclamation_are_its_cue(nlp):
 
 def test_a_document_after_a_question_is_no_speaker(nlp):
     assert not nlp("“Is the dam safe?” the report asked.")._.quotes
+
+
+def test_a_participle_label_conjoined_to_a_label_is_a_quote_too(nlp):
+    doc = nlp('Ambassador Ann Lee said that the ministry was "deeply chaotic" and "divided" under its new head.')
+    labels = {q.text: q.speaker for q in doc._.quotes if q.kind == "partial"}
+    assert labels == {"deeply chaotic": "Ann Lee", "divided": "Ann Lee"}

@@ -1101,7 +1101,7 @@ def governing_tokens(span: Span) -> list[Token]:
     “cruel” and “stupid”")."""
     best: dict[int, tuple[int, int, Token]] = {}
     for root in span:
-        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX") and root.head.pos_ in ("VERB", "AUX")
         if span.start <= root.head.i < span.end or root.head.i == root.i or clause_conjunct:
             continue
         for steps, ancestor in enumerate(root.ancestors, start=1):
