@@ -183,3 +183,14 @@ def test_a_participle_label_conjoined_to_a_label_is_a_quote_too(nlp):
     doc = nlp('Ambassador Ann Lee said that the ministry was "deeply chaotic" and "divided" under its new head.')
     labels = {q.text: q.speaker for q in doc._.quotes if q.kind == "partial"}
     assert labels == {"deeply chaotic": "Ann Lee", "divided": "Ann Lee"}
+
+
+def test_no_less_an_authority_than_a_person_is_that_person(nlp):
+    text = ('No less a liberal authority than the economist Paul Reyes, in 1998, mocked those "who very much want '
+            'to believe that wages can be set by justice."')
+    assert speaker_of(nlp, text, "who very much want") == "Paul Reyes"
+
+
+def test_a_body_compared_with_a_person_stays_the_body(nlp):
+    assert speaker_of(nlp, "A committee larger than Paul Reyes’s own staff said “wages must rise.”",
+                      "wages must rise") != "Paul Reyes"

@@ -1206,7 +1206,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subjects and _misparsed_participle_subject(verb, subjects):
         return subject_of(verb.head, depth + 1)  # "Amos laid out his concerns saying, “...”"
     if subjects:  # the nearest, when a bad parse gives two
-        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        subject = _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        return _named_by_comparison(subject) or subject
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
     opening = _paragraph_opening_noun(verb)
@@ -1249,6 +1250,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _named_by_comparison(subject: Token) -> Token | None:
+    """"No less an authority than Paul Krugman", "none other than Ann Lee": the person
+    after "than" is the subject."""
+    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i < subject.i or t.i == subject.i):
+        return None
+    than = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "than"), None)
+    name = next((c for c in than.children if c.dep_ == "pobj"), None) if than is not None else None
+    if name is not None and name.pos_ != "PROPN":  # "than the economist Paul Reyes"
+        name = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def _paragraph_opening_noun(verb: Token) -> Token | None:
