@@ -194,3 +194,16 @@ def test_no_less_an_authority_than_a_person_is_that_person(nlp):
 def test_a_body_compared_with_a_person_stays_the_body(nlp):
     assert speaker_of(nlp, "A committee larger than Paul Reyes’s own staff said “wages must rise.”",
                       "wages must rise") != "Paul Reyes"
+
+
+CUT_OFF = "The vote was close.\n\n“We will win this fight in the end,”\n\n{next}"
+
+
+def test_a_cue_cut_off_by_a_paragraph_break_after_the_comma_names_the_speaker(nlp):
+    text = CUT_OFF.format(next="Omar Khaled, the mayor of Riverton, told reporters on Monday.")
+    assert speaker_of(nlp, text, "win this fight") == "Omar Khaled"
+
+
+def test_a_next_paragraph_not_opening_with_the_name_gives_no_speaker(nlp):
+    doc = nlp(CUT_OFF.format(next="On Monday, Omar Khaled told reporters the vote was close."))
+    assert not [q for q in doc._.quotes if "win this fight" in q.text]

@@ -1501,14 +1501,20 @@ def named_right_after(art: ArticleView, span: Span) -> tuple[str, Speaker] | Non
 
 def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
     """"“We will win.” ¶ That was how Omar Khaled put it.": a quote paragraph whose next
-    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker."""
+    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker;
+    "“We will win,” ¶ Omar Khaled, the mayor, told reporters.": a quote left open by its
+    comma, whose cue a paragraph break cut off."""
     end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
         return None
-    if art.doc[end].lower_ not in BACK_REFERENCES:
+    comma = art.text[span.start_char:span.end_char].rstrip().endswith(",")
+    if art.doc[end].lower_ not in BACK_REFERENCES and not comma:
         return None
     start, stop = art.clause(end)
-    return _person_cue(art, art.doc[end:stop], put_it=True)
+    cue = _person_cue(art, art.doc[end:stop], put_it=True)
+    if cue is not None and art.doc[end].lower_ not in BACK_REFERENCES and cue[1].start != art.doc[end].idx:
+        return None  # after a comma, only a paragraph that opens with the speaker's name
+    return cue
 
 
 def _after_quote(art: ArticleView, end: int) -> int:
