@@ -207,3 +207,15 @@ def test_a_cue_cut_off_by_a_paragraph_break_after_the_comma_names_the_speaker(nl
 def test_a_next_paragraph_not_opening_with_the_name_gives_no_speaker(nlp):
     doc = nlp(CUT_OFF.format(next="On Monday, Omar Khaled told reporters the vote was close."))
     assert not [q for q in doc._.quotes if "win this fight" in q.text]
+
+
+def test_a_person_named_as_a_relation_or_a_modifier_does_not_take_he_from_the_one_in_focus(nlp):
+    text = ("“A recusal would leave me unable to run the department,” Mark Olsen explained to his colleagues.\n\n"
+            "So what if one of those inquiries included him, his role in the Reyes campaign, and his boss, "
+            "Tom Reyes?\n\n“I recuse myself from any inquiry,” he declared.")
+    assert speaker_of(nlp, text, "I recuse myself") == "Mark Olsen"
+
+
+def test_a_relation_who_is_the_subject_stays_in_focus(nlp):
+    text = "Mark Olsen stayed home. His boss, Tom Reyes, arrived late.\n\n“We are here to help,” he said."
+    assert speaker_of(nlp, text, "here to help") == "Tom Reyes"

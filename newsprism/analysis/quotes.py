@@ -2222,11 +2222,17 @@ def _head_of_name(token: Token) -> Token:
 
 def _salience(token: Token) -> int:
     """2 for the subject of a main clause, 1 for other words outside relative
-    clauses, 0 inside one ("Walsh, who beat Khaled, ...": Khaled is not in focus)."""
+    clauses, 0 inside one ("Walsh, who beat Khaled, ...": Khaled is not in focus) or
+    for a person named as someone's relation outside a subject ("his boss, Donald Trump") or
+    as the modifier of a thing ("the Trump campaign")."""
     while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.is_lower and not is_person_noun(token.head):
+            return 0  # "the Trump campaign": the name of a thing, not the person in focus
         token = token.head
     if any(a.dep_ in ("relcl", "acl") for a in token.ancestors):
         return 0
+    if token.dep_ not in SUBJECTS | {"nsubjpass"} and any(c.tag_ == "PRP$" for c in token.children):
+        return 0  # "included him, his role and his boss, Donald Trump": named in relation to the one in focus
     return 2 if token.dep_ in SUBJECTS | {"nsubjpass"} else 1
 
 
