@@ -1212,7 +1212,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     opening = _paragraph_opening_noun(verb)
     if opening is not None:
-        return opening  # "…authority.” ¶ Gen. Ann Lee, from the Air Force, labeled it …": one parse over two paragraphs
+        return opening  # "…authority.” ¶ Gen. Ann Lee labeled it …": one parse over two paragraphs
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
@@ -1355,7 +1355,9 @@ def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker]
     clause_heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     for head in [*clause_heads, *governing_tokens(span)]:
         for child in head.children:
-            if child.dep_ == "advcl" and child.i in frame and (_is_speech_verb(child) or _puts_it(child, frame)) and any(
+            if child.dep_ != "advcl" or child.i not in frame:
+                continue
+            if (_is_speech_verb(child) or _puts_it(child, frame)) and any(
                     c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < child.i for c in child.children):
                 speaker = subject_speaker(art, child, guess=False) or _as_object_speaker(art, child)
                 if speaker is not None and speaker.can_speak:
@@ -2226,7 +2228,8 @@ def _salience(token: Token) -> int:
     for a person named as someone's relation outside a subject ("his boss, Donald Trump") or
     as the modifier of a thing ("the Trump campaign")."""
     while token.dep_ in NAME_DEPS and token.head.i != token.i:
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.is_lower and not is_person_noun(token.head):
+        head = token.head
+        if token.dep_ == "compound" and head.pos_ == "NOUN" and head.is_lower and not is_person_noun(head):
             return 0  # "the Trump campaign": the name of a thing, not the person in focus
         token = token.head
     if any(a.dep_ in ("relcl", "acl") for a in token.ancestors):
