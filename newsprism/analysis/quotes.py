@@ -176,6 +176,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Verbs that give something a name: the quoted name is the word of their own subject.
+NAMING_VERBS = frozenset("call label brand dub term".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
 INTENTION_VERBS = frozenset("intend want plan aim seek wish mean resolve".split())
 # Lemmas the tagger gets wrong for speech verbs: "texted" → "texte".
@@ -316,6 +318,7 @@ LABEL_WORDS = 5  # longest scare quote
 ECHO_WORDS = 3  # shortest quote recognised as said again ("fake news" is only a term)
 NOT_LABEL_START = frozenset({"ADP", "ADV", "SCONJ", "AUX", "PART", "PRON", "CCONJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 RELATIVE_WORDS = 6  # how far before a misattached "who" its person may be
 SUBJECT_WORDS = 12  # how far before a subjectless cue its speaker's name may start
 DATELINE_WORDS = 8  # how far into a clause a dateline's dash may come
@@ -732,6 +735,10 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             speaker = Speaker(start, start + handle.end(1), "@" + handle.group(1))
             yield Attributed(start + handle.start(2), start + handle.end(2), "direct", speaker, None, number)
             continue
+        pulled = pull_quote(art, number, found)
+        if pulled is not None:
+            yield pulled
+            continue
         post = EMBEDDED_POST.fullmatch(paragraph)
         lead_in = block_quote_lead_in(art, number) if post is None else None
         if lead_in is not None:
@@ -745,6 +752,27 @@ def unmarked_quotes(art: ArticleView, found: list[Attributed]) -> Iterator[Attri
             mention = art.mention_at[span.start] if span is not None else None
             speaker.actor_id = mention.actor_id if mention is not None else None
             yield Attributed(start + post.start(1), start + post.end(1), "direct", speaker, None, number)
+
+
+def pull_quote(art: ArticleView, number: int, found: list[Attributed]) -> Attributed | None:
+    """A pull quote whose formatting was lost: a paragraph without marks that repeats
+    words the article quotes elsewhere, then ends with the name of the person
+    ("It is the tragedy of the principled person … Patrick Cotter")."""
+    start, end = art.paragraphs[number]
+    if any(start <= m.start < end for m in art.marked):
+        return None
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    last = next((t for t in reversed(span) if not t.is_space), None) if span is not None else None
+    mention = art.mention_at[last.i] if last is not None else None
+    if mention is None or not _is_person(art.actors, mention.actor_id) or mention.end != last.idx + len(last):
+        return None
+    body = art.text[start:mention.start].rstrip()
+    words = _normal_words(body)
+    if len(words.split()) < ECHO_WORDS or not any(
+            q.kind != "indirect" and words in _normal_words(art.text[q.start:q.end]) for q in found):
+        return None
+    speaker = Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+    return Attributed(start, start + len(body), "direct", speaker, None, number)
 
 
 def _reported_in_post(quote: Attributed, start: int, end: int) -> bool:
@@ -1033,8 +1061,10 @@ def reporting_cue(speaking: list[tuple[Token, Speaker]]) -> tuple[Token, Speaker
     """For a fragment inside reported speech, the outermost speech verb that
     brings a new speaker: "One diplomat said officials had acknowledged “a
     dozen”" quotes the diplomat; "Rouhani dismissed reports, saying “...”" keeps
-    the nearer "saying"."""
+    the nearer "saying"; a label keeps the one who applies it ("called him “boy”")."""
     verb, speaker = speaking[0]
+    if verb_lemma(verb) in NAMING_VERBS:
+        return verb, speaker  # "Figures testified that Sessions called him “boy”": the word is Sessions's
     for outer, outer_speaker in speaking[1:]:
         if reports(outer, verb) and _identity(outer_speaker) != _identity(speaker):
             verb, speaker = outer, outer_speaker
@@ -1071,7 +1101,7 @@ def governing_tokens(span: Span) -> list[Token]:
     “cruel” and “stupid”")."""
     best: dict[int, tuple[int, int, Token]] = {}
     for root in span:
-        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+        clause_conjunct = root.dep_ == "conj" and root.pos_ in ("VERB", "AUX") and root.head.pos_ in ("VERB", "AUX")
         if span.start <= root.head.i < span.end or root.head.i == root.i or clause_conjunct:
             continue
         for steps, ancestor in enumerate(root.ancestors, start=1):
@@ -1089,12 +1119,18 @@ def cue_speaker(art: ArticleView, token: Token) -> Speaker | None:
     quoted = _quoted_as(token)
     if quoted is not None:
         return speaker_from(art, quoted)
+    owner = possessor_of_verb(token) if token.pos_ == "VERB" else None
+    if owner is not None and (token.tag_ == "VBG" or any(c.dep_ == "ccomp" for c in token.children)) and (
+            verb_lemma(token) in SPEECH_VERBS or token.lower_ in NOUN_CUES):
+        return speaker_from(art, owner)  # "Cohen’s earlier boasts that he was …", "Comey’s saying: “…”"
     if _is_speech_verb(token) or _labels_as(token) or (token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES for c in token.children)):
         return subject_speaker(art, token)  # "said", "issued a warning to ..."
     if _labels_as(token, OPINION_VERBS):
         speaker = subject_speaker(art, token)
         return speaker if speaker is not None and speaker.actor_id and not speaker.anonymous else None
+    if token.dep_ == "dobj" and verb_lemma(token.head) in NAMING_VERBS:
+        return None  # "called Olsen’s remarks “misleading”": the remarks are what is named
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         owner = next((c for c in token.children if c.dep_ == "poss"), None) or _author_after(token)
         if owner is not None:
@@ -1121,9 +1157,22 @@ def _quoted_as(verb: Token) -> Token | None:
 def _is_speech_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.i > 0 and token.doc[token.i - 1].tag_ == "POS":
+    if possessor_of_verb(token) is not None:
         return False  # "Trump's remarks": a noun the tagger took for a verb
     return verb_lemma(token) in SPEECH_VERBS or _speech_particle(token) is not None
+
+
+def possessor_of_verb(token: Token) -> Token | None:
+    """The owner of a plural noun the tagger took for a verb: "Trump" in "Trump's
+    remarks", "Cohen’s earlier boasts", "his repeated claims"."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].tag_ in MODIFIER_TAGS:
+        i -= 1
+    if i < 0:
+        return None
+    if token.doc[i].tag_ == "POS" and i > 0:
+        return token.doc[i - 1]
+    return token.doc[i] if token.doc[i].tag_ == "PRP$" else None
 
 
 def verb_lemma(token: Token) -> str:
@@ -1154,10 +1203,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     named = _parenthetical_name(verb)
     if named is not None:
         return named
+    if subjects and _misparsed_participle_subject(verb, subjects):
+        return subject_of(verb.head, depth + 1)  # "Amos laid out his concerns saying, “...”"
     if subjects:  # the nearest, when a bad parse gives two
-        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        subject = _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        return _named_by_comparison(subject) or subject
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3:
         return None
+    opening = _paragraph_opening_noun(verb)
+    if opening is not None:
+        return opening  # "…authority.” ¶ Gen. Ann Lee labeled it …": one parse over two paragraphs
     if verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN" and not any(
         c.dep_ in ("agent", "dobj") for c in verb.children
     ):
@@ -1195,6 +1250,41 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head
         return subject_of(head, depth + 1)
     return None
+
+
+def _named_by_comparison(subject: Token) -> Token | None:
+    """"No less an authority than Paul Krugman", "none other than Ann Lee": the person
+    after "than" is the subject."""
+    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i < subject.i or t.i == subject.i):
+        return None
+    than = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "than"), None)
+    name = next((c for c in than.children if c.dep_ == "pobj"), None) if than is not None else None
+    if name is not None and name.pos_ != "PROPN":  # "than the economist Paul Reyes"
+        name = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return name if name is not None and name.pos_ == "PROPN" else None
+
+
+def _paragraph_opening_noun(verb: Token) -> Token | None:
+    """For a verb the parse joined to an earlier paragraph (a sentence run over a
+    paragraph break), the noun phrase opening the verb's own paragraph before it, when
+    the parse hung that on the earlier paragraph too: the subject it lost."""
+    doc = verb.doc
+    start = next((t.i + 1 for t in reversed(doc[verb.sent.start:verb.i]) if t.is_space and "\n" in t.text), None)
+    if start is None or not any(a.i < start for a in verb.ancestors):
+        return None
+    tops = [t for t in doc[start:verb.i] if t.head.i < start and not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if len(tops) == 1 and tops[0].pos_ in ("PROPN", "NOUN"):
+        return tops[0]
+    return None
+
+
+def _misparsed_participle_subject(verb: Token, subjects: list[Token]) -> bool:
+    """A bare participle whose subject is a thing someone owns ("laid out his concerns saying
+    ..."): the parse took the object of the verb before for the participle's subject."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.head.i < verb.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and all(s.pos_ == "NOUN" and s.i < verb.i and any(c.dep_ == "poss" for c in s.children)
+                    and not is_person_noun(s) for s in subjects))
 
 
 def _misparsed_predicate(verb: Token) -> bool:
@@ -1260,16 +1350,33 @@ def nearest_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Spe
 
 def as_cue(art: ArticleView, span: Span, frame: set[int]) -> tuple[str, Speaker] | None:
     """"As Durbin noted the other day, a lot of Democrats “wanted ...”": a speech
-    verb in an as-clause of the clause holding the quote."""
+    verb (or "put it": "as the economist Ann Lee put it, “...”") in an as-clause of
+    the clause holding the quote."""
     clause_heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     for head in [*clause_heads, *governing_tokens(span)]:
         for child in head.children:
-            if child.dep_ == "advcl" and child.i in frame and _is_speech_verb(child) and any(
+            if child.dep_ != "advcl" or child.i not in frame:
+                continue
+            if (_is_speech_verb(child) or _puts_it(child, frame)) and any(
                     c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < child.i for c in child.children):
-                speaker = subject_speaker(art, child)
+                speaker = subject_speaker(art, child, guess=False) or _as_object_speaker(art, child)
                 if speaker is not None and speaker.can_speak:
                     return cue_text(child), speaker
     return None
+
+
+def _as_object_speaker(art: ArticleView, verb: Token) -> Speaker | None:
+    """"As the economist Ann Lee put it": the parse made "as" a preposition and the
+    speaker its object, leaving the verb without a subject."""
+    as_word = next((c for c in verb.children if c.dep_ in ("prep", "mark") and c.lower_ == "as" and c.i < verb.i), None)
+    speaker_word = next((g for g in as_word.children if g.dep_ == "pobj"), None) if as_word is not None else None
+    return speaker_from(art, speaker_word) if speaker_word is not None else None
+
+
+def _puts_it(verb: Token, frame: set[int]) -> bool:
+    """"Put it" (bluntly), not "put it on hold" or "put it off" (words of the frame, not of the quote)."""
+    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+            and not any(c.dep_ in ("prep", "prt") and c.i in frame and c.lower_ != "as" for c in verb.children))
 
 
 def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
@@ -1284,7 +1391,11 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
     titled = _titled_name_cue(art, span)
     if titled is not None:
         return titled
-    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(min(span.end, len(art.doc) - 1))[1]
+    after = next((t.i for t in art.doc[span.end:] if not (t.is_punct or t.is_space)), len(art.doc) - 1)
+    short = _short_cue_after(art, after)
+    if short is not None:
+        return short
+    end = art.clause(span.end - 1)[1] if ending == "," else art.clause(after)[1]  # past the closing mark
     rest = [t for t in art.doc[span.end:end] if not t.is_punct and not t.is_space]
     owner = next((t for t in rest if t.tag_ == "POS"), None)
     rest = rest[rest.index(owner) + 1:] if owner is not None else rest
@@ -1297,6 +1408,20 @@ def trailing_name_cue(art: ArticleView, span: Span, m: Marked) -> tuple[str | No
         return None, None
     speaker = speaker_from(art, name[-1])
     return (word.text, speaker) if speaker is not None else (None, None)
+
+
+def _short_cue_after(art: ArticleView, first: int) -> tuple[str, Speaker] | None:
+    """"“…!” some chanted, and …", "“…?” the senator asked.": a few words up to the next
+    punctuation that are a subject and its speech verb, nothing else."""
+    words = list(takewhile(lambda t: not (t.is_punct or t.is_space or art.quoted[t.i]), art.doc[first:]))
+    if not 2 <= len(words) <= TRAILING_CUE_WORDS:
+        return None
+    verb = words[-1]
+    subject = subject_of(verb) if verb_lemma(verb) in SPEECH_VERBS and verb.is_lower else None
+    if subject is None or subject.i != verb.i - 1 or subject.left_edge.i != first:
+        return None
+    speaker = subject_speaker(art, verb, guess=False)
+    return (verb.text, speaker) if speaker is not None and speaker.can_speak else None
 
 
 def _titled_name_cue(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
@@ -1378,14 +1503,20 @@ def named_right_after(art: ArticleView, span: Span) -> tuple[str, Speaker] | Non
 
 def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker] | None:
     """"“We will win.” ¶ That was how Omar Khaled put it.": a quote paragraph whose next
-    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker."""
+    paragraph opens by pointing back at it ("that", "so", "those") and names the speaker;
+    "“We will win,” ¶ Omar Khaled, the mayor, told reporters.": a quote left open by its
+    comma, whose cue a paragraph break cut off."""
     end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
         return None
-    if art.doc[end].lower_ not in BACK_REFERENCES:
+    comma = art.text[span.start_char:span.end_char].rstrip().endswith(",")
+    if art.doc[end].lower_ not in BACK_REFERENCES and not comma:
         return None
     start, stop = art.clause(end)
-    return _person_cue(art, art.doc[end:stop], put_it=True)
+    cue = _person_cue(art, art.doc[end:stop], put_it=True)
+    if cue is not None and art.doc[end].lower_ not in BACK_REFERENCES and cue[1].start != art.doc[end].idx:
+        return None  # after a comma, only a paragraph that opens with the speaker's name
+    return cue
 
 
 def _after_quote(art: ArticleView, end: int) -> int:
@@ -1443,8 +1574,8 @@ def colon_lead_in(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, 
     if lead is None:
         return None
     speaker = subject_speaker(art, lead)
-    if speaker is None or not speaker.can_speak or not _person_like(art, speaker):
-        return None
+    if speaker is None or not speaker.can_speak or not (_person_like(art, speaker) or speaker.head in PERSON_NOUNS):
+        return None  # "a government spokesperson said in an email:" speaks for a country, in person
     return cue_text(lead), speaker
 
 
@@ -1452,7 +1583,7 @@ def _lead_in_verb(art: ArticleView, colon: int) -> Token | None:
     """The main verb of the clause a colon ends ("She continued:")."""
     start, _ = art.clause(colon)
     lead = range(start, colon)
-    verbs = [art.doc[i] for i in lead if art.doc[i].pos_ in ("VERB", "AUX") and art.doc[i].head.i not in lead]
+    verbs = [t for t in art.doc[start:colon] if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in lead)]
     return verbs[-1] if verbs else None
 
 
@@ -2018,6 +2149,10 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     if token.i in art.pronouns:
         return art.pronouns[token.i]
     art.pronouns[token.i] = None  # no cycles
+    author = _author_of_modified_thing(art, token, gender)
+    if author is not None:
+        art.pronouns[token.i] = author
+        return author
     floor = text_paragraphs_back(art, art.paragraph_of[token.i], PRONOUN_PARAGRAPHS)
     focus = art.doc[_previous_sentence_start(art, token.i)].idx
     candidates: list[tuple[int, int, str | Speaker]] = [
@@ -2045,6 +2180,27 @@ def _person_antecedent(art: ArticleView, token: Token, gender: str) -> str | Spe
     return found
 
 
+def _author_of_modified_thing(art: ArticleView, token: Token, gender: str) -> str | None:
+    """"A speech by Ann Lee in 1968, when she said ...", "the one remark Lee did make, which
+    she didn't pursue": a pronoun in a clause modifying a thing (not a person) is the person
+    named in that thing's own words before it."""
+    clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+    if clause is None:
+        return None
+    thing = clause.head
+    while thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ in ("NOUN", "PROPN"):
+        thing = thing.head.head  # "a speech by X in 1968, when ...": the speech
+    if thing.pos_ != "NOUN" or is_person_noun(thing) or art.mention_at[thing.i] is not None:
+        return None
+    if art.paragraph_of[thing.i] != art.paragraph_of[token.i]:
+        return None  # a parse run over a paragraph break
+    inside = {t.i for t in clause.subtree}
+    people = [m for t in thing.subtree if t.i < token.i and t.i not in inside
+              and (m := art.mention_at[t.i]) is not None and _is_person(art.actors, m.actor_id)
+              and art.genders.get(m.actor_id, gender) == gender and not art.quoted[t.i]]
+    return people[-1].actor_id if people else None
+
+
 def _last_sentence_subjects(art: ArticleView, candidates: list[tuple[int, int, str | Speaker]]) -> list:
     """With no subject in focus, the subjects of the last sentence that names a candidate, its
     main clause's subject alone when that is one (Hobbs 1978, Grosz et al. 1995: subjects before
@@ -2068,11 +2224,18 @@ def _head_of_name(token: Token) -> Token:
 
 def _salience(token: Token) -> int:
     """2 for the subject of a main clause, 1 for other words outside relative
-    clauses, 0 inside one ("Walsh, who beat Khaled, ...": Khaled is not in focus)."""
+    clauses, 0 inside one ("Walsh, who beat Khaled, ...": Khaled is not in focus) or
+    for a person named as someone's relation outside a subject ("his boss, Donald Trump") or
+    as the modifier of a thing ("the Trump campaign")."""
     while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "compound" and head.pos_ == "NOUN" and head.is_lower and not is_person_noun(head):
+            return 0  # "the Trump campaign": the name of a thing, not the person in focus
         token = token.head
     if any(a.dep_ in ("relcl", "acl") for a in token.ancestors):
         return 0
+    if token.dep_ not in SUBJECTS | {"nsubjpass"} and any(c.tag_ == "PRP$" for c in token.children):
+        return 0  # "included him, his role and his boss, Donald Trump": named in relation to the one in focus
     return 2 if token.dep_ in SUBJECTS | {"nsubjpass"} else 1
 
 
@@ -2100,6 +2263,9 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
     ]
     if groups:
         return groups[-1]
+    document = _document_quoted_last(art, token)
+    if document is not None:
+        return document
     for i in range(token.i - 1, floor_token - 1, -1):
         mention = art.mention_at[i]
         if mention is None or not _in_subject(art.doc[i]):
@@ -2111,6 +2277,26 @@ def _group_antecedent(art: ArticleView, token: Token) -> Speaker | None:
             first = art.mention_at[head.i]
             return Speaker(first.start, first.end, first.text, first.actor_id, plural=True)
     return None
+
+
+def _document_quoted_last(art: ArticleView, token: Token) -> Speaker | None:
+    """"“…,” the filing says. [a sentence of the writer's] “…,” it says.": "it" is the
+    document quoted last, when the last quote before it, in this or the previous
+    paragraph, was the document's and nothing else is a subject in between."""
+    if token.lower_ != "it":
+        return None
+    earlier = [a for a in art.history if a.end <= token.idx]
+    if not earlier or earlier[-1].speaker.head not in DOCUMENT_NOUNS:
+        return None
+    last = earlier[-1]
+    if art.paragraph_of[token.i] - art.paragraph_of[art.doc.char_span(
+            last.speaker.start, last.speaker.end, alignment_mode="expand").start] > 1:
+        return None
+    between = art.doc.char_span(last.speaker.end, token.idx, alignment_mode="contract")
+    if between is not None and any(t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN", "PRON") and not art.quoted[t.i]
+                                   and not is_person_noun(t) and art.mention_at[t.i] is None for t in between):
+        return None
+    return last.speaker
 
 
 def known_genders(art: ArticleView) -> dict[str, str]:
