@@ -165,3 +165,8 @@ def test_the_last_word_of_a_patronymic_name_is_no_reference_to_its_bearer(nlp):
 def test_a_kb_surname_that_the_parse_gives_as_a_place_is_the_place(nlp):
     text = "In Lagos, thousands rallied against fuel price rises."
     assert "ricardo-lagos" not in person_ids(nlp, text, "2012-01-09", "Lagos")
+
+
+def test_a_word_of_a_monarchs_regnal_name_is_no_reference_to_the_monarch(nlp):
+    text = "Carlos said the vote would be held in June."
+    assert "juan-carlos-i" not in person_ids(nlp, text, "2010-01-01", "Carlos")

@@ -148,6 +148,9 @@ NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la
 # Somalia, Iceland, Malaysia's Malay names): a bare last word is no reference to them ("Ahmed" is not
 # Abiy Ahmed), as with Arabic "bin" names.
 PATRONYMIC_NAME_COUNTRIES = frozenset({"ETH", "ERI", "SOM", "ISL", "MYS"})
+# A monarch's regnal name ("Juan Carlos I", "Mohammed VI") has no surname: "Carlos" alone is not the king.
+MONARCH_ROLES = frozenset({"King", "Queen", "Emperor", "Prince", "Sultan", "Emir"})
+REGNAL_NUMBER_RE = re.compile(r"^[IVX]+$")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "baroness", "baron"})
@@ -310,7 +313,8 @@ def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
     last word is hyphenated other than after a particle ("Moon Jae-in", not
     "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
     patronymics: the last word is not what a bare mention uses), names of
-    :data:`PATRONYMIC_NAME_COUNTRIES` (for the same reason), and surnames of two letters."""
+    :data:`PATRONYMIC_NAME_COUNTRIES` (for the same reason), monarchs' regnal names
+    ("Juan Carlos I"), and surnames of two letters."""
     people: dict[str, list[KBEntry]] = {}
     for entry in kb.entries.values():
         family = family_name_first(entry.name, entry.country) if entry.kind == "person" else None
@@ -320,7 +324,8 @@ def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
         words = entry.name.split()
         hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
         patronymic = entry.country in PATRONYMIC_NAME_COUNTRIES or {"bin", "ibn"} & {w.lower() for w in words}
-        if entry.kind != "person" or hyphenated or patronymic:
+        regnal = entry.role in MONARCH_ROLES and REGNAL_NUMBER_RE.match(words[-1]) is not None
+        if entry.kind != "person" or hyphenated or patronymic or regnal:
             continue
         first, surname = name_key(words)
         if first is not None and len(surname) > 2:
