@@ -170,3 +170,8 @@ def test_a_kb_surname_that_the_parse_gives_as_a_place_is_the_place(nlp):
 def test_a_word_of_a_monarchs_regnal_name_is_no_reference_to_the_monarch(nlp):
     text = "Carlos said the vote would be held in June."
     assert "juan-carlos-i" not in person_ids(nlp, text, "2010-01-01", "Carlos")
+
+
+def test_a_kb_surname_that_ner_took_for_a_place_is_the_person_outside_a_prepositional_phrase(nlp):
+    text = "The senator urged Pompeo and Esper in a letter to reject the plan."
+    assert person_ids(nlp, text, "2020-01-09", "Pompeo") == {"mike-pompeo"}

@@ -1079,13 +1079,13 @@ def used_as_noun(art: Article, token: Token) -> bool:
 def _kb_surname_usable(art: Article, token: Token) -> bool:
     """A word NER missed may be a KB person's surname when it is a proper noun, or
     a common word used as a name ("Brown said", not "brown" or "in May"); a word NER
-    took for a place is one unless it acts or owns ("in Lagos" is the city, not
-    Ricardo Lagos; "Lagos said" may be him)."""
+    took for a place after a preposition is that place ("in Lagos" is the city, not
+    Ricardo Lagos; "Lagos said" or "urged Pompeo" may be a person)."""
     if token.ent_type_ == "PERSON":
         return True
     if token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
         return False
-    if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ not in AGENT_DEPS and not _titled(art, token.i):
+    if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
         return False
     if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
         before = token.doc[token.i - 1] if token.i > 0 else None
