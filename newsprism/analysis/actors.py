@@ -144,6 +144,13 @@ Doc.set_extension("actors", default=(), force=True)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 NAME_PARTICLES = frozenset("al el bin ibn ben van von de da di du del der den la le dos das".split())
+# Countries whose people's names end in the father's given name, not a family name (Ethiopia, Eritrea,
+# Somalia, Iceland, Malaysia's Malay names): a bare last word is no reference to them ("Ahmed" is not
+# Abiy Ahmed), as with Arabic "bin" names.
+PATRONYMIC_NAME_COUNTRIES = frozenset({"ETH", "ERI", "SOM", "ISL", "MYS"})
+# A monarch's regnal name ("Juan Carlos I", "Mohammed VI") has no surname: "Carlos" alone is not the king.
+MONARCH_ROLES = frozenset({"King", "Queen", "Emperor", "Prince", "Sultan", "Emir"})
+REGNAL_NUMBER_RE = re.compile(r"^[IVX]+$")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Honorifics before a name: not a role, and a title may precede them ("Ambassador Sir Kim Darroch").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "baroness", "baron"})
@@ -305,8 +312,9 @@ def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
     written family name first (:func:`newsprism.kb.family_name_first`). Left out: names whose
     last word is hyphenated other than after a particle ("Moon Jae-in", not
     "Bashar al-Assad") or that hold "bin"/"ibn" (Korean given names, Arabic
-    patronymics: the last word is not what a bare mention uses), and surnames of
-    two letters."""
+    patronymics: the last word is not what a bare mention uses), names of
+    :data:`PATRONYMIC_NAME_COUNTRIES` (for the same reason), monarchs' regnal names
+    ("Juan Carlos I"), and surnames of two letters."""
     people: dict[str, list[KBEntry]] = {}
     for entry in kb.entries.values():
         family = family_name_first(entry.name, entry.country) if entry.kind == "person" else None
@@ -315,7 +323,9 @@ def kb_people_by_surname(kb: ActorKB) -> dict[str, list[KBEntry]]:
             continue
         words = entry.name.split()
         hyphenated = "-" in words[-1] and words[-1].split("-")[0].lower() not in NAME_PARTICLES
-        if entry.kind != "person" or hyphenated or {"bin", "ibn"} & {w.lower() for w in words}:
+        patronymic = entry.country in PATRONYMIC_NAME_COUNTRIES or {"bin", "ibn"} & {w.lower() for w in words}
+        regnal = entry.role in MONARCH_ROLES and REGNAL_NUMBER_RE.match(words[-1]) is not None
+        if entry.kind != "person" or hyphenated or patronymic or regnal:
             continue
         first, surname = name_key(words)
         if first is not None and len(surname) > 2:
@@ -604,7 +614,10 @@ def kb_matches(art: Article) -> Iterator[Found]:
     for start, end, form, actor_id in longest(matches):
         entry = art.kb.get(actor_id)
         if entry is not None and not _after_region_prefix(doc, start):
-            yield Found(start, end, kb_draft(art, entry), "kb" if form == "name" else form, kb_form=form)
+            draft = kb_draft(art, entry)
+            if entry.kind == "person":
+                register_written_surname(art, draft, start, end)
+            yield Found(start, end, draft, "kb" if form == "name" else form, kb_form=form)
 
 
 def _after_region_prefix(doc: Doc, start: int) -> bool:
@@ -632,6 +645,20 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
         if body is not None and body.kind != "person":
             draft.affiliation = kb_draft(art, body)
     return draft
+
+
+def register_written_surname(art: Article, person: Draft, start: int, end: int) -> None:
+    """A KB person named by a spelling variant is also known by that spelling's
+    surname ("Alyaksandr Lukashenka" ... "Lukashenka"); not for names written
+    family name first, whose variants' last word is a given name."""
+    entry = art.kb.get(person.kb_id or "")
+    if entry is None or family_name_first(entry.name, entry.country) is not None:
+        return
+    _, surname = name_key(_words(art.doc, start, end))
+    if surname and surname != person.surname and len(surname) > 2:
+        people = art.people.setdefault(surname, [])
+        if person not in people:
+            people.append(person)
 
 
 # --------------------------------------------------------------------------- 2. people
@@ -1051,10 +1078,14 @@ def used_as_noun(art: Article, token: Token) -> bool:
 
 def _kb_surname_usable(art: Article, token: Token) -> bool:
     """A word NER missed may be a KB person's surname when it is a proper noun, or
-    a common word used as a name ("Brown said", not "brown" or "in May")."""
+    a common word used as a name ("Brown said", not "brown" or "in May"); a word NER
+    took for a place after a preposition is that place ("in Lagos" is the city, not
+    Ricardo Lagos; "Lagos said" or "urged Pompeo" may be a person)."""
     if token.ent_type_ == "PERSON":
         return True
     if token.ent_type_ in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"):
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
         return False
     if token.pos_ != "PROPN":  # a noun capitalised inside a sentence is a name ("criticized Sessions")
         before = token.doc[token.i - 1] if token.i > 0 else None
