@@ -80,9 +80,16 @@ The rules:
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
    ("denied reports that ...").
-5. **Hearsay** [reportedly]: "reportedly", "is reported to" credit the sentence to
-   unnamed reports (anonymous).
+   A document the article's own outlet names among its owners ("a CNN/ORC poll" in CNN) is
+   the outlet citing itself: no attribution.
+5. **Hearsay** [reportedly]: "reportedly", "is reported to" credit the clause they qualify
+   to unnamed reports (anonymous): a main clause to the end of its sentence, a subordinate
+   one without its conjunction ("as the FBI reportedly expands ..."), and only the
+   predicate when the subject holds an aside set off by commas.
 6. **Source lines** [line]: a short line "Source: X" credits the text above it.
+
+A cue inside a quotation that opens and closes in its paragraph credits nothing: the
+source is the speaker's, not the article's.
 
 Contents lose a leading "that", a news dateline ("GENEVA —") and punctuation at
 their edges; quotation marks stay when paired inside, and go when they enclose it all.
@@ -344,7 +351,7 @@ class Article:
 def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
     """The attributions of one parsed article, in document order (see the module docstring)."""
     art = Article.read(doc, lexicon or default_lexicon())
-    hits = art.lexicon.hits(art.forms)
+    hits = [hit for hit in art.lexicon.hits(art.forms) if not in_quotation(art, hit[1])]
     found: list[Found] = []
     for section, start, end in hits:
         if section == "according":
@@ -360,10 +367,24 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_document_clause(art, doc[start])
             found += from_issued_statement(art, doc[start])
     for token in map(doc.__getitem__, art.clauses):
-        if has_mark(token, "that") and is_verb(token.head):
+        if has_mark(token, "that") and is_verb(token.head) and not in_quotation(art, token.head.i):
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
     found += from_source_lines(art)
     return [a for a in records(doc, found) if not cites_itself(a, doc.user_data.get("newsprism_outlet"))]
+
+
+def in_quotation(art: Article, i: int) -> bool:
+    """Whether token ``i`` lies inside a quotation that opens and closes in its paragraph:
+    a source the speaker cites is the speaker's, not the article's ("\"As the deputy said,
+    ...\""); quotations inside quotations are not marked either (the guidelines)."""
+    at = bisect_left(art.breaks, i)
+    first = art.breaks[at - 1] + 1 if at > 0 else 0
+    last = art.breaks[at] if at < len(art.breaks) else len(art.doc)
+    return _quote_balance(art.doc, first, i) > 0 and _quote_balance(art.doc, i + 1, last) < 0
+
+
+def _quote_balance(doc: Doc, start: int, end: int) -> int:
+    return sum(quote_side(t) for t in doc[start:end])
 
 
 def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
@@ -1185,17 +1206,34 @@ def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
 
 
 def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
-    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports
+    """"X reportedly did Y", "X is reported to have done Y": the clause, from unnamed reports
     (the source is named "reports", its words are the cue)."""
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
-    if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(anchor.head if anchor.dep_ == "advmod" else anchor):
+    verb = anchor.head if anchor.dep_ == "advmod" else anchor
+    if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(verb):
         return
     first, last = line_bounds(doc, anchor.sent, start)
-    content = trim(doc, first, last)
+    content = trim(doc, *hearsay_clause(verb, first, last))
     if content is not None:
         cue = doc[start:end]
         yield Found(Source("reports", None, "anonymous", *span_chars(cue)), cue.text, *content)
+
+
+def hearsay_clause(verb: Token, first: int, last: int) -> tuple[int, int]:
+    """The clause "reportedly" qualifies, within its line: the verb's own clause without its
+    conjunction ("as the FBI reportedly expands ..."); only the predicate when the subject
+    holds an aside set off by commas ("X, whose records were seized, is now reportedly
+    under investigation": the aside is the article's own statement). A main verb's clause
+    runs to the end of the sentence, whatever the parse hung elsewhere."""
+    start, end = verb.left_edge.i, (last if verb.dep_ == "ROOT" else verb.right_edge.i + 1)
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.i == start]
+    if marks:
+        start += 1
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and any(t.text == "," for t in subject.subtree):
+        start = subject.right_edge.i + 1
+    return max(start, first), min(end, last)
 
 
 # --------------------------------------------------------------------------- 6. source lines
@@ -1371,6 +1409,9 @@ def document_owner(art: Article, head: Token) -> Source | None:
     (not a person or country after "of": "a survey of Iraqis", nor a country by its
     demonym: "a French report"), a country only if nothing else; without actors, a
     proper name there."""
+    own = own_outlet_in(art, head)
+    if own is not None:  # "a CNN/ORC poll" in CNN: the outlet citing itself, whoever else ran it
+        return own
     owners = []
     for word, via in owner_words(head):
         owned = art.owner[word.i]
@@ -1385,6 +1426,18 @@ def document_owner(art: Article, head: Token) -> Source | None:
     for word, via in owner_words(head):
         if word.pos_ == "PROPN" and via != "amod" and art.owner[word.i] is None:
             return name_source(art, word, *noun_phrase(word))
+    return None
+
+
+def own_outlet_in(art: Article, head: Token) -> Source | None:
+    """The article's own outlet when it names the document, anywhere before its head."""
+    outlet = art.doc.user_data.get("newsprism_outlet")
+    for word in art.doc[head.left_edge.i:head.i] if outlet else ():
+        owned = art.owner[word.i]
+        if owned is not None:
+            source = actor_source(art, owned)
+            if is_own_outlet(source.text, source.id, outlet):
+                return source
     return None
 
 

