@@ -87,3 +87,26 @@ def test_a_source_outside_the_quotation_still_counts(nlp):
     text = 'According to the Clarion, the mayor called the plan "a disaster."'
     (a,) = attributions(nlp, text)
     assert "Clarion" in a.source and a.text == 'the mayor called the plan "a disaster."'
+
+
+# --------------------------------------------------------------------------- clauses the parse read as objects
+
+
+def test_a_clause_read_as_an_object_with_a_phrase_is_credited_whole(nlp):
+    (a,) = attributions(nlp, "Reports have said secret files about the mine passed through the server.")
+    assert (a.kind, a.text) == ("anonymous", "secret files about the mine passed through the server")
+
+
+def test_that_read_as_the_determiner_of_a_plural_opens_the_clause(nlp):
+    (a,) = attributions(nlp, "The police statement said only that officers who entered the house found a rifle.")
+    assert a.kind == "document" and a.text.endswith("that officers who entered the house found a rifle")
+
+
+def test_a_person_saying_such_a_clause_is_a_quote_not_an_attribution(nlp):
+    assert attributions(nlp, "The mayor said only that officers who entered the house found a rifle.") == []
+
+
+def test_an_autopsy_is_a_document_source(nlp):
+    (a,) = attributions(nlp, "An autopsy said heart disease likely contributed to his death.")
+    assert (a.kind, a.source, a.text) == ("document", "An autopsy", "heart disease likely contributed to his death")
+    assert attributions(nlp, "The autopsy was released on Friday after the vote.") == []

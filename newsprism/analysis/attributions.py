@@ -989,15 +989,23 @@ def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 def misparsed_complement(verb: Token) -> Token | None:
     """"shows [two channels differed ...]": a clause the parse read as an object with a
-    finite verb hung on it; the object stands for the clause."""
+    finite verb hung on it, right after it or after a phrase of its ("said [content about
+    drones passed ...]"); "said only that officers who ... found ...": "that" read as the
+    determiner of a plural. The object stands for the clause."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return None
-    clause = next((c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
-    if clause is None or clause.i != obj.i + 1 or any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
-        return None
-    return obj
+    if obj.tag_ in ("NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ == "that" for c in obj.lefts):
+        return obj
+    for noun in obj.subtree:
+        if noun is not obj and noun.dep_ != "pobj":
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.i == noun.i + 1), None)
+        finite = ("VBD", "VBZ", "VBP", "VBN") if noun is obj else ("VBD", "VBZ", "VBP")
+        if clause is not None and clause.tag_ in finite and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
+            return obj
+    return None
 
 
 def is_fronted(clause: Token, verb: Token) -> bool:
