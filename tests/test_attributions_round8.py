@@ -110,3 +110,27 @@ def test_an_autopsy_is_a_document_source(nlp):
     (a,) = attributions(nlp, "An autopsy said heart disease likely contributed to his death.")
     assert (a.kind, a.source, a.text) == ("document", "An autopsy", "heart disease likely contributed to his death")
     assert attributions(nlp, "The autopsy was released on Friday after the vote.") == []
+
+
+# --------------------------------------------------------------------------- commentators
+
+
+@pytest.mark.parametrize("text", [
+    "Most legal experts say a sitting governor cannot be prosecuted.",
+    "Some observers said the move might presage a purge.",
+    "Correspondents say it is unlikely the council would act.",
+    "The professor told her students the theory was wrong.",
+])
+def test_commentators_giving_a_view_are_no_source(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Researchers found that the vaccine cut infections by half.", "Researchers"),
+    ("According to experts, the bridge is unsafe.", "experts"),
+    ("Witnesses said the car was speeding.", "Witnesses"),
+    ("Officials said the talks had stalled.", "Officials"),
+])
+def test_findings_source_phrases_and_unnamed_sources_still_credit(nlp, text, source):
+    (a,) = attributions(nlp, text)
+    assert (a.kind, a.source) == ("anonymous", source)

@@ -68,7 +68,9 @@ The rules:
    hung across a paragraph break is not the content. With a statement phrase, "he"/"she" is the person named before,
    "they"/"it" leave the statement as the source ("they said in court documents") and
    a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
-   groups that are no [anonymous] noun ("some Christians say") credit nothing. A
+   groups that are no [anonymous] noun ("some Christians say") credit nothing, nor do
+   unnamed commentators ([journalist], [expert]: "experts say", "observers said") with a
+   plain speech verb. A
    complement before its verb ("A, but B, Reuters reports") is the sentence up to it. Any verb with a that-clause credits
    unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
    "the Texas Republican" (definite, singular) are taken for someone named elsewhere,
@@ -785,8 +787,9 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
         return source.noun == "document" and source.kind in ("anonymous", "media")
     if source.kind in ("media", "document") or source.noun == "document":
         return True
-    # "officials said", not "Christians say": a group's view is not a source's report
-    return source.kind == "anonymous" and not source.anaphoric and source.noun is not None
+    # "officials said", not "Christians say" nor "experts say": a group's view is not a source's report
+    return (source.kind == "anonymous" and not source.anaphoric
+            and source.noun not in (None, "journalist", "expert"))
 
 
 def is_person(art: Article, source: Source) -> bool:
