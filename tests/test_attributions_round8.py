@@ -134,3 +134,41 @@ def test_commentators_giving_a_view_are_no_source(nlp, text):
 def test_findings_source_phrases_and_unnamed_sources_still_credit(nlp, text, source):
     (a,) = attributions(nlp, text)
     assert (a.kind, a.source) == ("anonymous", source)
+
+
+# --------------------------------------------------------------------------- a colon closing its paragraph
+
+
+def test_a_report_closing_its_paragraph_with_a_colon_credits_the_block_after_it(nlp):
+    text = "Besides the grant, the AP reports:\n\nThe fund has paid for the coverage since 2005.\n\nIt ends here."
+    (a,) = attributions(nlp, text)
+    assert (a.source_id, a.text) == ("associated-press", "The fund has paid for the coverage since 2005")
+
+
+def test_a_fronted_content_and_the_block_are_both_credited(nlp):
+    text = "The founder spoke on the radio, the AP reports:\n\nThe fund has paid for the coverage.\n\nIt ends here."
+    assert [a.text for a in attributions(nlp, text)] == [
+        "The founder spoke on the radio", "The fund has paid for the coverage"]
+
+
+def test_a_source_phrase_before_a_colon_credits_the_block_past_a_label_line(nlp):
+    text = ("Here is one example, as reported by The Guardian:\n\nAdvertisement:\n\n"
+            "The officer is among three men named in a lawsuit.\n\nIt ends here.")
+    (a,) = attributions(nlp, text)
+    assert (a.source_id, a.text) == ("the-guardian", "The officer is among three men named in a lawsuit")
+
+
+def test_a_statement_closing_its_paragraph_credits_the_quotation_after_it(nlp):
+    text = "A government spokesperson said in an email:\n\n\u201cWe have always been ready to help.\u201d\n\nIt ends here."
+    (a,) = attributions(nlp, text)
+    assert (a.kind, a.cue, a.text) == ("anonymous", "said in an email", "We have always been ready to help")
+
+
+def test_a_colon_ending_a_that_clause_does_not_move_the_content(nlp):
+    text = "The Clarion reported in 2008 that the writer had penned vile things, like the following:\n\nWords.\n\nEnd."
+    (a,) = attributions(nlp, text)
+    assert a.text == "the writer had penned vile things, like the following"
+
+
+def test_a_person_saying_a_block_is_a_quote_not_an_attribution(nlp):
+    assert attributions(nlp, "The mayor said:\n\nWe will win this fight.\n\nIt ends here.") == []

@@ -93,6 +93,10 @@ The rules:
 A cue inside a quotation that opens and closes in its paragraph credits nothing: the
 source is the speaker's, not the article's.
 
+A cue whose words end in a colon that closes its paragraph ("Besides that, the AP reports:",
+"..., as reported by The Guardian:", "a spokesperson said in an email:") credits the paragraph
+after it, past short label lines ("Advertisement:"), as well as a content fronted before it.
+
 Contents lose a leading "that", a news dateline ("GENEVA —") and punctuation at
 their edges; quotation marks stay when paired inside, and go when they enclose it all.
 A quotation the content opens or closes is taken whole, across sentences, within its
@@ -166,6 +170,7 @@ OPENING_MARKS = frozenset("“‘«")
 CLOSING_MARKS = frozenset("\"'”’»")
 SOURCE_LINE_MAX_WORDS = 10
 DATELINE_MAX_TOKENS = 10
+LABEL_LINE_MAX_TOKENS = 3  # "Advertisement:", "Read more:" between a colon and its block
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOT_SOURCE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -438,6 +443,9 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
     content = None
     if is_verb(anchor) and any(c.dep_ == "nsubjpass" for c in anchor.children):
         content = as_complement(art, anchor)  # "X was quoted by Y as rejecting Z"
+    phrase_end = max(t.right_edge.i for t in doc[start:end])
+    if content is None and doc[phrase_end + 1:phrase_end + 2].text == ":" and closes_paragraph(doc, phrase_end + 1):
+        content = paragraph_after(doc, phrase_end + 1)  # "..., as reported by the Clarion:" + a block
     if content is None:
         outer, head = clause_of(anchor)
         if head.dep_ == "relcl":
@@ -664,7 +672,15 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     # "reported his denial", "officials reported 469 cases": what was reported
     allow_object = section == "report" and not is_person(art, source) and (
         source.kind == "media" or verb.lemma_ == "report")
+    cue = doc[verb.i:end].text
+    if statement is not None:
+        cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
+    block = colon_block(doc, verb)
     content = verb_content(art, verb, allow_object=allow_object)
+    if block is not None:  # "the AP reports:" closing a paragraph: the block after it ...
+        yield Found(source, cue, *block)
+        if content is None or content[1] > verb.i:  # ... and what comes before ("A, the AP reports:")
+            return
     content = content or (statement_content(art, statement) if statement is not None else None)
     content = content or closing_clause_content(doc, verb, subject)
     if content is None and parenthetical:
@@ -672,9 +688,6 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
     if content is None:
         return
-    cue = doc[verb.i:end].text
-    if statement is not None:
-        cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
 
 
@@ -980,14 +993,49 @@ def object_end(verb: Token, obj: Token) -> int:
     return end
 
 
+def colon_after(doc: Doc, verb: Token) -> Token | None:
+    """The colon closing the verb's words."""
+    return next((t for t in doc[verb.i + 1:verb.right_edge.i + 2] if t.text == ":"), None)
+
+
+def colon_block(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"the AP reports:" closing its paragraph: the paragraph after it (not after a
+    complement that ends in a colon: "reported that X wrote the following:")."""
+    colon = colon_after(doc, verb)
+    if colon is None or not closes_paragraph(doc, colon.i):
+        return None
+    if any(c.dep_ == "ccomp" and verb.i < c.i < colon.i for c in verb.children):
+        return None
+    return paragraph_after(doc, colon.i)
+
+
 def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """"saying in a statement: “...”": the quotation after the colon closing the verb's words."""
-    after = verb.right_edge.i + 1
-    colon = next((t for t in doc[verb.i + 1:after + 1] if t.text == ":"), None)
+    colon = colon_after(doc, verb)
     if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in QUOTE_MARKS:
         return None
     _, last = line_bounds(doc, verb.sent, colon.i)
     return trim(doc, colon.i + 1, last)
+
+
+def closes_paragraph(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and "\n" in doc[i + 1].text
+
+
+def paragraph_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The paragraph after token ``i``, past short label lines ("Advertisement:"): the block a
+    colon closing its paragraph introduces (a quoted post, another outlet's paragraph)."""
+    start = i + 1
+    while True:
+        while start < len(doc) and doc[start].is_space:
+            start += 1
+        end = start
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        if start < end <= start + LABEL_LINE_MAX_TOKENS and doc[end - 1].text == ":":
+            start = end
+            continue
+        return trim(doc, start, end) if start < end else None
 
 
 def misparsed_complement(verb: Token) -> Token | None:
