@@ -172,3 +172,21 @@ def test_a_colon_ending_a_that_clause_does_not_move_the_content(nlp):
 
 def test_a_person_saying_a_block_is_a_quote_not_an_attribution(nlp):
     assert attributions(nlp, "The mayor said:\n\nWe will win this fight.\n\nIt ends here.") == []
+
+
+# --------------------------------------------------------------------------- outlets named by a common noun or a reporter's title
+
+
+def test_the_magazine_told_is_the_magazine_named_before(nlp):
+    text = "The photos were published by Newsweek. A former analyst told the magazine it was a rare decision."
+    (a,) = attributions(nlp, text)
+    assert (a.source_id, a.kind, a.text) == ("newsweek", "media", "it was a rare decision")
+
+
+def test_a_reporter_titled_by_an_outlet_stands_for_the_outlet(nlp):
+    (a,) = attributions(nlp, "The minister told CNN correspondent Ann Berg that the talks had failed.")
+    assert (a.source_id, a.kind, a.text) == ("cnn", "media", "the talks had failed")
+
+
+def test_a_person_titled_otherwise_is_no_channel(nlp):
+    assert attributions(nlp, "The minister told his aide Ann Berg that the talks had failed.") == []

@@ -1407,8 +1407,10 @@ def actor_source(art: Article, owned: tuple[Mention, int, int]) -> Source:
 
 
 def outlet_before(art: Article, start: int) -> Source | None:
-    """The outlet in "the Post's Anna Berg"."""
-    if start < 2 or not is_possessive(art.doc[start - 1]):
+    """The outlet in "the Post's Anna Berg" and "Post reporter Anna Berg"."""
+    doc = art.doc
+    titled = start >= 2 and art.lexicon.word_section(doc[start - 1].lower_) == "journalist"
+    if start < 2 or not (is_possessive(doc[start - 1]) or titled):
         return None
     owned = art.owner[start - 2]
     actor = art.actors.get(owned[0].actor_id) if owned is not None else None
