@@ -107,8 +107,8 @@ Kinds: an actor's kind gives it (media → media; country, government → offici
 organisation, armed group → organization; unnamed groups such as "Kurds" →
 anonymous). A person takes the kind of their affiliation, else of their role or of a
 noun before their name ([journalist] → media, [expert] → organization, other titles →
-official); an outlet whose possessive precedes the name is the source itself
-("the Post's Anna Berg" credits the Post); other people are official.
+official); an outlet whose possessive, or whose name before a [journalist] title, precedes the name is
+the source itself ("the Post's Anna Berg", "Post reporter Anna Berg" credit the Post); other people are official.
 A body named by a country's possessive ("Sweden's public health agency") is official,
 with the country's id. An unresolved source takes the kind of its head noun ([anonymous], [media],
 [official], [organization]; unnamed plurals of public bodies are anonymous), or, for
