@@ -190,3 +190,19 @@ def test_a_reporter_titled_by_an_outlet_stands_for_the_outlet(nlp):
 
 def test_a_person_titled_otherwise_is_no_channel(nlp):
     assert attributions(nlp, "The minister told his aide Ann Berg that the talks had failed.") == []
+
+
+# --------------------------------------------------------------------------- findings of documents
+
+
+def test_a_document_showing_a_noun_phrase_credits_it(nlp):
+    (a,) = attributions(nlp, "Court records show two payments to the firm in May.")
+    assert (a.kind, a.source, a.text) == ("document", "Court records", "two payments to the firm in May")
+
+
+def test_a_document_finding_itself_somewhere_credits_nothing(nlp):
+    assert attributions(nlp, "The report found itself at the centre of a row.") == []
+
+
+def test_a_person_finding_a_thing_credits_nothing(nlp):
+    assert attributions(nlp, "The minister found the report troubling.") == []

@@ -670,8 +670,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     doc = art.doc
     # "reported his denial", "officials reported 469 cases": what was reported
-    allow_object = section == "report" and not is_person(art, source) and (
-        source.kind == "media" or verb.lemma_ == "report")
+    # "court records show two payments"
+    allow_object = section == "report" and (source.noun == "document" or not is_person(art, source) and (
+        source.kind == "media" or verb.lemma_ == "report"))
     cue = doc[verb.i:end].text
     if statement is not None:
         cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
@@ -975,7 +976,7 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
         obj = objects[0] if objects else None
-        if obj is not None and art.owner[obj.i] is None:
+        if obj is not None and art.owner[obj.i] is None and obj.pos_ != "PRON":  # not "found itself ..."
             return trim(doc, obj.left_edge.i, min(object_end(verb, obj), last))
     return None
 
