@@ -206,3 +206,21 @@ def test_a_document_finding_itself_somewhere_credits_nothing(nlp):
 
 def test_a_person_finding_a_thing_credits_nothing(nlp):
     assert attributions(nlp, "The minister found the report troubling.") == []
+
+
+# --------------------------------------------------------------------------- sources named in a statement phrase or by a date
+
+
+def test_a_poll_named_in_the_statement_phrase_is_the_source_not_the_respondents(nlp):
+    (a,) = attributions(nlp, "In a Quinnipiac poll this month, voters said they preferred the governor drop the case.")
+    assert a.source == "Quinnipiac" and a.text == "they preferred the governor drop the case"
+
+
+def test_an_unowned_statement_phrase_leaves_the_speaker_the_source(nlp):
+    (a,) = attributions(nlp, "Officials said in a statement that the talks had failed.")
+    assert a.source == "Officials"
+
+
+def test_a_date_owning_reports_is_no_source(nlp):
+    (a,) = attributions(nlp, "Shares fell on Thursday's reports that the bank had failed.")
+    assert (a.source, a.text) == ("Thursday's reports", "the bank had failed")

@@ -654,6 +654,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if source is None and subject is not None:
         source = other_subject_source(art, verb, subject)
     statement = statement_phrase(art, verb)
+    named_in = document_owner(art, statement_noun(statement)) if statement is not None else None
+    if named_in is not None and (source is None or named_in.id != source.id):
+        source = named_in  # "In a Quinnipiac poll, voters said ...": the pollster, not the voters
     if source is None and statement is not None and subject is not None:
         source = speaker_of_statement(art, subject, statement)
     if source is None and subject is None and is_impersonal_passive(verb):
@@ -1506,8 +1509,8 @@ def own_outlet_in(art: Article, head: Token) -> Source | None:
 def owner_words(head: Token) -> Iterator[tuple[Token, str]]:
     """(word, how it attaches) for the words that may say whose a document is."""
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < head.i:
-            yield child, child.dep_
+        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < head.i and child.ent_type_ not in NOT_SOURCE_LABELS:
+            yield child, child.dep_  # not "Thursday's reports"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             yield from ((c, child.lower_) for c in child.children if c.dep_ == "pobj")
 
