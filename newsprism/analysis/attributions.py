@@ -43,7 +43,8 @@ The rules:
    report verbs. A complement the parse cut in two ("shows that A - and B was ...")
    is credited whole, and an object carrying a finite verb of its own ("shows [two
    channels differed ...]") stands for the clause it is; an outlet that "reported on"
-   something credits what it reported on. A verb
+   something credits what it reported on, and a document that shows or finds a noun phrase
+   credits it ("court records show two payments"). A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
    ("The charges, unsealed on Wednesday, allege that ..."), and a plural the parse
    compounded with the verb is its subject ("..., the department's filings show"); of two
@@ -67,7 +68,9 @@ The rules:
    content too; "... and said B" after a told content is not; a complement the parse
    hung across a paragraph break is not the content. With a statement phrase, "he"/"she" is the person named before,
    "they"/"it" leave the statement as the source ("they said in court documents") and
-   a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
+   a common noun is an unnamed speaker ("the judge wrote in her ruling"); a statement
+   phrase naming another owner makes that owner the source ("In a Quinnipiac poll, voters
+   said ...": the poll's respondents are a measurement, not a source). Unnamed
    groups that are no [anonymous] noun ("some Christians say") credit nothing, nor do
    unnamed commentators ([journalist], [expert]: "experts say", "observers said") with a
    plain speech verb. A
@@ -76,9 +79,9 @@ The rules:
    "the Texas Republican" (definite, singular) are taken for someone named elsewhere,
    unless unnamed ones came before ("Senior officials said ... the official said").
    Negated or modal verbs ("did not report", "must report") credit nothing.
-4. **Documents** [document]: a document noun credits its owner: possessor, compound or
-   "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
-   X"), but not a country by its demonym ("a German study" is the study's own). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
+4. **Documents** [document]: a document noun credits its owner: possessor (not a date:
+   "Thursday's reports"), compound or "by/from/of" object ("the BBC's translation", "a CNN
+   report", "a report by X"), but not a country by its demonym ("a German study" is the study's own). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
    ("denied reports that ...").
