@@ -224,3 +224,4 @@ def test_an_unowned_statement_phrase_leaves_the_speaker_the_source(nlp):
 def test_a_date_owning_reports_is_no_source(nlp):
     (a,) = attributions(nlp, "Shares fell on Thursday's reports that the bank had failed.")
     assert (a.source, a.text) == ("Thursday's reports", "the bank had failed")
+

@@ -1291,8 +1291,10 @@ def hearsay_clause(verb: Token, first: int, last: int) -> tuple[int, int]:
     conjunction ("as the FBI reportedly expands ..."); only the predicate when the subject
     holds an aside set off by commas ("X, whose records were seized, is now reportedly
     under investigation": the aside is the article's own statement). A main verb's clause
-    runs to the end of the sentence, whatever the parse hung elsewhere."""
-    start, end = verb.left_edge.i, (last if verb.dep_ == "ROOT" else verb.right_edge.i + 1)
+    (its head is none or across a line break) runs to the end of the line's sentence,
+    whatever the parse hung elsewhere."""
+    main = verb.dep_ == "ROOT" or not first <= verb.head.i < last
+    start, end = verb.left_edge.i, (last if main else verb.right_edge.i + 1)
     marks = [c for c in verb.children if c.dep_ == "mark" and c.i == start]
     if marks:
         start += 1
