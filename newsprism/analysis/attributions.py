@@ -43,7 +43,8 @@ The rules:
    report verbs. A complement the parse cut in two ("shows that A - and B was ...")
    is credited whole, and an object carrying a finite verb of its own ("shows [two
    channels differed ...]") stands for the clause it is; an outlet that "reported on"
-   something credits what it reported on. A verb
+   something credits what it reported on, and a document that shows or finds a noun phrase
+   credits it ("court records show two payments"). A verb
    the tagger took for a noun counts when it has a subject and a clausal complement
    ("The charges, unsealed on Wednesday, allege that ..."), and a plural the parse
    compounded with the verb is its subject ("..., the department's filings show"); of two
@@ -67,22 +68,37 @@ The rules:
    content too; "... and said B" after a told content is not; a complement the parse
    hung across a paragraph break is not the content. With a statement phrase, "he"/"she" is the person named before,
    "they"/"it" leave the statement as the source ("they said in court documents") and
-   a common noun is an unnamed speaker ("the judge wrote in her ruling"). Unnamed
-   groups that are no [anonymous] noun ("some Christians say") credit nothing. A
+   a common noun is an unnamed speaker ("the judge wrote in her ruling"); a statement
+   phrase naming another owner makes that owner the source ("In a Quinnipiac poll, voters
+   said ...": the poll's respondents are a measurement, not a source). Unnamed
+   groups that are no [anonymous] noun ("some Christians say") credit nothing, nor do
+   unnamed commentators ([journalist], [expert]: "experts say", "observers said") with a
+   plain speech verb. A
    complement before its verb ("A, but B, Reuters reports") is the sentence up to it. Any verb with a that-clause credits
    unnamed or an outlet's reports ("reports emerged that ..."). "The official" and
    "the Texas Republican" (definite, singular) are taken for someone named elsewhere,
    unless unnamed ones came before ("Senior officials said ... the official said").
    Negated or modal verbs ("did not report", "must report") credit nothing.
-4. **Documents** [document]: a document noun credits its owner: possessor, compound or
-   "by/from/of" object ("the BBC's translation", "a CNN report", "a report by
-   X"), but not a country by its demonym ("a German study" is the study's own). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
+4. **Documents** [document]: a document noun credits its owner: possessor (not a date:
+   "Thursday's reports"), compound or "by/from/of" object ("the BBC's translation", "a CNN
+   report", "a report by X"), but not a country by its demonym ("a German study" is the study's own). Without one, a plural listed as anonymous is anonymous ("reports say"), "the
    report" is the last owned report named before it ("an FBI memo ... The memo said"),
    else it is a document. A document noun with a that-clause is a cue by itself
    ("denied reports that ...").
-5. **Hearsay** [reportedly]: "reportedly", "is reported to" credit the sentence to
-   unnamed reports (anonymous).
+   A document the article's own outlet names among its owners ("a CNN/ORC poll" in CNN) is
+   the outlet citing itself: no attribution.
+5. **Hearsay** [reportedly]: "reportedly", "is reported to" credit the clause they qualify
+   to unnamed reports (anonymous): a main clause to the end of its sentence, a subordinate
+   one without its conjunction ("as the FBI reportedly expands ..."), and only the
+   predicate when the subject holds an aside set off by commas.
 6. **Source lines** [line]: a short line "Source: X" credits the text above it.
+
+A cue inside a quotation that opens and closes in its paragraph credits nothing: the
+source is the speaker's, not the article's.
+
+A cue whose words end in a colon that closes its paragraph ("Besides that, the AP reports:",
+"..., as reported by The Guardian:", "a spokesperson said in an email:") credits the paragraph
+after it, past short label lines ("Advertisement:"), as well as a content fronted before it.
 
 Contents lose a leading "that", a news dateline ("GENEVA —") and punctuation at
 their edges; quotation marks stay when paired inside, and go when they enclose it all.
@@ -94,8 +110,8 @@ Kinds: an actor's kind gives it (media → media; country, government → offici
 organisation, armed group → organization; unnamed groups such as "Kurds" →
 anonymous). A person takes the kind of their affiliation, else of their role or of a
 noun before their name ([journalist] → media, [expert] → organization, other titles →
-official); an outlet whose possessive precedes the name is the source itself
-("the Post's Anna Berg" credits the Post); other people are official.
+official); an outlet whose possessive, or whose name before a [journalist] title, precedes the name is
+the source itself ("the Post's Anna Berg", "Post reporter Anna Berg" credit the Post); other people are official.
 A body named by a country's possessive ("Sweden's public health agency") is official,
 with the country's id. An unresolved source takes the kind of its head noun ([anonymous], [media],
 [official], [organization]; unnamed plurals of public bodies are anonymous), or, for
@@ -157,6 +173,7 @@ OPENING_MARKS = frozenset("“‘«")
 CLOSING_MARKS = frozenset("\"'”’»")
 SOURCE_LINE_MAX_WORDS = 10
 DATELINE_MAX_TOKENS = 10
+LABEL_LINE_MAX_TOKENS = 3  # "Advertisement:", "Read more:" between a colon and its block
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOT_SOURCE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -344,7 +361,7 @@ class Article:
 def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
     """The attributions of one parsed article, in document order (see the module docstring)."""
     art = Article.read(doc, lexicon or default_lexicon())
-    hits = art.lexicon.hits(art.forms)
+    hits = [hit for hit in art.lexicon.hits(art.forms) if not in_quotation(art, hit[1])]
     found: list[Found] = []
     for section, start, end in hits:
         if section == "according":
@@ -360,10 +377,24 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_document_clause(art, doc[start])
             found += from_issued_statement(art, doc[start])
     for token in map(doc.__getitem__, art.clauses):
-        if has_mark(token, "that") and is_verb(token.head):
+        if has_mark(token, "that") and is_verb(token.head) and not in_quotation(art, token.head.i):
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
     found += from_source_lines(art)
     return [a for a in records(doc, found) if not cites_itself(a, doc.user_data.get("newsprism_outlet"))]
+
+
+def in_quotation(art: Article, i: int) -> bool:
+    """Whether token ``i`` lies inside a quotation that opens and closes in its paragraph:
+    a source the speaker cites is the speaker's, not the article's ("\"As the deputy said,
+    ...\""); quotations inside quotations are not marked either (the guidelines)."""
+    at = bisect_left(art.breaks, i)
+    first = art.breaks[at - 1] + 1 if at > 0 else 0
+    last = art.breaks[at] if at < len(art.breaks) else len(art.doc)
+    return _quote_balance(art.doc, first, i) > 0 and _quote_balance(art.doc, i + 1, last) < 0
+
+
+def _quote_balance(doc: Doc, start: int, end: int) -> int:
+    return sum(quote_side(t) for t in doc[start:end])
 
 
 def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
@@ -415,6 +446,9 @@ def from_source_phrase(art: Article, start: int, end: int) -> Iterator[Found]:
     content = None
     if is_verb(anchor) and any(c.dep_ == "nsubjpass" for c in anchor.children):
         content = as_complement(art, anchor)  # "X was quoted by Y as rejecting Z"
+    phrase_end = max(t.right_edge.i for t in doc[start:end])
+    if content is None and doc[phrase_end + 1:phrase_end + 2].text == ":" and closes_paragraph(doc, phrase_end + 1):
+        content = paragraph_after(doc, phrase_end + 1)  # "..., as reported by the Clarion:" + a block
     if content is None:
         outer, head = clause_of(anchor)
         if head.dep_ == "relcl":
@@ -623,6 +657,9 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
     if source is None and subject is not None:
         source = other_subject_source(art, verb, subject)
     statement = statement_phrase(art, verb)
+    named_in = document_owner(art, statement_noun(statement)) if statement is not None else None
+    if named_in is not None and (source is None or named_in.id != source.id):
+        source = named_in  # "In a Quinnipiac poll, voters said ...": the pollster, not the voters
     if source is None and statement is not None and subject is not None:
         source = speaker_of_statement(art, subject, statement)
     if source is None and subject is None and is_impersonal_passive(verb):
@@ -639,9 +676,18 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         return
     doc = art.doc
     # "reported his denial", "officials reported 469 cases": what was reported
-    allow_object = section == "report" and not is_person(art, source) and (
-        source.kind == "media" or verb.lemma_ == "report")
+    # "court records show two payments"
+    allow_object = section == "report" and (source.noun == "document" or not is_person(art, source) and (
+        source.kind == "media" or verb.lemma_ == "report"))
+    cue = doc[verb.i:end].text
+    if statement is not None:
+        cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
+    block = colon_block(doc, verb)
     content = verb_content(art, verb, allow_object=allow_object)
+    if block is not None:  # "the AP reports:" closing a paragraph: the block after it ...
+        yield Found(source, cue, *block)
+        if content is None or content[1] > verb.i:  # ... and what comes before ("A, the AP reports:")
+            return
     content = content or (statement_content(art, statement) if statement is not None else None)
     content = content or closing_clause_content(doc, verb, subject)
     if content is None and parenthetical:
@@ -649,9 +695,6 @@ def from_reporting_verb(art: Article, verb: Token, section: str, end: int) -> It
         content = rest_of_sentence(doc, outer.left_edge.i, outer.right_edge.i + 1, head)
     if content is None:
         return
-    cue = doc[verb.i:end].text
-    if statement is not None:
-        cue = f"{cue} {doc[statement.i:statement_noun(statement).i + 1].text}"
     yield Found(source, cue, *content)
 
 
@@ -764,8 +807,9 @@ def credits(art: Article, source: Source, section: str, marked: bool) -> bool:
         return source.noun == "document" and source.kind in ("anonymous", "media")
     if source.kind in ("media", "document") or source.noun == "document":
         return True
-    # "officials said", not "Christians say": a group's view is not a source's report
-    return source.kind == "anonymous" and not source.anaphoric and source.noun is not None
+    # "officials said", not "Christians say" nor "experts say": a group's view is not a source's report
+    return (source.kind == "anonymous" and not source.anaphoric
+            and source.noun not in (None, "journalist", "expert"))
 
 
 def is_person(art: Article, source: Source) -> bool:
@@ -938,7 +982,7 @@ def verb_content(art: Article, verb: Token, allow_object: bool = False) -> tuple
         on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in (on.children if on else []) if c.dep_ == "pobj"]
         obj = objects[0] if objects else None
-        if obj is not None and art.owner[obj.i] is None:
+        if obj is not None and art.owner[obj.i] is None and obj.pos_ != "PRON":  # not "found itself ..."
             return trim(doc, obj.left_edge.i, min(object_end(verb, obj), last))
     return None
 
@@ -956,27 +1000,70 @@ def object_end(verb: Token, obj: Token) -> int:
     return end
 
 
+def colon_after(doc: Doc, verb: Token) -> Token | None:
+    """The colon closing the verb's words."""
+    return next((t for t in doc[verb.i + 1:verb.right_edge.i + 2] if t.text == ":"), None)
+
+
+def colon_block(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"the AP reports:" closing its paragraph: the paragraph after it (not after a
+    complement that ends in a colon: "reported that X wrote the following:")."""
+    colon = colon_after(doc, verb)
+    if colon is None or not closes_paragraph(doc, colon.i):
+        return None
+    if any(c.dep_ == "ccomp" and verb.i < c.i < colon.i for c in verb.children):
+        return None
+    return paragraph_after(doc, colon.i)
+
+
 def colon_quotation(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """"saying in a statement: “...”": the quotation after the colon closing the verb's words."""
-    after = verb.right_edge.i + 1
-    colon = next((t for t in doc[verb.i + 1:after + 1] if t.text == ":"), None)
+    colon = colon_after(doc, verb)
     if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in QUOTE_MARKS:
         return None
     _, last = line_bounds(doc, verb.sent, colon.i)
     return trim(doc, colon.i + 1, last)
 
 
+def closes_paragraph(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and "\n" in doc[i + 1].text
+
+
+def paragraph_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The paragraph after token ``i``, past short label lines ("Advertisement:"): the block a
+    colon closing its paragraph introduces (a quoted post, another outlet's paragraph)."""
+    start = i + 1
+    while True:
+        while start < len(doc) and doc[start].is_space:
+            start += 1
+        end = start
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        if start < end <= start + LABEL_LINE_MAX_TOKENS and doc[end - 1].text == ":":
+            start = end
+            continue
+        return trim(doc, start, end) if start < end else None
+
+
 def misparsed_complement(verb: Token) -> Token | None:
     """"shows [two channels differed ...]": a clause the parse read as an object with a
-    finite verb hung on it; the object stands for the clause."""
+    finite verb hung on it, right after it or after a phrase of its ("said [content about
+    drones passed ...]"); "said only that officers who ... found ...": "that" read as the
+    determiner of a plural. The object stands for the clause."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return None
-    clause = next((c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
-    if clause is None or clause.i != obj.i + 1 or any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
-        return None
-    return obj
+    if obj.tag_ in ("NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ == "that" for c in obj.lefts):
+        return obj
+    for noun in obj.subtree:
+        if noun is not obj and noun.dep_ != "pobj":
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.i == noun.i + 1), None)
+        finite = ("VBD", "VBZ", "VBP", "VBN") if noun is obj else ("VBD", "VBZ", "VBP")
+        if clause is not None and clause.tag_ in finite and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "agent") for c in clause.children):
+            return obj
+    return None
 
 
 def is_fronted(clause: Token, verb: Token) -> bool:
@@ -1185,17 +1272,36 @@ def from_document_clause(art: Article, noun: Token) -> Iterator[Found]:
 
 
 def from_hearsay(art: Article, start: int, end: int) -> Iterator[Found]:
-    """"X reportedly did Y", "X is reported to have done Y": the sentence, from unnamed reports
+    """"X reportedly did Y", "X is reported to have done Y": the clause, from unnamed reports
     (the source is named "reports", its words are the cue)."""
     doc = art.doc
     anchor = phrase_anchor(doc, start, end)
-    if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(anchor.head if anchor.dep_ == "advmod" else anchor):
+    verb = anchor.head if anchor.dep_ == "advmod" else anchor
+    if doc[start].pos_ not in ("ADV", "AUX", "VERB") or not is_actual(verb):
         return
     first, last = line_bounds(doc, anchor.sent, start)
-    content = trim(doc, first, last)
+    content = trim(doc, *hearsay_clause(verb, first, last))
     if content is not None:
         cue = doc[start:end]
         yield Found(Source("reports", None, "anonymous", *span_chars(cue)), cue.text, *content)
+
+
+def hearsay_clause(verb: Token, first: int, last: int) -> tuple[int, int]:
+    """The clause "reportedly" qualifies, within its line: the verb's own clause without its
+    conjunction ("as the FBI reportedly expands ..."); only the predicate when the subject
+    holds an aside set off by commas ("X, whose records were seized, is now reportedly
+    under investigation": the aside is the article's own statement). A main verb's clause
+    (its head is none or across a line break) runs to the end of the line's sentence,
+    whatever the parse hung elsewhere."""
+    main = verb.dep_ == "ROOT" or not first <= verb.head.i < last
+    start, end = verb.left_edge.i, (last if main else verb.right_edge.i + 1)
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.i == start]
+    if marks:
+        start += 1
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and any(t.text == "," for t in subject.subtree):
+        start = subject.right_edge.i + 1
+    return max(start, first), min(end, last)
 
 
 # --------------------------------------------------------------------------- 6. source lines
@@ -1310,8 +1416,10 @@ def actor_source(art: Article, owned: tuple[Mention, int, int]) -> Source:
 
 
 def outlet_before(art: Article, start: int) -> Source | None:
-    """The outlet in "the Post's Anna Berg"."""
-    if start < 2 or not is_possessive(art.doc[start - 1]):
+    """The outlet in "the Post's Anna Berg" and "Post reporter Anna Berg"."""
+    doc = art.doc
+    titled = start >= 2 and art.lexicon.word_section(doc[start - 1].lower_) == "journalist"
+    if start < 2 or not (is_possessive(doc[start - 1]) or titled):
         return None
     owned = art.owner[start - 2]
     actor = art.actors.get(owned[0].actor_id) if owned is not None else None
@@ -1371,6 +1479,9 @@ def document_owner(art: Article, head: Token) -> Source | None:
     (not a person or country after "of": "a survey of Iraqis", nor a country by its
     demonym: "a French report"), a country only if nothing else; without actors, a
     proper name there."""
+    own = own_outlet_in(art, head)
+    if own is not None:  # "a CNN/ORC poll" in CNN: the outlet citing itself, whoever else ran it
+        return own
     owners = []
     for word, via in owner_words(head):
         owned = art.owner[word.i]
@@ -1388,11 +1499,23 @@ def document_owner(art: Article, head: Token) -> Source | None:
     return None
 
 
+def own_outlet_in(art: Article, head: Token) -> Source | None:
+    """The article's own outlet when it names the document, anywhere before its head."""
+    outlet = art.doc.user_data.get("newsprism_outlet")
+    for word in art.doc[head.left_edge.i:head.i] if outlet else ():
+        owned = art.owner[word.i]
+        if owned is not None:
+            source = actor_source(art, owned)
+            if is_own_outlet(source.text, source.id, outlet):
+                return source
+    return None
+
+
 def owner_words(head: Token) -> Iterator[tuple[Token, str]]:
     """(word, how it attaches) for the words that may say whose a document is."""
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < head.i:
-            yield child, child.dep_
+        if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < head.i and child.ent_type_ not in NOT_SOURCE_LABELS:
+            yield child, child.dep_  # not "Thursday's reports"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             yield from ((c, child.lower_) for c in child.children if c.dep_ == "pobj")
 
