@@ -159,6 +159,7 @@ ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
 INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
 CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "de", "al", "el", "-", "&"})
+ACRONYM_SMALL_WORDS = frozenset({"of", "the", "for", "to", "and", "&"})  # words an acronym may skip
 
 MEDIA_HEADS = frozenset(
     "news times post journal monitor herald tribune gazette daily television tv radio press "
@@ -1413,7 +1414,7 @@ def org_kind(span: Span, country: str | None) -> str:
 
 
 def add_acronyms(art: Article) -> None:
-    """"Name (ACR)": ACR names that actor for the rest of the article."""
+    """"Name (ACR)" and "ACR, the Name,": ACR names that actor for the rest of the article."""
     doc = art.doc
     defined: dict[str, Draft] = {}
     definitions: set[int] = set()
@@ -1424,6 +1425,11 @@ def add_acronyms(art: Article) -> None:
                 defined[doc[i + 1].text] = draft
                 definitions.add(i + 1)
                 _alias(art, i + 1, draft)
+    for i in range(len(doc) - 3):
+        draft = appositive_expansion(art, i) if doc[i].text not in defined else None
+        if draft is not None:
+            defined[doc[i].text] = draft
+            _alias(art, i, draft)
     if not defined:
         return
     for i, token in enumerate(doc):
@@ -1438,6 +1444,42 @@ def acronym_shaped(text: str) -> bool:
         2 <= len(letters) <= 10 and letters.isalpha() and text[0].isupper()
         and (sum(c.isupper() for c in letters) >= 2 or len(letters) >= 3)
     )
+
+
+def appositive_expansion(art: Article, i: int) -> Draft | None:
+    """The actor of "ACR, the Full Name," when the acronym at ``i`` is followed by a
+    comma and a name already resolved to an organisation whose initials spell it."""
+    doc = art.doc
+    if not acronym_shaped(doc[i].text) or doc[i + 1].text != ",":
+        return None
+    start = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+    found = art.owner[start]
+    if found is None or found.start != start or found.draft.kind in ("person", "country"):
+        return None
+    if found.end < len(doc) and not doc[found.end].is_punct:
+        return None  # "IBM, the Acme Corp. rival": the name does not end the appositive
+    return found.draft if initials_fit(doc[i].text, [t.text for t in doc[start:found.end]]) else None
+
+
+def initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether an acronym's letters are the initials of the name's words, in order,
+    where each small word ("of", "the", "for", "to", "and") may give its initial or
+    none, and a word in capitals ("U.S.") gives all its letters."""
+    letters = acronym.replace(".", "").replace("-", "").upper()
+    parts = [w.replace(".", "") for w in re.split(r"[\s-]+", " ".join(words)) if w.replace(".", "").isalpha()]
+
+    @lru_cache(maxsize=None)
+    def fits(at: int, word: int) -> bool:
+        if word == len(parts):
+            return at == len(letters)
+        part = parts[word]
+        optional = part.lower() in ACRONYM_SMALL_WORDS
+        spelled = part.upper() if part.isupper() and len(part) > 1 else part[0].upper()
+        if letters.startswith(spelled, at) and fits(at + len(spelled), word + 1):
+            return True
+        return optional and fits(at, word + 1)
+
+    return bool(parts) and fits(0, 0)
 
 
 def _alias(art: Article, i: int, draft: Draft) -> None:
@@ -1495,7 +1537,7 @@ def _phrase_before(doc: Doc, paren: int) -> list[Token]:
     for j in range(paren - 1, max(-1, paren - 12), -1):
         token = doc[j]
         follows_connector = bool(words) and words[-1].lower_ in CONNECTORS and words[-1].pos_ == "ADP"
-        if is_capitalised(token) or is_possessive(token) or token.lower_ in CONNECTORS or (
+        if is_capitalised(token) or is_possessive(token) or token.lower_ in CONNECTORS | ACRONYM_SMALL_WORDS or (
             token.pos_ == "NOUN" and follows_connector
         ):
             words.append(token)
