@@ -60,3 +60,75 @@ def test_apposition_whose_initials_do_not_fit_is_another_actor(nlp):
     assert actor_named(doc, "Acme Corporation").id not in {m.actor_id for m in mentions(doc, "Vantor")}
     doc = nlp("LDW, the Acme Corporation rival, said it would sue.")
     assert all("LDW" not in a.aliases or a.name == "LDW" for a in doc._.actors)
+
+
+def with_entities(nlp, text: str, entities: list[tuple[str, str]]):
+    """The text parsed, with NER's entities replaced by these (surface, label) pairs, in
+    the order they occur."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "newsprism_actors":
+            doc = component(doc)
+    spans, start = [], 0
+    for surface, label in entities:
+        start = text.index(surface, start)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        start += len(surface)
+    doc.ents = spans
+    return nlp.get_pipe("newsprism_actors")(doc)
+
+
+def test_full_personal_name_tagged_org_is_a_person(nlp):
+    doc = with_entities(nlp, "Critics such as Laura Benton objected to the plan.", [("Laura Benton", "ORG")])
+    assert actor_named(doc, "Laura Benton").kind == "person"
+
+
+def test_name_with_an_organisation_word_tagged_org_stays_an_organisation(nlp):
+    doc = with_entities(nlp, "Critics such as the Laura Benton Foundation objected.", [("Laura Benton Foundation", "ORG")])
+    assert actor_named(doc, "Laura Benton Foundation").kind != "person"
+    doc = with_entities(nlp, "Critics such as Vantor Ridge objected to the plan.", [("Vantor Ridge", "ORG")])
+    assert all(a.kind != "person" for a in doc._.actors)  # no known given name
+
+
+def test_untagged_name_after_a_body_noun_is_an_organisation(nlp):
+    doc = with_entities(  # as NER missed "J Street"
+        nlp, "The lobby group Harbor Street said it was proud. On Friday, Harbor Street said more.",
+        [("Friday", "DATE")],
+    )
+    actor = actor_named(doc, "Harbor Street")
+    assert actor.kind == "organization" and len(mentions(doc, "Harbor Street")) == 2
+
+
+def test_a_date_or_a_place_after_a_body_noun_is_no_name(nlp):
+    doc = with_entities(nlp, "The group Monday said it would appeal the ruling.", [("Monday", "DATE")])
+    assert not doc._.actors
+    doc = with_entities(nlp, "The company Oslo Harbour Services hired the group Chief Executive Ann Lee.", [])
+    assert [a.name for a in doc._.actors if a.kind != "person"] == ["Oslo Harbour Services"]
+
+
+def test_short_form_of_a_fund_is_the_fund_not_a_person(nlp):
+    doc = with_entities(
+        nlp, "The Harrowgate Fund paid for the ads. Harrowgate said it was proud of them.",
+        [("Harrowgate Fund", "ORG"), ("Harrowgate", "PERSON")],
+    )
+    assert actor_named(doc, "Harrowgate").name == "Harrowgate Fund"
+
+
+def test_short_form_is_kept_apart_from_a_person_with_a_full_name(nlp):
+    doc = with_entities(
+        nlp, "Jane Harrowgate founded the Harrowgate Fund. Harrowgate said she was proud of it.",
+        [("Jane Harrowgate", "PERSON"), ("Harrowgate Fund", "ORG"), ("Harrowgate", "PERSON")],
+    )
+    assert actor_named(doc, "Harrowgate").kind == "person"
+
+
+def test_agency_without_a_news_word_is_a_government_body(nlp):
+    doc = with_entities(nlp, "The Coastal Protection Agency closed the beach.", [("Coastal Protection Agency", "ORG")])
+    assert actor_named(doc, "Coastal Protection Agency").kind == "government"
+    doc = with_entities(nlp, "The Lundian Press Agency reported it.", [("Lundian Press Agency", "ORG")])
+    assert actor_named(doc, "Lundian Press Agency").kind == "media"
+
+
+def test_court_after_an_ordinal_is_an_organisation(nlp):
+    doc = nlp("The 2nd U.S. Circuit Court of Appeals granted the request on Monday.")
+    assert actor_named(doc, "U.S. Circuit Court of Appeals").kind != "person"

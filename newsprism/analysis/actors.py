@@ -163,12 +163,12 @@ ACRONYM_SMALL_WORDS = frozenset({"of", "the", "for", "to", "and", "&"})  # words
 
 MEDIA_HEADS = frozenset(
     "news times post journal monitor herald tribune gazette daily television tv radio press "
-    "agency network channel broadcasting magazine telegraph guardian observer chronicle "
+    "network channel broadcasting magazine telegraph guardian observer chronicle "
     "images media newspaper wire".split()
 )
 GOVERNMENT_HEADS = frozenset(
     "ministry council parliament government department cabinet assembly senate congress "
-    "court commission office embassy administration authority presidency police".split()
+    "court commission office embassy administration authority presidency police agency".split()
 )
 ARMED_HEADS = frozenset(
     "militia militias brigade brigades front battalion battalions army force forces guard guards corps".split()
@@ -176,6 +176,19 @@ ARMED_HEADS = frozenset(
 # Words that make a "Congress" or "Council" a union, not a government body ("Nigeria Labour Congress").
 LABOUR_WORDS = frozenset("labour labor trade trades union unions workers teachers employees".split())
 ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
+# Words that make a name an organisation's, not a person's ("Ann Lee Foundation").
+ORGANISATION_NAME_WORDS = ORGANISATION_WORDS | frozenset(
+    "foundation institute institution fund party inc corp corporation co company llc ltd plc group "
+    "association society center centre university college school bank trust club league union "
+    "coalition alliance network committee campaign project labs partners holdings industries "
+    "enterprises capital ventures consulting action movement council".split()
+)
+# Nouns whose proper-noun apposition is a body's name ("the lobby group J Street").
+NAMED_BODY_NOUNS = frozenset(
+    "group organization organisation company firm charity nonprofit coalition network campaign "
+    "organizations organisations".split()
+)
+NAMED_BODY_MAX_WORDS = 4
 SECTOR_HEADS = {
     **dict.fromkeys(
         "government administration regime authority official cabinet ministry leadership parliament "
@@ -481,7 +494,9 @@ def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) ->
     add_entity_actors(art, pieces)
     add_untagged_longer_names(art)
     release_names_in_titles(art)
+    add_named_bodies(art)
     add_acronyms(art)
+    add_short_forms(art)
     learn_roles(art)
     add_role_references(art)
     assign_sectors(art)
@@ -931,13 +946,25 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
             and (possessor is None or not is_country(possessor.draft))
         )
         speaker = piece.label == "NORP" and is_speaker(art.doc[piece.start:piece.end])
-        if piece.label == "PERSON" or staff or speaker:
+        if piece.label == "PERSON" or staff or speaker or misread_person(art, piece):
             start = _skip_titles(art, piece.start, piece.end)
             if piece.label == "PERSON" and start == piece.start:
                 start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
     yield from honorific_names(art)
+
+
+def misread_person(art: Article, piece: Piece) -> bool:
+    """An ORG span that is a full personal name: two to four name words opening with
+    a known given name (``data/first_names.txt``) and holding no organisation word
+    ("Ann Lee" tagged ORG is a person; the "Ann Lee Foundation" is not)."""
+    words = art.doc[piece.start:piece.end]
+    if piece.label != "ORG" or not 2 <= len(words) <= 4 or piece.after_possessive:
+        return False
+    if any(t.lower_ in ORGANISATION_NAME_WORDS for t in words):
+        return False
+    return words[0].lower_ in first_names() and all(_proper_word(t) for t in words)
 
 
 def _proper_word(token: Token) -> bool:
@@ -1359,8 +1386,9 @@ def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
         return False
     if len(span) == 1 and span[0].lower_ in art.patterns.common_words and not span[0].is_upper:
         return False
-    if label == "ORG" and span.start > 0 and any(c.isdigit() for c in art.doc[span.start - 1].text):
-        return False  # "17:00 BST", "2014 MTV"
+    before = art.doc[span.start - 1] if span.start > 0 else None
+    if label == "ORG" and before is not None and any(c.isdigit() for c in before.text) and before.ent_type_ != "ORDINAL":
+        return False  # "17:00 BST", "2014 MTV"; not "the 2nd U.S. Circuit Court of Appeals"
     if label == "NORP":
         return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound")
     if label == "GPE":
@@ -1403,11 +1431,65 @@ def org_kind(span: Span, country: str | None) -> str:
     head = span[-1].lower_
     if head in MEDIA_HEADS or any(t.lower_ in ("news", "tv", "radio") for t in span):
         return "media"
+    if head == "agency" and any(t.lower_ == "press" for t in span):
+        return "media"  # "Saudi Press Agency"; an "Environmental Protection Agency" governs
     if head in ARMED_HEADS:
         return "government" if country else "armed_group"
     if head in GOVERNMENT_HEADS and not any(t.lower_ in LABOUR_WORDS for t in span):
         return "government"
     return "organization"
+
+
+def add_named_bodies(art: Article) -> None:
+    """A run of untagged proper nouns named by a body noun before it ("the lobby group
+    J Street", "the company Vantor Labs") is an organisation, wherever its name recurs."""
+    doc = art.doc
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in NAMED_BODY_NOUNS or token.pos_ != "NOUN":
+            continue
+        end = named_body_end(art, i + 1)
+        if end is None:
+            continue
+        name = doc[i + 1:end]
+        draft = art.draft(f"org:{normalise_name(name.text)}", name=name.text, kind=org_kind(name, None))
+        for start in range(len(doc) - len(name) + 1):
+            if [t.text for t in doc[start:start + len(name)]] == [t.text for t in name]:
+                art.accept(Found(start, start + len(name), draft, "ORG"))
+
+
+def named_body_end(art: Article, start: int) -> int | None:
+    """Where the name a body noun introduces ends: capitalised proper nouns that no
+    mention holds, no date or place, that the parse ties to the noun before them."""
+    doc = art.doc
+    end = start
+    while end < len(doc) and end - start < NAMED_BODY_MAX_WORDS and _proper_word(doc[end]) and (
+        art.owner[end] is None and doc[end].ent_type_ in ("", "ORG", "PERSON") and not art.headline[end]
+    ):
+        end += 1
+    if end == start or end - start == NAMED_BODY_MAX_WORDS or start in art.title_start:
+        return None
+    noun, name = doc[start - 1], doc[start:end]
+    tied = start <= noun.head.i < end or (name.root.dep_ == "appos" and name.root.head.i == noun.i)
+    return end if tied and name.root.i == end - 1 else None
+
+
+def add_short_forms(art: Article) -> None:
+    """A lone word taken for a person's surname that opens an organisation's name whose
+    other words are organisation words ("Ploughshares" of the "Ploughshares Fund") is
+    that organisation, when no one in the article has that word for a full name."""
+    bodies: dict[str, Draft] = {}
+    for draft in art.drafts.values():
+        words = draft.name.split()
+        if draft.kind != "person" and len(words) > 1 and all(w.lower() in ORGANISATION_NAME_WORDS for w in words[1:]):
+            bodies.setdefault(words[0].lower(), draft)
+    if not bodies:
+        return
+    for found in art.found():
+        person = found.draft
+        body = bodies.get(person.name.lower()) if person.kind == "person" and person.first is None else None
+        if body is not None and found.end - found.start == 1:
+            art.release(found)
+            art.accept(Found(found.start, found.end, body, "ORG"))
 
 
 # --------------------------------------------------------------------------- 5. acronyms
