@@ -83,6 +83,11 @@ def test_full_personal_name_tagged_org_is_a_person(nlp):
     assert actor_named(doc, "Laura Benton").kind == "person"
 
 
+def test_photo_credit_tagged_org_is_no_person(nlp):
+    doc = with_entities(nlp, "The hearing ended on Friday. Laura Benton/Reuters\n\nShe left.", [("Laura Benton/Reuters", "ORG")])
+    assert all(a.kind != "person" for a in doc._.actors)
+
+
 def test_name_with_an_organisation_word_tagged_org_stays_an_organisation(nlp):
     doc = with_entities(nlp, "Critics such as the Laura Benton Foundation objected.", [("Laura Benton Foundation", "ORG")])
     assert actor_named(doc, "Laura Benton Foundation").kind != "person"

@@ -958,9 +958,13 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
 def misread_person(art: Article, piece: Piece) -> bool:
     """An ORG span that is a full personal name: two to four name words opening with
     a known given name (``data/first_names.txt``) and holding no organisation word
-    ("Ann Lee" tagged ORG is a person; the "Ann Lee Foundation" is not)."""
-    words = art.doc[piece.start:piece.end]
+    ("Ann Lee" tagged ORG is a person; the "Ann Lee Foundation" is not), outside a
+    photo credit ("Ann Lee/Reuters": no one the article speaks of)."""
+    doc = art.doc
+    words = doc[piece.start:piece.end]
     if piece.label != "ORG" or not 2 <= len(words) <= 4 or piece.after_possessive:
+        return False
+    if "/" in (doc[piece.start - 1].text if piece.start else "", doc[piece.end].text if piece.end < len(doc) else ""):
         return False
     if any(t.lower_ in ORGANISATION_NAME_WORDS for t in words):
         return False
