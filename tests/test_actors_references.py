@@ -137,3 +137,13 @@ def test_agency_without_a_news_word_is_a_government_body(nlp):
 def test_court_after_an_ordinal_is_an_organisation(nlp):
     doc = nlp("The 2nd U.S. Circuit Court of Appeals granted the request on Monday.")
     assert actor_named(doc, "U.S. Circuit Court of Appeals").kind != "person"
+
+
+def test_undefined_acronym_is_the_one_body_named_before_whose_initials_it_spells(nlp):
+    doc = nlp("The university sued U.S. Immigration and Customs Enforcement on Friday. ICE notified colleges.")
+    assert actor_named(doc, "ICE").name == "U.S. Immigration and Customs Enforcement"
+
+
+def test_undefined_acronym_spelling_two_bodies_names_neither(nlp):
+    doc = nlp("The Lundian Maritime Authority and the Lundian Mining Association met. LMA said it disagreed.")
+    assert actor_named(doc, "LMA").name == "LMA"

@@ -1516,12 +1516,37 @@ def add_acronyms(art: Article) -> None:
         if draft is not None:
             defined[doc[i].text] = draft
             _alias(art, i, draft)
-    if not defined:
-        return
+    bodies = [f for f in art.found() if f.end - f.start > 1 and f.draft.kind not in ("person", "country")]
     for i, token in enumerate(doc):
         draft = defined.get(token.text)
+        if draft is None and i not in definitions and token.text not in defined and token.is_upper:
+            draft = implicit_expansion(art, i, bodies)
+            if draft is not None:
+                defined[token.text] = draft
         if draft is not None and i not in definitions:
             _alias(art, i, draft)
+
+
+def implicit_expansion(art: Article, i: int, bodies: list[Found]) -> Draft | None:
+    """An acronym in capitals used without a definition ("ICE notified colleges")
+    stands for the one organisation named before it whose initials it spells, a
+    leading country aside ("U.S. Immigration and Customs Enforcement")."""
+    token = art.doc[i]
+    letters = token.text.replace(".", "")
+    if not (token.is_upper and letters.isalpha() and 2 <= len(letters) <= 6) or i in art.kb_at:
+        return None
+    current = art.owner[i]
+    if current is not None and (current.end - current.start > 1 or current.draft.name != token.text):
+        return None
+    fitting = {f.draft for f in bodies if f.start < i and _spells(art, token.text, f)}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _spells(art: Article, acronym: str, found: Found) -> bool:
+    words = [t.text for t in art.doc[found.start:found.end]]
+    country = art.kb_at.get(found.start)
+    skip = country.end - found.start if country is not None and is_country(country.draft) else 0
+    return initials_fit(acronym, words) or (0 < skip < len(words) and initials_fit(acronym, words[skip:]))
 
 
 def acronym_shaped(text: str) -> bool:
