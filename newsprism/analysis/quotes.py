@@ -78,8 +78,10 @@ paragraphs are found.
    ("it" also to an unknown proper name that spoke; "they" also to people named
    together: "Kerry, along with Lew, said"). A document
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
-   group", "the court" is the last organisation named before whose name holds the
-   word (any one for "group"), else the only one so named anywhere before; "the
+   group", "the appeals court" is the last organisation named before whose name holds the
+   word and its noun modifiers (any one for "group"), else the only one so named anywhere
+   before, else for "the agency" the one government body of the last paragraphs; a singular
+   description never takes an earlier plural one's referent; "the
    lawsuit", "the complaint" speaks for whoever the article first says filed one
    (in quotes only: as the subject of indirect speech it stays an attribution); a
    described person with an appositive name speaks as that name ("an aunt, Venitta
