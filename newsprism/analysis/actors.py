@@ -198,8 +198,7 @@ ORGANISATION_NAME_WORDS = ORGANISATION_WORDS | frozenset(
 )
 # Nouns whose proper-noun apposition is a body's name ("the lobby group J Street").
 NAMED_BODY_NOUNS = frozenset(
-    "group organization organisation company firm charity nonprofit coalition network campaign "
-    "organizations organisations".split()
+    "group organization organisation company firm charity nonprofit coalition network campaign".split()
 )
 NAMED_BODY_MAX_WORDS = 4
 SECTOR_HEADS = {
