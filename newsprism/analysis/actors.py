@@ -139,7 +139,9 @@ from importlib import resources
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import IS_UPPER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -1514,35 +1516,43 @@ def add_short_forms(art: Article) -> None:
 def add_acronyms(art: Article) -> None:
     """"Name (ACR)" and "ACR, the Name,": ACR names that actor for the rest of the article."""
     doc = art.doc
+    orth, upper = doc.to_array([ORTH, IS_UPPER]).T  # token arrays: visiting every Token is slow
+    strings = doc.vocab.strings
     defined: dict[str, Draft] = {}
     definitions: set[int] = set()
-    for i in range(1, len(doc) - 2):
-        if doc[i].text == "(" and doc[i + 2].text == ")" and acronym_shaped(doc[i + 1].text):
+    for i in (orth[:-2] == strings["("]).nonzero()[0]:
+        i = int(i)
+        if i > 0 and doc[i + 2].text == ")" and acronym_shaped(doc[i + 1].text):
             draft = _acronym_owner(art, i)
             if draft is not None:
                 defined[doc[i + 1].text] = draft
                 definitions.add(i + 1)
                 _alias(art, i + 1, draft)
-    for i in range(len(doc) - 3):
+    for i in (orth[1:-2] == strings[","]).nonzero()[0]:
+        i = int(i)
         draft = appositive_expansion(art, i) if doc[i].text not in defined else None
         if draft is not None:
             defined[doc[i].text] = draft
             _alias(art, i, draft)
     bodies = [f for f in art.found() if f.end - f.start > 1 and f.draft.kind not in ("person", "country")]
-    for i, token in enumerate(doc):
-        draft = defined.get(token.text)
-        if draft is None and i not in definitions and token.text not in defined and token.is_upper:
-            draft = implicit_expansion(art, i, bodies)
+    spelled: dict[str, list[Found]] = {}
+    defined_orth = [strings[text] for text in defined]
+    for i in (upper.astype(bool) | numpy.isin(orth, defined_orth)).nonzero()[0]:
+        i, text = int(i), doc[int(i)].text
+        draft = defined.get(text)
+        if draft is None and i not in definitions:
+            draft = implicit_expansion(art, i, bodies, spelled)
             if draft is not None:
-                defined[token.text] = draft
+                defined[text] = draft
         if draft is not None and i not in definitions:
             _alias(art, i, draft)
 
 
-def implicit_expansion(art: Article, i: int, bodies: list[Found]) -> Draft | None:
+def implicit_expansion(art: Article, i: int, bodies: list[Found], spelled: dict[str, list[Found]]) -> Draft | None:
     """An acronym in capitals used without a definition ("ICE notified colleges")
     stands for the one organisation named before it whose initials it spells, a
-    leading country aside ("U.S. Immigration and Customs Enforcement")."""
+    leading country aside ("U.S. Immigration and Customs Enforcement"). `spelled`
+    keeps, per acronym, the organisation mentions it spells."""
     token = art.doc[i]
     letters = token.text.replace(".", "")
     if not (token.is_upper and letters.isalpha() and 2 <= len(letters) <= 6) or i in art.kb_at:
@@ -1550,7 +1560,9 @@ def implicit_expansion(art: Article, i: int, bodies: list[Found]) -> Draft | Non
     current = art.owner[i]
     if current is not None and (current.end - current.start > 1 or current.draft.name != token.text):
         return None
-    fitting = {f.draft for f in bodies if f.start < i and _spells(art, token.text, f)}
+    if token.text not in spelled:
+        spelled[token.text] = [f for f in bodies if _spells(art, token.text, f)]
+    fitting = {f.draft for f in spelled[token.text] if f.start < i}
     return fitting.pop() if len(fitting) == 1 else None
 
 
@@ -1573,7 +1585,7 @@ def appositive_expansion(art: Article, i: int) -> Draft | None:
     """The actor of "ACR, the Full Name," when the acronym at ``i`` is followed by a
     comma and a name already resolved to an organisation whose initials spell it."""
     doc = art.doc
-    if not acronym_shaped(doc[i].text) or doc[i + 1].text != ",":
+    if doc[i + 1].text != "," or not acronym_shaped(doc[i].text):
         return None
     start = i + 3 if doc[i + 2].lower_ == "the" else i + 2
     found = art.owner[start]
@@ -1590,6 +1602,8 @@ def initials_fit(acronym: str, words: list[str]) -> bool:
     none, and a word in capitals ("U.S.") gives all its letters."""
     letters = acronym.replace(".", "").replace("-", "").upper()
     parts = [w.replace(".", "") for w in re.split(r"[\s-]+", " ".join(words)) if w.replace(".", "").isalpha()]
+    if not set(letters) <= {c for part in parts for c in (part.upper() if part.isupper() else part[0].upper())}:
+        return False  # a letter no word gives: the usual case, decided without the search
 
     @lru_cache(maxsize=None)
     def fits(at: int, word: int) -> bool:
