@@ -141,7 +141,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IS_UPPER, ORTH
+from spacy.attrs import IS_UPPER, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -1462,8 +1462,10 @@ def add_named_bodies(art: Article) -> None:
     """A run of untagged proper nouns named by a body noun before it ("the lobby group
     J Street", "the company Vantor Labs") is an organisation, wherever its name recurs."""
     doc = art.doc
-    for i, token in enumerate(doc[:-1]):
-        if token.lower_ not in NAMED_BODY_NOUNS or token.pos_ != "NOUN":
+    nouns = numpy.isin(doc.to_array(LOWER)[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
+    for i in nouns.nonzero()[0]:
+        i = int(i)
+        if doc[i].pos_ != "NOUN":
             continue
         end = named_body_end(art, i + 1)
         if end is None:
