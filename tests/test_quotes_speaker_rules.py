@@ -219,3 +219,43 @@ def test_a_person_named_as_a_relation_or_a_modifier_does_not_take_he_from_the_on
 def test_a_relation_who_is_the_subject_stays_in_focus(nlp):
     text = "Mark Olsen stayed home. His boss, Tom Reyes, arrived late.\n\n“We are here to help,” he said."
     assert speaker_of(nlp, text, "here to help") == "Tom Reyes"
+
+
+def indirect_speaker_of(nlp, text: str, fragment: str) -> str | None:
+    doc = nlp(text)
+    actors = {a.id: a.name for a in doc._.actors}
+    (quote,) = [q for q in doc._.quotes if fragment in q.text and q.kind == "indirect"]
+    return actors.get(quote.speaker_id)
+
+
+def test_the_appeals_court_is_the_court_named_with_both_words(nlp):
+    text = ("The 2nd U.S. Circuit Court of Appeals granted the request on Monday. "
+            "The appeals court said the case raised unique issues.")
+    assert indirect_speaker_of(nlp, text, "unique issues") == "U.S. Circuit Court of Appeals"
+
+
+def test_the_district_court_is_not_a_court_of_appeals(nlp):
+    text = ("The 2nd U.S. Circuit Court of Appeals granted the request on Monday. "
+            "The district court said the case raised unique issues.")
+    assert indirect_speaker_of(nlp, text, "unique issues") is None
+
+
+def test_the_agency_is_the_one_government_body_named_just_before(nlp):
+    text = ("The Federal Aviation Administration grounded the jets on Monday. "
+            "The agency said the planes were unsafe.")
+    assert indirect_speaker_of(nlp, text, "unsafe") == "Federal Aviation Administration"
+    text = ("Officials from the Federal Aviation Administration and the Federal Railroad Administration "
+            "met on Monday. The agency said the rules were unsafe.")
+    assert indirect_speaker_of(nlp, text, "unsafe") is None  # two such bodies: no link
+
+
+def test_the_organization_is_a_body_named_after_a_body_noun(nlp):
+    text = ("The advocacy group Harbor Street said it backed the deal. "
+            "\u201cThis is a belief shared by many,\u201d the organization said.")
+    assert speaker_of(nlp, text, "belief shared") == "Harbor Street"
+
+
+def test_a_singular_description_is_not_an_earlier_plural_one(nlp):
+    text = ("Several Republican senators said they would oppose the bill. Joe Biden met reporters on Tuesday. "
+            "But the former senator from Delaware said he had learned not to predict the vote.")
+    assert indirect_speaker_of(nlp, text, "learned not to predict") != "Republican Party"

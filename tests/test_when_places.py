@@ -226,6 +226,13 @@ def test_well_known_cities_beat_namesakes_in_countries_named(nlp):
     assert place(found, "Paris").country == "FRA"
 
 
+def test_capitals_and_largest_cities_stay_in_their_country(nlp):
+    found = places_in(parse(nlp, "Poland recalled its ambassador from Minsk on Tuesday."))
+    assert place(found, "Minsk").country == "BLR"  # the capital, not Mińsk Mazowiecki in Poland
+    found = places_in(parse(nlp, "Honduran boats took the crews to San Lorenzo, a Honduran port."))
+    assert place(found, "San Lorenzo").country == "HND"  # a lesser namesake still follows the article
+
+
 def test_a_place_after_a_comma_settles_the_country(nlp):
     found = places_in(parse(nlp, "She grew up in Paris, Texas."))
     assert place(found, "Paris").country == "USA"

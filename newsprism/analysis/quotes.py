@@ -78,8 +78,10 @@ paragraphs are found.
    ("it" also to an unknown proper name that spoke; "they" also to people named
    together: "Kerry, along with Lew, said"). A document
    with an owner speaks for the owner ("the group's letter said": "the group"); "the
-   group", "the court" is the last organisation named before whose name holds the
-   word (any one for "group"), else the only one so named anywhere before; "the
+   group", "the appeals court" is the last organisation named before whose name holds the
+   word and its noun modifiers (any one for "group"), else the only one so named anywhere
+   before, else for "the agency" the one government body of the last paragraphs; a singular
+   description never takes an earlier plural one's referent; "the
    lawsuit", "the complaint" speaks for whoever the article first says filed one
    (in quotes only: as the subject of indirect speech it stays an attribution); a
    described person with an appositive name speaks as that name ("an aunt, Venitta
@@ -353,6 +355,7 @@ TITLE_SHARE = 0.7  # share of capitalised long words in a heading written in tit
 PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
 GENERIC_BODIES = frozenset("group organisation organization company firm body".split())  # "the group": any body
+BODY_NOUN_KINDS = {"agency": ("government", "igo")}  # "the agency": the one such body named just before
 SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect
 
 
@@ -1850,10 +1853,10 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
             end = art.doc[name.right_edge.i].idx + len(art.doc[name.right_edge.i])
             return Speaker(speaker.start, end, art.text[speaker.start:end], speaker.actor_id, head=lemma)
         if definite and speaker.actor_id is None:
-            speaker.actor_id = earlier_body(art, lemma, head.i)
+            speaker.actor_id = earlier_body(art, head)
         return speaker
     if definite:
-        earlier = _earlier_description(art, lemma, span.start_char)
+        earlier = _earlier_description(art, lemma, span.start_char, speaker.plural)
         if earlier is not None and earlier.actor_id is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, earlier.actor_id, earlier.anonymous,
                            head=lemma, plural=speaker.plural)
@@ -2038,31 +2041,45 @@ def _title_heads() -> frozenset[str]:
     return frozenset(title.split()[-1] for title in titles_lexicon())
 
 
-def _earlier_description(art: ArticleView, lemma: str, before: int) -> Speaker | None:
+def _earlier_description(art: ArticleView, lemma: str, before: int, plural: bool) -> Speaker | None:
+    """The last earlier speaker described by the same noun, in the same number ("the
+    former senator" is not "several Republican senators")."""
     for earlier in reversed(art.history):
         speaker = earlier.speaker
-        if speaker is not None and speaker.start < before and speaker.head == lemma:
+        if speaker is not None and speaker.start < before and speaker.head == lemma and speaker.plural == plural:
             return speaker
     return None
 
 
-def earlier_body(art: ArticleView, lemma: str, position: int) -> str | None:
-    """"The group", "the court": the last organisation named before, in the last few
-    paragraphs, whose name holds that word (any one for a generic word like "group"),
-    else the only one named anywhere before whose name holds it."""
+def earlier_body(art: ArticleView, head: Token) -> str | None:
+    """"The group", "the appeals court": the last organisation named before, in the last
+    few paragraphs, whose name holds the head word and its noun modifiers ("U.S. Circuit
+    Court of Appeals"; any body for a generic word like "group"), else the only one named
+    anywhere before whose name holds them; for a word that names a kind of body ("the
+    agency": a government body), the one body of that kind named in those paragraphs."""
+    lemma, position = head.lemma_.lower(), head.i
+    words = {lemma, *(c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")}
     floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
+    of_kind: set[str] = set()
     for i in range(position - 1, -1, -1):
         if art.paragraph_of[i] < floor:
             break
         mention = art.mention_at[i]
         if mention is None or art.actor_kind(mention.actor_id) not in BODY_KINDS or art.quoted[i]:
             continue
-        name = art.actors[mention.actor_id].name.lower()
-        if lemma in GENERIC_BODIES or lemma in name.split():
+        if lemma in GENERIC_BODIES or words <= _name_words(art, mention.actor_id):
             return mention.actor_id
+        if art.actor_kind(mention.actor_id) in BODY_NOUN_KINDS.get(lemma, ()):
+            of_kind.add(mention.actor_id)
     named = {m.actor_id for m in art.mention_at[:position] if m is not None
-             and art.actor_kind(m.actor_id) in BODY_KINDS and lemma in art.actors[m.actor_id].name.lower().split()}
-    return named.pop() if len(named) == 1 else None  # further back: the one body of that name
+             and art.actor_kind(m.actor_id) in BODY_KINDS and words <= _name_words(art, m.actor_id)}
+    if len(named) == 1:
+        return named.pop()  # further back: the one body of that name
+    return of_kind.pop() if len(of_kind) == 1 and not named else None
+
+
+def _name_words(art: ArticleView, actor_id: str) -> set[str]:
+    return set(art.actors[actor_id].name.lower().split())
 
 
 def role_holder(art: ArticleView, lemma: str, position: int) -> str | None:
