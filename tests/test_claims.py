@@ -220,6 +220,19 @@ def test_will_and_will_not_is_a_modality_contradiction():
     assert claim.contradictions == ["modality"]
 
 
+def test_a_plan_to_prevent_what_another_outlet_says_happened_is_no_contradiction():
+    seized = Writer("a", "One").say("Honduras seized the island of Conejo from El Salvador on Sunday.",
+                                    events=[("honduras", "COERCE", "el-salvador", "asserted", "actual", None)],
+                                    actors=["honduras", "el-salvador"])
+    planned = Writer("b", "Two").say("Iran offered to help El Salvador prevent a seizure of the island of Conejo "
+                                     "by Honduras.",
+                                     events=[("honduras", "COERCE", "el-salvador", "negated", "future", None)],
+                                     actors=["iran", "honduras", "el-salvador"])
+    claim = claim_with(claims_of(seized, planned), "COERCE")
+    assert {m.stance for m in claim.mentions} == {"asserts", "denies"}
+    assert claim.contradictions == [] and claim.status != "contested"
+
+
 def test_a_headline_question_questions_the_claim():
     asked = Writer("a", "Tabloid", title="Will Iran cooperate with Iraq on security?", question=True)
     asked.say("Officials met in Baghdad on Monday to talk about security.", actors=["iraq"])

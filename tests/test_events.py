@@ -1129,3 +1129,17 @@ def test_readiness_for_a_hostile_act_and_forceful_responses_are_threats(nlp):
     assert first(nlp, "Iran warned that it would respond forcefully to any Israeli attack.")[:2] == ("THREATEN", "iran")
     assert first(nlp, "Russia said it would take retaliatory measures against Britain.") == ("THREATEN", "russia", "united-kingdom")
     assert first(nlp, "Japan is ready to resume talks with China.")[0] == "AGREE"  # readiness to cooperate
+
+
+@pytest.mark.parametrize("text, trigger, polarity, modality", [
+    # "help" is implicative one way (helped X do Y: Y happened) and its bare infinitive
+    # keeps the frame of what is above it
+    ("Honduras offered to help the navy prevent an attack on the port by Hamas.",
+     "attack", "negated", "future"),
+    ("Honduras helped the navy prevent an attack on the port by Hamas.", "attack", "negated", "actual"),
+    ("Brazil did not help the army defeat the rebels.", "defeat", "asserted", "possible"),
+    ("Brazil helped the army defeat the rebels.", "defeat", "asserted", "actual"),
+])
+def test_a_bare_infinitive_under_help_takes_the_frame_above_it(nlp, text, trigger, polarity, modality):
+    event = one(events_of(nlp, text), trigger=trigger)
+    assert (event.polarity, event.modality) == (polarity, modality)

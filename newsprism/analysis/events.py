@@ -1970,6 +1970,8 @@ def climbs(lexicon: EventLexicon, token: Token, head: Token) -> bool | None:
         return None  # "did not reveal that troops were sent": they were
     if dep in ("xcomp", "acomp", "oprd") or (_is_infinitive_clause(token) and lexicon.sections(head, IMPLYING_SECTIONS)):
         return True  # an infinitive the parser hung as a clause of its own: "hesitated to bomb"
+    if dep == "ccomp" and token.tag_ == "VB" and lexicon.signature(head):
+        return True  # a bare infinitive with its own subject: "helped the army prevent a takeover"
     if dep == "conj":
         shares = token.pos_ != "VERB" or (token.tag_ == "VB" and not any(
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in token.children))

@@ -945,8 +945,8 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
         ))
     contradictions = []
     stances = {m.stance for m in mentions}
-    if stances & POSITIVE and "denies" in stances:
-        contradictions.append(_polarity_or_modality(mentions))
+    if stances & POSITIVE and "denies" in stances and (clash := _polarity_or_modality(mentions)):
+        contradictions.append(clash)
     if _mark_differing_numbers(atoms, mentions, counted):
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
@@ -1013,15 +1013,20 @@ def _count_of(atom: Atom) -> str | None:
                  and len(event.text[after - event.start:q.start - event.start].split()) <= COUNT_AFTER_TRIGGER), None)
 
 
-def _polarity_or_modality(mentions: list[ClaimMention]) -> str:
+def _polarity_or_modality(mentions: list[ClaimMention]) -> str | None:
     """`polarity` when one article says it happened and another that it did not;
-    `modality` when they disagree only on what will, may or would happen."""
+    `modality` when they disagree on what will, may or would happen ("will send" /
+    "will not send"); none when one tells what happened and the other only what will
+    or would not ("seized the city" / "offered to help prevent a takeover"): a plan
+    against something is no denial that it happened."""
     def actual(mention: ClaimMention) -> bool:
         return mention.modality in (None, "actual")
 
-    positive = any(m.stance in POSITIVE and actual(m) for m in mentions)
-    negative = any(m.stance == "denies" and actual(m) for m in mentions)
-    return "polarity" if positive and negative else "modality"
+    for kind, same in (("polarity", actual), ("modality", lambda m: not actual(m))):
+        if any(m.stance in POSITIVE and same(m) for m in mentions) and \
+                any(m.stance == "denies" and same(m) for m in mentions):
+            return kind
+    return None
 
 
 def _mark_differing_numbers(atoms: list[Atom], mentions: list[ClaimMention],
