@@ -1462,7 +1462,8 @@ def add_named_bodies(art: Article) -> None:
     """A run of untagged proper nouns named by a body noun before it ("the lobby group
     J Street", "the company Vantor Labs") is an organisation, wherever its name recurs."""
     doc = art.doc
-    nouns = numpy.isin(doc.to_array(LOWER)[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
+    lower, orth = doc.to_array([LOWER, ORTH]).T
+    nouns = numpy.isin(lower[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
     for i in nouns.nonzero()[0]:
         i = int(i)
         if doc[i].pos_ != "NOUN":
@@ -1472,9 +1473,9 @@ def add_named_bodies(art: Article) -> None:
             continue
         name = doc[i + 1:end]
         draft = art.draft(f"org:{normalise_name(name.text)}", name=name.text, kind=org_kind(name, None))
-        for start in range(len(doc) - len(name) + 1):
-            if [t.text for t in doc[start:start + len(name)]] == [t.text for t in name]:
-                art.accept(Found(start, start + len(name), draft, "ORG"))
+        recurrences = (numpy.lib.stride_tricks.sliding_window_view(orth, len(name)) == orth[i + 1:end]).all(axis=1)
+        for start in recurrences.nonzero()[0]:
+            art.accept(Found(int(start), int(start) + len(name), draft, "ORG"))
 
 
 def named_body_end(art: Article, start: int) -> int | None:
