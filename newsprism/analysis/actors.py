@@ -646,7 +646,7 @@ def kb_matches(art: Article) -> Iterator[Found]:
         if entry is not None and not _after_region_prefix(doc, start):
             draft = kb_draft(art, entry)
             if entry.kind == "person":
-                register_written_surname(art, draft, start, end)
+                register_written_surname(art, entry, draft, start, end)
             yield Found(start, end, draft, "kb" if form == "name" else form, kb_form=form)
 
 
@@ -677,12 +677,11 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
     return draft
 
 
-def register_written_surname(art: Article, person: Draft, start: int, end: int) -> None:
+def register_written_surname(art: Article, entry: KBEntry, person: Draft, start: int, end: int) -> None:
     """A KB person named by a spelling variant is also known by that spelling's
     surname ("Alyaksandr Lukashenka" ... "Lukashenka"); not for names written
     family name first, whose variants' last word is a given name."""
-    entry = art.kb.get(person.kb_id or "")
-    if entry is None or family_name_first(entry.name, entry.country) is not None:
+    if family_name_first(entry.name, entry.country) is not None:
         return
     _, surname = name_key(_words(art.doc, start, end))
     if surname and surname != person.surname and len(surname) > 2:
