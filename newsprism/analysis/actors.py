@@ -195,8 +195,8 @@ ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
 ORGANISATION_NAME_WORDS = ORGANISATION_WORDS | frozenset(
     "foundation institute institution fund party inc corp corporation co company llc ltd plc group "
     "association society center centre university college school bank trust club league union "
-    "coalition alliance network committee campaign project labs partners holdings industries "
-    "enterprises capital ventures consulting action movement council".split()
+    "coalition alliance committee campaign project labs partners holdings industries "
+    "enterprises capital ventures consulting action movement".split()
 )
 # Nouns whose proper-noun apposition is a body's name ("the lobby group J Street").
 NAMED_BODY_NOUNS = frozenset(
