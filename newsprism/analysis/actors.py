@@ -195,8 +195,8 @@ ORGANISATION_WORDS = MEDIA_HEADS | GOVERNMENT_HEADS | ARMED_HEADS
 ORGANISATION_NAME_WORDS = ORGANISATION_WORDS | frozenset(
     "foundation institute institution fund party inc corp corporation co company llc ltd plc group "
     "association society center centre university college school bank trust club league union "
-    "coalition alliance network committee campaign project labs partners holdings industries "
-    "enterprises capital ventures consulting action movement council".split()
+    "coalition alliance committee campaign project labs partners holdings industries "
+    "enterprises capital ventures consulting action movement".split()
 )
 # Nouns whose proper-noun apposition is a body's name ("the lobby group J Street").
 NAMED_BODY_NOUNS = frozenset(
@@ -646,7 +646,7 @@ def kb_matches(art: Article) -> Iterator[Found]:
         if entry is not None and not _after_region_prefix(doc, start):
             draft = kb_draft(art, entry)
             if entry.kind == "person":
-                register_written_surname(art, draft, start, end)
+                register_written_surname(art, entry, draft, start, end)
             yield Found(start, end, draft, "kb" if form == "name" else form, kb_form=form)
 
 
@@ -677,12 +677,11 @@ def kb_draft(art: Article, entry: KBEntry) -> Draft:
     return draft
 
 
-def register_written_surname(art: Article, person: Draft, start: int, end: int) -> None:
+def register_written_surname(art: Article, entry: KBEntry, person: Draft, start: int, end: int) -> None:
     """A KB person named by a spelling variant is also known by that spelling's
     surname ("Alyaksandr Lukashenka" ... "Lukashenka"); not for names written
     family name first, whose variants' last word is a given name."""
-    entry = art.kb.get(person.kb_id or "")
-    if entry is None or family_name_first(entry.name, entry.country) is not None:
+    if family_name_first(entry.name, entry.country) is not None:
         return
     _, surname = name_key(_words(art.doc, start, end))
     if surname and surname != person.surname and len(surname) > 2:
@@ -1462,7 +1461,8 @@ def add_named_bodies(art: Article) -> None:
     """A run of untagged proper nouns named by a body noun before it ("the lobby group
     J Street", "the company Vantor Labs") is an organisation, wherever its name recurs."""
     doc = art.doc
-    nouns = numpy.isin(doc.to_array(LOWER)[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
+    lower, orth = doc.to_array([LOWER, ORTH]).T
+    nouns = numpy.isin(lower[:-1], [doc.vocab.strings.add(w) for w in NAMED_BODY_NOUNS])
     for i in nouns.nonzero()[0]:
         i = int(i)
         if doc[i].pos_ != "NOUN":
@@ -1472,9 +1472,9 @@ def add_named_bodies(art: Article) -> None:
             continue
         name = doc[i + 1:end]
         draft = art.draft(f"org:{normalise_name(name.text)}", name=name.text, kind=org_kind(name, None))
-        for start in range(len(doc) - len(name) + 1):
-            if [t.text for t in doc[start:start + len(name)]] == [t.text for t in name]:
-                art.accept(Found(start, start + len(name), draft, "ORG"))
+        recurrences = (numpy.lib.stride_tricks.sliding_window_view(orth, len(name)) == orth[i + 1:end]).all(axis=1)
+        for start in recurrences.nonzero()[0]:
+            art.accept(Found(int(start), int(start) + len(name), draft, "ORG"))
 
 
 def named_body_end(art: Article, start: int) -> int | None:

@@ -1067,8 +1067,8 @@ def protested_state(art: Article, where: Place | None, doers: list[Party]) -> li
     students staged a sit-in"): CAMEO coders' convention of coding a domestic protest
     as aimed at its government (Schrodt 2012, CAMEO manual, 14). Only for protesters
     who are people or groups, not a state itself."""
-    if not doers or any(not d.group and art.actors.get(d.actor_id) is not None
-                        and art.actors[d.actor_id].kind == "country" for d in doers):
+    if not doers or any(not d.group and (actor := art.actor(d.actor_id)) is not None and actor.kind == "country"
+                        for d in doers):
         return []
     codes = {c for d in doers if (c := actor_code(art, d.actor_id))}
     code = where.country if where is not None and where.country else (codes.pop() if len(codes) == 1 else None)
