@@ -951,7 +951,7 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
     summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
-    kind = next((a.event.type for a in atoms if a.event), None)
+    kind = _claim_type(atoms, centre, story.words)
     return Claim(
         id=_claim_id(story_id, atoms), story_id=story_id, summary=summary,
         subject_id=subject, object_id=target, mentions=mentions, status="",
@@ -959,6 +959,21 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
         outlets=len({outlet_of[a.unit.article_id] for a in atoms}),
         statement=statement_of(centre, kind, subject, target, story),
     )
+
+
+def _claim_type(atoms: list[Atom], centre: Atom, words: ClaimWords) -> str | None:
+    """The claim's event type, agreeing with the statement made from its central record:
+    the central event's type; for a central predication with no event, the type of an
+    event read from a verb of its class (not one of another verb of the sentence:
+    "fishermen gathered … to demand their release" is no release); for a central
+    sentence with neither, any event's type."""
+    if centre.event is not None:
+        return centre.event.type
+    if centre.predication is not None:
+        said = words.opposites.get(centre.predication.predicate, centre.predication.predicate)
+        return next((a.event.type for a in atoms if a.event and a.predication
+                     and words.opposites.get(a.predication.predicate, a.predication.predicate) == said), None)
+    return next((a.event.type for a in atoms if a.event), None)
 
 
 MODAL_WORDS = {"future": "will", "possible": "may", "hypothetical": "would"}
