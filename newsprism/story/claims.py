@@ -477,16 +477,14 @@ class Links:
 
 
 def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
-               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None,
-               words: ClaimWords | None = None) -> Links:
+               where: Callable[[Unit], tuple[str | None, frozenset[str]]], words: ClaimWords) -> Links:
     """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
 
     Structured links (the same event; the same predication; counts of the same thing at
     the same place and day) are made first, then sentence-similarity links from the
     closest pair down, so the surest evidence shapes the groups. Only pairs that share a
     key or come close in embedding space are ever compared. `where` gives a unit's day
-    and places (`Whereabouts`); without it no two units are told apart by them."""
-    where, words = where or nowhere, words or claim_words()
+    and places (`Whereabouts`)."""
     clusters = _Clusters(atoms, vectors, actors, words)
     for i, j in _event_pairs(atoms, actors):
         a, b = atoms[i].event, atoms[j].event
@@ -859,11 +857,6 @@ class Whereabouts:
             places = {r.location for r in records if r.location} | {n for k, n in self.places.items() if k in text}
             self.found[id(unit)] = (days[0] if days else None, frozenset(places))
         return self.found[id(unit)]
-
-
-def nowhere(unit: Unit) -> tuple[str | None, frozenset[str]]:
-    """Whereabouts for records alone: no day, no place (every pair compatible)."""
-    return None, frozenset()
 
 
 def _folded(text: str) -> str:
