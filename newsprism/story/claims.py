@@ -616,8 +616,12 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
 def predication_key(predication: Predication, words: ClaimWords) -> tuple[str, str, bool]:
     """Predications with one key are one claim: what happened is not what will happen, and
     a class's opposite is the class ("rejected the plan" is "approved the plan" denied)."""
-    predicate = words.opposites.get(predication.predicate, predication.predicate)
-    return predicate, predication.patient, predication.modality == "actual"
+    return _said_class(predication, words), predication.patient, predication.modality == "actual"
+
+
+def _said_class(predication: Predication, words: ClaimWords) -> str:
+    """The class whose claim the predication speaks of: its own, or the class it is the opposite of."""
+    return words.opposites.get(predication.predicate, predication.predicate)
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
@@ -963,9 +967,9 @@ def _claim_type(atoms: list[Atom], centre: Atom, words: ClaimWords) -> str | Non
     if centre.event is not None:
         return centre.event.type
     if centre.predication is not None:
-        said = words.opposites.get(centre.predication.predicate, centre.predication.predicate)
+        said = _said_class(centre.predication, words)
         return next((a.event.type for a in atoms if a.event and a.predication
-                     and words.opposites.get(a.predication.predicate, a.predication.predicate) == said), None)
+                     and _said_class(a.predication, words) == said), None)
     return next((a.event.type for a in atoms if a.event), None)
 
 
