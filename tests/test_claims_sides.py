@@ -10,7 +10,7 @@ from newsprism.analysis.pipeline import load_pipeline
 from newsprism.analysis.predications import ClaimWordsError, claim_words
 from newsprism.config import Settings
 from newsprism.story.claims import StoryInput, build_claims
-from test_claims import ACTORS, Writer, bag_of_words, claims_of
+from test_claims import ACTORS, Writer, bag_of_words, claims_of, did
 
 DETAINED = ("honduras", "COERCE", "el-salvador", "asserted", "actual", None)
 
@@ -183,3 +183,32 @@ def test_the_settings_give_the_user_word_file_to_the_predications_component(tmp_
     bad.write_text("[nonsense]\nword\n", encoding="utf-8")
     with pytest.raises(ClaimWordsError, match=r"bad\.txt: line 1: unknown section"):
         claim_words((str(bad),))
+
+
+def gathered(article_id: str, outlet: str, crowd: int) -> Writer:
+    """A sentence whose verb says a gathering, and whose purpose clause holds an event of another verb."""
+    writer = Writer(article_id, outlet).say(
+        f"About {crowd} fishermen gathered at the harbour to demand the release of the crew.",
+        events=[(None, "RETREAT", "honduras", "asserted", "hypothetical", None)], actors=["honduras"],
+        quantities=[(crowd, "fishermen")], predications=[did("gathered", "assemble", patient_words="fisherman")])
+    triggered_by(writer.analysis.events[-1], "release")
+    return writer
+
+
+def test_a_claim_is_not_typed_by_an_event_of_another_verb_than_its_statement():
+    [claim] = [c for c in claims_of(gathered("a", "Wire", 300), gathered("b", "Daily", 1000)) if c.status == "contested"]
+    assert claim.contradictions == ["number"]  # the crowd's size
+    assert claim.statement.startswith("— assemble → fisherman")
+    assert claim.type is None  # no event says the gathering; "to demand the release" is not it
+
+def test_a_claim_stated_by_a_predication_takes_the_type_of_an_event_of_the_same_verb():
+    seized = Writer("a", "Wire").say("The fishermen were detained near the reef.",
+                                     predications=[did("detained", "detain", counting=None, patient_words="fisherman")])
+    denied = Writer("b", "Daily").say(
+        "Honduras did not detain the fishermen near the reef.",
+        events=[("honduras", "COERCE", None, "negated", "actual", None)], actors=["honduras"],
+        predications=[did("detain", "detain", polarity="negated", counting=None, patient_words="fisherman")])
+    triggered_by(denied.analysis.events[-1], "detain")
+    [claim] = [c for c in claims_of(seized, denied) if c.status == "contested"]
+    assert claim.statement == "— detain → fisherman"  # said from the positive sentence, which has no event
+    assert claim.type == "COERCE"

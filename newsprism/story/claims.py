@@ -477,16 +477,14 @@ class Links:
 
 
 def link_atoms(atoms: list[Atom], vectors: np.ndarray, actors: dict[str, Actor],
-               where: Callable[[Unit], tuple[str | None, frozenset[str]]] | None = None,
-               words: ClaimWords | None = None) -> Links:
+               where: Callable[[Unit], tuple[str | None, frozenset[str]]], words: ClaimWords) -> Links:
     """Claims as groups of atom indexes, with the swapped pairs and the linked counts.
 
     Structured links (the same event; the same predication; counts of the same thing at
     the same place and day) are made first, then sentence-similarity links from the
     closest pair down, so the surest evidence shapes the groups. Only pairs that share a
     key or come close in embedding space are ever compared. `where` gives a unit's day
-    and places (`Whereabouts`); without it no two units are told apart by them."""
-    where, words = where or nowhere, words or claim_words()
+    and places (`Whereabouts`)."""
     clusters = _Clusters(atoms, vectors, actors, words)
     for i, j in _event_pairs(atoms, actors):
         a, b = atoms[i].event, atoms[j].event
@@ -618,8 +616,12 @@ def _predication_pairs(atoms: list[Atom], where: Callable[[Unit], tuple[str | No
 def predication_key(predication: Predication, words: ClaimWords) -> tuple[str, str, bool]:
     """Predications with one key are one claim: what happened is not what will happen, and
     a class's opposite is the class ("rejected the plan" is "approved the plan" denied)."""
-    predicate = words.opposites.get(predication.predicate, predication.predicate)
-    return predicate, predication.patient, predication.modality == "actual"
+    return _said_class(predication, words), predication.patient, predication.modality == "actual"
+
+
+def _said_class(predication: Predication, words: ClaimWords) -> str:
+    """The class whose claim the predication speaks of: its own, or the class it is the opposite of."""
+    return words.opposites.get(predication.predicate, predication.predicate)
 
 
 def _same_time_and_place(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
@@ -861,11 +863,6 @@ class Whereabouts:
         return self.found[id(unit)]
 
 
-def nowhere(unit: Unit) -> tuple[str | None, frozenset[str]]:
-    """Whereabouts for records alone: no day, no place (every pair compatible)."""
-    return None, frozenset()
-
-
 def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
@@ -951,7 +948,7 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
         contradictions.append("number")
     subject, target = _actors_of(atoms, centre)
     summary = centre.unit.text if len(centre.unit.text) <= 240 else centre.unit.text[:237].rstrip() + "…"
-    kind = next((a.event.type for a in atoms if a.event), None)
+    kind = _claim_type(atoms, centre, story.words)
     return Claim(
         id=_claim_id(story_id, atoms), story_id=story_id, summary=summary,
         subject_id=subject, object_id=target, mentions=mentions, status="",
@@ -959,6 +956,21 @@ def _claim(story_id: str, atoms: list[Atom], vectors: np.ndarray, story: StoryIn
         outlets=len({outlet_of[a.unit.article_id] for a in atoms}),
         statement=statement_of(centre, kind, subject, target, story),
     )
+
+
+def _claim_type(atoms: list[Atom], centre: Atom, words: ClaimWords) -> str | None:
+    """The claim's event type, agreeing with the statement made from its central record:
+    the central event's type; for a central predication with no event, the type of an
+    event read from a verb of its class (not one of another verb of the sentence:
+    "fishermen gathered … to demand their release" is no release); for a central
+    sentence with neither, any event's type."""
+    if centre.event is not None:
+        return centre.event.type
+    if centre.predication is not None:
+        said = _said_class(centre.predication, words)
+        return next((a.event.type for a in atoms if a.event and a.predication
+                     and _said_class(a.predication, words) == said), None)
+    return next((a.event.type for a in atoms if a.event), None)
 
 
 MODAL_WORDS = {"future": "will", "possible": "may", "hypothetical": "would"}
