@@ -141,6 +141,8 @@ def test_seed_troop_deployment_and_cooperation_are_contested(seeds_db):
     assert cooperation and cooperation[0].status == "contested"
     armed = [c for c in claims if c.type == "AID" and c.subject_id == "united-states" and c.object_id == "islamic-state"]
     assert armed and all(c.status == "single-source" for c in armed)
+    false_contests = [c.summary for c in claims if c.status == "contested" and c not in (deployment[0], cooperation[0])]
+    assert false_contests == []  # e.g. a plan to prevent ISIS's takeover is no denial of the takeover
 
 
 def test_story_claims_timeline_and_relations_commands(demo_db, tmp_path):
