@@ -1258,7 +1258,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def _named_by_comparison(subject: Token) -> Token | None:
     """"No less an authority than Paul Krugman", "none other than Ann Lee": the person
     after "than" is the subject."""
-    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i < subject.i or t.i == subject.i):
+    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i <= subject.i):
         return None
     than = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "than"), None)
     name = next((c for c in than.children if c.dep_ == "pobj"), None) if than is not None else None
