@@ -1512,12 +1512,12 @@ def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker]
     end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
         return None
-    comma = art.text[span.start_char:span.end_char].rstrip().endswith(",")
-    if art.doc[end].lower_ not in BACK_REFERENCES and not comma:
+    points_back = art.doc[end].lower_ in BACK_REFERENCES
+    if not points_back and not art.text[span.start_char:span.end_char].rstrip().endswith(","):
         return None
     start, stop = art.clause(end)
     cue = _person_cue(art, art.doc[end:stop], put_it=True)
-    if cue is not None and art.doc[end].lower_ not in BACK_REFERENCES and cue[1].start != art.doc[end].idx:
+    if cue is not None and not points_back and cue[1].start != art.doc[end].idx:
         return None  # after a comma, only a paragraph that opens with the speaker's name
     return cue
 
