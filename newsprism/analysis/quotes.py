@@ -2302,10 +2302,9 @@ def _document_quoted_last(art: ArticleView, token: Token) -> Speaker | None:
     paragraph, was the document's and nothing else is a subject in between."""
     if token.lower_ != "it":
         return None
-    earlier = [a for a in art.history if a.end <= token.idx]
-    if not earlier or earlier[-1].speaker.head not in DOCUMENT_NOUNS:
+    last = next((a for a in reversed(art.history) if a.end <= token.idx), None)
+    if last is None or last.speaker.head not in DOCUMENT_NOUNS:
         return None
-    last = earlier[-1]
     if art.paragraph_of[token.i] - art.paragraph_of[art.doc.char_span(
             last.speaker.start, last.speaker.end, alignment_mode="expand").start] > 1:
         return None
