@@ -1305,8 +1305,7 @@ def hearsay_clause(verb: Token, first: int, last: int) -> tuple[int, int]:
     whatever the parse hung elsewhere."""
     main = verb.dep_ == "ROOT" or not first <= verb.head.i < last
     start, end = verb.left_edge.i, (last if main else verb.right_edge.i + 1)
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.i == start]
-    if marks:
+    if any(c.dep_ == "mark" and c.i == start for c in verb.children):
         start += 1
     subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and any(t.text == "," for t in subject.subtree):
