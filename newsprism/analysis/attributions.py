@@ -332,7 +332,7 @@ class Article:
     forms: Forms
     breaks: list[int]  # tokens holding a line break
     clauses: list[int]  # clausal complements (ccomp)
-    quoted: list[bool]  # token -> inside a quotation of its paragraph (:func:`quoted_tokens`)
+    quoted: list[bool]  # token -> inside a quotation of its paragraph (:func:`paragraph_quotations`)
     owner: list[tuple[Mention, int, int] | None]  # token -> (mention, token start, token end)
     actors: dict[str, Actor]
     spans_of: dict[str, list[tuple[int, int]]]  # actor id -> token spans of its mentions
@@ -353,7 +353,7 @@ class Article:
             spans_of.setdefault(mention.actor_id, []).append((span.start, span.end))
         actors = {a.id: a for a in records_on(doc, "actors")}
         forms, breaks, clauses = read_tokens(doc)
-        return cls(doc, lexicon, forms, breaks, clauses, quoted_tokens(doc, breaks), owner, actors, spans_of)
+        return cls(doc, lexicon, forms, breaks, clauses, paragraph_quotations(doc, breaks), owner, actors, spans_of)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -384,7 +384,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
     return [a for a in records(doc, found) if not cites_itself(a, doc.user_data.get("newsprism_outlet"))]
 
 
-def quoted_tokens(doc: Doc, breaks: list[int]) -> list[bool]:
+def paragraph_quotations(doc: Doc, breaks: list[int]) -> list[bool]:
     """For each token, whether it lies inside a quotation that opens and closes in its
     paragraph: a source the speaker cites is the speaker's, not the article's ("\"As the
     deputy said, ...\""); quotations inside quotations are not marked either (the
