@@ -129,7 +129,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -332,6 +332,7 @@ class Article:
     forms: Forms
     breaks: list[int]  # tokens holding a line break
     clauses: list[int]  # clausal complements (ccomp)
+    quoted: list[bool]  # token -> inside a quotation of its paragraph (:func:`paragraph_quotations`)
     owner: list[tuple[Mention, int, int] | None]  # token -> (mention, token start, token end)
     actors: dict[str, Actor]
     spans_of: dict[str, list[tuple[int, int]]]  # actor id -> token spans of its mentions
@@ -352,7 +353,7 @@ class Article:
             spans_of.setdefault(mention.actor_id, []).append((span.start, span.end))
         actors = {a.id: a for a in records_on(doc, "actors")}
         forms, breaks, clauses = read_tokens(doc)
-        return cls(doc, lexicon, forms, breaks, clauses, owner, actors, spans_of)
+        return cls(doc, lexicon, forms, breaks, clauses, paragraph_quotations(doc, breaks), owner, actors, spans_of)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -361,7 +362,7 @@ class Article:
 def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
     """The attributions of one parsed article, in document order (see the module docstring)."""
     art = Article.read(doc, lexicon or default_lexicon())
-    hits = [hit for hit in art.lexicon.hits(art.forms) if not in_quotation(art, hit[1])]
+    hits = [hit for hit in art.lexicon.hits(art.forms) if not art.quoted[hit[1]]]
     found: list[Found] = []
     for section, start, end in hits:
         if section == "according":
@@ -377,24 +378,33 @@ def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attri
             found += from_document_clause(art, doc[start])
             found += from_issued_statement(art, doc[start])
     for token in map(doc.__getitem__, art.clauses):
-        if has_mark(token, "that") and is_verb(token.head) and not in_quotation(art, token.head.i):
+        if has_mark(token, "that") and is_verb(token.head) and not art.quoted[token.head.i]:
             found += from_reporting_verb(art, token.head, "clause", token.head.i + 1)
     found += from_source_lines(art)
     return [a for a in records(doc, found) if not cites_itself(a, doc.user_data.get("newsprism_outlet"))]
 
 
-def in_quotation(art: Article, i: int) -> bool:
-    """Whether token ``i`` lies inside a quotation that opens and closes in its paragraph:
-    a source the speaker cites is the speaker's, not the article's ("\"As the deputy said,
-    ...\""); quotations inside quotations are not marked either (the guidelines)."""
-    at = bisect_left(art.breaks, i)
-    first = art.breaks[at - 1] + 1 if at > 0 else 0
-    last = art.breaks[at] if at < len(art.breaks) else len(art.doc)
-    return _quote_balance(art.doc, first, i) > 0 and _quote_balance(art.doc, i + 1, last) < 0
-
-
-def _quote_balance(doc: Doc, start: int, end: int) -> int:
-    return sum(quote_side(t) for t in doc[start:end])
+def paragraph_quotations(doc: Doc, breaks: list[int]) -> list[bool]:
+    """For each token, whether it lies inside a quotation that opens and closes in its
+    paragraph: a source the speaker cites is the speaker's, not the article's ("\"As the
+    deputy said, ...\""); quotations inside quotations are not marked either (the
+    guidelines). Read once per article, from the few tokens that are quotation marks."""
+    quoted = [False] * len(doc)
+    mark_ids = {get_string_id(mark) for mark in QUOTE_MARKS}
+    orths = doc.to_array([ORTH]).tolist() if len(doc) else []
+    sides = {i: side for i, orth in enumerate(orths) if orth in mark_ids and (side := quote_side(doc[i]))}
+    marks = sorted(sides)
+    for first, last in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)]):
+        inside = marks[bisect_left(marks, first):bisect_left(marks, last)]
+        if not inside:
+            continue
+        total = sum(sides[i] for i in inside)
+        before = 0
+        for i in range(first, last):
+            side = sides.get(i, 0)
+            quoted[i] = before > 0 and total - before - side < 0
+            before += side
+    return quoted
 
 
 def cites_itself(attribution: Attribution, outlet: str | None) -> bool:
@@ -1295,8 +1305,7 @@ def hearsay_clause(verb: Token, first: int, last: int) -> tuple[int, int]:
     whatever the parse hung elsewhere."""
     main = verb.dep_ == "ROOT" or not first <= verb.head.i < last
     start, end = verb.left_edge.i, (last if main else verb.right_edge.i + 1)
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.i == start]
-    if marks:
+    if any(c.dep_ == "mark" and c.i == start for c in verb.children):
         start += 1
     subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and any(t.text == "," for t in subject.subtree):

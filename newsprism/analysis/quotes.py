@@ -1258,7 +1258,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def _named_by_comparison(subject: Token) -> Token | None:
     """"No less an authority than Paul Krugman", "none other than Ann Lee": the person
     after "than" is the subject."""
-    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i < subject.i or t.i == subject.i):
+    if not any(t.lower_ in ("less", "other") for t in subject.subtree if t.i <= subject.i):
         return None
     than = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "than"), None)
     name = next((c for c in than.children if c.dep_ == "pobj"), None) if than is not None else None
@@ -1512,12 +1512,12 @@ def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker]
     end = _after_quote(art, span.end)
     if end == len(art.doc) or art.paragraph_of[end] != art.paragraph_of[span.start] + 1:
         return None
-    comma = art.text[span.start_char:span.end_char].rstrip().endswith(",")
-    if art.doc[end].lower_ not in BACK_REFERENCES and not comma:
+    points_back = art.doc[end].lower_ in BACK_REFERENCES
+    if not points_back and not art.text[span.start_char:span.end_char].rstrip().endswith(","):
         return None
     start, stop = art.clause(end)
     cue = _person_cue(art, art.doc[end:stop], put_it=True)
-    if cue is not None and art.doc[end].lower_ not in BACK_REFERENCES and cue[1].start != art.doc[end].idx:
+    if cue is not None and not points_back and cue[1].start != art.doc[end].idx:
         return None  # after a comma, only a paragraph that opens with the speaker's name
     return cue
 
@@ -2302,10 +2302,9 @@ def _document_quoted_last(art: ArticleView, token: Token) -> Speaker | None:
     paragraph, was the document's and nothing else is a subject in between."""
     if token.lower_ != "it":
         return None
-    earlier = [a for a in art.history if a.end <= token.idx]
-    if not earlier or earlier[-1].speaker.head not in DOCUMENT_NOUNS:
+    last = next((a for a in reversed(art.history) if a.end <= token.idx), None)
+    if last is None or last.speaker.head not in DOCUMENT_NOUNS:
         return None
-    last = earlier[-1]
     if art.paragraph_of[token.i] - art.paragraph_of[art.doc.char_span(
             last.speaker.start, last.speaker.end, alignment_mode="expand").start] > 1:
         return None
