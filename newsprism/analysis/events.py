@@ -229,7 +229,7 @@ PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
     "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
-    "acceptance foreign implicative factive nonfactive".split()
+    "acceptance complaint charge foreign implicative factive nonfactive".split()
 )
 HAPPENED, NOT_HAPPENED, OPEN = "+", "-", "?"  # an implicative signature's values (rule 4)
 SIGNATURE_VALUES = frozenset({HAPPENED, NOT_HAPPENED, OPEN})
@@ -1135,18 +1135,19 @@ def _is_state(art: Article, party: Party) -> bool:
 
 
 def state_complaint(art: Article, trigger: Token, pattern: EventPattern, doers: list[Party]) -> tuple[str, str, int] | None:
-    """A state that protests something complains of it (CAMEO 114): states do not
-    march ("Britain protested the expulsion of its diplomats")."""
-    if pattern.type == "PROTEST" and trigger.lemma_ == "protest" and doers and all(_is_state(art, p) for p in doers):
+    """A state that protests something (the `complaint` cues) complains of it (CAMEO
+    114): states do not march ("Britain protested the expulsion of its diplomats")."""
+    if pattern.type == "PROTEST" and art.lexicon.is_cue(trigger, "complaint") and doers \
+            and all(_is_state(art, p) for p in doers):
         return "ACCUSE", "11", 3
     return None
 
 
 def charged_state(art: Article, trigger: Token, targets: list[Party]) -> tuple[str, str, int] | None:
-    """A state "charged with" something is accused of it (CAMEO 112), not arrested:
-    people are charged before a court, states only by words ("charged Britain with
-    meddling")."""
-    if trigger.lemma_ != "charge" or not targets:
+    """A state "charged with" something (the `charge` cues) is accused of it (CAMEO
+    112), not arrested: people are charged before a court, states only by words
+    ("charged Britain with meddling")."""
+    if not art.lexicon.is_cue(trigger, "charge") or not targets:
         return None
     return ("ACCUSE", "11", 3) if all(_is_state(art, t) for t in targets) else None
 
