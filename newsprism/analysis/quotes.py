@@ -1515,7 +1515,7 @@ def named_in_next_paragraph(art: ArticleView, span: Span) -> tuple[str, Speaker]
     points_back = art.doc[end].lower_ in BACK_REFERENCES
     if not points_back and not art.text[span.start_char:span.end_char].rstrip().endswith(","):
         return None
-    start, stop = art.clause(end)
+    _, stop = art.clause(end)
     cue = _person_cue(art, art.doc[end:stop], put_it=True)
     if cue is not None and not points_back and cue[1].start != art.doc[end].idx:
         return None  # after a comma, only a paragraph that opens with the speaker's name
