@@ -253,7 +253,10 @@ class Score:
     speakers_right: int = 0
     misses: Counter = field(default_factory=Counter)
 
-    def add(self, gold: list[Span], predicted: list[Span], check_names: bool, elsewhere: list[Span] = ()) -> None:
+    speaker_misses: Counter = field(default_factory=Counter)
+
+    def add(self, text: str, gold: list[Span], predicted: list[Span], check_names: bool,
+            elsewhere: list[Span] = ()) -> None:
         """`elsewhere`: the predictions of the other categories, to tell a miss read as
         another kind from one not found at all."""
         self.gold += len(gold)
@@ -263,11 +266,14 @@ class Score:
         found = {id(g) for g, _ in pairs}
         for g in gold:
             if id(g) not in found:
-                self.misses[miss_kind(g, predicted, elsewhere)] += 1
+                self.misses[miss_kind(text, g, predicted, elsewhere)] += 1
         for g, p in pairs:
             if check_names and g.name:
                 self.speakers_named += 1
-                self.speakers_right += same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)
+                right = same_speaker(g.name, p.name) or same_speaker(g.name, p.surface)
+                self.speakers_right += right
+                if not right:
+                    self.speaker_misses[speaker_miss_kind(p)] += 1
 
     def as_dict(self) -> dict:
         precision = self.matched / self.predicted if self.predicted else 0.0
@@ -279,18 +285,42 @@ class Score:
             result["speaker_accuracy"] = round(self.speakers_right / self.speakers_named, 3)
             result["speakers_checked"] = self.speakers_named
         result["misses"] = dict(sorted(self.misses.items()))
+        if self.speaker_misses:
+            result["speaker_misses"] = dict(sorted(self.speaker_misses.items()))
         return result
 
 
-def miss_kind(gold: Span, predicted: list[Span], elsewhere: list[Span]) -> str:
+QUOTE_MARKS = "\"'“”‘’«»„‟"
+
+
+def miss_kind(text: str, gold: Span, predicted: list[Span], elsewhere: list[Span]) -> str:
     """Why a gold span went unmatched, in aggregate terms only: found as another kind
     (direct read as indirect, ...), found with other bounds (a prediction overlaps it, too
-    little or already taken by another gold span), or not found at all."""
+    little or already taken by another gold span), or not found at all — then whether a
+    quotation mark stands at either end of the span and how many words it has."""
     if any(overlap(gold, p) >= MIN_OVERLAP for p in elsewhere):
         return "another_kind"
     if any(overlap(gold, p) > 0 for p in predicted):
         return "other_bounds"
-    return "not_found"
+    ends = text[max(gold.start - 2, 0):gold.start + 1] + text[max(gold.end - 1, 0):gold.end + 2]
+    marked = "marked" if any(mark in ends for mark in QUOTE_MARKS) else "unmarked"
+    words = len(text[gold.start:gold.end].split())
+    size = "1-4 words" if words <= 4 else "5-15 words" if words <= 15 else "16+ words"
+    return f"not_found, {marked}, {size}"
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"})
+
+
+def speaker_miss_kind(predicted: Span) -> str:
+    """What stood as the speaker of a quote whose gold speaker it is not, in aggregate
+    terms: nobody, a pronoun left unresolved, other words linked to no actor, or another
+    actor of the article (`predicted_spans` gives `surface` only with an actor)."""
+    if predicted.surface is not None:
+        return "another actor"
+    if not predicted.name:
+        return "no speaker"
+    return "unresolved pronoun" if predicted.name.lower() in PRONOUNS else "words, no actor"
 
 
 def gold_spans(gold: dict) -> dict[str, list[Span]]:
@@ -341,12 +371,12 @@ def analysed(folder: Path):
 def evaluate(folder: Path) -> dict:
     scores = {"direct": Score(), "indirect": Score(), "attributions": Score()}
     articles = 0
-    for gold, _, predicted in analysed(folder):
+    for gold, text, predicted in analysed(folder):
         articles += 1
         for category, spans in gold_spans(gold).items():
             others = [span for kind, found in predicted.items()  # a quote read as the other kind of quote
                       if kind != category and "attributions" not in (kind, category) for span in found]
-            scores[category].add(spans, predicted[category], check_names=True, elsewhere=others)
+            scores[category].add(text, spans, predicted[category], check_names=True, elsewhere=others)
     return {"articles": articles, **{k: v.as_dict() for k, v in scores.items()}}
 
 
