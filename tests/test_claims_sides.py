@@ -4,6 +4,8 @@ the user's claim word file (invented articles; records as the analysis stage giv
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from newsprism.analysis.pipeline import load_pipeline
@@ -183,6 +185,15 @@ def test_the_settings_give_the_user_word_file_to_the_predications_component(tmp_
     bad.write_text("[nonsense]\nword\n", encoding="utf-8")
     with pytest.raises(ClaimWordsError, match=r"bad\.txt: line 1: unknown section"):
         claim_words((str(bad),))
+
+
+def test_an_edited_user_word_file_is_read_again(tmp_path):
+    mine = tmp_path / "my_claim_words.txt"
+    mine.write_text("[statements]\nMOBILIZE = deploy\n", encoding="utf-8")
+    assert claim_words((str(mine),)).statements["MOBILIZE"] == "deploy"
+    mine.write_text("[statements]\nMOBILIZE = dispatch forces\n", encoding="utf-8")
+    os.utime(mine, ns=(mine.stat().st_atime_ns, mine.stat().st_mtime_ns + 1_000_000_000))
+    assert claim_words((str(mine),)).statements["MOBILIZE"] == "dispatch forces"
 
 
 def gathered(article_id: str, outlet: str, crowd: int) -> Writer:

@@ -40,6 +40,7 @@ before "!" or a closing quote ("?!", "?'").
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -196,11 +197,24 @@ class ClaimWords:
         return lemma
 
 
-@lru_cache(maxsize=8)
 def claim_words(files: tuple[str, ...] = ()) -> ClaimWords:
     """The bundled word lists (newsprism/data/claim_words.txt), extended by the user's
     word files in order (``Settings.claim_words_files``); a file that cannot be read or
-    parsed raises ClaimWordsError naming it."""
+    parsed raises ClaimWordsError naming it. Read again when a user file has changed
+    since it was last read, so a long-lived process sees the user's edits."""
+    return _claim_words(files, tuple(_file_stamp(path) for path in files))
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None  # reading it raises the error that names it
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _claim_words(files: tuple[str, ...], stamps: tuple[tuple[int, int] | None, ...]) -> ClaimWords:
     return ClaimWords.read(word_file_texts(WORDS_FILE, files, ClaimWordsError))
 
 
