@@ -1,0 +1,64 @@
+"""Short partial quotes of a speaker told from scare quotes, titles and terms: each rule
+on sentences written for the test, with the cases where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import pipeline_with
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline_with("newsprism_actors", "newsprism_quotes")
+
+
+def partials(nlp, text: str) -> dict[str, str | None]:
+    """Quoted words found as partial or direct quotes, with the speaker's actor name."""
+    doc = nlp(text)
+    names = {a.id: a.name for a in doc._.actors}
+    return {q.text.rstrip(".,"): names.get(q.speaker_id, q.speaker) for q in doc._.quotes if q.kind != "indirect"}
+
+
+def scare(nlp, text: str) -> list[str]:
+    return [s.text.rstrip(".,") for s in nlp(text)._.scare_quotes]
+
+
+@pytest.mark.parametrize("text, words", [
+    ('The plan was described as "a disaster" by Senator Mark Olsen.', "a disaster"),
+    ('The plan, described as "a disaster" by Senator Mark Olsen, was dropped.', "a disaster"),
+    ('The ministry was called "reckless" in Senator Mark Olsen\'s letter.', "reckless"),
+    ('The ministry has been labelled "inept", insecure and slow in leaked emails from Ambassador Kim Darroch.',
+     "inept"),
+])
+def test_passive_cue_quotes_its_agent(nlp, text, words):
+    found = partials(nlp, text)
+    assert words in found and found[words] in ("Mark Olsen", "Kim Darroch")
+
+
+@pytest.mark.parametrize("text", [
+    'The plan was described as "a disaster" in a report.',  # a document, no one's words
+    'The plan was described as "a disaster" by people who live near the port.',  # no one named
+    'The bill, passed in a "rushed" vote by Senator Mark Olsen, was signed.',  # not a speech verb
+])
+def test_passive_cue_needs_a_named_source(nlp, text):
+    assert partials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Mark Olsen blasted the "reckless" plan on Tuesday.', "reckless"),
+    ('Senator Mark Olsen slammed the council for its "reckless" plan.', "reckless"),
+    ('The Harbour Workers Union "strongly" condemned the arrest of two dock workers.', "strongly"),
+])
+def test_labelling_verb_quotes_its_subject(nlp, text, words):
+    found = partials(nlp, text)
+    assert words in found and found[words] in ("Mark Olsen", "Harbour Workers Union")
+
+
+@pytest.mark.parametrize("text", [
+    'Senator Mark Olsen visited the "reckless" plan\'s site.',  # not a labelling verb
+    'We "strongly" condemned the arrest of two dock workers.',  # the writer
+    'Critics blasted the "reckless" plan on Tuesday.',  # no one named
+])
+def test_labelling_verb_needs_a_named_subject(nlp, text):
+    assert partials(nlp, text) == {}
