@@ -62,3 +62,8 @@ def test_labelling_verb_quotes_its_subject(nlp, text, words):
 ])
 def test_labelling_verb_needs_a_named_subject(nlp, text):
     assert partials(nlp, text) == {}
+
+
+def test_a_quoted_object_of_a_labelling_verb_is_what_is_attacked(nlp):
+    assert partials(nlp, 'Senator Mark Olsen attacked the "reform" of the port.') == {}
+    assert partials(nlp, 'Senator Mark Olsen attacked the "sunset" provisions of the bill.') == {}

@@ -939,19 +939,20 @@ def _preps_of_clause(verb: Token) -> list[Token]:
 
 def labelling_subject(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
     """'“strongly” condemned', 'blasted the “reckless” plan', 'slammed them for their
-    “reckless” plan': a labelling verb whose manner or object the quoted words give is
-    the subject's wording, as the label it gives with "as" is."""
+    “reckless” plan': a labelling verb whose manner, or an adjective of whose object, the
+    quoted words give is the subject's wording, as the label it gives with "as" is; a
+    quoted object itself is what they attack ("attacked the “reform”")."""
     words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
     if len(words) != 1:
         return None, None
     word = words[0]
     verb = word.head
-    if word.dep_ in ("amod", "compound") and verb.dep_ in ("dobj", "pobj"):
+    if word.dep_ == "amod" and word.pos_ == "ADJ" and verb.dep_ in ("dobj", "pobj"):
         verb = verb.head
         if verb.dep_ == "prep" and verb.lower_ == "for":
             verb = verb.head
-    elif word.dep_ not in ("advmod", "dobj"):
-        return None, None
+    elif word.dep_ != "advmod":
+        return None, None  # "attacked the “reform”": a term they attack, not their word
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABELLING_VERBS:
         return None, None
     return cue_text(verb), subject_speaker(art, verb, guess=False)
