@@ -67,3 +67,35 @@ def test_labelling_verb_needs_a_named_subject(nlp, text):
 def test_a_quoted_object_of_a_labelling_verb_is_what_is_attacked(nlp):
     assert partials(nlp, 'Senator Mark Olsen attacked the "reform" of the port.') == {}
     assert partials(nlp, 'Senator Mark Olsen attacked the "sunset" provisions of the bill.') == {}
+
+
+def test_a_listed_post_is_no_subheading(nlp):
+    text = ("Senator Ana Ruiz spoke on Sunday.\n\n"
+            "@harbourdesk: .@AnaRuiz says Governor Tom Hale is “weaponizing distrust” with his attacks on the "
+            "press. #Sunday http://example.com/x1\n\nThe board did not answer.")
+    assert partials(nlp, text).get("weaponizing distrust") == "Ana Ruiz"  # the handle resolved too
+
+
+def test_a_short_line_ending_in_a_link_is_still_a_subheading(nlp):
+    text = ("Senator Ana Ruiz spoke on Sunday.\n\n"
+            "Read more: Ruiz says Hale is “weaponizing distrust” http://example.com/x1\n\n"
+            "The board did not answer.")
+    assert "weaponizing distrust" not in partials(nlp, text)
+
+
+def test_a_post_quoting_a_handle_before_a_colon_quotes_that_person(nlp):
+    text = ("Governor Ana Ruiz and Senator Mark Olsen toured the port on Friday.\n\n"
+            "@harbourdesk: .@SenMarkOlsen: \"We will not close this port.\" http://example.com/x2")
+    assert partials(nlp, text).get("We will not close this port") == "Mark Olsen"
+    ambiguous = ("Mark Olsen and his brother Tom Olsen toured the port on Friday.\n\n"
+                 "@harbourdesk: .@Olsen: \"We will not close this port.\" http://example.com/x2")
+    assert partials(nlp, ambiguous).get("We will not close this port") not in ("Mark Olsen", "Tom Olsen")
+
+
+def test_the_first_half_of_a_split_quote_is_direct_even_in_title_case(nlp):
+    text = ('Senator Mark Olsen spoke on Monday.\n\n'
+            '“Crooked Port Board,” Olsen tweeted, “is the worst board in the state!”')
+    assert partials(nlp, text).get("Crooked Port Board") == "Mark Olsen"
+    # must not fire: a title-case name after which no cue splits a quote
+    text = 'Senator Mark Olsen spoke on Monday. “Crooked Port Board,” a new film, opens on Friday.'
+    assert "Crooked Port Board" not in partials(nlp, text)

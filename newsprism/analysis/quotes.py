@@ -714,6 +714,8 @@ EMBEDDED_POST = re.compile(
 )
 
 
+POST_PREFIX = re.compile(r"@\w{1,30}:\s")  # a paragraph that is a listed post
+HANDLE_BEFORE_COLON = re.compile(r"@(\w{2,30}):\Z")  # ".@GovChristie: “…”"
 HANDLE_POST = re.compile(r"@(\w{1,30}):\s+([^.@\s].*?)(?:\s+(?:https?://|pic\.twitter\.com/)\S*)*(?:\s*…)?\s*")  # "@name: post"
 
 
@@ -823,8 +825,8 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         return None, "named term"
     if headline_case(span):
         return None, "headline case"
-    if in_heading(art, m.start) and not _labelled(art, m):
-        return None, "in heading"  # a headline, but a caption's "Name: “...”" is a quote
+    if in_heading(art, m.start) and not _labelled(art, m) and not post_line(art, m.start):
+        return None, "in heading"  # a headline, but a caption's "Name: “...”" or a post is a quote
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
         cue, speaker = trailing_name_cue(art, span, m)
@@ -833,6 +835,8 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         if echo is not None:
             cue, speaker = None, echo
     if speaker is None and sentence_like:
+        cue, speaker = None, handle_label(art, m)
+    if speaker is None and sentence_like:
         cue, speaker = context_speaker(art, span, m)
     if speaker is None and not sentence_like:
         cue, speaker = intended_words(art, span)
@@ -840,6 +844,8 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         cue, speaker = chained_partial(art, span, m)
     if speaker is None and not sentence_like:
         cue, speaker = partial_cue(art, span)
+    if speaker is not None and speaker.actor_id is None and speaker.text.lstrip(".").startswith("@"):
+        speaker.actor_id = handle_person(art, speaker.text)  # ".@BenSasse says …"
     if speaker is None:
         if not sentence_like and is_label(span) and not is_term(art, span, m):
             return "scare", "no speaker, label"
@@ -872,6 +878,35 @@ def chained_partial(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
     sentence_start = art.doc[start].idx
     earlier = [a for a in art.history if a.kind == "partial" and sentence_start <= a.start and a.end <= m.start]
     return (earlier[-1].cue, earlier[-1].speaker) if earlier else (None, None)
+
+
+def post_line(art: ArticleView, position: int) -> bool:
+    """Whether a character is in a post listed as "@handle: words" (a newsletter's list of
+    posts): short and ending in a link, but sentences, not a subheading."""
+    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    return POST_PREFIX.match(art.text, art.paragraphs[number][0]) is not None
+
+
+def handle_label(art: ArticleView, m: Marked) -> Speaker | None:
+    """'.@GovChristie: “…”': a post quoting someone by the handle before a colon, when the
+    handle holds the surname of one person the article names."""
+    position, char = last_char_before(art.text, m.start - 1)
+    handle = HANDLE_BEFORE_COLON.search(art.text[max(0, position - 40):position + 1]) if char == ":" else None
+    if handle is None:
+        return None
+    person = handle_person(art, handle.group(1))
+    if person is None:
+        return None
+    start, end = position + 1 - len(handle.group(0)), position
+    return Speaker(start, end, art.text[start:end], person)
+
+
+def handle_person(art: ArticleView, handle: str) -> str | None:
+    """The one person the article names whose surname the handle holds ("BenSasse")."""
+    words = handle.lstrip(".@").lower()
+    people = {mention.actor_id for _, mention in art.person_mentions
+              if art.actors[mention.actor_id].name.split()[-1].lower() in words}
+    return people.pop() if len(people) == 1 else None
 
 
 def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
@@ -966,14 +1001,28 @@ def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | N
     doc, text = art.doc, art.text
     start, _ = art.clause(span.start)
     lead = [t for t in doc[start:span.start] if not t.is_punct and not t.is_space and t.idx < m.start - 1]
-    if not lead:
-        return not _argument_of_outside_verb(art, span)  # ““Two officials” told ABC" is no sentence
+    if not lead:  # ““Two officials” told ABC" is no sentence, but the first half of a split quote is
+        return not _argument_of_outside_verb(art, span) or split_by_cue(art, m)
     previous = last_char_before(text, m.start - 1)[1] if m.opened else ""
     if previous == ":":
         return True
     if previous == "," and before is not None and before.end >= doc[start].idx:
         return True
     return complete_clause(span)
+
+
+def split_by_cue(art: ArticleView, m: Marked) -> bool:
+    """'“Little Adam Schiff,” the president tweeted, “who is …”': quoted words ending in a
+    comma, then only a cue of a few words with its speech verb, a comma and the next quote:
+    the first half of a quote split by its cue, whatever the parse made of its words."""
+    following = next((n for n in art.marked if n.start > m.end), None)
+    if following is None or not art.text[m.start:m.end].rstrip().endswith(","):
+        return False
+    between = art.doc.char_span(m.end, following.start, alignment_mode="contract")
+    if between is None or not art.text[m.end:following.start].rstrip(" " + "".join(DOUBLE_MARKS)).endswith(","):
+        return False
+    words = [t for t in between if t.is_alpha]
+    return 2 <= len(words) <= TRAILING_CUE_WORDS and any(_is_speech_verb(t) for t in words)
 
 
 def _argument_of_outside_verb(art: ArticleView, span: Span) -> bool:
