@@ -99,3 +99,19 @@ def test_the_first_half_of_a_split_quote_is_direct_even_in_title_case(nlp):
     # must not fire: a title-case name after which no cue splits a quote
     text = 'Senator Mark Olsen spoke on Monday. “Crooked Port Board,” a new film, opens on Friday.'
     assert "Crooked Port Board" not in partials(nlp, text)
+
+
+def test_as_a_name_notes_before_the_quote_credits_the_name(nlp):
+    text = ("As Harbour Weekly notes, the port’s income comes from “a small but loyal group of shippers,” "
+            "which has “kept the docks open for years.”")
+    found = partials(nlp, text)
+    assert found.get("a small but loyal group of shippers") == "Harbour Weekly"
+    assert found.get("kept the docks open for years") == "Harbour Weekly"  # the fragment chained to it
+
+
+@pytest.mark.parametrize("text", [
+    "As Mark Olsen walks, the port’s income comes from “a small but loyal group of shippers.”",  # no speech verb
+    "As notes go, the port’s income comes from “a small but loyal group of shippers.”",  # no name
+])
+def test_as_clause_without_a_named_speaker_credits_no_one(nlp, text):
+    assert partials(nlp, text) == {}
