@@ -115,3 +115,21 @@ def test_as_a_name_notes_before_the_quote_credits_the_name(nlp):
 ])
 def test_as_clause_without_a_named_speaker_credits_no_one(nlp, text):
     assert partials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Mark Olsen sees the mayor getting "forced out of office," which would open the race.',
+     "forced out of office"),
+    ('Senator Mark Olsen\'s impression that the talks were "going nowhere" was shared by others.', "going nowhere"),
+])
+def test_an_opinion_quotes_its_named_holder(nlp, text, words):
+    assert partials(nlp, text).get(words) == "Mark Olsen"
+
+
+@pytest.mark.parametrize("text", [
+    'Many people see the mayor getting "forced out of office," which would open the race.',  # unnamed
+    'The impression that the talks were "going nowhere" was widely shared.',  # no holder
+    'Senator Mark Olsen visited the port, where the talks were "going nowhere".',  # no opinion word
+])
+def test_an_opinion_without_a_named_holder_quotes_no_one(nlp, text):
+    assert partials(nlp, text) == {}

@@ -178,6 +178,9 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Nouns of a held view: "the envoy's impression that the reports were “mostly true”".
+OPINION_NOUNS = frozenset("impression view opinion assessment verdict conclusion judgment judgement belief "
+                          "feeling sense".split())
 # Verbs that give something a name: the quoted name is the word of their own subject.
 NAMING_VERBS = frozenset("call label brand dub term".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
@@ -913,11 +916,13 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     """A short fragment's speaker from its own clause when no speech verb governs it in
     the active voice: the agent of a passive cue ("was labelled “inept” by X"), or the
     subject of a labelling verb whose manner or object the fragment words ("“strongly”
-    condemned", "blasted the “reckless” plan"). Pareti (2016) counts such fragments as
+    condemned", "blasted the “reckless” plan"), or the holder of a view the fragment
+    states ("sees her getting “forced out”", "the envoy's impression that … “mostly
+    true”"). Pareti (2016) counts such fragments as
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
     the quotes before them. Last, "As Time notes, …" before the quote."""
-    for finder in (passive_source, labelling_subject):
+    for finder in (passive_source, labelling_subject, opinion_holder):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
             return cue, speaker
@@ -935,6 +940,32 @@ def passive_source(art: ArticleView, span: Span) -> tuple[str | None, Speaker | 
         if source is not None and not span.start <= source.i < span.end:
             return cue_text(verb), speaker_from(art, source)
     return None, None
+
+
+def opinion_holder(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'X sees her getting “forced out”', 'officials see “no evidence of …”', "the envoy's
+    impression that the reports were “mostly true”": an opinion verb whose object or
+    complement the fragment is (not a label given with "as": "bigots who see it as a way to
+    protect their “right”" are the writer's marks), or an opinion noun with its holder."""
+    for token in governing_tokens(span)[:3]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in OPINION_VERBS:
+            if _through_as(span, token):
+                return None, None
+            return token.text, subject_speaker(art, token, guess=False)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in OPINION_NOUNS:
+            holder = next((c for c in token.children if c.dep_ == "poss"), None)
+            return (token.text, speaker_from(art, holder)) if holder is not None else (None, None)
+    return None, None
+
+
+def _through_as(span: Span, verb: Token) -> bool:
+    """Whether the quote hangs on the verb through an "as" phrase."""
+    token = span.root
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.lower_ == "as":
+            return True
+    return False
 
 
 def as_name_says(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
