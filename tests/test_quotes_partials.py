@@ -133,3 +133,17 @@ def test_an_opinion_quotes_its_named_holder(nlp, text, words):
 ])
 def test_an_opinion_without_a_named_holder_quotes_no_one(nlp, text):
     assert partials(nlp, text) == {}
+
+
+def test_a_crowds_voices_are_an_anonymous_speaker(nlp):
+    doc = nlp('Outside, the crowd broke into chants of "close the port" as the ministers arrived.')
+    (quote,) = [q for q in doc._.quotes if q.text == "close the port"]
+    assert quote.anonymous and quote.speaker == "chants"
+
+
+@pytest.mark.parametrize("text", [
+    'The hall fell silent after the last of "the great debates" ended.',  # not a noun of voices
+    'Outside, the crowd read the list of "approved" slogans.',
+])
+def test_of_without_voices_quotes_no_one(nlp, text):
+    assert partials(nlp, text) == {}

@@ -178,6 +178,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Nouns of a crowd's voices: "cheers of “…”".
+VOICE_NOUNS = frozenset("chant cheer cry shout scream roar chorus boo yell".split())
 # Nouns of a held view: "the envoy's impression that the reports were “mostly true”".
 OPINION_NOUNS = frozenset("impression view opinion assessment verdict conclusion judgment judgement belief "
                           "feeling sense".split())
@@ -921,12 +923,14 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     true”"). Pareti (2016) counts such fragments as
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
-    the quotes before them. Last, "As Time notes, …" before the quote."""
+    the quotes before them. Last, "As Time notes, …" before the quote, and a crowd's
+    "chants of “…”"."""
     for finder in (passive_source, labelling_subject, opinion_holder):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
             return cue, speaker
-    return as_name_says(art, span)
+    cue, speaker = as_name_says(art, span)
+    return (cue, speaker) if speaker is not None else crowd_voice(art, span)
 
 
 def passive_source(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
@@ -966,6 +970,18 @@ def _through_as(span: Span, verb: Token) -> bool:
         if token.lower_ == "as":
             return True
     return False
+
+
+def crowd_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'was met with cheers of “We love Ted!”', 'chants of “lock him up”': the words a
+    crowd called out, given by a noun of voices and "of"; the voices are the anonymous
+    speaker (GUIDELINES: unnamed groups are anonymous)."""
+    for token in governing_tokens(span)[:2]:
+        if token.lower_ == "of" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in VOICE_NOUNS:
+            voices = token.head
+            return f"{voices.text} of", Speaker(voices.idx, voices.idx + len(voices), voices.text, anonymous=True,
+                                                head=voices.lemma_.lower(), plural=voices.tag_ == "NNS")
+    return None, None
 
 
 def as_name_says(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
