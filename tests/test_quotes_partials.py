@@ -147,3 +147,15 @@ def test_a_crowds_voices_are_an_anonymous_speaker(nlp):
 ])
 def test_of_without_voices_quotes_no_one(nlp, text):
     assert partials(nlp, text) == {}
+
+
+def test_a_question_then_a_name_and_speech_verb_credits_the_name(nlp):
+    text = ("Olsen is “not ever going to win, right? Right?!” Ana Ruiz wrote in one message. "
+            "“No. He won’t,” Tom Hale replied.")
+    assert partials(nlp, text).get("not ever going to win, right? Right?!") == "Ana Ruiz"
+
+
+def test_a_name_and_verb_introducing_the_next_quote_is_not_the_cue(nlp):
+    text = ("Another item was how to stop the mayor “from winning again?” "
+            "Ana Ruiz emailed Tom Hale: “The mayor is finished.”")
+    assert partials(nlp, text).get("from winning again?") != "Ana Ruiz"

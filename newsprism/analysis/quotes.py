@@ -835,6 +835,8 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
         cue, speaker = trailing_name_cue(art, span, m)
+    if speaker is None:
+        cue, speaker = name_and_verb_after(art, span, m)
     if speaker is None or not speaker.can_speak:
         echo = echoed_speaker(art, m)
         if echo is not None:
@@ -912,6 +914,24 @@ def handle_person(art: ArticleView, handle: str) -> str | None:
     people = {mention.actor_id for _, mention in art.person_mentions
               if art.actors[mention.actor_id].name.split()[-1].lower() in words}
     return people.pop() if len(people) == 1 else None
+
+
+def name_and_verb_after(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """'“… right? Right?!” Page wrote in one text.': a question or exclamation, then a
+    name and its speech verb opening the next words, whatever follows them but another
+    quote the verb introduces."""
+    if art.text[m.start:m.end].rstrip()[-1:] not in ("?", "!"):
+        return None, None
+    words = [t for t in art.doc[span.end:span.end + TRAILING_CUE_WORDS + 2] if not t.is_space]
+    words = words[1:] if words and words[0].is_quote else words
+    name = list(takewhile(lambda t: t.pos_ == "PROPN" and t.is_title, words))
+    verb = words[len(name)] if 0 < len(name) < len(words) else None
+    if verb is None or len(name) > 3 or not verb.is_lower or verb_lemma(verb) not in SPEECH_VERBS:
+        return None, None
+    rest = art.doc[verb.i + 1:art.clause(verb.i)[1]]
+    if any(art.quoted[t.i] or t.text == ":" for t in rest):
+        return None, None  # 'Tanden emailed Podesta: “…”' introduces the next quote
+    return verb.text, speaker_from(art, name[-1])
 
 
 def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
