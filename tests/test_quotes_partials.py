@@ -159,3 +159,20 @@ def test_a_name_and_verb_introducing_the_next_quote_is_not_the_cue(nlp):
     text = ("Another item was how to stop the mayor “from winning again?” "
             "Ana Ruiz emailed Tom Hale: “The mayor is finished.”")
     assert partials(nlp, text).get("from winning again?") != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Mark Olsen has "no idea" how his name got on the list.', "no idea"),
+    ('Senator Mark Olsen was "deeply disappointed" by the vote.', "deeply disappointed"),
+])
+def test_a_named_persons_quoted_state_is_their_word(nlp, text, words):
+    assert partials(nlp, text).get(words) == "Mark Olsen"
+
+
+@pytest.mark.parametrize("text", [
+    'After years of candidates who were "nice", voters want a fighter.',  # no one named
+    'The Harbour Workers Union had its own "revenge" at the polls.',  # a group
+    'That vote was "uncomfortable" for Senator Mark Olsen.',  # a thing
+])
+def test_a_quoted_state_of_no_named_person_is_the_writers(nlp, text):
+    assert partials(nlp, text) == {}

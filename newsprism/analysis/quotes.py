@@ -178,6 +178,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Verbs whose quoted predicate describes their person subject in the person's words.
+STATE_VERBS = frozenset("be have feel remain seem".split())
 # Nouns of a crowd's voices: "cheers of “…”".
 VOICE_NOUNS = frozenset("chant cheer cry shout scream roar chorus boo yell".split())
 # Nouns of a held view: "the envoy's impression that the reports were “mostly true”".
@@ -943,13 +945,15 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     true”"). Pareti (2016) counts such fragments as
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
-    the quotes before them. Last, "As Time notes, …" before the quote, and a crowd's
-    "chants of “…”"."""
+    the quotes before them. Last, "As Time notes, …" before the quote, a named person's
+    quoted state ("has “no idea”"), and a crowd's "chants of “…”"."""
     for finder in (passive_source, labelling_subject, opinion_holder):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
             return cue, speaker
     cue, speaker = as_name_says(art, span)
+    if speaker is None:
+        cue, speaker = person_predicate(art, span)
     return (cue, speaker) if speaker is not None else crowd_voice(art, span)
 
 
@@ -990,6 +994,24 @@ def _through_as(span: Span, verb: Token) -> bool:
         if token.lower_ == "as":
             return True
     return False
+
+
+def person_predicate(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'Ana Ruiz has “no idea” how …', 'Holm was “deeply disappointed”': what a named
+    person is, feels or has, in quoted words, is that person's own description of it (a
+    group, a thing or a description as subject is the writer's: 'the candidates were
+    “nice”', 'the vote was “uncomfortable”')."""
+    words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    if len(words) != 1:
+        return None, None
+    word, verb = words[0], words[0].head
+    if word.dep_ not in ("acomp", "attr", "dobj") or verb.lemma_.lower() not in STATE_VERBS:
+        return None, None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = speaker_from(art, subject) if subject is not None else None
+    if speaker is None or not _is_person(art.actors, speaker.actor_id):
+        return None, None
+    return None, speaker
 
 
 def crowd_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
