@@ -176,3 +176,16 @@ def test_a_named_persons_quoted_state_is_their_word(nlp, text, words):
 ])
 def test_a_quoted_state_of_no_named_person_is_the_writers(nlp, text):
     assert partials(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    'Senator Mark Olsen was criticised for a tweet telling "radical" activists to "go home".',
+    'Senator Mark Olsen was attacked for a post telling the council to "go home".',
+])
+def test_the_one_blamed_for_a_message_wrote_it(nlp, text):
+    assert partials(nlp, text).get("go home") == "Mark Olsen"
+
+
+def test_a_message_that_shows_rather_than_says_quotes_no_one(nlp):
+    text = 'Senator Mark Olsen was criticised for a video showing activists who "go home" early.'
+    assert partials(nlp, text) == {}

@@ -942,12 +942,13 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     subject of a labelling verb whose manner or object the fragment words ("“strongly”
     condemned", "blasted the “reckless” plan"), or the holder of a view the fragment
     states ("sees her getting “forced out”", "the envoy's impression that … “mostly
-    true”"). Pareti (2016) counts such fragments as
+    true”"), or the author of a message blamed or praised for what it says ("was
+    criticised for a tweet telling them to “go back”"). Pareti (2016) counts such fragments as
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
     the quotes before them. Last, "As Time notes, …" before the quote, a named person's
     quoted state ("has “no idea”"), and a crowd's "chants of “…”"."""
-    for finder in (passive_source, labelling_subject, opinion_holder):
+    for finder in (passive_source, labelling_subject, opinion_holder, reproached_author):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
             return cue, speaker
@@ -1023,6 +1024,20 @@ def crowd_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
             voices = token.head
             return f"{voices.text} of", Speaker(voices.idx, voices.idx + len(voices), voices.text, anonymous=True,
                                                 head=voices.lemma_.lower(), plural=voices.tag_ == "NNS")
+    return None, None
+
+
+def reproached_author(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'X was criticised for a tweet telling them to “go back”': a message's speech
+    participle over the fragment, the message the reason someone is blamed or praised in
+    the passive; that someone wrote it."""
+    chain = governing_tokens(span)
+    for participle, message, reason, verb in zip(chain, chain[1:], chain[2:], chain[3:]):
+        if (participle.dep_ == "acl" and participle.tag_ == "VBG" and _is_speech_verb(participle)
+                and message.lemma_.lower() in NOUN_CUES | DOCUMENT_NOUNS and message.dep_ == "pobj"
+                and reason.lower_ == "for" and verb.pos_ == "VERB"):
+            author = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return (participle.text, speaker_from(art, author)) if author is not None else (None, None)
     return None, None
 
 
