@@ -189,3 +189,10 @@ def test_the_one_blamed_for_a_message_wrote_it(nlp, text):
 def test_a_message_that_shows_rather_than_says_quotes_no_one(nlp):
     text = 'Senator Mark Olsen was criticised for a video showing activists who "go home" early.'
     assert partials(nlp, text) == {}
+
+
+def test_words_called_out_in_capitals_are_no_title(nlp):
+    doc = nlp('Senator Mark Olsen\'s supporters yelled "Shame On You!" at the council.')
+    assert [q.text for q in doc._.quotes] == ["Shame On You!"]
+    # must not fire: a title read out is still a title
+    assert partials(nlp, 'Senator Mark Olsen read "The Old Man And The Sea" to the class.') == {}

@@ -180,6 +180,8 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 OPINION_VERBS = frozenset("see view regard".split())
 # Verbs whose quoted predicate describes their person subject in the person's words.
 STATE_VERBS = frozenset("be have feel remain seem".split())
+# Verbs of calling words out loud: what they call out in capitals is no title.
+VOICE_VERBS = frozenset("shout scream yell chant cry exclaim roar".split())
 # Nouns of a crowd's voices: "cheers of “…”".
 VOICE_NOUNS = frozenset("chant cheer cry shout scream roar chorus boo yell".split())
 # Nouns of a held view: "the envoy's impression that the reports were “mostly true”".
@@ -826,7 +828,7 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         return "scare", "scare marker"
     if not sentence_like and is_nickname(span):
         return None, "nickname"
-    if not sentence_like and is_title(span) and not _label_as(span):
+    if not sentence_like and is_title(span) and not _label_as(span) and not shouted(span):
         return None, "title"
     if not sentence_like and named_term(art, m, before):
         return None, "named term"
@@ -1286,6 +1288,14 @@ def is_nickname(span: Span) -> bool:
     before, after = span.start - 2, span.end + 1
     return (before >= 0 and after < len(doc) and doc[before].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
             and doc[span.start - 1].is_quote and doc[span.end].is_quote and title_case([t for t in span if t.is_alpha]))
+
+
+def shouted(span: Span) -> bool:
+    """Words a verb of voice calls out ('scream “F— TRUMP!”', 'chanted “Four More
+    Years”'): capitals are their loudness, not a title's."""
+    head = span.root.head
+    return (span.root.dep_ in ("dobj", "ccomp") and not span.start <= head.i < span.end
+            and head.lemma_.lower() in VOICE_VERBS)
 
 
 def _label_as(span: Span) -> bool:
