@@ -196,3 +196,17 @@ def test_words_called_out_in_capitals_are_no_title(nlp):
     assert [q.text for q in doc._.quotes] == ["Shame On You!"]
     # must not fire: a title read out is still a title
     assert partials(nlp, 'Senator Mark Olsen read "The Old Man And The Sea" to the class.') == {}
+
+
+def test_words_put_in_the_readers_mouth_are_an_anonymous_you(nlp):
+    doc = nlp('You say, "The port is not a charity! I paid my fees every year." You are right, but it is.')
+    (quote,) = [q for q in doc._.quotes if q.kind == "direct"]
+    assert quote.anonymous and quote.speaker == "You"
+
+
+@pytest.mark.parametrize("text", [
+    'If you say "the port is a charity," you will be laughed at.',  # a condition
+    'Do you say "port" or "harbour" when you visit?',  # a question
+])
+def test_a_you_in_a_condition_or_question_quotes_no_one(nlp, text):
+    assert partials(nlp, text) == {}

@@ -949,7 +949,7 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
     the quotes before them. Last, "As Time notes, …" before the quote, a named person's
-    quoted state ("has “no idea”"), and a crowd's "chants of “…”"."""
+    quoted state ("has “no idea”"), a crowd's "chants of “…”" and the reader's "You say, “…”"."""
     for finder in (passive_source, labelling_subject, opinion_holder, reproached_author):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
@@ -957,7 +957,9 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     cue, speaker = as_name_says(art, span)
     if speaker is None:
         cue, speaker = person_predicate(art, span)
-    return (cue, speaker) if speaker is not None else crowd_voice(art, span)
+    if speaker is None:
+        cue, speaker = crowd_voice(art, span)
+    return (cue, speaker) if speaker is not None else reader_voice(art, span)
 
 
 def passive_source(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
@@ -1040,6 +1042,18 @@ def reproached_author(art: ArticleView, span: Span) -> tuple[str | None, Speaker
                 and reason.lower_ == "for" and verb.pos_ == "VERB"):
             author = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return (participle.text, speaker_from(art, author)) if author is not None else (None, None)
+    return None, None
+
+
+def reader_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'You say, “Medicare is not a handout!”': words the writer puts in the reader's mouth
+    are a quote of an anonymous "you" (GUIDELINES, Rulings, dev6); not a condition ("if you
+    say “…”") nor a question."""
+    for verb in governing_tokens(span)[:2]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (subject is not None and subject.lower_ == "you" and verb.tag_ == "VBP" and _is_speech_verb(verb)
+                and not any(c.dep_ in ("mark", "aux") for c in verb.children) and verb.dep_ == "ROOT"):
+            return verb.text, Speaker(subject.idx, subject.idx + len(subject), subject.text, anonymous=True)
     return None, None
 
 
