@@ -210,3 +210,17 @@ def test_words_put_in_the_readers_mouth_are_an_anonymous_you(nlp):
 ])
 def test_a_you_in_a_condition_or_question_quotes_no_one(nlp, text):
     assert partials(nlp, text) == {}
+
+
+def test_a_caption_naming_a_person_on_a_topic_quotes_that_person(nlp):
+    text = ("Senator Mark Olsen spoke to the council on Monday.\n\n"
+            "Media playback is unsupported on your device Media caption Mark Olsen on the port's \"last chance\"\n\n"
+            "The council voted later.")
+    assert partials(nlp, text).get("last chance") == "Mark Olsen"
+
+
+def test_a_caption_about_a_person_is_the_writers(nlp):
+    text = ("Senator Mark Olsen spoke to the council on Monday.\n\n"
+            "Media playback is unsupported on your device Media caption Mark Olsen and the council have been in a "
+            "\"grudge match\" for years\n\nThe council voted later.")
+    assert partials(nlp, text) == {}

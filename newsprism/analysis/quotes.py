@@ -945,12 +945,13 @@ def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | Non
     condemned", "blasted the “reckless” plan"), or the holder of a view the fragment
     states ("sees her getting “forced out”", "the envoy's impression that … “mostly
     true”"), or the author of a message blamed or praised for what it says ("was
-    criticised for a tweet telling them to “go back”"). Pareti (2016) counts such fragments as
+    criticised for a tweet telling them to “go back”"), or the person a video caption
+    shows talking ("Media caption Ann Lee on the “last laugh”"). Pareti (2016) counts such fragments as
     mixed quotes of the source their clause names. The speaker must resolve to an actor:
     these cues are weaker than a speech verb's, and later quotes take their speaker from
     the quotes before them. Last, "As Time notes, …" before the quote, a named person's
     quoted state ("has “no idea”"), a crowd's "chants of “…”" and the reader's "You say, “…”"."""
-    for finder in (passive_source, labelling_subject, opinion_holder, reproached_author):
+    for finder in (passive_source, labelling_subject, opinion_holder, reproached_author, caption_speaker):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
             return cue, speaker
@@ -1055,6 +1056,20 @@ def reader_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | No
                 and not any(c.dep_ in ("mark", "aux") for c in verb.children) and verb.dep_ == "ROOT"):
             return verb.text, Speaker(subject.idx, subject.idx + len(subject), subject.text, anonymous=True)
     return None, None
+
+
+def caption_speaker(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'Media caption Barack Obama on John McCain's “last laugh”': a video caption naming a
+    person and what they talk "on": the quoted words are that person's."""
+    paragraph = art.paragraph_of[span.start]
+    caption = CAPTION.search(art.text, art.paragraphs[paragraph][0], span.start_char)
+    first = art.doc.char_span(caption.end(), caption.end() + 1, alignment_mode="expand") if caption else None
+    mention = art.mention_at[first.start] if first is not None else None
+    if mention is None or mention.start != caption.end() or not _is_person(art.actors, mention.actor_id):
+        return None, None
+    if not art.text.startswith(" on ", mention.end):
+        return None, None
+    return None, Speaker(mention.start, mention.end, mention.text, mention.actor_id)
 
 
 def as_name_says(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
