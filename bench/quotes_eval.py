@@ -461,7 +461,7 @@ def print_short(splits: list[str]) -> None:
             for gold_kind, system_kind, reason, start, words in short_phrases(gold, text, doc):
                 table[gold_kind, system_kind] += 1
                 if system_kind == "dropped" or gold_kind != system_kind:
-                    reasons[gold_kind, system_kind, reason] += 1
+                    reasons[gold_kind, system_kind, "cue" if reason.startswith("cue ") else reason] += 1
                 print(f"{split} {gold['id']} @{start} gold={gold_kind} system={system_kind} ({reason}) {words!r}")
     systems = ("partial", "direct", "scare", "dropped")
     print("\ngold \\ system " + " ".join(f"{k:>8}" for k in systems))
