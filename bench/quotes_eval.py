@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2 … dev7]   # evaluate; writes bench/results/quotes-SPLIT.json
     .venv/bin/python bench/quotes_eval.py errors --split dev|dev2 … dev7  # item by item: missed, spurious, wrong speaker
-    .venv/bin/python bench/quotes_eval.py short [dev dev2 …]   # quoted phrases of 1–6 words: gold vs system, and why
+    .venv/bin/python bench/quotes_eval.py short [dev dev2 …]   # quoted phrases of 1–6 words: gold, system, why
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
@@ -474,7 +474,8 @@ def print_short(splits: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors", "short"])
+    parser.add_argument("command", nargs="?", default="evaluate",
+                        choices=["evaluate", "select", "resolve", "errors", "short"])
     parser.add_argument("drafts", nargs="*", help="resolve: the draft files; short: dev split names (default all)")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
                         help="test: the held-out 40 (report only); dev, dev2 … dev7: the development articles")

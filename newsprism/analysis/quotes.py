@@ -64,6 +64,17 @@ paragraphs are found.
    person named as the speaker of the next sentence, else the last speaker of the
    previous paragraph (skipping page lines such as "Follow @x"), else the last person
    that paragraph makes a subject, by name or as a "he"/"she" resolved to a named person.
+   Before those, a post's handle before a colon (".@GovChristie: “...”", the one person
+   named whose surname it holds; a handle as subject resolves the same way). Last, cues
+   without an active speech verb (`partial_cue`): a passive cue's agent ("was labelled
+   “inept” by X", "in emails from X"), a labelling verb's subject for a quoted manner or
+   adjective of its object ("“strongly” condemned", "blasted the “reckless” plan"), an
+   opinion's named holder ("X sees her getting “forced out”", "X's impression that …"),
+   whoever is criticised for a message saying the words, a caption's "Name on “...”",
+   "As Time notes, ..." (the tagger's noun "notes"), a named person's quoted state ("has
+   “no idea”"), a crowd's "chants of “...”" (anonymous) and the reader's "You say, “...”";
+   and after a quoted question or exclamation, a name and speech verb opening the next
+   words ("“...?!” Page wrote in one text"), unless they introduce the next quote.
 4. **Speakers to actors.** A name resolves to the person mention covering it, an
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
@@ -116,6 +127,10 @@ paragraphs are found.
    program called “...”"), next in a list of such terms, and quotes in a subheading
    (at most 20 words ending without punctuation, or in title case; not a quote ending
    in a comma and its cue: '“...,” he said' with its full stop lost) are no quotes.
+   But a listed post ("@handle: ... http://…") is no subheading, words a verb of voice
+   calls out in capitals ('scream “F— TRUMP!”') are no title, and quoted words ending in
+   a comma, then a short cue, a comma and the next quote are the first half of a split
+   quote (direct) whatever their case ('“Little Adam Schiff,” the president tweeted, “…”').
 7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
@@ -862,7 +877,8 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
             return "scare", "no speaker, label"
         return None, "no speaker" + (", term" if not sentence_like and is_term(art, span, m) else "")
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
-        return None, "according to a non-speaker"  # "would “recommend appropriate remedies,” according to the summary"
+        # "would “recommend appropriate remedies,” according to the summary": no one's words
+        return None, "according to a non-speaker"
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph), f"cue {cue!r}"
 
@@ -939,18 +955,18 @@ def name_and_verb_after(art: ArticleView, span: Span, m: Marked) -> tuple[str | 
 
 
 def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
-    """A short fragment's speaker from its own clause when no speech verb governs it in
-    the active voice: the agent of a passive cue ("was labelled “inept” by X"), or the
-    subject of a labelling verb whose manner or object the fragment words ("“strongly”
-    condemned", "blasted the “reckless” plan"), or the holder of a view the fragment
-    states ("sees her getting “forced out”", "the envoy's impression that … “mostly
-    true”"), or the author of a message blamed or praised for what it says ("was
-    criticised for a tweet telling them to “go back”"), or the person a video caption
-    shows talking ("Media caption Ann Lee on the “last laugh”"). Pareti (2016) counts such fragments as
-    mixed quotes of the source their clause names. The speaker must resolve to an actor:
-    these cues are weaker than a speech verb's, and later quotes take their speaker from
-    the quotes before them. Last, "As Time notes, …" before the quote, a named person's
-    quoted state ("has “no idea”"), a crowd's "chants of “…”" and the reader's "You say, “…”"."""
+    """A quote's speaker from its own clause when no speech verb in the active voice gave
+    one: the agent of a passive cue ("was labelled “inept” by X"), the subject of a
+    labelling verb whose manner or object the words give ("“strongly” condemned",
+    "blasted the “reckless” plan"), the holder of a view the words state ("sees her
+    getting “forced out”", "the envoy's impression that … “mostly true”"), the author of a
+    message blamed or praised for what it says ("was criticised for a tweet telling them
+    to “go back”"), the person a video caption shows talking ("Media caption Ann Lee on
+    the “last laugh”"). Pareti (2016) counts such fragments as mixed quotes of the source
+    their clause names. These speakers must resolve to an actor: the cues are weaker than
+    a speech verb's, and later quotes take their speaker from the quotes before them.
+    Then "As Time notes, …" before the quote, a named person's quoted state ("has “no
+    idea”"), a crowd's "chants of “…”" and the reader's "You say, “…”"."""
     for finder in (passive_source, labelling_subject, opinion_holder, reproached_author, caption_speaker):
         cue, speaker = finder(art, span)
         if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
@@ -977,10 +993,10 @@ def passive_source(art: ArticleView, span: Span) -> tuple[str | None, Speaker | 
 
 
 def opinion_holder(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
-    """'X sees her getting “forced out”', 'officials see “no evidence of …”', "the envoy's
-    impression that the reports were “mostly true”": an opinion verb whose object or
-    complement the fragment is (not a label given with "as": "bigots who see it as a way to
-    protect their “right”" are the writer's marks), or an opinion noun with its holder."""
+    """'X sees her getting “forced out”', "the envoy's impression that the reports were
+    “mostly true”": an opinion verb whose object or complement the fragment is (not a
+    label given with "as": "bigots who see it as a way to protect their “right”" are the
+    writer's marks), or an opinion noun with its holder."""
     for token in governing_tokens(span)[:3]:
         if token.pos_ == "VERB" and token.lemma_.lower() in OPINION_VERBS:
             if _through_as(span, token):
