@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2 … dev7]   # evaluate; writes bench/results/quotes-SPLIT.json
     .venv/bin/python bench/quotes_eval.py errors --split dev|dev2 … dev7  # item by item: missed, spurious, wrong speaker
+    .venv/bin/python bench/quotes_eval.py short [dev dev2 …]   # quoted phrases of 1–6 words: gold, system, why
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
 
@@ -346,8 +347,8 @@ def predicted_spans(doc, actors: dict) -> dict[str, list[Span]]:
     }
 
 
-def analysed(folder: Path):
-    """Each gold file of `folder` with its article text and the pipeline's predicted spans."""
+def parsed(folder: Path):
+    """Each gold file of `folder` with its article text and the pipeline's doc."""
     from newsprism.analysis.pipeline import load_pipeline
     from newsprism.config import Settings
 
@@ -363,7 +364,12 @@ def analysed(folder: Path):
             sys.exit(f"{path}: the article text changed since it was annotated")
         doc = nlp.make_doc(text)
         doc.user_data["newsprism_outlet"] = corpus[gold["id"]]["source"]  # as the engine sets it
-        doc = nlp(doc)
+        yield gold, text, nlp(doc)
+
+
+def analysed(folder: Path):
+    """Each gold file of `folder` with its article text and the pipeline's predicted spans."""
+    for gold, text, doc in parsed(folder):
         actors = {a.id: a for a in doc._.actors}
         yield gold, text, predicted_spans(doc, actors)
 
@@ -399,10 +405,78 @@ def print_errors(folder: Path) -> None:
                     print(f"{gold['id']} {category} SPEAKER {show(text, g)} gold {g.name!r}, got {p.name!r} / {p.surface!r}")
 
 
+SHORT_WORDS = 6  # longest quoted phrase `short` lists
+
+
+def judged_marks(doc):
+    """Every quotation-marked span of a parsed article with the rule `judge` decided it by,
+    judged in order as `find_quotes` does (so that earlier quotes are remembered)."""
+    from newsprism.analysis import quotes
+
+    art = quotes.ArticleView.build(doc)
+    marked = quotes.marked_spans(art.text, art.paragraphs)
+    marked += quotes.recovered_openings(art, marked)
+    marked.sort(key=lambda m: m.start)
+    art.marked, art.quoted = marked, quotes.quoted_tokens(doc, marked)
+    art.genders = quotes.known_genders(art)
+    for i, m in enumerate(marked):
+        verdict, reason = quotes.judge_why(art, m, marked[i - 1] if i else None)
+        if isinstance(verdict, quotes.Attributed):
+            art.remember(verdict)
+        yield m, reason
+
+
+def short_phrases(gold: dict, text: str, doc) -> list[tuple[str, str, str, int, str]]:
+    """The quoted phrases of 1–6 words with what the annotators made of them (partial /
+    direct, scare, or unmarked: a title, name, term or nothing they marked) and what the
+    system did (partial / direct, scare, or dropped with the deciding rule)."""
+    gold_quotes = [Span(q["start"], q["end"], q["kind"]) for q in gold["quotes"] if q["kind"] != "indirect"]
+    gold_scare = [Span(s["start"], s["end"]) for s in gold["scare_quotes"]]
+    system = [Span(q.start, q.end, q.kind) for q in doc._.quotes if q.kind != "indirect"]
+    system_scare = [Span(s.start, s.end) for s in doc._.scare_quotes]
+
+    def found(span: Span, among: list[Span]) -> Span | None:
+        return max(among, key=lambda other: overlap(span, other), default=None) if any(
+            overlap(span, other) >= MIN_OVERLAP for other in among) else None
+
+    rows = []
+    for m, reason in judged_marks(doc):
+        words = text[m.start:m.end].split()
+        if not 1 <= len(words) <= SHORT_WORDS:
+            continue
+        span = Span(m.start, m.end)
+        annotated = found(span, gold_quotes)
+        said = found(span, system)
+        gold_kind = annotated.name if annotated else "scare" if found(span, gold_scare) else "unmarked"
+        system_kind = said.name if said else "scare" if found(span, system_scare) else "dropped"
+        rows.append((gold_kind, system_kind, reason, m.start, text[m.start:m.end]))
+    return rows
+
+
+def print_short(splits: list[str]) -> None:
+    """Development splits only: every quoted phrase of 1–6 words, then the counts of gold by system."""
+    table, reasons = Counter(), Counter()
+    for split in splits:
+        for gold, text, doc in parsed(FOLDERS[split]):
+            for gold_kind, system_kind, reason, start, words in short_phrases(gold, text, doc):
+                table[gold_kind, system_kind] += 1
+                if system_kind == "dropped" or gold_kind != system_kind:
+                    reasons[gold_kind, system_kind, "cue" if reason.startswith("cue ") else reason] += 1
+                print(f"{split} {gold['id']} @{start} gold={gold_kind} system={system_kind} ({reason}) {words!r}")
+    systems = ("partial", "direct", "scare", "dropped")
+    print("\ngold \\ system " + " ".join(f"{k:>8}" for k in systems))
+    for gold_kind in ("partial", "direct", "scare", "unmarked"):
+        print(f"{gold_kind:<15}" + " ".join(f"{table[gold_kind, k]:>8}" for k in systems))
+    print("\ndisagreements and drops by the deciding rule:")
+    for (gold_kind, system_kind, reason), count in sorted(reasons.items(), key=lambda item: -item[1]):
+        print(f"{count:>4}  gold={gold_kind} system={system_kind} ({reason})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="evaluate", choices=["evaluate", "select", "resolve", "errors"])
-    parser.add_argument("drafts", nargs="*")
+    parser.add_argument("command", nargs="?", default="evaluate",
+                        choices=["evaluate", "select", "resolve", "errors", "short"])
+    parser.add_argument("drafts", nargs="*", help="resolve: the draft files; short: dev split names (default all)")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
                         help="test: the held-out 40 (report only); dev, dev2 … dev7: the development articles")
     args = parser.parse_intermixed_args()
@@ -415,6 +489,11 @@ def main() -> None:
         if args.split == "test":
             sys.exit("errors are for the development splits: the test split is scored in aggregate only")
         print_errors(folder)
+    elif args.command == "short":
+        splits = args.drafts or [name for name in sorted(FOLDERS) if name != "test"]
+        if "test" in splits or not set(splits) <= set(FOLDERS):
+            sys.exit("short lists development splits only: dev, dev2 … dev7")
+        print_short(splits)
     else:
         result = {"split": args.split, **evaluate(folder)}
         RESULTS.mkdir(exist_ok=True)

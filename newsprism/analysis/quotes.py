@@ -64,6 +64,17 @@ paragraphs are found.
    person named as the speaker of the next sentence, else the last speaker of the
    previous paragraph (skipping page lines such as "Follow @x"), else the last person
    that paragraph makes a subject, by name or as a "he"/"she" resolved to a named person.
+   Before those, a post's handle before a colon (".@GovChristie: “...”", the one person
+   named whose surname it holds; a handle as subject resolves the same way). Last, cues
+   without an active speech verb (`partial_cue`): a passive cue's agent ("was labelled
+   “inept” by X", "in emails from X"), a labelling verb's subject for a quoted manner or
+   adjective of its object ("“strongly” condemned", "blasted the “reckless” plan"), an
+   opinion's named holder ("X sees her getting “forced out”", "X's impression that …"),
+   whoever is criticised for a message saying the words, a caption's "Name on “...”",
+   "As Time notes, ..." (the tagger's noun "notes"), a named person's quoted state ("has
+   “no idea”"), a crowd's "chants of “...”" (anonymous) and the reader's "You say, “...”";
+   and after a quoted question or exclamation, a name and speech verb opening the next
+   words ("“...?!” Page wrote in one text"), unless they introduce the next quote.
 4. **Speakers to actors.** A name resolves to the person mention covering it, an
    appositive name ("the spokeswoman, Marzieh Afkham") to its person, a role mention
    ("the Iranian president") to its holder, a country or organisation to itself.
@@ -116,6 +127,10 @@ paragraphs are found.
    program called “...”"), next in a list of such terms, and quotes in a subheading
    (at most 20 words ending without punctuation, or in title case; not a quote ending
    in a comma and its cue: '“...,” he said' with its full stop lost) are no quotes.
+   But a listed post ("@handle: ... http://…") is no subheading, words a verb of voice
+   calls out in capitals ('scream “F— TRUMP!”') are no title, and quoted words ending in
+   a comma, then a short cue, a comma and the next quote are the first half of a split
+   quote (direct) whatever their case ('“Little Adam Schiff,” the president tweeted, “…”').
 7. **Indirect.** A speech or cognition verb, not negated, with a content clause (a
    ccomp with a subject, not a question; "accused X of -ing"; the main clause before
    ", officials said" or after "As X said,") and a subject that can speak: a person,
@@ -178,6 +193,15 @@ LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigat
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
+# Verbs whose quoted predicate describes their person subject in the person's words.
+STATE_VERBS = frozenset("be have feel remain seem".split())
+# Verbs of calling words out loud: what they call out in capitals is no title.
+VOICE_VERBS = frozenset("shout scream yell chant cry exclaim roar".split())
+# Nouns of a crowd's voices: "cheers of “…”".
+VOICE_NOUNS = frozenset("chant cheer cry shout scream roar chorus boo yell".split())
+# Nouns of a held view: "the envoy's impression that the reports were “mostly true”".
+OPINION_NOUNS = frozenset("impression view opinion assessment verdict conclusion judgment judgement belief "
+                          "feeling sense".split())
 # Verbs that give something a name: the quoted name is the word of their own subject.
 NAMING_VERBS = frozenset("call label brand dub term".split())
 # Verbs of intent whose quoted infinitive gives the person's own words: 'intended to “get under the hood”'.
@@ -309,6 +333,7 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "attr", "oprd"})
 NOUN_SLOTS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass"})
 PREDICATE_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp", "ROOT"})
 CLAUSE_DEPS = frozenset({"mark", "advcl", "ccomp", "parataxis", "conj", "cc", "advmod", "npadvmod", "prep"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})  # a clause below
 SMALL_ROOT = 3  # a quoted root with no more words than this ("[cooperation]") is ignored
 NP_RIGHT_DEPS = frozenset({"prep", "compound", "nummod", "amod", "case", "flat", "nmod"})
 NP_PREPOSITIONS = frozenset("of in at for from on with to within inside".split())  # "a clerk in San Lorenzo"
@@ -713,6 +738,8 @@ EMBEDDED_POST = re.compile(
 )
 
 
+POST_PREFIX = re.compile(r"@\w{1,30}:\s")  # a paragraph that is a listed post
+HANDLE_BEFORE_COLON = re.compile(r"@(\w{2,30}):\Z")  # ".@GovChristie: “…”"
 HANDLE_POST = re.compile(r"@(\w{1,30}):\s+([^.@\s].*?)(?:\s+(?:https?://|pic\.twitter\.com/)\S*)*(?:\s*…)?\s*")  # "@name: post"
 
 
@@ -801,27 +828,40 @@ def _person_named(art: ArticleView, label: str) -> str | None:
 
 def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | str | None:
     """An attributed quote, "scare" for a scare quote, or None for a title or term."""
+    return judge_why(art, m, before)[0]
+
+
+def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attributed | str | None, str]:
+    """`judge`'s verdict with the rule that decided it, for diagnostics."""
     doc = art.doc
     span = doc.char_span(m.start, m.end, alignment_mode="contract")
     if span is None or not any(t.is_alpha for t in span):
-        return None
+        return None, "no words"
     paragraph = art.paragraph_of[span.start]
     sentence_like = is_sentence_like(art, span, m, before)
     if not sentence_like and SCARE_MARKERS.intersection(words_before(art.text, m, 1)):
-        return "scare"
-    if not sentence_like and (is_nickname(span) or (is_title(span) and not _label_as(span))):
-        return None
-    if (not sentence_like and named_term(art, m, before)) or headline_case(span):
-        return None
-    if in_heading(art, m.start) and not _labelled(art, m):
-        return None  # a headline, but a caption's "Name: “...”" is a quote
+        return "scare", "scare marker"
+    if not sentence_like and is_nickname(span):
+        return None, "nickname"
+    if not sentence_like and is_title(span) and not _label_as(span) and not shouted(span):
+        return None, "title"
+    if not sentence_like and named_term(art, m, before):
+        return None, "named term"
+    if headline_case(span):
+        return None, "headline case"
+    if in_heading(art, m.start) and not _labelled(art, m) and not post_line(art, m.start):
+        return None, "in heading"  # a headline, but a caption's "Name: “...”" or a post is a quote
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
         cue, speaker = trailing_name_cue(art, span, m)
+    if speaker is None:
+        cue, speaker = name_and_verb_after(art, span, m)
     if speaker is None or not speaker.can_speak:
         echo = echoed_speaker(art, m)
         if echo is not None:
             cue, speaker = None, echo
+    if speaker is None and sentence_like:
+        cue, speaker = None, handle_label(art, m)
     if speaker is None and sentence_like:
         cue, speaker = context_speaker(art, span, m)
     if speaker is None and not sentence_like:
@@ -829,11 +869,18 @@ def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | st
     if speaker is None and not sentence_like and not is_term(art, span, m):
         cue, speaker = chained_partial(art, span, m)
     if speaker is None:
-        return "scare" if not sentence_like and is_label(span) and not is_term(art, span, m) else None
+        cue, speaker = partial_cue(art, span)
+    if speaker is not None and speaker.actor_id is None and speaker.text.lstrip(".").startswith("@"):
+        speaker.actor_id = handle_person(art, speaker.text)  # ".@BenSasse says …"
+    if speaker is None:
+        if not sentence_like and is_label(span) and not is_term(art, span, m):
+            return "scare", "no speaker, label"
+        return None, "no speaker" + (", term" if not sentence_like and is_term(art, span, m) else "")
     if not sentence_like and cue == "according to" and not speaker.can_speak and speaker.actor_id is None:
-        return None  # "would “recommend appropriate remedies,” according to the summary": no one's words
+        # "would “recommend appropriate remedies,” according to the summary": no one's words
+        return None, "according to a non-speaker"
     kind = "direct" if sentence_like else "partial"
-    return Attributed(m.start, m.end, kind, speaker, cue, paragraph)
+    return Attributed(m.start, m.end, kind, speaker, cue, paragraph), f"cue {cue!r}"
 
 
 def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
@@ -860,6 +907,263 @@ def chained_partial(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
     return (earlier[-1].cue, earlier[-1].speaker) if earlier else (None, None)
 
 
+def post_line(art: ArticleView, position: int) -> bool:
+    """Whether a character is in a post listed as "@handle: words" (a newsletter's list of
+    posts): short and ending in a link, but sentences, not a subheading."""
+    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    return POST_PREFIX.match(art.text, art.paragraphs[number][0]) is not None
+
+
+def handle_label(art: ArticleView, m: Marked) -> Speaker | None:
+    """'.@GovChristie: “…”': a post quoting someone by the handle before a colon, when the
+    handle holds the surname of one person the article names."""
+    position, char = last_char_before(art.text, m.start - 1)
+    handle = HANDLE_BEFORE_COLON.search(art.text[max(0, position - 40):position + 1]) if char == ":" else None
+    if handle is None:
+        return None
+    person = handle_person(art, handle.group(1))
+    if person is None:
+        return None
+    start, end = position + 1 - len(handle.group(0)), position
+    return Speaker(start, end, art.text[start:end], person)
+
+
+def handle_person(art: ArticleView, handle: str) -> str | None:
+    """The one person the article names whose surname the handle holds ("BenSasse")."""
+    words = handle.lstrip(".@").lower()
+    people = {mention.actor_id for _, mention in art.person_mentions
+              if art.actors[mention.actor_id].name.split()[-1].lower() in words}
+    return people.pop() if len(people) == 1 else None
+
+
+def name_and_verb_after(art: ArticleView, span: Span, m: Marked) -> tuple[str | None, Speaker | None]:
+    """'“… right? Right?!” Page wrote in one text.': a question or exclamation, then a
+    name and its speech verb opening the next words, whatever follows them but another
+    quote the verb introduces."""
+    if art.text[m.start:m.end].rstrip()[-1:] not in ("?", "!"):
+        return None, None
+    words = [t for t in art.doc[span.end:span.end + TRAILING_CUE_WORDS + 2] if not t.is_space]
+    words = words[1:] if words and words[0].is_quote else words
+    name = list(takewhile(lambda t: t.pos_ == "PROPN" and t.is_title, words))
+    verb = words[len(name)] if 0 < len(name) < len(words) else None
+    if verb is None or len(name) > 3 or not verb.is_lower or verb_lemma(verb) not in SPEECH_VERBS:
+        return None, None
+    rest = art.doc[verb.i + 1:art.clause(verb.i)[1]]
+    if any(art.quoted[t.i] or t.text == ":" for t in rest):
+        return None, None  # 'Tanden emailed Podesta: “…”' introduces the next quote
+    return verb.text, speaker_from(art, name[-1])
+
+
+def partial_cue(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """A quote's speaker from its own clause when no speech verb in the active voice gave
+    one: the agent of a passive cue ("was labelled “inept” by X"), the subject of a
+    labelling verb whose manner or object the words give ("“strongly” condemned",
+    "blasted the “reckless” plan"), the holder of a view the words state ("sees her
+    getting “forced out”", "the envoy's impression that … “mostly true”"), the author of a
+    message blamed or praised for what it says ("was criticised for a tweet telling them
+    to “go back”"), the person a video caption shows talking ("Media caption Ann Lee on
+    the “last laugh”"). Pareti (2016) counts such fragments as mixed quotes of the source
+    their clause names. These speakers must resolve to an actor: the cues are weaker than
+    a speech verb's, and later quotes take their speaker from the quotes before them.
+    Then "As Time notes, …" before the quote, a named person's quoted state ("has “no
+    idea”"), a crowd's "chants of “…”" and the reader's "You say, “…”"."""
+    for finder in (passive_source, labelling_subject, opinion_holder, reproached_author, caption_speaker):
+        cue, speaker = finder(art, span)
+        if speaker is not None and speaker.can_speak and speaker.actor_id is not None:
+            return cue, speaker
+    cue, speaker = as_name_says(art, span)
+    if speaker is None:
+        cue, speaker = person_predicate(art, span)
+    if speaker is None:
+        cue, speaker = crowd_voice(art, span)
+    return (cue, speaker) if speaker is not None else reader_voice(art, span)
+
+
+def passive_source(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'was described as “a disaster” by X', 'was labelled “inept” in emails from X': a
+    passive speech or labelling verb over the fragment, its agent, or the person or body
+    its words come from."""
+    for verb in governing_tokens(span)[:2]:
+        if not _passive_cue(verb):
+            continue
+        source = _agent_of(verb)
+        if source is not None and not span.start <= source.i < span.end:
+            return cue_text(verb), speaker_from(art, source)
+    return None, None
+
+
+def opinion_holder(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'X sees her getting “forced out”', "the envoy's impression that the reports were
+    “mostly true”": an opinion verb whose object or complement the fragment is (not a
+    label given with "as": "bigots who see it as a way to protect their “right”" are the
+    writer's marks), or an opinion noun with its holder."""
+    for token in governing_tokens(span)[:3]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in OPINION_VERBS:
+            if _through_as(span, token):
+                return None, None
+            return token.text, subject_speaker(art, token, guess=False)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in OPINION_NOUNS:
+            holder = next((c for c in token.children if c.dep_ == "poss"), None)
+            return (token.text, speaker_from(art, holder)) if holder is not None else (None, None)
+    return None, None
+
+
+def _through_as(span: Span, verb: Token) -> bool:
+    """Whether the quote hangs on the verb through an "as" phrase."""
+    token = span.root
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.lower_ == "as":
+            return True
+    return False
+
+
+def person_predicate(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'Ana Ruiz has “no idea” how …', 'Holm was “deeply disappointed”': what a named
+    person is, feels or has, in quoted words, is that person's own description of it (a
+    group, a thing or a description as subject is the writer's: 'the candidates were
+    “nice”', 'the vote was “uncomfortable”')."""
+    words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    if len(words) != 1:
+        return None, None
+    word, verb = words[0], words[0].head
+    if word.dep_ not in ("acomp", "attr", "dobj") or verb.lemma_.lower() not in STATE_VERBS:
+        return None, None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = speaker_from(art, subject) if subject is not None else None
+    if speaker is None or not _is_person(art.actors, speaker.actor_id):
+        return None, None
+    return None, speaker
+
+
+def crowd_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'was met with cheers of “We love Ted!”', 'chants of “lock him up”': the words a
+    crowd called out, given by a noun of voices and "of"; the voices are the anonymous
+    speaker (GUIDELINES: unnamed groups are anonymous)."""
+    for token in governing_tokens(span)[:2]:
+        if token.lower_ == "of" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in VOICE_NOUNS:
+            voices = token.head
+            return f"{voices.text} of", Speaker(voices.idx, voices.idx + len(voices), voices.text, anonymous=True,
+                                                head=voices.lemma_.lower(), plural=voices.tag_ == "NNS")
+    return None, None
+
+
+def reproached_author(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'X was criticised for a tweet telling them to “go back”': a message's speech
+    participle over the fragment, the message the reason someone is blamed or praised in
+    the passive; that someone wrote it."""
+    chain = governing_tokens(span)
+    for participle, message, reason, verb in zip(chain, chain[1:], chain[2:], chain[3:]):
+        if (participle.dep_ == "acl" and participle.tag_ == "VBG" and _is_speech_verb(participle)
+                and message.lemma_.lower() in NOUN_CUES | DOCUMENT_NOUNS and message.dep_ == "pobj"
+                and reason.lower_ == "for" and verb.pos_ == "VERB"):
+            author = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return (participle.text, speaker_from(art, author)) if author is not None else (None, None)
+    return None, None
+
+
+def reader_voice(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'You say, “Medicare is not a handout!”': words the writer puts in the reader's mouth
+    are a quote of an anonymous "you" (GUIDELINES, Rulings, dev6); not a condition ("if you
+    say “…”") nor a question."""
+    for verb in governing_tokens(span)[:2]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (subject is not None and subject.lower_ == "you" and verb.tag_ == "VBP" and _is_speech_verb(verb)
+                and not any(c.dep_ in ("mark", "aux") for c in verb.children) and verb.dep_ == "ROOT"):
+            return verb.text, Speaker(subject.idx, subject.idx + len(subject), subject.text, anonymous=True)
+    return None, None
+
+
+def caption_speaker(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'Media caption Barack Obama on John McCain's “last laugh”': a video caption naming a
+    person and what they talk "on": the quoted words are that person's."""
+    paragraph = art.paragraph_of[span.start]
+    caption = CAPTION.search(art.text, art.paragraphs[paragraph][0], span.start_char)
+    first = art.doc.char_span(caption.end(), caption.end() + 1, alignment_mode="expand") if caption else None
+    mention = art.mention_at[first.start] if first is not None else None
+    if mention is None or mention.start != caption.end() or not _is_person(art.actors, mention.actor_id):
+        return None, None
+    if not art.text.startswith(" on ", mention.end):
+        return None, None
+    return None, Speaker(mention.start, mention.end, mention.text, mention.actor_id)
+
+
+def as_name_says(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'As Time notes, its strength comes from “…”': "as", a name and a speech verb
+    before a comma earlier in the quote's sentence, whatever the tagger made of the verb
+    ("notes" and "reports" are often read as plural nouns, so the parse links nothing)."""
+    start, _ = art.clause(span.start)
+    doc = art.doc
+    for i in range(start, span.start):
+        if doc[i].lower_ != "as" or art.quoted[i]:
+            continue
+        words = list(takewhile(lambda t: not t.is_punct and t.i < span.start, doc[i + 1:]))
+        end = i + 1 + len(words)
+        if not 2 <= len(words) <= TRAILING_CUE_WORDS or end >= len(doc) or doc[end].text != ",":
+            continue
+        verb, name = words[-1], words[:-1]
+        if (verb.is_lower and verb_lemma(verb) in SPEECH_VERBS and name[-1].pos_ == "PROPN"
+                and all(t.pos_ == "PROPN" or t.is_stop for t in name)):
+            return verb.text, speaker_from(art, name[-1])
+    return None, None
+
+
+def _passive_cue(verb: Token) -> bool:
+    lemma = verb_lemma(verb)
+    return (verb.tag_ == "VBN" and (lemma in SPEECH_VERBS or lemma in LABELLING_VERBS)
+            and (verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)))
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """"by X", "from X", or "in a letter from X" / "in X's letter" on a passive verb, or
+    on the words it governs (the parse often hangs "by X" on the label before it)."""
+    for prep in _preps_of_clause(verb):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in ("by", "from") and objects:
+            return objects[0]
+        if prep.lower_ == "in" and objects and objects[0].lemma_.lower() in DOCUMENT_NOUNS | NOUN_CUES:
+            document = objects[0]
+            owner = next((c for c in document.children if c.dep_ == "poss"), None)
+            origin = next((g for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None or origin is not None:
+                return owner if owner is not None else origin
+    return None
+
+
+def _preps_of_clause(verb: Token) -> list[Token]:
+    """The prepositions after a verb that belong to its own clause: on the verb, or on
+    words below it with no clause between."""
+    def in_clause(token: Token) -> bool:
+        while token.i != verb.i:
+            if token.dep_ in CLAUSE_LINKS or token.head.i == token.i:
+                return False
+            token = token.head
+        return True
+    return [t for t in verb.subtree if t.i > verb.i and t.dep_ in ("agent", "prep") and in_clause(t.head)]
+
+
+def labelling_subject(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'“strongly” condemned', 'blasted the “reckless” plan', 'slammed them for their
+    “reckless” plan': a labelling verb whose manner, or an adjective of whose object, the
+    quoted words give is the subject's wording, as the label it gives with "as" is; a
+    quoted object itself is what they attack ("attacked the “reform”")."""
+    words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    if len(words) != 1:
+        return None, None
+    word = words[0]
+    verb = word.head
+    if word.dep_ == "amod" and word.pos_ == "ADJ" and verb.dep_ in ("dobj", "pobj"):
+        verb = verb.head
+        if verb.dep_ == "prep" and verb.lower_ == "for":
+            verb = verb.head
+    elif word.dep_ != "advmod":
+        return None, None  # "attacked the “reform”": a term they attack, not their word
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABELLING_VERBS:
+        return None, None
+    return cue_text(verb), subject_speaker(art, verb, guess=False)
+
+
 def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | None) -> bool:
     """Direct-quote shape: several sentences, a sentence of its own, after a colon,
     the second half of a quote split by its cue, or a complete clause."""
@@ -868,14 +1172,28 @@ def is_sentence_like(art: ArticleView, span: Span, m: Marked, before: Marked | N
     doc, text = art.doc, art.text
     start, _ = art.clause(span.start)
     lead = [t for t in doc[start:span.start] if not t.is_punct and not t.is_space and t.idx < m.start - 1]
-    if not lead:
-        return not _argument_of_outside_verb(art, span)  # ““Two officials” told ABC" is no sentence
+    if not lead:  # ““Two officials” told ABC" is no sentence, but the first half of a split quote is
+        return not _argument_of_outside_verb(art, span) or split_by_cue(art, m)
     previous = last_char_before(text, m.start - 1)[1] if m.opened else ""
     if previous == ":":
         return True
     if previous == "," and before is not None and before.end >= doc[start].idx:
         return True
     return complete_clause(span)
+
+
+def split_by_cue(art: ArticleView, m: Marked) -> bool:
+    """'“Little Adam Schiff,” the president tweeted, “who is …”': quoted words ending in a
+    comma, then only a cue of a few words with its speech verb, a comma and the next quote:
+    the first half of a quote split by its cue, whatever the parse made of its words."""
+    following = next((n for n in art.marked if n.start > m.end), None)
+    if following is None or not art.text[m.start:m.end].rstrip().endswith(","):
+        return False
+    between = art.doc.char_span(m.end, following.start, alignment_mode="contract")
+    if between is None or not art.text[m.end:following.start].rstrip(" " + "".join(DOUBLE_MARKS)).endswith(","):
+        return False
+    words = [t for t in between if t.is_alpha]
+    return 2 <= len(words) <= TRAILING_CUE_WORDS and any(_is_speech_verb(t) for t in words)
 
 
 def _argument_of_outside_verb(art: ArticleView, span: Span) -> bool:
@@ -1015,6 +1333,14 @@ def is_nickname(span: Span) -> bool:
     before, after = span.start - 2, span.end + 1
     return (before >= 0 and after < len(doc) and doc[before].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
             and doc[span.start - 1].is_quote and doc[span.end].is_quote and title_case([t for t in span if t.is_alpha]))
+
+
+def shouted(span: Span) -> bool:
+    """Words a verb of voice calls out ('scream “F— TRUMP!”', 'chanted “Four More
+    Years”'): capitals are their loudness, not a title's."""
+    head = span.root.head
+    return (span.root.dep_ in ("dobj", "ccomp") and not span.start <= head.i < span.end
+            and head.lemma_.lower() in VOICE_VERBS)
 
 
 def _label_as(span: Span) -> bool:
