@@ -257,3 +257,28 @@ def test_a_singular_description_is_not_an_earlier_plural_one(nlp):
     text = ("Several Republican senators said they would oppose the bill. Joe Biden met reporters on Tuesday. "
             "But the former senator from Delaware said he had learned not to predict the vote.")
     assert indirect_speaker_of(nlp, text, "learned not to predict") != "Republican Party"
+
+
+PARTNERS = "Greenfield Trust has partnered with the Harbor Alliance, the Civic Fund and the Open Books Project.\n\n"
+
+
+def test_the_group_is_the_body_the_sentence_before_has_as_subject_not_the_last_listed(nlp):
+    text = PARTNERS + "The group says its mission is to support the “brightest minds in local journalism.”"
+    assert speaker_of(nlp, text, "brightest minds") == "Greenfield Trust"
+
+
+def test_the_group_is_a_body_its_own_sentence_names_before_it(nlp):
+    text = PARTNERS + "After the Civic Fund lost its director, the group said it would “stay independent.”"
+    assert speaker_of(nlp, text, "stay independent") == "Civic Fund"
+
+
+def test_the_group_after_a_sentence_with_two_body_subjects_is_the_nearest(nlp):
+    text = ("Greenfield Trust said on Monday that the Harbor Alliance had left the talks.\n\n"
+            "The group says it wants “a fair deal for every reader.”")
+    assert speaker_of(nlp, text, "a fair deal") == "Harbor Alliance"
+
+
+def test_a_former_office_after_a_name_speaks_for_that_person(nlp):
+    text = ("“We will be fine,” Mark Halvorsen told reporters on Tuesday.\n\n"
+            "But, the former governor of Ohio added, he has “learned not to predict what the council will do.”")
+    assert speaker_of(nlp, text, "learned not to predict") == "Mark Halvorsen"

@@ -2058,6 +2058,8 @@ def earlier_body(art: ArticleView, head: Token) -> str | None:
     anywhere before whose name holds them; for a word that names a kind of body ("the
     agency": a government body), the one body of that kind named in those paragraphs."""
     lemma, position = head.lemma_.lower(), head.i
+    if lemma in GENERIC_BODIES and (focus := _body_in_focus(art, position)) is not None:
+        return focus
     words = {lemma, *(c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")}
     floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
     of_kind: set[str] = set()
@@ -2076,6 +2078,21 @@ def earlier_body(art: ArticleView, head: Token) -> str | None:
     if len(named) == 1:
         return named.pop()  # further back: the one body of that name
     return of_kind.pop() if len(of_kind) == 1 and not named else None
+
+
+def _body_in_focus(art: ArticleView, position: int) -> str | None:
+    """"The Trust has partnered with the Harbor Alliance and the Civic Fund. The group
+    says": the one body that is a subject in the sentence before, not the last one listed
+    (the subject is the sentence's topic, as for "he" in `_salience`), when the
+    description's own sentence names no body before it."""
+    start = art.sentence_of[position][0]
+    if start == 0 or any((m := art.mention_at[i]) is not None and art.actor_kind(m.actor_id) in BODY_KINDS
+                         for i in range(start, position)):
+        return None  # a body its own sentence names before it is nearer
+    subjects = {m.actor_id for i in range(art.sentence_of[start - 1][0], start)
+                if art.doc[i].dep_ in SUBJECTS | {"nsubjpass"} and not art.quoted[i]
+                and (m := art.mention_at[i]) is not None and art.actor_kind(m.actor_id) in BODY_KINDS}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def _name_words(art: ArticleView, actor_id: str) -> set[str]:
