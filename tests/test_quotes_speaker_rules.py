@@ -282,3 +282,29 @@ def test_a_former_office_after_a_name_speaks_for_that_person(nlp):
     text = ("“We will be fine,” Mark Halvorsen told reporters on Tuesday.\n\n"
             "But, the former governor of Ohio added, he has “learned not to predict what the council will do.”")
     assert speaker_of(nlp, text, "learned not to predict") == "Mark Halvorsen"
+
+
+NEIGHBOR = ("Dan Pell, who called the police about the open gate, said he was only trying to be a good neighbor.\n\n"
+            "In a recording of the call, the {noun} said it was “not normal” for the gate to stay open at night.")
+
+
+def test_a_plain_description_as_subject_is_the_person_the_article_said_it_of(nlp):
+    assert speaker_of(nlp, NEIGHBOR.format(noun="neighbor"), "not normal") == "Dan Pell"
+
+
+def test_a_description_set_apart_by_an_ordinal_is_not_the_person_named(nlp):
+    assert speaker_of(nlp, NEIGHBOR.format(noun="second neighbor"), "not normal") == "the second neighbor"
+
+
+@pytest.mark.parametrize("opening", ["Later the professor", "The professor"])  # a capital "The" fits nobody
+def test_a_description_of_someone_brought_in_unnamed_is_not_the_person_named(nlp, opening):
+    text = ("Dan Pell met a professor who had ties to the ministry.\n\n"
+            f"{opening} told Pell that the ministry had “many files” on the mayor.")
+    assert speaker_of(nlp, text, "many files").lower() == "the professor"
+
+
+def test_a_title_someone_in_the_article_holds_is_not_given_to_a_person_without_it(nlp):
+    text = ("Ambassador Lena Park and Ambassador Ole Berg arrived in March.\n\n"
+            "Dan Pell and Ruth Keane met on Monday to discuss the talks.\n\n"
+            "The ambassador said the talks were “going nowhere.”")
+    assert speaker_of(nlp, text, "going nowhere") not in ("Dan Pell", "Ruth Keane")
