@@ -308,3 +308,23 @@ def test_a_title_someone_in_the_article_holds_is_not_given_to_a_person_without_i
             "Dan Pell and Ruth Keane met on Monday to discuss the talks.\n\n"
             "The ambassador said the talks were “going nowhere.”")
     assert speaker_of(nlp, text, "going nowhere") not in ("Dan Pell", "Ruth Keane")
+
+
+def test_a_relative_named_by_a_possessive_with_a_curly_apostrophe_is_the_kin_named_later(nlp):
+    text = ("Cpl. Anton Jurgens, 25, was killed in the attack.\n\n"
+            "Jurgens’ father told reporters that the warning “should have been heeded.”\n\n"
+            "“We lost him for nothing,” Erik Jurgens said.")
+    assert speaker_of(nlp, text, "should have been heeded") == "Erik Jurgens"
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Jurgens’ father told reporters.", "Jurgens"),
+    ("Jurgens' father told reporters.", "Jurgens"),
+    ("The Texas father told reporters.", None),  # a place ending in s, no apostrophe: no owner
+])
+def test_owner_of_a_noun(nlp, text, owner):
+    from newsprism.analysis.quotes import owner_of
+    doc = nlp(text)
+    (father,) = [t for t in doc if t.lower_ == "father"]
+    found = owner_of(father)
+    assert (found.text if found is not None else None) == owner

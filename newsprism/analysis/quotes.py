@@ -1824,7 +1824,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     if art.actor_kind(speaker.actor_id) == "media" and (lemma in BODY_NOUNS or lemma in MEDIA_NOUNS):
         speaker.can_speak = False  # "RIA state news agency reported": the outlet itself, a channel
         return speaker
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = owner_of(head)
     if lemma in KIN_NOUNS and owner is not None:
         relative = relative_of(art, owner, head.i)
         if relative is not None:
@@ -1886,6 +1886,16 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     speaker.anonymous = is_person_noun(head)
     speaker.can_speak = speaker.anonymous
     return speaker
+
+
+def owner_of(head: Token) -> Token | None:
+    """The possessor of a noun, also a name ending in s with a curly apostrophe, which the
+    parser reads as a modifier followed by a quotation mark ("Hendriks’ father")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in head.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                      and c.lower_.endswith("s") and c.i + 1 < head.i and c.nbor().text in ("’", "'")), None)
+    return owner
 
 
 def _party_member(art: ArticleView, head: Token, speaker: Speaker) -> bool:
