@@ -119,7 +119,9 @@ The rules, in the order they run:
    bare "the president" links only if that person is the last one named before it. A
    description with a country no holder of its title has ("the Honduran foreign
    minister") names the one person of the article with that title when he was named
-   before it without a country, and gives him the country.
+   before it without a country, and gives him the country. A former office nobody in the
+   article holds, as a clause's subject ("The former New York mayor had said"), names the
+   last person named in its sentence or the one before, unless their countries differ.
 8. **Sectors**. A country mention gets a sector from the noun it modifies or
    governs ("Iranian armed forces" military, "the government of Iraq"
    government, "Iranian national television" media); a metonym's is government.
