@@ -328,3 +328,12 @@ def test_owner_of_a_noun(nlp, text, owner):
     (father,) = [t for t in doc if t.lower_ == "father"]
     found = owner_of(father)
     assert (found.text if found is not None else None) == owner
+
+
+def test_a_plain_title_after_a_longer_unresolved_one_is_still_the_topic_person(nlp):
+    text = ("Sir Tom Avery wrote the cables in March.\n\n"
+            "The envoy in Lima says the talks are “stalled.”\n\n"
+            "Although Avery said the mayor was kind, the envoy warns that the city will not change, adding: "
+            "“This is still a closed town.”")
+    assert speaker_of(nlp, text, "stalled") == "The envoy in Lima"
+    assert speaker_of(nlp, text, "closed town") == "Tom Avery"

@@ -1864,7 +1864,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         holder = role_holder(art, lemma, head.i)
         if holder is None and (lemma in _title_heads() or lemma in PERSON_NOUNS) and not speaker.plural:
             holder = described_person(art, head, fitting_only=True)  # "the New York lawmaker"
-            if holder is None and earlier is None:
+            if holder is None:
                 holder = topic_person(art, head, lemma)  # "the neighbor"
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
