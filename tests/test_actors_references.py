@@ -145,3 +145,38 @@ def test_undefined_acronym_is_the_one_body_named_before_whose_initials_it_spells
 def test_undefined_acronym_spelling_two_bodies_names_neither(nlp):
     doc = nlp("The Lundian Maritime Authority and the Lundian Mining Association met. LMA said it disagreed.")
     assert actor_named(doc, "LMA").name == "LMA"
+
+
+def role_reference(doc, surface: str):
+    """The actor a role mention ending in `surface` stands for, or None."""
+    ids = [m.actor_id for m in doc._.actor_mentions if m.label == "role" and m.text == surface]
+    return next((a.name for a in doc._.actors if a.id in ids), None)
+
+
+def test_a_former_office_as_the_next_subject_is_the_person_just_named(nlp):
+    doc = nlp("The council sent a subpoena to the lawyer Ruth Keane. "
+              "The former Denver mayor had said on television that she never saw the contract.")
+    assert role_reference(doc, "mayor") == "Ruth Keane"
+    doc = nlp("“We will be fine,” Mark Halvorsen told reporters on Tuesday.\n\n"
+              "But the former governor of Ohio added that he had learned not to predict the vote.")
+    assert role_reference(doc, "governor") == "Mark Halvorsen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a subject: a former mayor the sentence speaks about, not a re-mention
+        "Ruth Keane spoke on Monday. She criticised the former mayor for the contract.",
+        # someone holds the title: the description is about that office, not about the last name
+        "Mayor Tom Ruhl opened the hall on Monday. Ruth Keane arrived later. The former mayor said he was tired.",
+        # the person was named further back than the sentence before
+        "Ruth Keane spoke on Monday. The council met for six hours. The former mayor said the vote was unfair.",
+        # a present office is no variation on a name: it may be someone not yet named
+        "Ruth Keane spoke on Monday. The mayor said the vote was unfair.",
+        # a country the person does not have
+        "Iranian Foreign Minister Javad Karimi arrived on Monday. The former French president said the talks failed.",
+    ],
+)
+def test_a_former_office_is_not_the_last_name_when_it_cannot_be_a_re_mention(nlp, text):
+    doc = nlp(text)
+    assert not [m for m in doc._.actor_mentions if m.label == "role" and m.text in ("mayor", "president")]

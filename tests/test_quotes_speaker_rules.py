@@ -257,3 +257,83 @@ def test_a_singular_description_is_not_an_earlier_plural_one(nlp):
     text = ("Several Republican senators said they would oppose the bill. Joe Biden met reporters on Tuesday. "
             "But the former senator from Delaware said he had learned not to predict the vote.")
     assert indirect_speaker_of(nlp, text, "learned not to predict") != "Republican Party"
+
+
+PARTNERS = "Greenfield Trust has partnered with the Harbor Alliance, the Civic Fund and the Open Books Project.\n\n"
+
+
+def test_the_group_is_the_body_the_sentence_before_has_as_subject_not_the_last_listed(nlp):
+    text = PARTNERS + "The group says its mission is to support the “brightest minds in local journalism.”"
+    assert speaker_of(nlp, text, "brightest minds") == "Greenfield Trust"
+
+
+def test_the_group_is_a_body_its_own_sentence_names_before_it(nlp):
+    text = PARTNERS + "After the Civic Fund lost its director, the group said it would “stay independent.”"
+    assert speaker_of(nlp, text, "stay independent") == "Civic Fund"
+
+
+def test_the_group_after_a_sentence_with_two_body_subjects_is_the_nearest(nlp):
+    text = ("Greenfield Trust said on Monday that the Harbor Alliance had left the talks.\n\n"
+            "The group says it wants “a fair deal for every reader.”")
+    assert speaker_of(nlp, text, "a fair deal") == "Harbor Alliance"
+
+
+def test_a_former_office_after_a_name_speaks_for_that_person(nlp):
+    text = ("“We will be fine,” Mark Halvorsen told reporters on Tuesday.\n\n"
+            "But, the former governor of Ohio added, he has “learned not to predict what the council will do.”")
+    assert speaker_of(nlp, text, "learned not to predict") == "Mark Halvorsen"
+
+
+NEIGHBOR = ("Dan Pell, who called the police about the open gate, said he was only trying to be a good neighbor.\n\n"
+            "In a recording of the call, the {noun} said it was “not normal” for the gate to stay open at night.")
+
+
+def test_a_plain_description_as_subject_is_the_person_the_article_said_it_of(nlp):
+    assert speaker_of(nlp, NEIGHBOR.format(noun="neighbor"), "not normal") == "Dan Pell"
+
+
+def test_a_description_set_apart_by_an_ordinal_is_not_the_person_named(nlp):
+    assert speaker_of(nlp, NEIGHBOR.format(noun="second neighbor"), "not normal") == "the second neighbor"
+
+
+@pytest.mark.parametrize("opening", ["Later the professor", "The professor"])  # a capital "The" fits nobody
+def test_a_description_of_someone_brought_in_unnamed_is_not_the_person_named(nlp, opening):
+    text = ("Dan Pell met a professor who had ties to the ministry.\n\n"
+            f"{opening} told Pell that the ministry had “many files” on the mayor.")
+    assert speaker_of(nlp, text, "many files").lower() == "the professor"
+
+
+def test_a_title_someone_in_the_article_holds_is_not_given_to_a_person_without_it(nlp):
+    text = ("Ambassador Lena Park and Ambassador Ole Berg arrived in March.\n\n"
+            "Dan Pell and Ruth Keane met on Monday to discuss the talks.\n\n"
+            "The ambassador said the talks were “going nowhere.”")
+    assert speaker_of(nlp, text, "going nowhere") not in ("Dan Pell", "Ruth Keane")
+
+
+def test_a_relative_named_by_a_possessive_with_a_curly_apostrophe_is_the_kin_named_later(nlp):
+    text = ("Cpl. Anton Jurgens, 25, was killed in the attack.\n\n"
+            "Jurgens’ father told reporters that the warning “should have been heeded.”\n\n"
+            "“We lost him for nothing,” Erik Jurgens said.")
+    assert speaker_of(nlp, text, "should have been heeded") == "Erik Jurgens"
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Jurgens’ father told reporters.", "Jurgens"),
+    ("Jurgens' father told reporters.", "Jurgens"),
+    ("The Texas father told reporters.", None),  # a place ending in s, no apostrophe: no owner
+])
+def test_owner_of_a_noun(nlp, text, owner):
+    from newsprism.analysis.quotes import owner_of
+    doc = nlp(text)
+    (father,) = [t for t in doc if t.lower_ == "father"]
+    found = owner_of(father)
+    assert (found.text if found is not None else None) == owner
+
+
+def test_a_plain_title_after_a_longer_unresolved_one_is_still_the_topic_person(nlp):
+    text = ("Sir Tom Avery wrote the cables in March.\n\n"
+            "The envoy in Lima says the talks are “stalled.”\n\n"
+            "Although Avery said the mayor was kind, the envoy warns that the city will not change, adding: "
+            "“This is still a closed town.”")
+    assert speaker_of(nlp, text, "stalled") == "The envoy in Lima"
+    assert speaker_of(nlp, text, "closed town") == "Tom Avery"

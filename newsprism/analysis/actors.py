@@ -119,7 +119,9 @@ The rules, in the order they run:
    bare "the president" links only if that person is the last one named before it. A
    description with a country no holder of its title has ("the Honduran foreign
    minister") names the one person of the article with that title when he was named
-   before it without a country, and gives him the country.
+   before it without a country, and gives him the country. A former office nobody in the
+   article holds, as a clause's subject ("The former New York mayor had said"), names the
+   last person named in its sentence or the one before, unless their countries differ.
 8. **Sectors**. A country mention gets a sector from the noun it modifies or
    governs ("Iranian armed forces" military, "the government of Iraq"
    government, "Iranian national television" media); a metonym's is government.
@@ -1988,7 +1990,7 @@ def add_role_references(art: Article) -> None:
         if not definite:
             continue
         descriptor = describe(art, region, start, end)
-        person = role_holder(art, descriptor, start)
+        person = role_holder(art, descriptor, start) or former_office_holder(art, descriptor, region, end)
         if person is not None:
             art.accept(Found(start, end, person, "role"))
 
@@ -2009,6 +2011,28 @@ def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | 
         if before and before[-1].draft is not people[0]:
             return None
     return people[0]
+
+
+def former_office_holder(art: Article, descriptor: Descriptor, region: int, end: int) -> Draft | None:
+    """"Rudy Giuliani ... The former New York mayor had said": a former office that no one
+    in the article holds, as the subject of its clause, re-mentions the last person named
+    before it in its sentence or the one before, unless the description's country is not
+    that person's (news varies a re-mention with a past office, as with "the president"
+    for the one holder named last; Poesio & Vieira 1998 on anaphoric definite descriptions)."""
+    title = (descriptor.role or "").lower().split()
+    if title[:1] != ["former"] or art.doc[end - 1].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if any(any(r.lower().split()[-1:] == title[-1:] for r in _roles(d)) for d in art.drafts.values()):
+        return None  # a holder of the title, even an ambiguous one: not a re-mention of someone else
+    sentence = art.doc[region].sent
+    floor = art.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    named = [f for f in art.found() if f.draft.kind == "person" and floor <= f.start < region]
+    if not named:
+        return None
+    person = max(named, key=lambda f: f.start).draft
+    if descriptor.country is not None and person.country not in (None, descriptor.country):
+        return None
+    return person
 
 
 def _sole_holder_without_country(art: Article, descriptor: Descriptor, position: int) -> list[Draft]:

@@ -381,6 +381,7 @@ PRONOUN_PARAGRAPHS = 3  # how far back "he" and "she" look for a person
 BODY_KINDS = frozenset({"organization", "government", "igo", "armed_group"})
 GENERIC_BODIES = frozenset("group organisation organization company firm body".split())  # "the group": any body
 BODY_NOUN_KINDS = {"agency": ("government", "igo")}  # "the agency": the one such body named just before
+INDEFINITES = frozenset({"a", "an", "another", "one"})
 SPEAKING_KINDS = frozenset({"person", "government"})  # actors "according to" whom a clause is indirect
 
 
@@ -2149,7 +2150,7 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     if art.actor_kind(speaker.actor_id) == "media" and (lemma in BODY_NOUNS or lemma in MEDIA_NOUNS):
         speaker.can_speak = False  # "RIA state news agency reported": the outlet itself, a channel
         return speaker
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = owner_of(head)
     if lemma in KIN_NOUNS and owner is not None:
         relative = relative_of(art, owner, head.i)
         if relative is not None:
@@ -2189,6 +2190,8 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
         holder = role_holder(art, lemma, head.i)
         if holder is None and (lemma in _title_heads() or lemma in PERSON_NOUNS) and not speaker.plural:
             holder = described_person(art, head, fitting_only=True)  # "the New York lawmaker"
+            if holder is None:
+                holder = topic_person(art, head, lemma)  # "the neighbor"
         if holder is None and earlier is not None:
             return Speaker(speaker.start, speaker.end, speaker.text, None, earlier.anonymous, head=lemma,
                            plural=speaker.plural)
@@ -2211,6 +2214,16 @@ def describe(art: ArticleView, head: Token, span: Span, speaker: Speaker) -> Spe
     return speaker
 
 
+def owner_of(head: Token) -> Token | None:
+    """The possessor of a noun, also a name ending in s with a curly apostrophe, which the
+    parser reads as a modifier followed by a quotation mark ("Hendriks’ father")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in head.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                      and c.lower_.endswith("s") and c.i + 1 < head.i and c.nbor().text in ("’", "'")), None)
+    return owner
+
+
 def _party_member(art: ArticleView, head: Token, speaker: Speaker) -> bool:
     """"The Texas Republican", "the Democrat": one member of a party the article names."""
     mention = art.mention_at[head.i]
@@ -2228,15 +2241,65 @@ def described_person(art: ArticleView, head: Token, fitting_only: bool = False) 
     clause, else the latest named."""
     floor = text_paragraphs_back(art, art.paragraph_of[head.i], PRONOUN_PARAGRAPHS)
     named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]]
-    modifiers = " ".join(t.lower_ for t in art.doc[head.left_edge.i:head.i] if t.is_title)
+    modifiers = " ".join(t.lower_ for t in art.doc[head.left_edge.i:head.i] if t.is_title and t.dep_ != "det")
     fitting = [(i, m) for i, m in named if modifiers and _describes(modifiers, art.doc[i].sent)]
     if fitting_only and not fitting:
         return None
-    named = fitting or named
+    return _topic_of(art, fitting or named)
+
+
+def _introduced_unnamed(art: ArticleView, head: Token) -> bool:
+    """Whether the article last brought in someone by this noun without a name ("with a
+    professor who ...": "the professor" is that one) rather than said it of a person ("he
+    was trying to be a good neighbor")."""
+    lemma = head.lemma_.lower()
+    uses = [t for t in art.doc[:head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+            and art.mention_at[t.i] is None and not art.quoted[t.i]]
+    telling = [t.dep_ != "attr" for t in uses
+               if t.dep_ == "attr" or any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in t.children)]
+    return bool(telling) and telling[-1]
+
+
+def _may_be_described(roles: set[str], lemma: str, held: bool) -> bool:
+    """A holder of the title when someone in the article holds it, else someone with no title."""
+    return lemma in roles if held else not roles
+
+
+def _plain_description(head: Token) -> bool:
+    """"The neighbor", "the veteran diplomat": no capitalised word before the head but the
+    determiner, nothing after it, and no ordinal or "other" setting it apart from someone
+    ("the second agent")."""
+    before = head.doc[head.left_edge.i:head.i]
+    return head.right_edge.i == head.i and not any(
+        (t.text[:1].isupper() and t.dep_ != "det") or t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another")
+        for t in before)
+
+
+def _topic_of(art: ArticleView, named: list[tuple[int, Mention]]) -> str | None:
+    """Of these person mentions, the latest subject of a sentence's main verb (its topic),
+    else of any clause, else the latest."""
     subjects = [(i, m) for i, m in named if _salience(art.doc[i]) == 2]
     topics = [(i, m) for i, m in subjects if _name_head(art.doc[i]).head.dep_ == "ROOT"]
     chosen = [m for _, m in topics or subjects or named]
     return chosen[-1].actor_id if chosen else None
+
+
+def topic_person(art: ArticleView, head: Token, lemma: str) -> str | None:
+    """"Sir Kim Darroch ... the ambassador warns": a plain definite title or person noun as
+    a clause's subject, that no single holder or words of the article fit, stands for the
+    topic of the last few paragraphs (`_topic_of`) among the people named there who hold
+    that title in the article, or, when nobody in the article holds it, among those given no
+    title at all (a re-mention varies the name by what the person is; Poesio & Vieira
+    1998). Descriptions naming a place, a body or a holder's words ("the New Jersey judge",
+    "the head of the agency") are left to the rules before, and one the article introduced
+    unnamed ("a professor") stays that one."""
+    if head.dep_ not in SUBJECTS | {"nsubjpass"} or not _plain_description(head) or _introduced_unnamed(art, head):
+        return None
+    held = any(lemma in _roles(art, i, m) for i, m in art.person_mentions)
+    floor = text_paragraphs_back(art, art.paragraph_of[head.i], PRONOUN_PARAGRAPHS)
+    named = [(i, m) for i, m in art.person_mentions if floor <= m.start < head.idx and not art.quoted[i]
+             and _may_be_described(_roles(art, i, m), lemma, held)]
+    return _topic_of(art, named)
 
 
 def _describes(modifiers: str, sentence: Span) -> bool:
@@ -2384,6 +2447,8 @@ def earlier_body(art: ArticleView, head: Token) -> str | None:
     anywhere before whose name holds them; for a word that names a kind of body ("the
     agency": a government body), the one body of that kind named in those paragraphs."""
     lemma, position = head.lemma_.lower(), head.i
+    if lemma in GENERIC_BODIES and (focus := _body_in_focus(art, position)) is not None:
+        return focus
     words = {lemma, *(c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")}
     floor = art.paragraph_of[position] - PRONOUN_PARAGRAPHS
     of_kind: set[str] = set()
@@ -2402,6 +2467,21 @@ def earlier_body(art: ArticleView, head: Token) -> str | None:
     if len(named) == 1:
         return named.pop()  # further back: the one body of that name
     return of_kind.pop() if len(of_kind) == 1 and not named else None
+
+
+def _body_in_focus(art: ArticleView, position: int) -> str | None:
+    """"The Trust has partnered with the Harbor Alliance and the Civic Fund. The group
+    says": the one body that is a subject in the sentence before, not the last one listed
+    (the subject is the sentence's topic, as for "he" in `_salience`), when the
+    description's own sentence names no body before it."""
+    start = art.sentence_of[position][0]
+    if start == 0 or any((m := art.mention_at[i]) is not None and art.actor_kind(m.actor_id) in BODY_KINDS
+                         for i in range(start, position)):
+        return None  # a body its own sentence names before it is nearer
+    subjects = {m.actor_id for i in range(art.sentence_of[start - 1][0], start)
+                if art.doc[i].dep_ in SUBJECTS | {"nsubjpass"} and not art.quoted[i]
+                and (m := art.mention_at[i]) is not None and art.actor_kind(m.actor_id) in BODY_KINDS}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def _name_words(art: ArticleView, actor_id: str) -> set[str]:
