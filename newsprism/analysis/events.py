@@ -100,7 +100,12 @@ The rules:
    where the event happens, in the event's own clause; what a material event (quad
    2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
    all ("carried out air strikes near Damascus"), is of the country where it
-   happens, anywhere in the sentence (not the doer's own, for the unnamed); a protest
+   happens, anywhere in the sentence (not the doer's own, for the unnamed). People
+   so named with no place of the event belong to the country of the places their
+   sentence names (towns and regions before countries; not a dateline's: "gunmen
+   opened fire on a bus, officials in Peshawar said"), else to the article's
+   dominant country (``actors.dominant_country``), unless it acts in that sentence
+   or, for an attack, is the attacked; a protest
    against nothing named is against the state where it happens, else the
    protesters' own ("thousands marched in Seoul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
@@ -205,7 +210,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
-from newsprism.analysis.actors import titles_lexicon
+from newsprism.analysis.actors import UNPLACED_KINDS, dominant_country, titles_lexicon
 from newsprism.analysis.places import Place, default_kb, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
 from newsprism.kb import KBEntry, bundled_path, section_entries, word_file_texts
@@ -584,6 +589,7 @@ class Article:
     times: list[TimeRef]
     sentence_starts: list[int]
     actors_ran: bool
+    dominant: str | None = None  # the article's dominant country (ISO code): actors.dominant_country
     resolving: set[int] = field(default_factory=set)  # tokens whose referents are being looked up
     added: list[Actor] = field(default_factory=list)  # countries known only from the places named
 
@@ -614,6 +620,8 @@ class Article:
             times=time_refs(doc),
             sentence_starts=[s.start for s in doc.sents],
             actors_ran=isinstance(doc._.actor_mentions, list),
+            dominant=dominant_country(_code_of(actors, m.actor_id) for m in mentions
+                                      if m.actor_id in actors and actors[m.actor_id].kind not in UNPLACED_KINDS),
         )
 
     def actor(self, actor_id: str) -> Actor | None:
@@ -636,6 +644,12 @@ class Article:
         """The first token of the sentence ``sentences`` before the token's."""
         k = bisect_right(self.sentence_starts, token.i) - 1
         return self.sentence_starts[max(0, k - sentences)]
+
+
+def _code_of(actors: dict[str, Actor], actor_id: str) -> str | None:
+    actor = actors.get(actor_id)
+    owner = actors.get(actor.affiliation) if actor is not None and actor.affiliation else None
+    return actor.country or (owner.country if owner else None) if actor is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -826,6 +840,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
+    if not sources and names_people(art, source_slot.head):
+        sources = belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
     sources = sources or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
@@ -1006,6 +1022,63 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
     return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
 
 
+def belonging(art: Article, slot: Slot, attacked: list[Party]) -> list[Party]:
+    """People named only by a role or sector ("police", "protesters", "the
+    government") with no place of the event to go by belong to the country of the
+    places the sentence names ("Police fired tear gas at a rally near a Nairobi
+    market"), else to the article's dominant country (``Article.dominant``): event
+    coders code unidentified actors by the state the story is about (Schrodt 2012,
+    CAMEO manual, on agents without a nationality); attackers are not taken to be
+    of the country they attack ("a suicide bomber rammed a car into the Pakistani
+    embassy"). Not words naming someone's people without an actor ("the Yugoslav
+    army"), nor event nouns."""
+    head = slot.head
+    if head is None or head.pos_ != "NOUN" or art.lexicon.candidates(head) \
+            or any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts):
+        return []
+    code = sentence_place_country(art, head)
+    if code is None and art.dominant not in {actor_code(art, p.actor_id) for p in attacked}:
+        code = story_country(art, head)
+    country = art.country_id(code) if code else None
+    return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
+
+
+def story_country(art: Article, token: Token) -> str | None:
+    """The article's dominant country, unless it acts in the token's sentence, where
+    it is another party, not the setting ("militants stormed a checkpoint after the
+    US carried out a strike")."""
+    sentence = token.sent
+    acting = any(
+        m.start >= sentence.start_char and m.end <= sentence.end_char and actor_code(art, m.actor_id) == art.dominant
+        and _acts(art.doc.char_span(m.start, m.end, alignment_mode="expand"))
+        for m in art.mentions)
+    return None if acting else art.dominant
+
+
+def sentence_place_country(art: Article, token: Token) -> str | None:
+    """The country of the places the token's sentence names, outside a dateline,
+    when they agree: towns and regions first, a country named as a place only when
+    the sentence names no other place, and not where it acts ("arrested at a
+    California airport before he could board a flight to China": the United States;
+    not "the US" of "where the US carried out a strike")."""
+    sentence = token.sent
+    opening = dateline_end(sentence)
+    begin = art.doc[opening].idx if opening is not None else sentence.start_char
+    inside = [p for p in art.places if begin <= p.start and p.end <= sentence.end_char and p.country]
+    local = [p for p in inside if _named_country(art, p) is None]
+    countries = [p for p in inside if (span := _named_country(art, p)) is not None and not _acts(span)]
+    codes = {p.country for p in (local or countries)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _named_country(art: Article, place: Place) -> Span | None:
+    """The words of a place that name a country (an actor of the article), if they do."""
+    span = art.doc.char_span(place.start, place.end, alignment_mode="expand")
+    mention = art.mention_at[span.start] if span is not None else None
+    actor = art.actor(mention.actor_id) if mention is not None else None
+    return span if actor is not None and actor.kind == "country" else None
+
+
 def names_people(art: Article, head: Token | None) -> bool:
     """Whether a doer's words that name no actor still name people who act: a name
     ("Abu Sayyaf"), a group ("rebels", "thousands of protesters", "thousands" as a
@@ -1035,11 +1108,15 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
                  and not names_people(art, slot.head)), slot.head)
     if not names_people(art, head):  # "the army's victory" is the army's, "opposition rallies" the opposition's
         return []
-    country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and kind != "ASSAULT" and not _named_as_someones(head) \
-            and not art.lexicon.is_cue(head, "foreign"):  # "expelled three diplomats": another state's
-        codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+    code = where.country if where is not None and where.country else sentence_place_country(art, slot.head)
+    country = art.country_id(code) if code else None
+    foreign = _named_as_someones(head) or art.lexicon.is_cue(head, "foreign")  # "expelled three diplomats"
+    codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+    if country is None and kind != "ASSAULT" and not foreign:
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
+    if country is None and not foreign and (kind != "ASSAULT" or art.dominant not in codes):
+        code = story_country(art, head)  # the attacked are not taken to be the attacker's own
+        country = art.country_id(code) if code else None
     if country is None:
         return []
     party = Party(country, slot.text or slot.head.text, slot.head.idx, group=True)

@@ -1,0 +1,91 @@
+"""Events: the countries of doers and targets named only by a role or sector, and
+targets read from the phrases around a trigger (seventh round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import pipeline_with
+from newsprism.analysis.actors import dominant_country
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline_with("newsprism_actors", "newsprism_events")
+
+
+def coded(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, source country, target country) of each event, countries as ISO codes."""
+    doc = nlp(text)
+    actors = {a.id: a for a in doc._.actors}
+
+    def code(actor_id):
+        actor = actors.get(actor_id)
+        return actor.country if actor is not None else None
+
+    return [(e.type, code(e.source_id), code(e.target_id)) for e in doc._.events]
+
+
+def first(nlp, text: str) -> tuple[str, str | None, str | None]:
+    return coded(nlp, text)[0]
+
+
+# --------------------------------------------------------------------------- the dominant country
+
+
+def test_a_country_dominates_when_named_more_than_twice_as_often_as_any_other():
+    assert dominant_country(["KEN"]) == "KEN"
+    assert dominant_country(["KEN", "KEN", "KEN", "UGA", None, None]) == "KEN"
+    assert dominant_country(["KEN", "KEN", "UGA"]) is None
+    assert dominant_country([None, None]) is None
+    assert dominant_country(["KEN", "KEN"], at_least=3) is None
+
+
+# --------------------------------------------------------------------------- role and sector doers
+
+
+def test_role_doers_take_the_country_of_a_place_the_sentence_names(nlp):
+    # the place is in the reporting clause, not the event's own
+    assert first(nlp, "Gunmen opened fire on a bus carrying pilgrims, officials in Peshawar said.")[1] == "PAK"
+
+
+def test_a_town_counts_before_a_country_named_as_a_destination(nlp):
+    events = coded(nlp, "Federal police arrested a chemist at a Texas airport before he could fly to Mexico.")
+    assert events[0][:2] == ("COERCE", "USA")
+
+
+def test_a_country_that_acts_in_the_sentence_is_no_place_of_its_people(nlp):
+    events = coded(nlp, "Militants stormed a checkpoint near the border after the US carried out a strike.")
+    assert events[0][:2] == ("ASSAULT", None)
+
+
+def test_role_doers_with_no_place_take_the_country_the_story_is_about(nlp):
+    assert first(nlp, "Lawmakers accused the president of lying about the Venezuelan economy.") == (
+        "ACCUSE", "VEN", "VEN")
+
+
+def test_a_wire_agency_is_not_what_the_story_is_about(nlp):
+    # Reuters (British) and Kenya would tie, each named once
+    assert first(nlp, "Doctors went on strike over pay on Monday, Reuters reported, citing Kenyan officials.")[1] == "KEN"
+
+
+def test_attackers_are_not_taken_from_the_country_they_attack(nlp):
+    assert first(nlp, "A suicide bomber rammed a truck into the Nigerian embassy.")[1:] == (None, "NGA")
+
+
+# --------------------------------------------------------------------------- people and bodies
+
+
+def test_a_government_body_with_no_country_takes_the_story_country(nlp):
+    doc = nlp("Kenya's president dissolved the Electoral Commission on Friday.")
+    commission = next(a for a in doc._.actors if a.name == "Electoral Commission")
+    assert commission.country == "KEN"
+
+
+def test_a_person_takes_the_story_country_only_when_it_is_named_often():
+    nlp = pipeline_with("newsprism_actors")
+    often = nlp("Chile's exports fell in May. Chilean farmers blamed the drought, and Chile's central bank "
+                "cut rates. Maria Soto, a farmer, criticised the bank.")
+    assert next(a for a in often._.actors if a.name == "Maria Soto").country == "CHL"
+    once = nlp("Maria Soto, a farmer, criticised the bank after Chile cut rates.")
+    assert next(a for a in once._.actors if a.name == "Maria Soto").country is None
