@@ -4,9 +4,12 @@ targets read from the phrases around a trigger (seventh round)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from conftest import pipeline_with
 from newsprism.analysis.actors import dominant_country
+from newsprism.analysis.events import objects
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +92,43 @@ def test_a_person_takes_the_story_country_only_when_it_is_named_often():
     assert next(a for a in often._.actors if a.name == "Maria Soto").country == "CHL"
     once = nlp("Maria Soto, a farmer, criticised the bank after Chile cut rates.")
     assert next(a for a in once._.actors if a.name == "Maria Soto").country is None
+
+
+# --------------------------------------------------------------------------- targets the parse hides
+
+
+def test_a_phrase_the_parser_hangs_on_the_object_gives_the_target(nlp):
+    # "with the rebels" hangs on "negotiations"; the rebels are of the place the sentence names
+    assert first(nlp, "The Malian government suspended negotiations with the rebels on Monday, "
+                      "officials in Bamako said.") == ("SANCTION", "MLI", "MLI")
+    assert first(nlp, "Peru's opposition demanded a recount from the electoral commission.") == (
+        "REQUEST", "PER", "PER")
+
+
+def test_the_subject_of_a_participle_after_the_verb_is_its_object(nlp):
+    doc = nlp("A Russian missile strike that killed about 30 Ukrainians queuing at a post office on Monday "
+              "prompted outrage in Kyiv.")
+    assert any(e.type == "ASSAULT" and e.target_text == "about 30 Ukrainians" for e in doc._.events)
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_noun_the_parser_made_a_clause_is_the_object():
+    doc = parsed(["Putin", "welcomed", "the", "move"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "ccomp"],
+                 ["PROPN", "VERB", "DET", "NOUN"], ["NNP", "VBD", "DT", "NN"])
+    assert [t.text for t in objects(doc[1])] == ["move"]
+
+
+def test_a_verb_the_parser_made_a_modifier_has_the_noun_as_its_object():
+    doc = parsed(["Trump", "blamed", "Democrat", "Hillary", "Clinton"], [1, 4, 4, 4, 4],
+                 ["nsubj", "amod", "compound", "compound", "ROOT"],
+                 ["PROPN", "VERB", "PROPN", "PROPN", "PROPN"], ["NNP", "VBN", "NNP", "NNP", "NNP"])
+    assert [t.text for t in objects(doc[1])] == ["Clinton"]
+
+
+def test_someones_people_take_no_place_country(nlp):
+    events = coded(nlp, "By contrast, Emmanuel Macron, the French president whose army withdrew from Mali in 2022, "
+                        "welcomed the German move.")
+    assert all(e[1] != "MLI" for e in events if e[0] == "RETREAT")

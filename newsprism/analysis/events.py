@@ -55,6 +55,13 @@ The rules:
    the parser hung as a participle on the noun before it, leaving the sentence
    without a verb, is the main verb ("Iranian commanders threatened on Sunday to
    ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday").
+   Other objects the parser hangs elsewhere are still the object: the subject of a
+   participle right after the verb ("killed 40 Palestinians sheltering in a
+   school"), a noun made the verb's clause ("welcomed the US move"), the noun a
+   past tense with its own subject was made to modify ("Trump blamed Clinton"); a
+   verb's preposition slot is also read on its object ("broke off talks with the
+   separatists"), and a gerund clause right after a verb with no target gives its
+   target ("ruled out extraditing him to X").
    A verb without a subject takes it from the verb it depends on: infinitives and
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
@@ -1031,11 +1038,11 @@ def belonging(art: Article, slot: Slot, attacked: list[Party]) -> list[Party]:
     CAMEO manual, on agents without a nationality); attackers are not taken to be
     of the country they attack ("a suicide bomber rammed a car into the Pakistani
     embassy"). Not words naming someone's people without an actor ("the Yugoslav
-    army"), nor event nouns."""
+    army", "whose army"), nor event nouns."""
     head = slot.head
-    if head is None or head.pos_ != "NOUN" or art.lexicon.candidates(head) \
-            or any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for c in head.lefts):
-        return []
+    if head is None or head.pos_ != "NOUN" or art.lexicon.candidates(head) or any(
+            c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.dep_ == "poss" for c in head.lefts):
+        return []  # someone's people, though not an actor: "the Yugoslav army", "whose army"
     code = sentence_place_country(art, head)
     if code is None and art.dominant not in {actor_code(art, p.actor_id) for p in attacked}:
         code = story_country(art, head)
@@ -1307,6 +1314,7 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
         return found
     for governed in trigger.children:
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
+                                        or _is_gerund_clause(governed)
                                         or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
@@ -1349,6 +1357,14 @@ def joined_target(art: Article, trigger: Token, pattern: EventPattern, skip: Seq
 def _is_infinitive_modifier(verb: Token) -> bool:
     """"to use" of a noun: "a threat to use force against Armenia"."""
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_gerund_clause(verb: Token) -> bool:
+    """A gerund the parser made a clause of its own, with no subject or conjunction:
+    "ruled out extraditing the commander to the United States"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i == verb.head.i + 1 + sum(
+        1 for c in verb.head.children if c.dep_ == "prt" and c.i < verb.i) and not any(
+        c.dep_ in ("mark", *SUBJECT_DEPS) for c in verb.children)
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
@@ -1457,6 +1473,8 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         return [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     words = frozenset(slot.split("|"))
     holders = [trigger, *needs]
+    if trigger.pos_ == "VERB" and "of" not in words:  # the parser often hangs the phrase on the object:
+        holders += [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
     if trigger.pos_ != "VERB" and (verb := support_verb(art, trigger)) is not None:
         holders.append(verb)  # "made an offer to Iran", "lodged a complaint with Uganda"
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
@@ -1486,7 +1504,34 @@ def objects(verb: Token) -> list[Token]:
             return [verb.head]
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
         return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb)
+    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb) \
+        or participle_subjects(verb) or misparsed_objects(verb)
+
+
+def participle_subjects(verb: Token) -> list[Token]:
+    """The subject the parser gave a participle clause right after the verb, which is
+    the verb's object: "killed 40 Palestinians sheltering in a school", "saw soldiers
+    laying mines"."""
+    return [
+        s for c in verb.children
+        if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.i > verb.i
+        for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i
+    ]
+
+
+def misparsed_objects(verb: Token) -> list[Token]:
+    """An object the parser hung otherwise: a noun it made the verb's clause ("welcomed
+    the US move"), or the noun a past tense with a subject of its own was made to
+    modify ("Trump blamed Clinton", parsed as "blamed Clinton" with "blamed" an
+    adjective)."""
+    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN") and verb.i < verb.head.i \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return [noun]
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
 
 
 def infinitive_subjects(verb: Token) -> list[Token]:
