@@ -132,3 +132,18 @@ def test_someones_people_take_no_place_country(nlp):
     events = coded(nlp, "By contrast, Emmanuel Macron, the French president whose army withdrew from Mali in 2022, "
                         "welcomed the German move.")
     assert all(e[1] != "MLI" for e in events if e[0] == "RETREAT")
+
+
+# --------------------------------------------------------------------------- doer and target kept apart
+
+
+def test_a_country_that_is_an_agent_is_no_place_of_the_people_acted_on(nlp):
+    events = coded(nlp, "Iran was accused by Saudi Arabia of arming the rebels.")
+    assert ("ACCUSE", "SAU", "IRN") in events
+    assert all(target != "SAU" for kind, _, target in events if kind == "AID")
+
+
+def test_the_doers_own_country_referred_back_is_not_its_target(nlp):
+    doc = nlp("Egyptian Foreign Minister Sameh Shoukry pledged his country's support for Libya.")
+    pledge = next(e for e in doc._.events if e.trigger == "pledged")
+    assert pledge.source_id == "sameh-shoukry" and pledge.target_id != "egypt"

@@ -82,7 +82,8 @@ The rules:
    Ugandan troops"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
-   Nicaragua as its target. Mutual events
+   Nicaragua as its target, and "pledged his country's support" is not aimed at the
+   speaker's own country. Mutual events
    ("Egypt and Israel held talks") make the first of conjoined doers the source and
    the others targets; a pattern may require a target actor ("help!"), which words
    naming people also satisfy ("freed 12 hostages").
@@ -218,7 +219,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
 from newsprism.analysis.actors import UNPLACED_KINDS, dominant_country, titles_lexicon
-from newsprism.analysis.places import Place, default_kb, place_for, places_in
+from newsprism.analysis.places import Place, default_kb, locative_preposition, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
 from newsprism.kb import KBEntry, bundled_path, section_entries, word_file_texts
 from newsprism.records import Actor, Event, Mention
@@ -1065,17 +1066,25 @@ def story_country(art: Article, token: Token) -> str | None:
 def sentence_place_country(art: Article, token: Token) -> str | None:
     """The country of the places the token's sentence names, outside a dateline,
     when they agree: towns and regions first, a country named as a place only when
-    the sentence names no other place, and not where it acts ("arrested at a
-    California airport before he could board a flight to China": the United States;
-    not "the US" of "where the US carried out a strike")."""
+    the sentence names no other place, and only where it is named as a place ("arrested
+    at a California airport before he could board a flight to China": the United
+    States; "rallies in US cities"; not "the US" of "was accused by the US")."""
     sentence = token.sent
     opening = dateline_end(sentence)
     begin = art.doc[opening].idx if opening is not None else sentence.start_char
     inside = [p for p in art.places if begin <= p.start and p.end <= sentence.end_char and p.country]
     local = [p for p in inside if _named_country(art, p) is None]
-    countries = [p for p in inside if (span := _named_country(art, p)) is not None and not _acts(span)]
+    countries = [p for p in inside if (span := _named_country(art, p)) is not None and _named_as_place(span)]
     codes = {p.country for p in (local or countries)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _named_as_place(span: Span) -> bool:
+    """The object of a locative preposition, or a word before one: "in Iraq", "in US cities"."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        root = root.head
+    return locative_preposition(root) is not None
 
 
 def _named_country(art: Article, place: Place) -> Span | None:
@@ -1387,16 +1396,16 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
         if slot == "owner":
             if _owned_by_support_subject(art, trigger):
                 continue
-            parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
+            parties = [p for p in owner_parties(art, trigger) if not _doers_own(art, p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
             if head.ent_type_ in TIME_ENTITIES and art.mention_at[head.i] is None:
                 continue  # "opened fire on Friday", but not a country taken for a date ("out of Niger")
-            parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
+            parties = [p for p in parties_of(art, head) if not _doers_own(art, p, skip)]
             if not parties and slot != "subject":
-                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
+                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _doers_own(art, p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
             if names_people(art, head):  # "shot three people at a building in Detroit"
@@ -1427,6 +1436,13 @@ def same_actor(doer: Party, other: Party) -> bool:
 
 def _is_doer(party: Party, doers: Sequence[Party]) -> bool:
     return any(same_actor(doer, party) for doer in doers)
+
+
+def _doers_own(art: Article, party: Party, doers: Sequence[Party]) -> bool:
+    """The doer itself, or its own country referred back to ("Shoukry pledged *his
+    country's* support for Libya": Egypt is the one who pledges, not the one helped)."""
+    return _is_doer(party, doers) or party.anaphoric and any(
+        country_of(art, doer.actor_id) == party.actor_id for doer in doers)
 
 
 @dataclass(slots=True)
