@@ -147,3 +147,19 @@ def test_the_doers_own_country_referred_back_is_not_its_target(nlp):
     doc = nlp("Egyptian Foreign Minister Sameh Shoukry pledged his country's support for Libya.")
     pledge = next(e for e in doc._.events if e.trigger == "pledged")
     assert pledge.source_id == "sameh-shoukry" and pledge.target_id != "egypt"
+
+
+def test_a_pronoun_for_an_office_holder_named_only_by_title_is_of_that_country(nlp):
+    assert first(nlp, "The Kenyan foreign minister met Ethiopia's envoy. He later accused Eritrea of arming rebels.") \
+        == ("CONSULT", "KEN", "ETH")
+    assert ("ACCUSE", "KEN", "ERI") in coded(
+        nlp, "The Kenyan foreign minister met Ethiopia's envoy. He later accused Eritrea of arming rebels.")
+
+
+def test_an_organisation_takes_the_story_country_only_when_it_is_named_often():
+    nlp = pipeline_with("newsprism_actors")
+    text = ("Chile's exports fell in May. Chilean farmers blamed the drought, and Chile's central bank "
+            "cut rates. The Federation of Fruit Growers criticised the bank.")
+    doc = nlp(text)
+    body = next((a for a in doc._.actors if "Federation" in a.name), None)
+    assert body is not None and body.kind == "organization" and body.country == "CHL"

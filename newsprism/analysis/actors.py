@@ -126,8 +126,9 @@ The rules, in the order they run:
 9. **The article's country**. A government body left without a country by the
    rules above takes the country the article names more than twice as often as any
    other, counting each mention by its actor's country, media aside ("Pakistan reinstated the
-   Supreme Court judges"); a person belonging to no body likewise, when that country
-   is named at least three times; none when no country clearly dominates.
+   Supreme Court judges"); a person belonging to no body, an organisation or an
+   armed group likewise, when that country is named at least three times; none when
+   no country clearly dominates.
 
 Mention labels: "kb", "demonym", "metonym" (KB forms); "PERSON", "ORG", "NORP",
 "GPE", "FAC" (NER spans the KB lacks); "surname", "first_name", "acronym", "role".
@@ -2091,14 +2092,15 @@ def dominant_country(countries: Iterable[str | None], at_least: int = 1) -> str 
 def assign_dominant_country(art: Article) -> None:
     """Government bodies the article leaves without a country take the article's
     dominant country (:func:`dominant_country`): "Pakistan reinstated the Supreme
-    Court judges"; so do people who belong to no body, when it is named at least
-    :data:`PERSON_COUNTRY_MENTIONS` times — a name is a particular person, whose
-    country a story of one or two mentions does not settle ("Chelsea Clinton" beside
-    "Hillary Clinton"). After every rule that reads a country from the text (titles,
-    demonyms, "of X", parties, places)."""
+    Court judges"; so do people who belong to no body, organisations and armed
+    groups, when it is named at least :data:`PERSON_COUNTRY_MENTIONS` times — a name
+    is a particular person or body, whose country a story of one or two mentions
+    does not settle ("Chelsea Clinton" beside "Hillary Clinton"). After every rule
+    that reads a country from the text (titles, demonyms, "of X", parties, places)."""
     found = art.found()
     countries = [_draft_country(f.draft) for f in found if f.draft.kind not in UNPLACED_KINDS]
-    codes = {"person": dominant_country(countries, PERSON_COUNTRY_MENTIONS), "government": dominant_country(countries)}
+    often = dominant_country(countries, PERSON_COUNTRY_MENTIONS)
+    codes = {"government": dominant_country(countries), "person": often, "organization": often, "armed_group": often}
     for draft in dict.fromkeys(f.draft for f in found):
         if draft.country is None and draft.affiliation is None:
             draft.country = codes.get(draft.kind)

@@ -117,7 +117,9 @@ The rules:
    against nothing named is against the state where it happens, else the
    protesters' own ("thousands marched in Seoul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
-   quoted in this or the four previous sentences; "it"/"they" the last subject of a
+   quoted in this or the four previous sentences, else the country of an office
+   holder a subject before it describes ("The Moldovan President said she ...");
+   "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
    the pronoun's own co-argument and, for "it", not plural; "his country" that
    person's country; "the country" the last country named (as a subject, the last
@@ -1869,7 +1871,7 @@ def antecedents(art: Article, pronoun: Token) -> list[str]:
         return [speaker]
     if lower in PERSONAL_PRONOUNS:
         person = last_person(art, pronoun, None)
-        return [person] if person else []
+        return [person] if person else described_holder(art, pronoun)
     if lower in GROUP_PRONOUNS:
         return last_group_subject(art, pronoun)
     return []
@@ -1887,6 +1889,19 @@ def last_person(art: Article, token: Token, title: Token | None) -> str | None:
         if title is None or _holds(art, actor_id, title):
             return actor_id
     return None
+
+
+def described_holder(art: Article, pronoun: Token) -> list[str]:
+    """For "he" or "she" when no person is named: the country of the office holder
+    a main clause's subject before it describes by title and nationality, in this
+    or the previous sentence ("The Moldovan President said *she* would not accept":
+    Moldova, as "the Moldovan President" itself codes)."""
+    floor = art.window_start(pronoun, 1)
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        token = art.doc[i]
+        if token.dep_ in SUBJECT_DEPS and token.lower_ in title_words() and not _in_relative_clause(token):
+            return [p.actor_id for p in owner_parties(art, token) if not is_person(art, p.actor_id)]
+    return []
 
 
 def _holds(art: Article, actor_id: str, title: Token) -> bool:
