@@ -163,3 +163,13 @@ def test_an_organisation_takes_the_story_country_only_when_it_is_named_often():
     doc = nlp(text)
     body = next((a for a in doc._.actors if "Federation" in a.name), None)
     assert body is not None and body.kind == "organization" and body.country == "CHL"
+
+
+def test_a_country_that_is_only_owned_or_acted_on_is_still_the_setting(nlp):
+    assert first(nlp, "Thousands of farmers protested against the Indian government's new law.")[:2] == (
+        "PROTEST", "IND")
+
+
+def test_a_role_noun_that_is_also_an_event_word_still_names_people(nlp):
+    assert first(nlp, "The opposition accused the ruling party of vote-rigging in Zimbabwe.") == (
+        "ACCUSE", "ZWE", "ZWE")

@@ -1043,8 +1043,9 @@ def belonging(art: Article, slot: Slot, attacked: list[Party]) -> list[Party]:
     embassy"). Not words naming someone's people without an actor ("the Yugoslav
     army", "whose army"), nor event nouns."""
     head = slot.head
-    if head is None or head.pos_ != "NOUN" or art.lexicon.candidates(head) or any(
-            c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.dep_ == "poss" for c in head.lefts):
+    if head is None or head.pos_ != "NOUN" or (art.lexicon.candidates(head) and not art.lexicon.is_cue(head, "people")):
+        return []  # an event noun: "the attack of rebels"; not "the opposition"
+    if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.dep_ == "poss" for c in head.lefts):
         return []  # someone's people, though not an actor: "the Yugoslav army", "whose army"
     code = sentence_place_country(art, head)
     if code is None and art.dominant not in {actor_code(art, p.actor_id) for p in attacked}:
@@ -1054,15 +1055,25 @@ def belonging(art: Article, slot: Slot, attacked: list[Party]) -> list[Party]:
 
 
 def story_country(art: Article, token: Token) -> str | None:
-    """The article's dominant country, unless it acts in the token's sentence, where
-    it is another party, not the setting ("militants stormed a checkpoint after the
-    US carried out a strike")."""
+    """The article's dominant country, unless it is the subject of a clause in the
+    token's sentence, where it is another party, not the setting ("militants stormed
+    a checkpoint after the US carried out a strike"; but "farmers protested against
+    the Indian government's law")."""
     sentence = token.sent
     acting = any(
         m.start >= sentence.start_char and m.end <= sentence.end_char and actor_code(art, m.actor_id) == art.dominant
-        and _acts(art.doc.char_span(m.start, m.end, alignment_mode="expand"))
+        and _is_subject(art.doc.char_span(m.start, m.end, alignment_mode="expand"))
         for m in art.mentions)
     return None if acting else art.dominant
+
+
+def _is_subject(span: Span | None) -> bool:
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("amod", "compound"):
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
 
 
 def sentence_place_country(art: Article, token: Token) -> str | None:
