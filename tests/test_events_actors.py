@@ -173,3 +173,22 @@ def test_a_country_that_is_only_owned_or_acted_on_is_still_the_setting(nlp):
 def test_a_role_noun_that_is_also_an_event_word_still_names_people(nlp):
     assert first(nlp, "The opposition accused the ruling party of vote-rigging in Zimbabwe.") == (
         "ACCUSE", "ZWE", "ZWE")
+
+
+# --------------------------------------------------------------------------- swapped roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel came under criticism from the United Nations.", ("ACCUSE", "united-nations", "israel")),
+    ("Syria faced sanctions from the Arab League.", ("SANCTION", "arab-league", "syria")),
+    ("Serbia received a warning from NATO.", ("THREATEN", "nato", "serbia")),
+    ("Iran faced fresh criticism on Monday.", ("ACCUSE", None, "iran")),
+])
+def test_what_a_verb_of_receipt_takes_is_done_to_its_subject(nlp, text, expected):
+    event = nlp(text)._.events[0]
+    assert (event.type, event.source_id, event.target_id) == expected
+
+
+def test_a_support_verb_with_under_still_has_its_subject_as_doer(nlp):
+    event = nlp("Police placed the opposition leader under arrest in Minsk.")._.events[0]
+    assert (event.type, event.target_text) == ("COERCE", "the opposition leader")

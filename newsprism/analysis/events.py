@@ -47,7 +47,10 @@ The rules:
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
    complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
    Harare for talks"), or of the verb that claims responsibility for it ("claimed
-   responsibility for the bombing"). The "speaker" slot is the subject of the verb of
+   responsibility for the bombing"). A noun that a verb of receipt takes as its
+   object or "under" phrase is done by its (or the verb's) "from" or "by" phrase to
+   the verb's subject ("Israel came under criticism from the UN", "Syria faced
+   sanctions from the Arab League"). The "speaker" slot is the subject of the verb of
    saying or warning whose clause holds the trigger ("Russia said Ukraine would face
    consequences"). The "clause" slot is the subject of the verb's
    clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
@@ -243,7 +246,8 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
+    "content relational country government leader speech motion intent menace people crowd measure response receipt organisation "
+    "voice deed obligation "
     "acceptance complaint charge foreign implicative factive nonfactive".split()
 )
 HAPPENED, NOT_HAPPENED, OPEN = "+", "-", "?"  # an implicative signature's values (rule 4)
@@ -297,6 +301,7 @@ REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "woul
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
+RECEIVED_FROM = ("from|by",)  # who does what a verb of receipt's subject undergoes
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
 
@@ -841,8 +846,14 @@ def depth(token: Token) -> int:
 
 
 def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
-    source_slot = fill(art, trigger, pattern.source, needs)
-    target_slot = fill_target(art, trigger, pattern, needs, source_slot)
+    receiver = receiving_verb(art, trigger) if pattern.pos == "NOUN" else None
+    if receiver is not None:  # "came under criticism from the UN": the UN criticises
+        source_slot = fill(art, trigger, RECEIVED_FROM, needs)
+        source_slot = source_slot if source_slot.filled else fill(art, receiver, RECEIVED_FROM, [])
+        target_slot = fill(art, receiver, ("subject",), [], source_slot.parties)
+    else:
+        source_slot = fill(art, trigger, pattern.source, needs)
+        target_slot = fill_target(art, trigger, pattern, needs, source_slot)
     if refers_back(art, trigger, pattern, source_slot, target_slot):
         return
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
@@ -902,6 +913,18 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
                 trigger_start=trigger.idx,
             )
+
+
+def receiving_verb(art: Article, noun: Token) -> Token | None:
+    """The verb of receipt whose subject undergoes what the noun names: its object
+    ("received praise", "faced sanctions") or its "under" phrase ("came under
+    criticism")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and art.lexicon.is_cue(head, "receipt") else None
 
 
 def refers_back(art: Article, trigger: Token, pattern: EventPattern, source_slot: Slot, target_slot: Slot) -> bool:
