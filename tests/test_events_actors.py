@@ -192,3 +192,18 @@ def test_what_a_verb_of_receipt_takes_is_done_to_its_subject(nlp, text, expected
 def test_a_support_verb_with_under_still_has_its_subject_as_doer(nlp):
     event = nlp("Police placed the opposition leader under arrest in Minsk.")._.events[0]
     assert (event.type, event.target_text) == ("COERCE", "the opposition leader")
+
+
+def test_a_threat_is_aimed_at_the_people_its_act_would_harm(nlp):
+    assert first(nlp, "The Chadian army vowed to crush the rebels in the north.")[2] == "TCD"
+
+
+def test_a_promise_to_free_people_is_not_aimed_at_them(nlp):
+    doc = nlp("Nigeria's president promised to free the detained activists by the end of the week.")
+    promise = next(e for e in doc._.events if e.trigger == "promised")
+    assert promise.target_id is None
+
+
+def test_a_reflexive_object_names_no_target(nlp):
+    doc = nlp("A suicide bomber blew himself up in a mosque in Kunduz.")
+    assert doc._.events and all(e.target_text != "himself" for e in doc._.events)

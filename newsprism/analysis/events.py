@@ -57,7 +57,8 @@ The rules:
    may hang on a phrase of the verb ("was threatened with force by X"). A past tense
    the parser hung as a participle on the noun before it, leaving the sentence
    without a verb, is the main verb ("Iranian commanders threatened on Sunday to
-   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday").
+   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday"),
+   nor does a reflexive object ("blew himself up").
    Other objects the parser hangs elsewhere are still the object: the subject of a
    participle right after the verb ("killed 40 Palestinians sheltering in a
    school"), a noun made the verb's clause ("welcomed the US move"), the noun a
@@ -77,7 +78,8 @@ The rules:
    verb ("made scores of arrests"); so does what a verb of response answers with
    ("responded with air strikes"). An arrest a passive leaves without a doer is the
    reporting state's ("... were held, Turkish police said"). A verb with no target
-   takes the target of the verb it governs ("threatened to attack Iraq", "threatened
+   takes the target of the verb it governs (its people, for a hostile act: "vowed to
+   crush the rebels"; "threatened to attack Iraq", "threatened
    to launch missiles at American bases"), and an act with none that of a joined act
    of the same kind ("opened fire and wounded five people"); words naming people end
    the search ("shot three soldiers at a hotel"). An accusation of an act whose
@@ -1342,7 +1344,8 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases", "scrambled jets to
-    intercept the bombers"), and so does a noun ("a threat to use force against
+    intercept the bombers"; for a hostile act, the people it is done to, though no actor:
+    "vowed to crush the rebels"), and so does a noun ("a threat to use force against
     Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
     fight IS; the trainer helps the fighters, not IS). What an accusation condemns,
@@ -1357,6 +1360,7 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
         return found
     if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
+    people = None  # the people a governed hostile act is done to, when no actor is: "vowed to crush the rebels"
     for governed in trigger.children:
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
                                         or _is_gerund_clause(governed)
@@ -1364,7 +1368,11 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-    return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+            act = matched_pattern(art, governed)
+            if people is None and inner.head is not None and names_people(art, inner.head) \
+                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed
+                people = inner
+    return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
 
 
 def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
@@ -1439,6 +1447,8 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
         for head in slot_heads(art, trigger, slot, needs):
             if head.ent_type_ in TIME_ENTITIES and art.mention_at[head.i] is None:
                 continue  # "opened fire on Friday", but not a country taken for a date ("out of Niger")
+            if head.pos_ == "PRON" and head.lower_.endswith(("self", "selves")) and slot != "subject":
+                continue  # "blew himself up in a mosque": the act is done to no one named
             parties = [p for p in parties_of(art, head) if not _doers_own(art, p, skip)]
             if not parties and slot != "subject":
                 parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _doers_own(art, p, skip)]
