@@ -1937,13 +1937,18 @@ def last_person(art: Article, token: Token, title: Token | None) -> str | None:
 
 def described_holder(art: Article, pronoun: Token) -> list[str]:
     """For "he" or "she" when no person is named: the country of the office holder
-    a main clause's subject before it describes by title and nationality, in this
-    or the previous sentence ("The Moldovan President said *she* would not accept":
-    Moldova, as "the Moldovan President" itself codes)."""
+    a main clause's subject before it describes by title and nationality only, in
+    this or the previous sentence ("The Moldovan President said *she* would not
+    accept": Moldova, as "the Moldovan President" itself codes); not a holder named
+    in apposition, who is a person the actors did not resolve."""
+    if pronoun.lower_ not in ("he", "she"):  # "his denial" refers back to a deed, not to who did it
+        return []
     floor = art.window_start(pronoun, 1)
     for i in range(pronoun.i - 1, floor - 1, -1):
         token = art.doc[i]
         if token.dep_ in SUBJECT_DEPS and token.lower_ in title_words() and not _in_relative_clause(token):
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+                return []  # a named holder the actors did not resolve ("the minister, Rodrigo Amador,")
             return [p.actor_id for p in owner_parties(art, token) if not is_person(art, p.actor_id)]
     return []
 
