@@ -248,8 +248,8 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response receipt organisation "
-    "voice deed obligation "
+    "content relational country government leader speech motion intent menace people crowd measure response "
+    "receipt organisation voice deed obligation "
     "acceptance complaint charge foreign implicative factive nonfactive".split()
 )
 HAPPENED, NOT_HAPPENED, OPEN = "+", "-", "?"  # an implicative signature's values (rule 4)
@@ -637,7 +637,7 @@ class Article:
             times=time_refs(doc),
             sentence_starts=[s.start for s in doc.sents],
             actors_ran=isinstance(doc._.actor_mentions, list),
-            dominant=dominant_country(_code_of(actors, m.actor_id) for m in mentions
+            dominant=dominant_country(country_code(actors, m.actor_id) for m in mentions
                                       if m.actor_id in actors and actors[m.actor_id].kind not in UNPLACED_KINDS),
         )
 
@@ -661,12 +661,6 @@ class Article:
         """The first token of the sentence ``sentences`` before the token's."""
         k = bisect_right(self.sentence_starts, token.i) - 1
         return self.sentence_starts[max(0, k - sentences)]
-
-
-def _code_of(actors: dict[str, Actor], actor_id: str) -> str | None:
-    actor = actors.get(actor_id)
-    owner = actors.get(actor.affiliation) if actor is not None and actor.affiliation else None
-    return actor.country or (owner.country if owner else None) if actor is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -1185,10 +1179,14 @@ def _named_as_someones(head: Token) -> bool:
 
 def actor_code(art: Article, actor_id: str) -> str | None:
     """The ISO code of an actor's country, or of the body it belongs to."""
-    actor = art.actor(actor_id)
+    return country_code(art.actors, actor_id)
+
+
+def country_code(actors: dict[str, Actor], actor_id: str) -> str | None:
+    actor = actors.get(actor_id)
     if actor is None:
         return None
-    owner = art.actor(actor.affiliation) if actor.affiliation else None
+    owner = actors.get(actor.affiliation) if actor.affiliation else None
     return actor.country or (owner.country if owner else None)
 
 
