@@ -207,3 +207,9 @@ def test_a_promise_to_free_people_is_not_aimed_at_them(nlp):
 def test_a_reflexive_object_names_no_target(nlp):
     doc = nlp("A suicide bomber blew himself up in a mosque in Kunduz.")
     assert doc._.events and all(e.target_text != "himself" for e in doc._.events)
+
+
+def test_a_threat_to_avenge_an_act_is_not_aimed_at_its_victims(nlp):
+    doc = nlp("Palestinian gunmen vowed to avenge the killing of their commander in Jenin on Sunday.")
+    vow = next(e for e in doc._.events if e.trigger == "vowed")
+    assert (vow.target_id, vow.target_text) == (None, None)

@@ -1368,7 +1368,8 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
                 return inner
             act = matched_pattern(art, governed)
             if people is None and inner.head is not None and names_people(art, inner.head) \
-                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed
+                    and matched_pattern(art, inner.head) is None \
+                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed nor an act
                 people = inner
     return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
 
