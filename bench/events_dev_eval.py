@@ -49,6 +49,11 @@ event has that trigger), polarity, modality and both right, over the found event
 over all lines (a missed event counts as wrong); by ``kind`` for the development split
 only. Develop on ``polarity_dev``; ``polarity_test`` is run in aggregate.
 
+The real and cameo splits also print their source and target misses by kind, in counts
+(``plover_eval``'s breakdown: no event, no actor, an actor with no country by what it
+is, a wrong actor or the other role's actor), so that held-out splits can be
+diagnosed in aggregate.
+
 Measures, over each sentence's first predicted event (events come main event first):
 type accuracy (the type, or "none" when nothing is found, equals the gold); macro-F1
 over the 16 PLOVER types (per-type precision and recall of that first type, "none"
@@ -334,6 +339,15 @@ def main() -> None:
     suffix = "-fallback" if args.fallback else ""
     (RESULTS / f"events-{args.split}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k not in ("f1_by_type", "confusion", "by_kind", "misses")}, indent=2))
+    if "misses" in result:
+        print_actor_misses(result["misses"])
+
+
+def print_actor_misses(misses: dict) -> None:
+    """The source and target misses by kind (counts only, as ``plover_eval`` prints them)."""
+    for side in ("source", "target"):
+        print(f"{side} misses: " + (", ".join(f"{k} {n}" for k, n in misses[side]["kinds"].items()) or "none"))
+        print("    " + ", ".join(f"{k} {n}" for k, n in misses[side]["by_type"].items()))
 
 
 if __name__ == "__main__":

@@ -47,14 +47,25 @@ The rules:
    preposition slots are also read on that verb ("made an offer to Iran", "lodged a
    complaint with Uganda"), of a verb of travel the noun is the purpose of ("flew to
    Harare for talks"), or of the verb that claims responsibility for it ("claimed
-   responsibility for the bombing"). The "speaker" slot is the subject of the verb of
+   responsibility for the bombing"). A noun that a verb of receipt takes as its
+   object or "under" phrase is done by its (or the verb's) "from" or "by" phrase to
+   the verb's subject ("Israel came under criticism from the UN", "Syria faced
+   sanctions from the Arab League"). The "speaker" slot is the subject of the verb of
    saying or warning whose clause holds the trigger ("Russia said Ukraine would face
    consequences"). The "clause" slot is the subject of the verb's
    clause ("demanded that Ethiopia stop", "helped Zambia build"). A passive's "by"
    may hang on a phrase of the verb ("was threatened with force by X"). A past tense
    the parser hung as a participle on the noun before it, leaving the sentence
    without a verb, is the main verb ("Iranian commanders threatened on Sunday to
-   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday").
+   ..."), unless it has a "by" phrase. Dates fill no slot ("opened fire on Friday"),
+   nor does a reflexive object ("blew himself up").
+   Other objects the parser hangs elsewhere are still the object: the subject of a
+   participle right after the verb ("killed 40 Palestinians sheltering in a
+   school"), a noun made the verb's clause ("welcomed the US move"), the noun a
+   past tense with its own subject was made to modify ("Trump blamed Clinton"); a
+   verb's preposition slot is also read on its object ("broke off talks with the
+   separatists"), and a gerund clause right after a verb with no target gives its
+   target ("ruled out extraditing him to X").
    A verb without a subject takes it from the verb it depends on: infinitives and
    participles ("Iran offered to send troops"), conjuncts, "as" and "in" gerunds,
    the object of "urge X to", "force X to", "blame X for", "accuse X of", the noun a
@@ -67,7 +78,8 @@ The rules:
    verb ("made scores of arrests"); so does what a verb of response answers with
    ("responded with air strikes"). An arrest a passive leaves without a doer is the
    reporting state's ("... were held, Turkish police said"). A verb with no target
-   takes the target of the verb it governs ("threatened to attack Iraq", "threatened
+   takes the target of the verb it governs (its people, for a hostile act: "vowed to
+   crush the rebels"; "threatened to attack Iraq", "threatened
    to launch missiles at American bases"), and an act with none that of a joined act
    of the same kind ("opened fire and wounded five people"); words naming people end
    the search ("shot three soldiers at a hotel"). An accusation of an act whose
@@ -75,7 +87,8 @@ The rules:
    Ugandan troops"). A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
-   Nicaragua as its target. Mutual events
+   Nicaragua as its target, and "pledged his country's support" is not aimed at the
+   speaker's own country. Mutual events
    ("Egypt and Israel held talks") make the first of conjoined doers the source and
    the others targets; a pattern may require a target actor ("help!"), which words
    naming people also satisfy ("freed 12 hostages").
@@ -100,11 +113,18 @@ The rules:
    where the event happens, in the event's own clause; what a material event (quad
    2, 4) is done to, named without an actor ("stormed a hotel in Nairobi") or not at
    all ("carried out air strikes near Damascus"), is of the country where it
-   happens, anywhere in the sentence (not the doer's own, for the unnamed); a protest
+   happens, anywhere in the sentence (not the doer's own, for the unnamed). People
+   so named with no place of the event belong to the country of the places their
+   sentence names (towns and regions before countries; not a dateline's: "gunmen
+   opened fire on a bus, officials in Peshawar said"), else to the article's
+   dominant country (``actors.dominant_country``), unless it acts in that sentence
+   or, for an attack, is the attacked; a protest
    against nothing named is against the state where it happens, else the
    protesters' own ("thousands marched in Seoul"). Pronouns are resolved by recency: "we"/"us" in a quote is the
    speaker's country or body, "I" the speaker; "he"/"she" the last person named or
-   quoted in this or the four previous sentences; "it"/"they" the last subject of a
+   quoted in this or the four previous sentences, else the country of an office
+   holder a subject before it describes ("The Moldovan President said she ...");
+   "it"/"they" the last subject of a
    main clause there, in this or the previous sentence, that is not a person, not
    the pronoun's own co-argument and, for "it", not plural; "his country" that
    person's country; "the country" the last country named (as a subject, the last
@@ -205,8 +225,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis import records_on
-from newsprism.analysis.actors import titles_lexicon
-from newsprism.analysis.places import Place, default_kb, place_for, places_in
+from newsprism.analysis.actors import UNPLACED_KINDS, dominant_country, titles_lexicon
+from newsprism.analysis.places import Place, default_kb, locative_preposition, place_for, places_in
 from newsprism.analysis.when import TimeRef, date_for, time_refs
 from newsprism.kb import KBEntry, bundled_path, section_entries, word_file_texts
 from newsprism.records import Actor, Event, Mention
@@ -228,7 +248,8 @@ PLOVER_TYPES = frozenset(
 PARTS_OF_SPEECH = ("VERB", "NOUN")
 CUE_SECTIONS = frozenset(
     "negation focus negative denial accusation possible hypothetical future conditional support "
-    "content relational country government leader speech motion intent menace people crowd measure response organisation voice deed obligation "
+    "content relational country government leader speech motion intent menace people crowd measure response "
+    "receipt organisation voice deed obligation "
     "acceptance complaint charge foreign implicative factive nonfactive".split()
 )
 HAPPENED, NOT_HAPPENED, OPEN = "+", "-", "?"  # an implicative signature's values (rule 4)
@@ -282,6 +303,7 @@ REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "woul
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
 # Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
+RECEIVED_FROM = ("from|by",)  # who does what a verb of receipt's subject undergoes
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
 
@@ -584,6 +606,7 @@ class Article:
     times: list[TimeRef]
     sentence_starts: list[int]
     actors_ran: bool
+    dominant: str | None = None  # the article's dominant country (ISO code): actors.dominant_country
     resolving: set[int] = field(default_factory=set)  # tokens whose referents are being looked up
     added: list[Actor] = field(default_factory=list)  # countries known only from the places named
 
@@ -614,6 +637,8 @@ class Article:
             times=time_refs(doc),
             sentence_starts=[s.start for s in doc.sents],
             actors_ran=isinstance(doc._.actor_mentions, list),
+            dominant=dominant_country(country_code(actors, m.actor_id) for m in mentions
+                                      if m.actor_id in actors and actors[m.actor_id].kind not in UNPLACED_KINDS),
         )
 
     def actor(self, actor_id: str) -> Actor | None:
@@ -817,8 +842,14 @@ def depth(token: Token) -> int:
 
 
 def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token]) -> Iterator[Event]:
-    source_slot = fill(art, trigger, pattern.source, needs)
-    target_slot = fill_target(art, trigger, pattern, needs, source_slot)
+    receiver = receiving_verb(art, trigger) if pattern.pos == "NOUN" else None
+    if receiver is not None:  # "came under criticism from the UN": the UN criticises
+        source_slot = fill(art, trigger, RECEIVED_FROM, needs)
+        source_slot = source_slot if source_slot.filled else fill(art, receiver, RECEIVED_FROM, [])
+        target_slot = fill(art, receiver, ("subject",), [], source_slot.parties)
+    else:
+        source_slot = fill(art, trigger, pattern.source, needs)
+        target_slot = fill_target(art, trigger, pattern, needs, source_slot)
     if refers_back(art, trigger, pattern, source_slot, target_slot):
         return
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
@@ -826,6 +857,8 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     where = place_for(span, art.places)
     if not sources and where is not None and names_people(art, source_slot.head):
         sources = located(art, source_slot, place_for(span, art.places, attached=True))
+    if not sources and names_people(art, source_slot.head):
+        sources = belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
     sources = sources or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
@@ -876,6 +909,18 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
                 latitude=where.latitude if where else None, longitude=where.longitude if where else None,
                 trigger_start=trigger.idx,
             )
+
+
+def receiving_verb(art: Article, noun: Token) -> Token | None:
+    """The verb of receipt whose subject undergoes what the noun names: its object
+    ("received praise", "faced sanctions") or its "under" phrase ("came under
+    criticism")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and art.lexicon.is_cue(head, "receipt") else None
 
 
 def refers_back(art: Article, trigger: Token, pattern: EventPattern, source_slot: Slot, target_slot: Slot) -> bool:
@@ -1006,6 +1051,82 @@ def located(art: Article, slot: Slot, where: Place | None) -> list[Party]:
     return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
 
 
+def belonging(art: Article, slot: Slot, attacked: list[Party]) -> list[Party]:
+    """People named only by a role or sector ("police", "protesters", "the
+    government") with no place of the event to go by belong to the country of the
+    places the sentence names ("Police fired tear gas at a rally near a Nairobi
+    market"), else to the article's dominant country (``Article.dominant``): event
+    coders code unidentified actors by the state the story is about (Schrodt 2012,
+    CAMEO manual, on agents without a nationality); attackers are not taken to be
+    of the country they attack ("a suicide bomber rammed a car into the Pakistani
+    embassy"). Not words naming someone's people without an actor ("the Yugoslav
+    army", "whose army"), nor event nouns."""
+    head = slot.head
+    if head is None or head.pos_ != "NOUN" or (art.lexicon.candidates(head) and not art.lexicon.is_cue(head, "people")):
+        return []  # an event noun: "the attack of rebels"; not "the opposition"
+    if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.dep_ == "poss" for c in head.lefts):
+        return []  # someone's people, though not an actor: "the Yugoslav army", "whose army"
+    code = sentence_place_country(art, head)
+    if code is None and art.dominant not in {actor_code(art, p.actor_id) for p in attacked}:
+        code = story_country(art, head)
+    country = art.country_id(code) if code else None
+    return [Party(country, slot.text or head.text, head.idx, group=True)] if country else []
+
+
+def story_country(art: Article, token: Token) -> str | None:
+    """The article's dominant country, unless it is the subject of a clause in the
+    token's sentence, where it is another party, not the setting ("militants stormed
+    a checkpoint after the US carried out a strike"; but "farmers protested against
+    the Indian government's law")."""
+    sentence = token.sent
+    acting = any(
+        m.start >= sentence.start_char and m.end <= sentence.end_char and actor_code(art, m.actor_id) == art.dominant
+        and _is_subject(art.doc.char_span(m.start, m.end, alignment_mode="expand"))
+        for m in art.mentions)
+    return None if acting else art.dominant
+
+
+def _is_subject(span: Span | None) -> bool:
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("amod", "compound"):
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
+
+
+def sentence_place_country(art: Article, token: Token) -> str | None:
+    """The country of the places the token's sentence names, outside a dateline,
+    when they agree: towns and regions first, a country named as a place only when
+    the sentence names no other place, and only where it is named as a place ("arrested
+    at a California airport before he could board a flight to China": the United
+    States; "rallies in US cities"; not "the US" of "was accused by the US")."""
+    sentence = token.sent
+    opening = dateline_end(sentence)
+    begin = art.doc[opening].idx if opening is not None else sentence.start_char
+    inside = [p for p in art.places if begin <= p.start and p.end <= sentence.end_char and p.country]
+    local = [p for p in inside if _named_country(art, p) is None]
+    countries = [p for p in inside if (span := _named_country(art, p)) is not None and _named_as_place(span)]
+    codes = {p.country for p in (local or countries)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _named_as_place(span: Span) -> bool:
+    """The object of a locative preposition, or a word before one: "in Iraq", "in US cities"."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        root = root.head
+    return locative_preposition(root) is not None
+
+
+def _named_country(art: Article, place: Place) -> Span | None:
+    """The words of a place that name a country (an actor of the article), if they do."""
+    span = art.doc.char_span(place.start, place.end, alignment_mode="expand")
+    mention = art.mention_at[span.start] if span is not None else None
+    actor = art.actor(mention.actor_id) if mention is not None else None
+    return span if actor is not None and actor.kind == "country" else None
+
+
 def names_people(art: Article, head: Token | None) -> bool:
     """Whether a doer's words that name no actor still name people who act: a name
     ("Abu Sayyaf"), a group ("rebels", "thousands of protesters", "thousands" as a
@@ -1035,11 +1156,15 @@ def unnamed_target(art: Article, slot: Slot, where: Place | None, doers: list[Pa
                  and not names_people(art, slot.head)), slot.head)
     if not names_people(art, head):  # "the army's victory" is the army's, "opposition rallies" the opposition's
         return []
-    country = art.country_id(where.country) if where is not None and where.country else None
-    if country is None and kind != "ASSAULT" and not _named_as_someones(head) \
-            and not art.lexicon.is_cue(head, "foreign"):  # "expelled three diplomats": another state's
-        codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+    code = where.country if where is not None and where.country else sentence_place_country(art, slot.head)
+    country = art.country_id(code) if code else None
+    foreign = _named_as_someones(head) or art.lexicon.is_cue(head, "foreign")  # "expelled three diplomats"
+    codes = {c for p in doers if (c := actor_code(art, p.actor_id))}
+    if country is None and kind != "ASSAULT" and not foreign:
         country = art.country_id(codes.pop()) if len(codes) == 1 else None
+    if country is None and not foreign and (kind != "ASSAULT" or art.dominant not in codes):
+        code = story_country(art, head)  # the attacked are not taken to be the attacker's own
+        country = art.country_id(code) if code else None
     if country is None:
         return []
     party = Party(country, slot.text or slot.head.text, slot.head.idx, group=True)
@@ -1054,10 +1179,14 @@ def _named_as_someones(head: Token) -> bool:
 
 def actor_code(art: Article, actor_id: str) -> str | None:
     """The ISO code of an actor's country, or of the body it belongs to."""
-    actor = art.actor(actor_id)
+    return country_code(art.actors, actor_id)
+
+
+def country_code(actors: dict[str, Actor], actor_id: str) -> str | None:
+    actor = actors.get(actor_id)
     if actor is None:
         return None
-    owner = art.actor(actor.affiliation) if actor.affiliation else None
+    owner = actors.get(actor.affiliation) if actor.affiliation else None
     return actor.country or (owner.country if owner else None)
 
 
@@ -1213,7 +1342,8 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     """The target slot, never the doer itself ("recalled its ambassador to X"); a verb
     with none takes the one of the verb it governs ("offered to hand over suspects to
     Britain", "threatened to launch missiles at American bases", "scrambled jets to
-    intercept the bombers"), and so does a noun ("a threat to use force against
+    intercept the bombers"; for a hostile act, the people it is done to, though no actor:
+    "vowed to crush the rebels"), and so does a noun ("a threat to use force against
     Armenia") — but not a cooperative verb with an object of its own,
     whose object is the one helped ("trained 60 fighters to fight IS": the fighters
     fight IS; the trainer helps the fighters, not IS). What an accusation condemns,
@@ -1228,13 +1358,20 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
         return found
     if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return found
+    people = None  # the people a governed hostile act is done to, when no actor is: "vowed to crush the rebels"
     for governed in trigger.children:
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
+                                        or _is_gerund_clause(governed)
                                         or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-    return found if found.filled else joined_target(art, trigger, pattern, skip) or found
+            act = matched_pattern(art, governed)
+            if people is None and inner.head is not None and names_people(art, inner.head) \
+                    and matched_pattern(art, inner.head) is None \
+                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed nor an act
+                people = inner
+    return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
 
 
 def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
@@ -1274,6 +1411,14 @@ def _is_infinitive_modifier(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _is_gerund_clause(verb: Token) -> bool:
+    """A gerund the parser made a clause of its own, with no subject or conjunction:
+    "ruled out extraditing the commander to the United States"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i == verb.head.i + 1 + sum(
+        1 for c in verb.head.children if c.dep_ == "prt" and c.i < verb.i) and not any(
+        c.dep_ in ("mark", *SUBJECT_DEPS) for c in verb.children)
+
+
 def _is_infinitive_clause(verb: Token) -> bool:
     """"to destroy" parsed as a clause of its own ("threatened on Sunday to destroy")."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -1294,16 +1439,18 @@ def fill(art: Article, trigger: Token, slots: tuple[str, ...], needs: list[Token
         if slot == "owner":
             if _owned_by_support_subject(art, trigger):
                 continue
-            parties = [p for p in owner_parties(art, trigger) if not _is_doer(p, skip)]
+            parties = [p for p in owner_parties(art, trigger) if not _doers_own(art, p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, len(parties) == 2 and _hyphenated(art, parties))
             continue
         for head in slot_heads(art, trigger, slot, needs):
             if head.ent_type_ in TIME_ENTITIES and art.mention_at[head.i] is None:
                 continue  # "opened fire on Friday", but not a country taken for a date ("out of Niger")
-            parties = [p for p in parties_of(art, head) if not _is_doer(p, skip)]
+            if head.pos_ == "PRON" and head.lower_.endswith(("self", "selves")) and slot != "subject":
+                continue  # "blew himself up in a mosque": the act is done to no one named
+            parties = [p for p in parties_of(art, head) if not _doers_own(art, p, skip)]
             if not parties and slot != "subject":
-                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _is_doer(p, skip)]
+                parties = [p for p in phrase_parties(art, head, TARGET_PHRASES) if not _doers_own(art, p, skip)]
             if parties:
                 return Slot(parties, parties[0].text, True, "between" in slot.split("|"))
             if names_people(art, head):  # "shot three people at a building in Detroit"
@@ -1334,6 +1481,13 @@ def same_actor(doer: Party, other: Party) -> bool:
 
 def _is_doer(party: Party, doers: Sequence[Party]) -> bool:
     return any(same_actor(doer, party) for doer in doers)
+
+
+def _doers_own(art: Article, party: Party, doers: Sequence[Party]) -> bool:
+    """The doer itself, or its own country referred back to ("Shoukry pledged *his
+    country's* support for Libya": Egypt is the one who pledges, not the one helped)."""
+    return _is_doer(party, doers) or party.anaphoric and any(
+        country_of(art, doer.actor_id) == party.actor_id for doer in doers)
 
 
 @dataclass(slots=True)
@@ -1380,6 +1534,8 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
         return [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     words = frozenset(slot.split("|"))
     holders = [trigger, *needs]
+    if trigger.pos_ == "VERB" and "of" not in words:  # the parser often hangs the phrase on the object:
+        holders += [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
     if trigger.pos_ != "VERB" and (verb := support_verb(art, trigger)) is not None:
         holders.append(verb)  # "made an offer to Iran", "lodged a complaint with Uganda"
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
@@ -1409,7 +1565,34 @@ def objects(verb: Token) -> list[Token]:
             return [verb.head]
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
         return own or [c for v in passive_conjuncts(verb) for c in v.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb)
+    return [c for c in verb.children if c.dep_ == "dobj"] or infinitive_subjects(verb) \
+        or participle_subjects(verb) or misparsed_objects(verb)
+
+
+def participle_subjects(verb: Token) -> list[Token]:
+    """The subject the parser gave a participle clause right after the verb, which is
+    the verb's object: "killed 40 Palestinians sheltering in a school", "saw soldiers
+    laying mines"."""
+    return [
+        s for c in verb.children
+        if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.i > verb.i
+        for s in c.children if s.dep_ == "nsubj" and verb.i < s.i < c.i
+    ]
+
+
+def misparsed_objects(verb: Token) -> list[Token]:
+    """An object the parser hung otherwise: a noun it made the verb's clause ("welcomed
+    the US move"), or the noun a past tense with a subject of its own was made to
+    modify ("Trump blamed Clinton", parsed as "blamed Clinton" with "blamed" an
+    adjective)."""
+    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN") and verb.i < verb.head.i \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return [noun]
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
 
 
 def infinitive_subjects(verb: Token) -> list[Token]:
@@ -1731,7 +1914,7 @@ def antecedents(art: Article, pronoun: Token) -> list[str]:
         return [speaker]
     if lower in PERSONAL_PRONOUNS:
         person = last_person(art, pronoun, None)
-        return [person] if person else []
+        return [person] if person else described_holder(art, pronoun)
     if lower in GROUP_PRONOUNS:
         return last_group_subject(art, pronoun)
     return []
@@ -1749,6 +1932,24 @@ def last_person(art: Article, token: Token, title: Token | None) -> str | None:
         if title is None or _holds(art, actor_id, title):
             return actor_id
     return None
+
+
+def described_holder(art: Article, pronoun: Token) -> list[str]:
+    """For "he" or "she" when no person is named: the country of the office holder
+    a main clause's subject before it describes by title and nationality only, in
+    this or the previous sentence ("The Moldovan President said *she* would not
+    accept": Moldova, as "the Moldovan President" itself codes); not a holder named
+    in apposition, who is a person the actors did not resolve."""
+    if pronoun.lower_ not in ("he", "she"):  # "his denial" refers back to a deed, not to who did it
+        return []
+    floor = art.window_start(pronoun, 1)
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        token = art.doc[i]
+        if token.dep_ in SUBJECT_DEPS and token.lower_ in title_words() and not _in_relative_clause(token):
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+                return []  # a named holder the actors did not resolve ("the minister, Rodrigo Amador,")
+            return [p.actor_id for p in owner_parties(art, token) if not is_person(art, p.actor_id)]
+    return []
 
 
 def _holds(art: Article, actor_id: str, title: Token) -> bool:

@@ -527,7 +527,7 @@ def place_for(span: Span | Token, places: list[Place], attached: bool = False) -
         if not (sentence.start_char <= place.start and place.end <= sentence.end_char):
             continue
         piece = doc.char_span(place.start, place.end, alignment_mode="expand")
-        preposition = _locative_preposition(piece.root) if piece is not None else None
+        preposition = locative_preposition(piece.root) if piece is not None else None
         if preposition is not None:
             on_verb = verb is not None and governing_verb(preposition) == verb
             if on_verb or not attached:
@@ -535,7 +535,7 @@ def place_for(span: Span | Token, places: list[Place], attached: bool = False) -
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
-def _locative_preposition(token: Token) -> Token | None:
+def locative_preposition(token: Token) -> Token | None:
     """The preposition that makes the token a location, through "the city of X"."""
     for _ in range(3):
         if token.dep_ != "pobj":
