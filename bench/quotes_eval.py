@@ -1,7 +1,7 @@
 """Quotes, speakers and attributions against hand annotations of 40 real articles.
 
-    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2 … dev7]   # evaluate; writes bench/results/quotes-SPLIT.json
-    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2 … dev7  # item by item: missed, spurious, wrong speaker
+    .venv/bin/python bench/quotes_eval.py [--split test|dev|dev2 … dev8]   # evaluate; writes bench/results/quotes-SPLIT.json
+    .venv/bin/python bench/quotes_eval.py errors --split dev|dev2 … dev8  # item by item: missed, spurious, wrong speaker
     .venv/bin/python bench/quotes_eval.py short [dev dev2 …]   # quoted phrases of 1–6 words: gold, system, why
     .venv/bin/python bench/quotes_eval.py select [--split …]   # print the selection rule's ids
     .venv/bin/python bench/quotes_eval.py resolve DRAFT… [--split …]   # annotators: text draft → offsets-only file
@@ -45,8 +45,9 @@ DEV4 = ANNOTATIONS / "dev4"  # the fourth: ordinary articles of 500–1,200 word
 DEV5 = ANNOTATIONS / "dev5"  # the fifth: ordinary articles of 400–1,500 words, chosen by SHA-1
 DEV6 = ANNOTATIONS / "dev6"  # the sixth: the next such article per outlet, by the same rule
 DEV7 = ANNOTATIONS / "dev7"  # the seventh: the next again, with dev6 taken too
+DEV8 = ANNOTATIONS / "dev8"  # the eighth: the next again, with dev7 taken too
 FOLDERS = {"test": GOLD, "dev": DEV, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6,
-           "dev7": DEV7}
+           "dev7": DEV7, "dev8": DEV8}
 SELECTION = HERE / "annotations" / "quotes" / "selection.tsv"
 DATA = HERE.parents[1] / "shared" / "data" / "article-bias-allsides" / "media_test_articles.jsonl"
 RESULTS = HERE / "results"
@@ -74,8 +75,8 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
     first by id hash; dev5 (ordinary): per outlet, of its articles of 400–1,500 words that no
     other split holds, the one whose SHA-1 of the id sorts first (a different hash, so not
     simply dev4's runners-up); dev6: the same rule again with dev5 taken too, so the next by
-    SHA-1 per outlet; dev7: once more with dev6 taken as well. Development looks only at the
-    dev splits."""
+    SHA-1 per outlet; dev7: once more with dev6 taken as well; dev8: again with dev7 taken.
+    Development looks only at the dev splits."""
     def pick(source: str, first: int, count: int) -> list[str]:
         fits = [r["ID"] for r in corpus.values()
                 if r["source"] == source and 250 <= len(r["content_original"].split()) <= 900]
@@ -97,8 +98,8 @@ def select_articles(corpus: dict[str, dict], split: str = "test") -> list[str]:
                 if r["source"] == source and r["ID"] not in taken and 400 <= len(r["content_original"].split()) <= 1500]
         return sorted(fits, key=lambda i: hashlib.sha1(i.encode()).hexdigest())[:1]
 
-    if split in ("dev5", "dev6", "dev7"):
-        later = ("dev5", "dev6", "dev7")
+    if split in ("dev5", "dev6", "dev7", "dev8"):
+        later = ("dev5", "dev6", "dev7", "dev8")
         earlier_splits = ("test", "dev", "dev2", "dev3", "dev4") + later[:later.index(split)]
         taken = {i for earlier in earlier_splits for i in select_articles(corpus, earlier)}
         return [i for source in OUTLETS for i in by_sha1(source, taken)]
@@ -478,7 +479,7 @@ def main() -> None:
                         choices=["evaluate", "select", "resolve", "errors", "short"])
     parser.add_argument("drafts", nargs="*", help="resolve: the draft files; short: dev split names (default all)")
     parser.add_argument("--split", choices=sorted(FOLDERS), default="test",
-                        help="test: the held-out 40 (report only); dev, dev2 … dev7: the development articles")
+                        help="test: the held-out 40 (report only); dev, dev2 … dev8: the development articles")
     args = parser.parse_intermixed_args()
     folder = FOLDERS[args.split]
     if args.command == "select":
@@ -492,7 +493,7 @@ def main() -> None:
     elif args.command == "short":
         splits = args.drafts or [name for name in sorted(FOLDERS) if name != "test"]
         if "test" in splits or not set(splits) <= set(FOLDERS):
-            sys.exit("short lists development splits only: dev, dev2 … dev7")
+            sys.exit("short lists development splits only: dev, dev2 … dev8")
         print_short(splits)
     else:
         result = {"split": args.split, **evaluate(folder)}

@@ -53,6 +53,13 @@ paragraphs are found.
    with "as" ("attacked them as “...”"), and opinion verbs ("sees the bill as a way to
    “...”") a named speaker's. A fragment later in the sentence of a credited partial
    quote continues it ("comes from “...,” which has “...”"), unless it is a term.
+   A speech verb set off by commas in a clause above the quote ("In retaliation, he said,
+   the government …“untrustworthy.”") credits the whole clause to its subject; a speech
+   participle hung on a noun of people ("with commentators describing it as “torture”")
+   credits that noun, for its content or as-label only; a fragment in the content clause
+   of a verb of reported speech that introduces no quoted words itself ("mentions that …")
+   is its subject's. "Dubbed as" labels like "derided as". Words said earlier and echoed
+   in the writer's own question ("Have you gotten “…”?") are irony, not a new quote.
    For a fragment inside reported speech the outermost
    reporting verb with a new speaker wins ("One diplomat said officials had
    acknowledged “a dozen”" quotes the diplomat). A subject that cannot speak ("the
@@ -189,7 +196,7 @@ SPEECH_VERBS = frozenset(
 )
 # Verbs that quote only a label given with "as": "attacked Democrats as “un-American”".
 LABELLING_VERBS = frozenset("attack deride slam blast lambaste ridicule castigate condemn disparage portray "
-                            "paint cast tout assail excoriate".split())
+                            "paint cast tout assail excoriate dub".split())
 # Opinion verbs that quote a named speaker's label given with "as": "Stewart sees the bill as a way
 # to “bridge that gap”"; for "bigots who see it as a way to protect their “right”" the marks are the writer's.
 OPINION_VERBS = frozenset("see view regard".split())
@@ -854,10 +861,16 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         return None, "in heading"  # a headline, but a caption's "Name: “...”" or a post is a quote
     cue, speaker = cue_in_sentence(art, span, partial=not sentence_like)
     if speaker is None:
+        cue, speaker = parenthetical_reporter(art, span)
+    if speaker is None:
+        cue, speaker = speaking_participle(art, span)
+    if speaker is None:
+        cue, speaker = reporting_verb_above(art, span)
+    if speaker is None:
         cue, speaker = trailing_name_cue(art, span, m)
     if speaker is None:
         cue, speaker = name_and_verb_after(art, span, m)
-    if speaker is None or not speaker.can_speak:
+    if (speaker is None or not speaker.can_speak) and not writers_question(art, span):
         echo = echoed_speaker(art, m)
         if echo is not None:
             cue, speaker = None, echo
@@ -882,6 +895,71 @@ def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attri
         return None, "according to a non-speaker"
     kind = "direct" if sentence_like else "partial"
     return Attributed(m.start, m.end, kind, speaker, cue, paragraph), f"cue {cue!r}"
+
+
+def parenthetical_reporter(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'In retaliation, he said, the government jailed him for being “untrustworthy.”': a
+    speech verb set off by commas inside a clause above the quote reports the whole
+    clause, so the quoted words are its speaker's (Pareti 2016: the cue's source holds
+    over its whole content span, a fragment in it included)."""
+    frame = frame_tokens(art, span)
+    for token in governing_tokens(span):
+        for child in token.children:
+            if (child.dep_ == "parataxis" and child.i in frame and _is_speech_verb(child)
+                    and parenthetical_cue(child)):
+                speaker = cue_speaker(art, child)
+                if speaker is not None and speaker.can_speak:
+                    return cue_text(child), speaker
+    return None, None
+
+
+def speaking_participle(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'…, with commentators describing it as a form of “torture”': a speech participle
+    the parse hangs on the noun before it (no subject of its own) is that noun's speech,
+    when the noun names people ("commentators", "critics"), not things ("a post saying")."""
+    frame = frame_tokens(art, span)
+    for token in governing_tokens(span):
+        noun = token.head
+        if (token.i in frame and token.dep_ == "acl" and token.tag_ == "VBG" and _is_speech_verb(token)
+                and noun.i < token.i and noun.pos_ == "NOUN" and is_person_noun(noun)
+                and not any(c.dep_ in SUBJECTS for c in token.children) and _says_it(token, span)):
+            speaker = speaker_from(art, noun)
+            if speaker is not None and speaker.can_speak:
+                return cue_text(token), speaker
+    return None, None
+
+
+def _says_it(verb: Token, span: Span) -> bool:
+    """Whether the quote is what the verb says: its content clause or the label its "as"
+    gives, not a thing it names ("a lawyer promising “dirt”")."""
+    token = span.root
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    return token.head.i == verb.i and (token.dep_ in ("ccomp", "xcomp", "parataxis")
+                                       or (token.dep_ == "prep" and token.lower_ == "as"))
+
+
+def reporting_verb_above(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
+    """'The reporter mentions that Rico got “a handful of raises.”': a fragment inside the
+    content clause of a verb of reported speech (one that does not itself introduce quoted
+    words: "mention", "reiterate", "disclose") is the words of that verb's speaker, as a
+    partial quote inside an indirect one is (GUIDELINES, Rulings)."""
+    frame = frame_tokens(art, span)
+    for token in governing_tokens(span):
+        if token.i in frame and token.pos_ == "VERB" and verb_lemma(token) in INDIRECT_VERBS and reports(
+                token, span.root):
+            speaker = subject_speaker(art, token, guess=False)
+            if speaker is not None and speaker.can_speak:
+                return cue_text(token), speaker
+    return None, None
+
+
+def writers_question(art: ArticleView, span: Span) -> bool:
+    """'Have you gotten “a handful of raises”?': the writer's own question, its question
+    mark outside the quote; words quoted earlier and repeated in it are an ironic echo."""
+    _, end = art.clause(span.end - 1)
+    last = next((t for t in reversed(art.doc[span.end:end]) if not (t.is_space or t.is_quote)), None)
+    return last is not None and last.text == "?" and not art.quoted[last.i]
 
 
 def intended_words(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
