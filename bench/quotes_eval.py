@@ -409,28 +409,12 @@ def print_errors(folder: Path) -> None:
 SHORT_WORDS = 6  # longest quoted phrase `short` lists
 
 
-def judged_marks(doc):
-    """Every quotation-marked span of a parsed article with the rule `judge` decided it by,
-    judged in order as `find_quotes` does (so that earlier quotes are remembered)."""
-    from newsprism.analysis import quotes
-
-    art = quotes.ArticleView.build(doc)
-    marked = quotes.marked_spans(art.text, art.paragraphs)
-    marked += quotes.recovered_openings(art, marked)
-    marked.sort(key=lambda m: m.start)
-    art.marked, art.quoted = marked, quotes.quoted_tokens(doc, marked)
-    art.genders = quotes.known_genders(art)
-    for i, m in enumerate(marked):
-        verdict, reason = quotes.judge_why(art, m, marked[i - 1] if i else None)
-        if isinstance(verdict, quotes.Attributed):
-            art.remember(verdict)
-        yield m, reason
-
-
 def short_phrases(gold: dict, text: str, doc) -> list[tuple[str, str, str, int, str]]:
     """The quoted phrases of 1–6 words with what the annotators made of them (partial /
     direct, scare, or unmarked: a title, name, term or nothing they marked) and what the
     system did (partial / direct, scare, or dropped with the deciding rule)."""
+    from newsprism.analysis import quotes
+
     gold_quotes = [Span(q["start"], q["end"], q["kind"]) for q in gold["quotes"] if q["kind"] != "indirect"]
     gold_scare = [Span(s["start"], s["end"]) for s in gold["scare_quotes"]]
     system = [Span(q.start, q.end, q.kind) for q in doc._.quotes if q.kind != "indirect"]
@@ -441,7 +425,7 @@ def short_phrases(gold: dict, text: str, doc) -> list[tuple[str, str, str, int, 
             overlap(span, other) >= MIN_OVERLAP for other in among) else None
 
     rows = []
-    for m, reason in judged_marks(doc):
+    for m, _, reason in quotes.judged_marks(quotes.marked_article(doc)):
         words = text[m.start:m.end].split()
         if not 1 <= len(words) <= SHORT_WORDS:
             continue

@@ -436,21 +436,14 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[ScareQuote]]:
     article, each quote linked to its speaker's words by sieves in order (Muzny et
     al. 2017), kinds and indirect speech as in PARC (Pareti 2016); the rules are in
     the module docstring."""
-    art = ArticleView.build(doc)
-    marked = marked_spans(art.text, art.paragraphs)
-    marked += recovered_openings(art, marked)
-    marked.sort(key=lambda m: m.start)
-    art.marked, art.quoted = marked, quoted_tokens(doc, marked)
-    art.genders = known_genders(art)
+    art = marked_article(doc)
     indirect = list(indirect_quotes(art))
     found, scare, headlines = [], [], []
-    for i, m in enumerate(marked):
-        verdict = judge(art, m, marked[i - 1] if i else None)
+    for m, verdict, _ in judged_marks(art):
         if verdict is None and _headline_marked(art, m):
             headlines.append(m)  # nor is its clause anyone's indirect speech
         elif isinstance(verdict, Attributed):
             found.append(verdict)
-            art.remember(verdict)
         elif verdict == "scare":
             scare.append(ScareQuote("", art.original[m.start:m.end], m.start, m.end))
     unmarked = list(unmarked_quotes(art, found))
@@ -834,13 +827,32 @@ def _person_named(art: ArticleView, label: str) -> str | None:
 # --------------------------------------------------------------------------- 2-6. judging a quote
 
 
-def judge(art: ArticleView, m: Marked, before: Marked | None) -> Attributed | str | None:
-    """An attributed quote, "scare" for a scare quote, or None for a title or term."""
-    return judge_why(art, m, before)[0]
+def marked_article(doc: Doc) -> ArticleView:
+    """The article with its quotation marks paired (lost openings recovered) and its
+    people's known genders: what judging the marks needs."""
+    art = ArticleView.build(doc)
+    marked = marked_spans(art.text, art.paragraphs)
+    marked += recovered_openings(art, marked)
+    marked.sort(key=lambda m: m.start)
+    art.marked, art.quoted = marked, quoted_tokens(doc, marked)
+    art.genders = known_genders(art)
+    return art
 
 
-def judge_why(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attributed | str | None, str]:
-    """`judge`'s verdict with the rule that decided it, for diagnostics."""
+def judged_marks(art: ArticleView) -> Iterator[tuple[Marked, Attributed | str | None, str]]:
+    """Each marked span in order with its verdict and the rule that decided it (`judge`);
+    an attributed quote is remembered before the next is judged, as later quotes take
+    their speakers from earlier ones."""
+    for i, m in enumerate(art.marked):
+        verdict, reason = judge(art, m, art.marked[i - 1] if i else None)
+        if isinstance(verdict, Attributed):
+            art.remember(verdict)
+        yield m, verdict, reason
+
+
+def judge(art: ArticleView, m: Marked, before: Marked | None) -> tuple[Attributed | str | None, str]:
+    """An attributed quote, "scare" for a scare quote, or None for a title or term, with
+    the rule that decided it (for diagnostics)."""
     doc = art.doc
     span = doc.char_span(m.start, m.end, alignment_mode="contract")
     if span is None or not any(t.is_alpha for t in span):
