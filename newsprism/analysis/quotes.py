@@ -1114,7 +1114,7 @@ def person_predicate(art: ArticleView, span: Span) -> tuple[str | None, Speaker 
     person is, feels or has, in quoted words, is that person's own description of it (a
     group, a thing or a description as subject is the writer's: 'the candidates were
     “nice”', 'the vote was “uncomfortable”')."""
-    words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    words = outside_heads(span)
     if len(words) != 1:
         return None, None
     word, verb = words[0], words[0].head
@@ -1239,7 +1239,7 @@ def labelling_subject(art: ArticleView, span: Span) -> tuple[str | None, Speaker
     “reckless” plan': a labelling verb whose manner, or an adjective of whose object, the
     quoted words give is the subject's wording, as the label it gives with "as" is; a
     quoted object itself is what they attack ("attacked the “reform”")."""
-    words = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    words = outside_heads(span)
     if len(words) != 1:
         return None, None
     word = words[0]
@@ -1287,8 +1287,13 @@ def split_by_cue(art: ArticleView, m: Marked) -> bool:
     return 2 <= len(words) <= TRAILING_CUE_WORDS and any(_is_speech_verb(t) for t in words)
 
 
+def outside_heads(span: Span) -> list[Token]:
+    """The quoted words whose head lies outside the quote: where it joins its sentence."""
+    return [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+
+
 def _argument_of_outside_verb(art: ArticleView, span: Span) -> bool:
-    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    roots = outside_heads(span)
     main = max(roots, key=lambda r: sum(1 for _ in r.subtree), default=None)
     if main is None or art.paragraph_of[main.head.i] != art.paragraph_of[main.i]:
         return False  # a parse joining paragraphs
@@ -1413,7 +1418,7 @@ def is_title(span: Span) -> bool:
     """Several words in title case named, not predicated ("on “This Week”", not
     "called it “Fake News”"): a title, whoever is speaking."""
     words = [t for t in span if t.is_alpha]
-    roots = [t for t in span if not span.start <= t.head.i < span.end and not t.is_punct]
+    roots = outside_heads(span)
     predicated = any(r.dep_ in PREDICATE_DEPS for r in roots)
     return len(words) > 1 and title_case(words) and not predicated
 
