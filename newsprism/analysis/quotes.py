@@ -944,11 +944,18 @@ def speaking_participle(art: ArticleView, span: Span) -> tuple[str | None, Speak
 def _says_it(verb: Token, span: Span) -> bool:
     """Whether the quote is what the verb says: its content clause or the label its "as"
     gives, not a thing it names ("a lawyer promising “dirt”")."""
-    token = span.root
-    while token.head.i != verb.i and token.head.i != token.i:
-        token = token.head
+    token = path_up_to(span, verb)[-1]
     return token.head.i == verb.i and (token.dep_ in ("ccomp", "xcomp", "parataxis")
                                        or (token.dep_ == "prep" and token.lower_ == "as"))
+
+
+def path_up_to(span: Span, verb: Token) -> list[Token]:
+    """The quote's root and the tokens above it up to the verb, the verb left out (up to
+    the sentence's root when the verb is not above)."""
+    path = [span.root]
+    while path[-1].head.i not in (verb.i, path[-1].i):
+        path.append(path[-1].head)
+    return path
 
 
 def reporting_verb_above(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
@@ -1101,12 +1108,7 @@ def opinion_holder(art: ArticleView, span: Span) -> tuple[str | None, Speaker | 
 
 def _through_as(span: Span, verb: Token) -> bool:
     """Whether the quote hangs on the verb through an "as" phrase."""
-    token = span.root
-    while token.head.i != verb.i and token.head.i != token.i:
-        token = token.head
-        if token.lower_ == "as":
-            return True
-    return False
+    return any(t.lower_ == "as" for t in path_up_to(span, verb)[1:])
 
 
 def person_predicate(art: ArticleView, span: Span) -> tuple[str | None, Speaker | None]:
