@@ -532,6 +532,10 @@ class ArticleView:
         actor = self.actors.get(actor_id) if actor_id else None
         return actor.kind if actor else None
 
+    def paragraph_at(self, position: int) -> int:
+        """The number of the paragraph a character is in."""
+        return max(0, bisect_right(self.paragraph_starts, position) - 1)
+
     def clause(self, i: int) -> tuple[int, int]:
         """The sentence of token i, cut to its paragraph."""
         start, end = self.sentence_of[i]
@@ -1008,7 +1012,7 @@ def chained_partial(art: ArticleView, span: Span, m: Marked) -> tuple[str | None
 def post_line(art: ArticleView, position: int) -> bool:
     """Whether a character is in a post listed as "@handle: words" (a newsletter's list of
     posts): short and ending in a link, but sentences, not a subheading."""
-    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    number = art.paragraph_at(position)
     return POST_PREFIX.match(art.text, art.paragraphs[number][0]) is not None
 
 
@@ -1381,7 +1385,7 @@ QUOTE_THEN_CUE = re.compile(r"[\"“].+,[\"”″]\s+(?:\S+\s+){0,%d}\S+" % (TRA
 def in_heading(art: ArticleView, position: int) -> bool:
     """Whether a character is in a headline or subheading: a short paragraph ending
     without punctuation, or one in title case ("‘It’s Not About Me’")."""
-    number = max(0, bisect_right(art.paragraph_starts, position) - 1)
+    number = art.paragraph_at(position)
     start, end = art.paragraphs[number]
     paragraph = art.text[start:end]
     if in_caption(art, number, position):
