@@ -2006,10 +2006,9 @@ def add_role_references(art: Article) -> None:
 
 
 def role_holder(art: Article, descriptor: Descriptor, position: int) -> Draft | None:
-    title = (descriptor.role or "").lower().split()[-1:]
     people = [
         d for d in art.drafts.values()
-        if d.kind == "person" and any(r.lower().split()[-1:] == title for r in _roles(d))
+        if d.kind == "person" and _holds_title(d, descriptor.role or "")
         and (descriptor.country is None or d.country == descriptor.country)
     ]
     if not people and descriptor.country is not None:
@@ -2032,7 +2031,7 @@ def former_office_holder(art: Article, descriptor: Descriptor, region: int, end:
     title = (descriptor.role or "").lower().split()
     if title[:1] != ["former"] or art.doc[end - 1].dep_ not in ("nsubj", "nsubjpass"):
         return None
-    if any(any(r.lower().split()[-1:] == title[-1:] for r in _roles(d)) for d in art.drafts.values()):
+    if any(_holds_title(d, descriptor.role) for d in art.drafts.values()):
         return None  # a holder of the title, even an ambiguous one: not a re-mention of someone else
     sentence = art.doc[region].sent
     floor = art.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
@@ -2058,6 +2057,12 @@ def _sole_holder_without_country(art: Article, descriptor: Descriptor, position:
         return []
     holders[0].country = descriptor.country
     return holders
+
+
+def _holds_title(draft: Draft, title: str) -> bool:
+    """Whether one of the draft's roles has the title's head word ("former mayor": "Mayor")."""
+    head = title.lower().split()[-1:]
+    return any(r.lower().split()[-1:] == head for r in _roles(draft))
 
 
 def _roles(draft: Draft) -> list[str]:
