@@ -17,7 +17,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import click  # noqa: E402
 from rich.console import Console  # noqa: E402
 
-from newsprism.config import DEFAULT_MODEL, Settings  # noqa: E402
+from newsprism.config import DEFAULT_MODEL, LEXICONS, Settings  # noqa: E402
 
 EXIT_SOME_FAILED = 1
 EXIT_CANNOT_RUN = 3
@@ -40,11 +40,30 @@ def main() -> None:
     """
 
 
-def _settings(model: str, actors: tuple[str, ...], replace_actors: bool, processes: int, max_bytes: int, quiet: bool) -> Settings:
+def _settings(model: str, actors: tuple[str, ...], replace_actors: bool, lexicons: tuple[tuple[str, str], ...],
+              processes: int, max_bytes: int, quiet: bool) -> Settings:
     return Settings(
-        model=model, actors_files=actors, replace_actors=replace_actors,
+        model=model, actors_files=actors, replace_actors=replace_actors, lexicon_files=lexicons,
         processes=processes, max_bytes=max_bytes, progress=not quiet,
     )
+
+
+def _lexicon_files(ctx, param, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """KIND=FILE pairs, checked: a known kind and a readable file."""
+    pairs = []
+    for value in values:
+        kind, _, path = value.partition("=")
+        if kind not in LEXICONS or not path:
+            raise click.BadParameter(f"{value!r}: expected KIND=FILE with KIND one of {', '.join(LEXICONS)}")
+        if not Path(path).is_file():
+            raise click.BadParameter(f"{path}: no such file")
+        pairs.append((kind, path))
+    return tuple(pairs)
+
+
+LEXICON_HELP = ("A word file extending one of the bundled ones, as KIND=FILE; repeatable, applied in order. "
+                "KIND (bundled file in newsprism/data, whose header gives the format): "
+                + "; ".join(f"{kind} ({bundled})" for kind, (bundled, _, _) in LEXICONS.items()) + ".")
 
 
 def _analysis_options(function):
@@ -54,6 +73,8 @@ def _analysis_options(function):
         click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra actor knowledge base file (.jsonl, .json or .csv); repeatable. Entries override bundled ones with the same id."),
         click.option("--replace-actors", is_flag=True, help="Use only the --actors files, not the bundled knowledge base."),
+        click.option("--lexicon", "lexicons", multiple=True, metavar="KIND=FILE", callback=_lexicon_files,
+                     help=LEXICON_HELP),
         click.option("--processes", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
                      help="Worker processes for parsing."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
@@ -69,7 +90,7 @@ def _analysis_options(function):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB file to create or add to.")
 @_analysis_options
-def analyze(paths, db, model, actors, replace_actors, processes, max_bytes, quiet) -> None:
+def analyze(paths, db, model, actors, replace_actors, lexicons, processes, max_bytes, quiet) -> None:
     """Analyse articles and store them in a database.
 
     PATHS are files, folders (read recursively), glob patterns or '-' for standard
@@ -81,7 +102,7 @@ def analyze(paths, db, model, actors, replace_actors, processes, max_bytes, quie
     file becomes a row in the 'errors' table and the rest go on. Exit status: 0 when
     everything was read, 1 when some inputs failed, 3 when nothing could run.
     """
-    settings = _settings(model, actors, replace_actors, processes, max_bytes, quiet)
+    settings = _settings(model, actors, replace_actors, lexicons, processes, max_bytes, quiet)
     _run(list(paths), db, settings, overview=not quiet)
 
 

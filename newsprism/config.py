@@ -21,15 +21,26 @@ DEFAULT_COMPONENTS = (
     "newsprism_framing",
 )
 
+# The bundled word files a user may extend, by kind: (bundled file, component, the
+# component's config key). The claim words serve the compare stage too.
+LEXICONS = {
+    "event-patterns": ("event_patterns.tsv", "newsprism_events", "patterns_files"),
+    "event-cues": ("event_cues.txt", "newsprism_events", "cues_files"),
+    "attribution-cues": ("attribution_cues.txt", "newsprism_attributions", "cues_files"),
+    "quantity-words": ("quantity_words.txt", "newsprism_quantities", "words_files"),
+    "claim-words": ("claim_words.txt", "newsprism_predications", "words_files"),
+    "framing-words": ("framing_words.txt", "newsprism_framing", "words_files"),
+}
+
 
 @dataclass(slots=True)
 class Settings:
     model: str = field(default_factory=lambda: os.environ.get("NEWSPRISM_MODEL", DEFAULT_MODEL))
     components: tuple[str, ...] = DEFAULT_COMPONENTS
     actors_files: tuple[str, ...] = ()
-    # the user's claim word files, extending newsprism/data/claim_words.txt for the
-    # predications component and the compare stage alike (same format)
-    claim_words_files: tuple[str, ...] = ()
+    # the user's word files as (kind, path) pairs in order, each kind extending one bundled
+    # file of newsprism/data (same format): see LEXICONS
+    lexicon_files: tuple[tuple[str, str], ...] = ()
     replace_actors: bool = False  # use only the user's actor files, not the bundled ones
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 4  # docs per nlp.pipe batch (deps.md: small batches are fastest here)
@@ -37,6 +48,10 @@ class Settings:
     progress: bool = True
     compare: bool = True  # claims of the stories a run touches (False: per-article analysis and stories only)
     embed_threads: int = 1  # onnxruntime threads for story embeddings (spaCy workers hold the other cores)
+
+    def files_of(self, kind: str) -> tuple[str, ...]:
+        """The user's word files of one kind of LEXICONS, in the order given."""
+        return tuple(path for own_kind, path in self.lexicon_files if own_kind == kind)
 
 
 def cache_directory() -> Path:

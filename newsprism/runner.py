@@ -96,7 +96,7 @@ def analyze(
             _save_in_batches(outcomes, fingerprints, store, summary, progress, encoder)
             if settings.compare:
                 _compare(store, summary, progress, Encoder(max(1, settings.processes)),  # the parse is over: all cores
-                         claim_words(settings.claim_words_files))
+                         claim_words(settings.files_of("claim-words")))
     finally:
         progress.stop()
     summary.failed = len(summary.errors)

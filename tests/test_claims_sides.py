@@ -179,7 +179,7 @@ def test_a_user_word_file_extends_the_claim_words_of_the_compare_stage(tmp_path)
 def test_the_settings_give_the_user_word_file_to_the_predications_component(tmp_path):
     mine = tmp_path / "my_claim_words.txt"
     mine.write_text("[predicates]\nsurrender = surrender, give up\n", encoding="utf-8")
-    nlp = load_pipeline(Settings(components=("newsprism_predications",), claim_words_files=(str(mine),)))
+    nlp = load_pipeline(Settings(components=("newsprism_predications",), lexicon_files=(("claim-words", str(mine)),)))
     assert "surrender" in nlp.get_pipe("newsprism_predications").words.predicates
     bad = tmp_path / "bad.txt"
     bad.write_text("[nonsense]\nword\n", encoding="utf-8")

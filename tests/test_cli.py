@@ -114,6 +114,39 @@ def test_user_actor_file_extends_the_knowledge_base(tmp_path):
     assert rows(db, "SELECT kind FROM actors WHERE id = 'gulf-sharks'") == [("armed_group",)]
 
 
+def test_a_user_lexicon_file_changes_what_analyze_codes(tmp_path):
+    off = tmp_path / "off.tsv"
+    off.write_text("send frigate\tVERB\t-\t-\t-\n", encoding="utf-8")  # "sent two frigates" is no event for this user
+    article = str(SAMPLES / "corpus" / "daily-klaxon-gunboat-grab.txt")
+    plain, mine = tmp_path / "plain.duckdb", tmp_path / "mine.duckdb"
+    assert newsprism("analyze", article, "--db", str(plain), "-j", "1", "-q").returncode == 0
+    result = newsprism("analyze", article, "--db", str(mine), "--lexicon", f"event-patterns={off}", "-j", "1", "-q")
+    assert result.returncode == 0, result.stderr
+    sent = "SELECT count(*) FROM events WHERE trigger = 'sent'"
+    assert rows(plain, sent) == [(1,)] and rows(mine, sent) == [(0,)]
+
+
+def test_a_bad_lexicon_option_or_file_is_named(tmp_path):
+    article = str(SAMPLES / "corpus" / "daily-klaxon-gunboat-grab.txt")
+    unknown = newsprism("analyze", article, "--db", str(tmp_path / "a.duckdb"), "--lexicon", "verbs=x.tsv", "-q")
+    assert unknown.returncode == 2 and "event-patterns" in unknown.stderr  # the kinds are listed
+    broken = tmp_path / "broken_cues.txt"
+    broken.write_text("[no such section]\nword\n", encoding="utf-8")
+    result = newsprism("analyze", article, "--db", str(tmp_path / "b.duckdb"), "--lexicon",
+                       f"attribution-cues={broken}", "-j", "1", "-q")
+    assert result.returncode == 3 and "broken_cues.txt" in result.stderr
+
+
+def test_every_lexicon_kind_names_a_bundled_file_and_its_component_setting():
+    from spacy.language import Language
+    from newsprism.analysis import pipeline  # noqa: F401  (registers the components)
+    from newsprism.config import LEXICONS
+    from newsprism.kb import bundled_path
+    for kind, (bundled, component, key) in LEXICONS.items():
+        assert bundled_path(bundled).is_file(), kind
+        assert key in Language.get_factory_meta(component).default_config, kind
+
+
 def test_missing_model_says_how_to_install_it(tmp_path):
     result = newsprism("analyze", str(SAMPLES / "corpus"), "--db", str(tmp_path / "m.duckdb"), "--model",
                        "en_no_such_model", "-j", "1", "-q")

@@ -5,12 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from newsprism.analysis.attributions import CueFileError
-from newsprism.analysis.events import EventFileError
-from newsprism.analysis.framing import FramingFileError
-from newsprism.analysis.predications import ClaimWordsError
-from newsprism.config import MODEL_PACKAGES, Settings
-from newsprism.kb import KBError
+from newsprism.config import LEXICONS, MODEL_PACKAGES, Settings
 
 # Importing the component modules registers their factories with spaCy.
 import newsprism.analysis.actors  # noqa: F401
@@ -43,13 +38,13 @@ def load_pipeline(settings: Settings) -> Language:
             f"or choose another installed model with --model NAME (or NEWSPRISM_MODEL)."
         ) from None
     nlp.max_length = MAX_CHARS
-    configs = {  # the user's files, for the components that read them
-        "newsprism_actors": {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors},
-        "newsprism_predications": {"words_files": list(settings.claim_words_files)},
-    }
+    configs = {"newsprism_actors": {"actors_files": list(settings.actors_files), "replace_actors": settings.replace_actors}}
+    for kind, (_, component, key) in LEXICONS.items():  # the user's word files, for the components that read them
+        if files := settings.files_of(kind):
+            configs.setdefault(component, {})[key] = list(files)
     for name in settings.components:
         try:
             nlp.add_pipe(name, config=configs.get(name, {}))
-        except (KBError, CueFileError, EventFileError, FramingFileError, ClaimWordsError, OSError) as error:
+        except (ValueError, OSError) as error:  # a bad word or actor file: each loader's error names it and the line
             raise PipelineError(f"cannot set up {name}: {error}") from None
     return nlp

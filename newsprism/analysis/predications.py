@@ -199,7 +199,7 @@ class ClaimWords:
 
 def claim_words(files: tuple[str, ...] = ()) -> ClaimWords:
     """The bundled word lists (newsprism/data/claim_words.txt), extended by the user's
-    word files in order (``Settings.claim_words_files``); a file that cannot be read or
+    word files in order (``Settings.lexicon_files`` of kind "claim-words"); a file that cannot be read or
     parsed raises ClaimWordsError naming it. Read again when a user file has changed
     since it was last read, so a long-lived process sees the user's edits."""
     return _claim_words(files, tuple(_file_stamp(path) for path in files))

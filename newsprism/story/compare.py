@@ -27,7 +27,7 @@ def compare_stories(store: Store, story_ids: Iterable[str], encode: Encode,
     """Recompute and store the claims of these stories (and mark their articles'
     framings as theirs), one story at a time; yields each story id with the error that
     stopped it, if any — one story that fails does not stop the others. `words`: the
-    claim words with the user's files (`claim_words(Settings.claim_words_files)`),
+    claim words with the user's files (`claim_words(settings.files_of("claim-words"))`),
     the bundled ones by default."""
     actors, words = store.actors(), words or claim_words()
     cached = cached_encoder(store, encode)
