@@ -1366,10 +1366,10 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-            act = matched_pattern(art, governed)
             if people is None and inner.head is not None and names_people(art, inner.head) \
                     and matched_pattern(art, inner.head) is None \
-                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed nor an act
+                    and (act := matched_pattern(art, governed)) is not None \
+                    and act.quad in (3, 4):  # those threatened, not those freed nor an act
                 people = inner
     return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
 
