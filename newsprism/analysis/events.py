@@ -1104,9 +1104,10 @@ def sentence_place_country(art: Article, token: Token) -> str | None:
     sentence = token.sent
     opening = dateline_end(sentence)
     begin = art.doc[opening].idx if opening is not None else sentence.start_char
-    inside = [p for p in art.places if begin <= p.start and p.end <= sentence.end_char and p.country]
-    local = [p for p in inside if _named_country(art, p) is None]
-    countries = [p for p in inside if (span := _named_country(art, p)) is not None and _named_as_place(span)]
+    inside = [(p, _named_country(art, p)) for p in art.places
+              if begin <= p.start and p.end <= sentence.end_char and p.country]
+    local = [p for p, span in inside if span is None]
+    countries = [p for p, span in inside if span is not None and _named_as_place(span)]
     codes = {p.country for p in (local or countries)}
     return codes.pop() if len(codes) == 1 else None
 
