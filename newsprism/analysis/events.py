@@ -855,10 +855,10 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
     where = place_for(span, art.places)
-    if not sources and where is not None and names_people(art, source_slot.head):
-        sources = located(art, source_slot, place_for(span, art.places, attached=True))
     if not sources and names_people(art, source_slot.head):
-        sources = belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
+        if where is not None:
+            sources = located(art, source_slot, place_for(span, art.places, attached=True))
+        sources = sources or belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
     sources = sources or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
