@@ -302,8 +302,8 @@ ACCUSATION = "ACCUSE"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
-# Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 RECEIVED_FROM = ("from|by",)  # who does what a verb of receipt's subject undergoes
+# Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
 
