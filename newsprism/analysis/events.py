@@ -302,8 +302,8 @@ ACCUSATION = "ACCUSE"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
 REFUSAL = "REJECT"
 PROTESTED = "PROTEST"  # the type whose unnamed target is the state protested against (protested_state)
-# Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 RECEIVED_FROM = ("from|by",)  # who does what a verb of receipt's subject undergoes
+# Slots a verb without a target reads on the verb it governs ("threatened to launch missiles at").
 GOVERNED_TARGET_SLOTS = ("object", "dative", "with", "to", "at", "against", "on", "into", "from", "between")
 
 
@@ -855,10 +855,10 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
     sources, targets = split_pairs(source_slot, target_slot, "conjunct" in pattern.target)
     span = trigger.doc[trigger.i:trigger.i + 1]
     where = place_for(span, art.places)
-    if not sources and where is not None and names_people(art, source_slot.head):
-        sources = located(art, source_slot, place_for(span, art.places, attached=True))
     if not sources and names_people(art, source_slot.head):
-        sources = belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
+        if where is not None:
+            sources = located(art, source_slot, place_for(span, art.places, attached=True))
+        sources = sources or belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
     sources = sources or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
@@ -1104,9 +1104,10 @@ def sentence_place_country(art: Article, token: Token) -> str | None:
     sentence = token.sent
     opening = dateline_end(sentence)
     begin = art.doc[opening].idx if opening is not None else sentence.start_char
-    inside = [p for p in art.places if begin <= p.start and p.end <= sentence.end_char and p.country]
-    local = [p for p in inside if _named_country(art, p) is None]
-    countries = [p for p in inside if (span := _named_country(art, p)) is not None and _named_as_place(span)]
+    inside = [(p, _named_country(art, p)) for p in art.places
+              if begin <= p.start and p.end <= sentence.end_char and p.country]
+    local = [p for p, span in inside if span is None]
+    countries = [p for p, span in inside if span is not None and _named_as_place(span)]
     codes = {p.country for p in (local or countries)}
     return codes.pop() if len(codes) == 1 else None
 
@@ -1366,10 +1367,10 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
                 return inner
-            act = matched_pattern(art, governed)
             if people is None and inner.head is not None and names_people(art, inner.head) \
                     and matched_pattern(art, inner.head) is None \
-                    and act is not None and act.quad in (3, 4):  # those threatened, not those freed nor an act
+                    and (act := matched_pattern(art, governed)) is not None \
+                    and act.quad in (3, 4):  # those threatened, not those freed nor an act
                 people = inner
     return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
 

@@ -28,6 +28,7 @@ import random
 import re
 import sys
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -81,8 +82,8 @@ def pool_articles(used: set[str]) -> set[str]:
                 if a["topic"] in POOL_TOPICS and a["ID"] not in used]
     random.Random(SEED).shuffle(allsides)
     nlp = spacy.load(DEFAULT_MODEL, exclude=["ner", "lemmatizer"])
-    pool = {a["ID"] for a in allsides if first_sentence_ok(nlp, a["content_original"], range(10, 51))}
-    pool = set(sorted(pool, key=[a["ID"] for a in allsides].index)[:POOL_ARTICLES])
+    leads = (a["ID"] for a in allsides if first_sentence_ok(nlp, a["content_original"], range(10, 51)))
+    pool = set(islice(leads, POOL_ARTICLES))  # the first that fit, in shuffled order
     for path in (DATA / "giveme5w1h-gold" / "data").glob("*.json"):
         if path.stem not in used and first_sentence_ok(nlp, json.loads(path.read_text()).get("text") or "", range(8, 51)):
             pool.add(path.stem)
