@@ -14,6 +14,8 @@ they are read for coding; the texts stay in ../shared (the output is not committ
 - Pool B: ECB+ documents of topics 1-22 holding no referenced sentence, shuffled the
   same way; from each, the first checked sentence (``ECBplus_coreference_sentences.csv``)
   of 10-50 words that names any country.
+- Pool A2 (added when pools A and B, read in full, gave 79): the articles of pool A in
+  the same order; from each, the second sentence that fits pool A's rule.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import json
 import random
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -53,17 +56,19 @@ def country_pattern(skip: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def pool_a(nlp, foreign: re.Pattern, used: set[str]):
+def pool_a(nlp, foreign: re.Pattern, used: set[str], nth: int = 1):
+    """Each article's ``nth`` sentence that fits (pool A: the first; pool A2: the second)."""
     excluded = used | mine_main_verbs.pool_articles(used)
     articles = [a for a in map(json.loads, open(DATA / "article-bias-allsides" / "media_test_articles.jsonl"))
                 if a["topic"] in mine_main_verbs.POOL_TOPICS and a["ID"] not in excluded]
     random.Random(SEED).shuffle(articles)
     for article in articles:
-        text = article["content_original"]
-        for sentence in nlp(text).sents:
-            if len(sentence.text.split()) in WORDS and foreign.search(sentence.text):
-                yield "A", f"allsides:{article['ID']}:{sentence.start_char}:{sentence.end_char}", sentence.text
-                break
+        fitting = (s for s in nlp(article["content_original"]).sents
+                   if len(s.text.split()) in WORDS and foreign.search(s.text))
+        sentence = next(islice(fitting, nth - 1, None), None)
+        if sentence is not None:
+            pool = "A" if nth == 1 else f"A{nth}"
+            yield pool, f"allsides:{article['ID']}:{sentence.start_char}:{sentence.end_char}", sentence.text
 
 
 def pool_b(any_country: re.Pattern, used: set[str]):
@@ -84,8 +89,9 @@ def pool_b(any_country: re.Pattern, used: set[str]):
 def main() -> None:
     used = mine_main_verbs.referenced()
     nlp = spacy.load(DEFAULT_MODEL, exclude=["ner", "lemmatizer"])
-    candidates = [*pool_a(nlp, country_pattern(frozenset({"united-states"})), used),
-                  *pool_b(country_pattern(frozenset()), used)]
+    foreign = country_pattern(frozenset({"united-states"}))
+    candidates = [*pool_a(nlp, foreign, used), *pool_b(country_pattern(frozenset()), used),
+                  *pool_a(nlp, foreign, used, nth=2)]
     for pool, ref, text in candidates:
         print(json.dumps({"pool": pool, "ref": ref, "sha1": events_dev_eval.text_digest(text), "text": text}))
 
