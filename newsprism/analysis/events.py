@@ -297,6 +297,10 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
 OF, BY = frozenset({"of"}), frozenset({"by"})
+QUESTION_MARKS = frozenset({"whether", "if"})  # "investigating whether X colluded"
+# A noun naming no actor stands for the ones it is said to include: "rivals,
+# including Senator X", "neighbours such as Chad".
+EXAMPLE_PHRASES = frozenset({"including", "as"})
 SPEAKER_SLOT = "speaker"
 ACCUSATION = "ACCUSE"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
@@ -1351,7 +1355,7 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     when it is an act whose doer is named, is aimed at that doer ("condemned the
     killing of three villagers by Ugandan troops": at the troops)."""
     skip, slots = doers.parties, pattern.target
-    accused = accused_doers(art, trigger, pattern, needs, skip)
+    accused = accused_doers(art, trigger, pattern, needs, skip) or questioned_doers(art, trigger, pattern, skip)
     if accused is not None:
         return accused
     found = fill(art, trigger, slots, needs, skip)
@@ -1387,6 +1391,23 @@ def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: li
             doers = fill(art, head, act.source, [], skip)
             if doers.parties:
                 return doers
+    return None
+
+
+def questioned_doers(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
+    """Who an investigation asks about: the subject of its "whether" or "if" clause
+    ("investigating whether the campaign colluded with Russia": the campaign, not
+    Russia; "an inquiry into whether troops fired on protesters": the troops), or None."""
+    if pattern.type != ACCUSATION:
+        return None
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "prep")]
+    for clause in (c for holder in holders for c in holder.children if c.dep_ in ("ccomp", "pcomp")):
+        if not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children):
+            continue
+        subject = logical_subject(art, clause)
+        doers = [p for p in parties_of(art, subject) if not _doers_own(art, p, skip)] if subject is not None else []
+        if doers:
+            return Slot(doers, doers[0].text, True, False)
     return None
 
 
@@ -1827,7 +1848,20 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
     if art.lexicon.is_cue(token, "voice"):  # "a spokesman for the Iranian foreign ministry"
         prepositions = prepositions | {"for"}
-    return owners or phrase_parties(art, token, prepositions, text)
+    return owners or phrase_parties(art, token, prepositions, text) or _example_parties(art, token, text)
+
+
+def _example_parties(art: Article, token: Token, text: str) -> list[Party]:
+    """The actors a noun naming none is said to include: "a number of rivals,
+    including Senator X" (not an "as" that is no "such as": "served as envoy")."""
+    examples = [p for p in token.children if p.dep_ == "prep" and p.lower_ in EXAMPLE_PHRASES
+                and (p.lower_ != "as" or any(c.lower_ == "such" for c in p.children))]
+    for phrase in examples:
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            found = referents(art, noun, resolve_pronouns=False)
+            if found:
+                return [p.as_group(text) for p in found]
+    return []
 
 
 def owner_parties(art: Article, noun: Token, text: str | None = None, nationality_only: bool = False) -> list[Party]:
