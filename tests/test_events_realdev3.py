@@ -79,6 +79,29 @@ def test_a_target_that_names_an_actor_keeps_it_over_those_it_includes(nlp):
     assert coded(nlp, "Egypt criticised Sudan's neighbours, including Chad.")[0][2] == "TCD"
 
 
+# --------------------------------------------------------------------------- a passive's doer from the clause that explains it
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Three people were killed when Greek rioters threw petrol bombs at a bank in Athens.", "GRC"),
+    ("Ten soldiers were wounded when Taliban fighters attacked a checkpoint in Helmand.", "AFG"),
+    ("Five villagers were killed as Syrian jets bombed the town.", "SYR"),
+])
+def test_a_passive_without_a_doer_takes_the_doer_of_the_act_that_caused_it(nlp, text, doer):
+    kind, source, _ = coded(nlp, text)[0]
+    assert (kind, source) == ("ASSAULT", doer)
+
+
+def test_an_explaining_clause_of_another_quad_class_gives_no_doer(nlp):
+    # condemning is verbal conflict: it did not kill the soldiers
+    assert coded(nlp, "Two soldiers were killed after Kenya condemned Somalia.")[0] == ("ASSAULT", None, None)
+
+
+def test_a_passive_with_its_own_doer_keeps_it(nlp):
+    # the bomb is named as what killed them; the troops' attack is not taken over it
+    assert coded(nlp, "Two soldiers were killed by a roadside bomb when Kenyan troops attacked the camp.")[0][1] is None
+
+
 # --------------------------------------------------------------------------- the real_dev3 references
 
 

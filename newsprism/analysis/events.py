@@ -298,6 +298,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 MATERIAL_QUADS = frozenset({2, 4})
 OF, BY = frozenset({"of"}), frozenset({"by"})
 QUESTION_MARKS = frozenset({"whether", "if"})  # "investigating whether X colluded"
+EXPLAINING_WORDS = frozenset({"when", "as", "after"})  # "were killed when rebels shelled the town"
 # A noun naming no actor stands for the ones it is said to include: "rivals,
 # including Senator X", "neighbours such as Chad".
 EXAMPLE_PHRASES = frozenset({"including", "as"})
@@ -863,7 +864,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         if where is not None:
             sources = located(art, source_slot, place_for(span, art.places, attached=True))
         sources = sources or belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
-    sources = sources or reporting_authority(art, trigger, pattern, where)
+    sources = sources or explaining_doers(art, trigger, pattern) or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
@@ -957,6 +958,25 @@ def _has_phrase_object(preposition: Token) -> bool:
     province", "in Kabul", but not "on Sunday"."""
     return preposition.dep_ == "prep" and any(
         o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TIME_ENTITIES for o in preposition.children)
+
+
+def explaining_doers(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+    """Who did what a passive leaves without a doer, when a "when", "as" or "after"
+    clause of it tells the act that did it: "three people were killed when rioters
+    threw petrol bombs at a bank" (the rioters kill; CAMEO codes the act's doer as the
+    source of what it caused). Only an act of the same quad class, whose doer is named."""
+    if trigger.pos_ != "VERB" or not is_passive(trigger) or logical_subject(art, trigger) is not None:
+        return []
+    for clause in (c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(w.dep_ in ("advmod", "mark") and w.lower_ in EXPLAINING_WORDS for w in clause.children):
+            continue
+        act = matched_pattern(art, clause)
+        subject = logical_subject(art, clause) if act is not None and act.quad == pattern.quad else None
+        if subject is not None:
+            doers = parties_of(art, subject)
+            if doers:
+                return doers
+    return []
 
 
 def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
