@@ -102,6 +102,30 @@ def test_a_passive_with_its_own_doer_keeps_it(nlp):
     assert coded(nlp, "Two soldiers were killed by a roadside bomb when Kenyan troops attacked the camp.")[0][1] is None
 
 
+# --------------------------------------------------------------------------- targets in phrases a step away
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Greek government expressed willingness to meet Turkey halfway on the maritime dispute.", "TUR"),
+    ("Jordan expressed readiness to help Iraq.", "IRQ"),
+])
+def test_a_stated_readiness_is_aimed_at_whom_the_act_it_names_is(nlp, text, target):
+    assert coded(nlp, text)[0][0] == "AGREE" and coded(nlp, text)[0][2] == target
+
+
+def test_a_readiness_to_act_on_no_one_has_no_target(nlp):
+    assert coded(nlp, "Jordan expressed readiness to talk.")[0] == ("AGREE", "JOR", None)
+
+
+def test_a_with_phrase_hung_on_what_the_object_is_about_is_the_target(nlp):
+    events = coded(nlp, "Turkey's intelligence agency shared information about the bombers with German police.")
+    assert events[0] == ("COOPERATE", "TUR", "DEU")
+
+
+def test_the_object_own_phrase_comes_before_one_on_what_it_is_about(nlp):
+    assert coded(nlp, "Kenya shared intelligence with Uganda about talks with Somalia.")[0] == ("COOPERATE", "KEN", "UGA")
+
+
 # --------------------------------------------------------------------------- the real_dev3 references
 
 

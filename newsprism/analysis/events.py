@@ -297,6 +297,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
 OF, BY = frozenset({"of"}), frozenset({"by"})
+ABOUT = frozenset({"about", "on", "over", "regarding", "concerning"})  # what an object is about
 QUESTION_MARKS = frozenset({"whether", "if"})  # "investigating whether X colluded"
 EXPLAINING_WORDS = frozenset({"when", "as", "after"})  # "were killed when rebels shelled the town"
 # A noun naming no actor stands for the ones it is said to include: "rivals,
@@ -1381,12 +1382,15 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
-    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "obj") and c not in needs for c in trigger.children):
         return found
     people = None  # the people a governed hostile act is done to, when no actor is: "vowed to crush the rebels"
-    for governed in trigger.children:
+    # a pattern's own noun governs the act too: "expressed willingness to meet Turkey"
+    intended = [c for n in needs if n.pos_ == "NOUN" for c in n.children if _is_infinitive_modifier(c)]
+    for governed in (*trigger.children, *intended):
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
-                                        or _is_gerund_clause(governed)
+                                        or _is_gerund_clause(governed) or governed in intended
                                         or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
@@ -1577,7 +1581,10 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
     words = frozenset(slot.split("|"))
     holders = [trigger, *needs]
     if trigger.pos_ == "VERB" and "of" not in words:  # the parser often hangs the phrase on the object:
-        holders += [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
+        held = [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
+        # or on the object's own phrase, last: "shared information about the bombers with German police"
+        topics = [p for o in (*held, *needs) if o.pos_ == "NOUN" for p in preposition_objects(o, ABOUT)]
+        holders += held + [p for p in topics if p.pos_ in ("NOUN", "PROPN")]
     if trigger.pos_ != "VERB" and (verb := support_verb(art, trigger)) is not None:
         holders.append(verb)  # "made an offer to Iran", "lodged a complaint with Uganda"
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
