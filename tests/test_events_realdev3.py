@@ -126,6 +126,23 @@ def test_the_object_own_phrase_comes_before_one_on_what_it_is_about(nlp):
     assert coded(nlp, "Kenya shared intelligence with Uganda about talks with Somalia.")[0] == ("COOPERATE", "KEN", "UGA")
 
 
+# --------------------------------------------------------------------------- whom a response is aimed at
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel retaliated for the rocket attacks by Hamas.", ("ASSAULT", "ISR", "PSE")),
+    ("Palestinian gunmen vowed to avenge the killing of their commander by Israeli troops.", ("THREATEN", "PSE", "ISR")),
+    ("Hamas vowed to respond to the arrest of its leaders by Israeli police.", ("THREATEN", "PSE", "ISR")),
+])
+def test_a_response_naming_no_one_is_aimed_at_the_doers_of_the_act_it_answers(nlp, text, expected):
+    assert coded(nlp, text)[0] == expected
+
+
+def test_a_response_to_no_hostile_act_takes_no_target_from_it(nlp):
+    # talks are cooperation: who held them is not whom the retaliation hits
+    assert coded(nlp, "Israel retaliated for the talks between Iran and Hamas.")[0] == ("ASSAULT", "ISR", None)
+
+
 # --------------------------------------------------------------------------- the real_dev3 references
 
 

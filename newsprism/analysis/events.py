@@ -297,6 +297,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
 OF, BY = frozenset({"of"}), frozenset({"by"})
+ANSWERED = frozenset({"for", "to"})  # what a response answers: "retaliated for", "responded to"
 ABOUT = frozenset({"about", "on", "over", "regarding", "concerning"})  # what an object is about
 QUESTION_MARKS = frozenset({"whether", "if"})  # "investigating whether X colluded"
 EXPLAINING_WORDS = frozenset({"when", "as", "after"})  # "were killed when rebels shelled the town"
@@ -1400,7 +1401,9 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
                     and (act := matched_pattern(art, governed)) is not None \
                     and act.quad in (3, 4):  # those threatened, not those freed nor an act
                 people = inner
-    return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
+    if found.filled:
+        return found
+    return joined_target(art, trigger, pattern, skip) or answered_doers(art, trigger, skip) or people or found
 
 
 def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
@@ -1414,6 +1417,20 @@ def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: li
         if act is not None and act.type != ACCUSATION:
             doers = fill(art, head, act.source, [], skip)
             if doers.parties:
+                return doers
+    return None
+
+
+def answered_doers(art: Article, trigger: Token, skip: Sequence[Party]) -> Slot | None:
+    """Whom a response is aimed at, when it names no one: the named doers of the
+    hostile act it answers ("retaliated for the rocket attacks by Hamas", "vowed to
+    avenge the killing of their commander by Israeli troops"), or None."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    for verb in (v for v in verbs if art.lexicon.is_cue(v, "response")):
+        for noun in (*objects(verb), *preposition_objects(verb, ANSWERED)):
+            act = matched_pattern(art, noun) if noun.pos_ == "NOUN" else None
+            doers = fill(art, noun, act.source, [], skip) if act is not None and act.quad in (3, 4) else None
+            if doers is not None and doers.parties:
                 return doers
     return None
 
