@@ -143,6 +143,13 @@ def test_a_response_to_no_hostile_act_takes_no_target_from_it(nlp):
     assert coded(nlp, "Israel retaliated for the talks between Iran and Hamas.")[0] == ("ASSAULT", "ISR", None)
 
 
+# --------------------------------------------------------------------------- support verbs
+
+
+def test_who_initiates_an_event_noun_does_it(nlp):
+    assert coded(nlp, "Kenya initiated an investigation into the Somali militias.")[0] == ("ACCUSE", "KEN", "SOM")
+
+
 # --------------------------------------------------------------------------- the real_dev3 references
 
 
