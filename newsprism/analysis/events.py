@@ -84,7 +84,16 @@ The rules:
    of the same kind ("opened fire and wounded five people"); words naming people end
    the search ("shot three soldiers at a hotel"). An accusation of an act whose
    doer is named is aimed at that doer ("condemned the killing of three villagers by
-   Ugandan troops"). A target is never the doer itself, unless
+   Ugandan troops"), an investigation into "whether" someone acted at that someone
+   ("investigating whether the campaign colluded with Russia"), and a response that
+   names no one at the named doers of the hostile act it answers ("retaliated for the
+   rocket attacks by Hamas", "vowed to avenge the killing of X by Y"). The act a
+   pattern's own noun governs gives its target ("expressed willingness to meet
+   Turkey"), and a verb's preposition slot is read last on what its object is about
+   ("shared information about the bombers with German police"). A passive with no
+   doer takes the named doer of the act its "when", "as" or "after" clause tells, of
+   the same quad class ("three people were killed when rioters threw petrol bombs").
+   A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target, and "pledged his country's support" is not aimed at the
@@ -102,7 +111,8 @@ The rules:
    troops", "the Japanese foreign minister") is its country, also before a
    relational noun ("Hungarian supporters", but not "Iran's allies"); so is a city
    before a body ("a Moscow court"), not before an event ("a Mississippi rally").
-   Conjuncts give
+   A noun that names no actor stands for those it is said to include ("a number of
+   rivals, including Senator X", "neighbours such as Chad"). Conjuncts give
    one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
    joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
    Metonyms and role references ("Tehran", "the Iranian President") are mentions of
