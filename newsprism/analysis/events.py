@@ -84,7 +84,16 @@ The rules:
    of the same kind ("opened fire and wounded five people"); words naming people end
    the search ("shot three soldiers at a hotel"). An accusation of an act whose
    doer is named is aimed at that doer ("condemned the killing of three villagers by
-   Ugandan troops"). A target is never the doer itself, unless
+   Ugandan troops"), an investigation into "whether" someone acted at that someone
+   ("investigating whether the campaign colluded with Russia"), and a response that
+   names no one at the named doers of the hostile act it answers ("retaliated for the
+   rocket attacks by Hamas", "vowed to avenge the killing of X by Y"). The act a
+   pattern's own noun governs gives its target ("expressed willingness to meet
+   Turkey"), and a verb's preposition slot is read last on what its object is about
+   ("shared information about the bombers with German police"). A passive with no
+   doer takes the named doer of the act its "when", "as" or "after" clause tells, of
+   the same quad class ("three people were killed when rioters threw petrol bombs").
+   A target is never the doer itself, unless
    named apart as people of it ("Belarusian police detained protesters in Minsk");
    words that refer back never are: "recalled its ambassador to Nicaragua" has
    Nicaragua as its target, and "pledged his country's support" is not aimed at the
@@ -102,7 +111,8 @@ The rules:
    troops", "the Japanese foreign minister") is its country, also before a
    relational noun ("Hungarian supporters", but not "Iran's allies"); so is a city
    before a body ("a Moscow court"), not before an event ("a Mississippi rally").
-   Conjuncts give
+   A noun that names no actor stands for those it is said to include ("a number of
+   rivals, including Senator X", "neighbours such as Chad"). Conjuncts give
    one event each ("Iran and Syria", "the Syrian and Iranian governments"). Actors
    joined by a hyphen ("US-Iran cooperation") or "between" give doer and target.
    Metonyms and role references ("Tehran", "the Iranian President") are mentions of
@@ -297,6 +307,13 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # residential areas of Khartoum").
 MATERIAL_QUADS = frozenset({2, 4})
 OF, BY = frozenset({"of"}), frozenset({"by"})
+ANSWERED = frozenset({"for", "to"})  # what a response answers: "retaliated for", "responded to"
+ABOUT = frozenset({"about", "on", "over", "regarding", "concerning"})  # what an object is about
+QUESTION_MARKS = frozenset({"whether", "if"})  # "investigating whether X colluded"
+EXPLAINING_WORDS = frozenset({"when", "as", "after"})  # "were killed when rebels shelled the town"
+# A noun naming no actor stands for the ones it is said to include: "rivals,
+# including Senator X", "neighbours such as Chad".
+EXAMPLE_PHRASES = frozenset({"including", "as"})
 SPEAKER_SLOT = "speaker"
 ACCUSATION = "ACCUSE"
 REFUSING_MODALITIES = frozenset({"future", "hypothetical"})  # "will not", "would never": a refusal (refusals_in)
@@ -859,7 +876,7 @@ def events_for(art: Article, trigger: Token, pattern: EventPattern, needs: list[
         if where is not None:
             sources = located(art, source_slot, place_for(span, art.places, attached=True))
         sources = sources or belonging(art, source_slot, target_slot.parties if pattern.type == "ASSAULT" else [])
-    sources = sources or reporting_authority(art, trigger, pattern, where)
+    sources = sources or explaining_doers(art, trigger, pattern) or reporting_authority(art, trigger, pattern, where)
     if not sources and SPEAKER_SLOT in pattern.source:  # what someone will suffer is only a threat when someone says it
         return
     if not targets and pattern.quad in MATERIAL_QUADS:  # the place of what is acted on may be another clause's
@@ -953,6 +970,25 @@ def _has_phrase_object(preposition: Token) -> bool:
     province", "in Kabul", but not "on Sunday"."""
     return preposition.dep_ == "prep" and any(
         o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TIME_ENTITIES for o in preposition.children)
+
+
+def explaining_doers(art: Article, trigger: Token, pattern: EventPattern) -> list[Party]:
+    """Who did what a passive leaves without a doer, when a "when", "as" or "after"
+    clause of it tells the act that did it: "three people were killed when rioters
+    threw petrol bombs at a bank" (the rioters kill; CAMEO codes the act's doer as the
+    source of what it caused). Only an act of the same quad class, whose doer is named."""
+    if trigger.pos_ != "VERB" or not is_passive(trigger) or logical_subject(art, trigger) is not None:
+        return []
+    for clause in (c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(w.dep_ in ("advmod", "mark") and w.lower_ in EXPLAINING_WORDS for w in clause.children):
+            continue
+        act = matched_pattern(art, clause)
+        subject = logical_subject(art, clause) if act is not None and act.quad == pattern.quad else None
+        if subject is not None:
+            doers = parties_of(art, subject)
+            if doers:
+                return doers
+    return []
 
 
 def reporting_authority(art: Article, trigger: Token, pattern: EventPattern, where: Place | None) -> list[Party]:
@@ -1351,18 +1387,21 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
     when it is an act whose doer is named, is aimed at that doer ("condemned the
     killing of three villagers by Ugandan troops": at the troops)."""
     skip, slots = doers.parties, pattern.target
-    accused = accused_doers(art, trigger, pattern, needs, skip)
+    accused = accused_doers(art, trigger, pattern, needs, skip) or questioned_doers(art, trigger, pattern, skip)
     if accused is not None:
         return accused
     found = fill(art, trigger, slots, needs, skip)
     if found.parties:
         return found
-    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if pattern.quad in (1, 2) and trigger.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "obj") and c not in needs for c in trigger.children):
         return found
     people = None  # the people a governed hostile act is done to, when no actor is: "vowed to crush the rebels"
-    for governed in trigger.children:
+    # a pattern's own noun governs the act too: "expressed willingness to meet Turkey"
+    intended = [c for n in needs if n.pos_ == "NOUN" for c in n.children if _is_infinitive_modifier(c)]
+    for governed in (*trigger.children, *intended):
         if governed.pos_ == "VERB" and (governed.dep_ == "xcomp" or _is_infinitive_clause(governed)
-                                        or _is_gerund_clause(governed)
+                                        or _is_gerund_clause(governed) or governed in intended
                                         or (trigger.pos_ != "VERB" and _is_infinitive_modifier(governed))):
             inner = fill(art, governed, (*slots, *GOVERNED_TARGET_SLOTS), [], skip)
             if inner.parties:
@@ -1372,7 +1411,9 @@ def fill_target(art: Article, trigger: Token, pattern: EventPattern, needs: list
                     and (act := matched_pattern(art, governed)) is not None \
                     and act.quad in (3, 4):  # those threatened, not those freed nor an act
                 people = inner
-    return found if found.filled else joined_target(art, trigger, pattern, skip) or people or found
+    if found.filled:
+        return found
+    return joined_target(art, trigger, pattern, skip) or answered_doers(art, trigger, skip) or people or found
 
 
 def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: list[Token],
@@ -1387,6 +1428,37 @@ def accused_doers(art: Article, trigger: Token, pattern: EventPattern, needs: li
             doers = fill(art, head, act.source, [], skip)
             if doers.parties:
                 return doers
+    return None
+
+
+def answered_doers(art: Article, trigger: Token, skip: Sequence[Party]) -> Slot | None:
+    """Whom a response is aimed at, when it names no one: the named doers of the
+    hostile act it answers ("retaliated for the rocket attacks by Hamas", "vowed to
+    avenge the killing of their commander by Israeli troops"), or None."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    for verb in (v for v in verbs if art.lexicon.is_cue(v, "response")):
+        for noun in (*objects(verb), *preposition_objects(verb, ANSWERED)):
+            act = matched_pattern(art, noun) if noun.pos_ == "NOUN" else None
+            doers = fill(art, noun, act.source, [], skip) if act is not None and act.quad in (3, 4) else None
+            if doers is not None and doers.parties:
+                return doers
+    return None
+
+
+def questioned_doers(art: Article, trigger: Token, pattern: EventPattern, skip: Sequence[Party]) -> Slot | None:
+    """Who an investigation asks about: the subject of its "whether" or "if" clause
+    ("investigating whether the campaign colluded with Russia": the campaign, not
+    Russia; "an inquiry into whether troops fired on protesters": the troops), or None."""
+    if pattern.type != ACCUSATION:
+        return None
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "prep")]
+    for clause in (c for holder in holders for c in holder.children if c.dep_ in ("ccomp", "pcomp")):
+        if not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children):
+            continue
+        subject = logical_subject(art, clause)
+        doers = [p for p in parties_of(art, subject) if not _doers_own(art, p, skip)] if subject is not None else []
+        if doers:
+            return Slot(doers, doers[0].text, True, False)
     return None
 
 
@@ -1536,7 +1608,10 @@ def slot_heads(art: Article, trigger: Token, slot: str, needs: list[Token]) -> l
     words = frozenset(slot.split("|"))
     holders = [trigger, *needs]
     if trigger.pos_ == "VERB" and "of" not in words:  # the parser often hangs the phrase on the object:
-        holders += [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
+        held = [o for o in objects(trigger) if o not in needs and o.pos_ == "NOUN"]  # "broke off talks with X"
+        # or on the object's own phrase, last: "shared information about the bombers with German police"
+        topics = [p for o in (*held, *needs) if o.pos_ == "NOUN" for p in preposition_objects(o, ABOUT)]
+        holders += held + [p for p in topics if p.pos_ in ("NOUN", "PROPN")]
     if trigger.pos_ != "VERB" and (verb := support_verb(art, trigger)) is not None:
         holders.append(verb)  # "made an offer to Iran", "lodged a complaint with Uganda"
     heads = [o for holder in holders for o in preposition_objects(holder, words)]
@@ -1827,7 +1902,20 @@ def _referents(art: Article, token: Token, resolve_pronouns: bool, prepositions:
         owners = [p for p in owners if is_person(art, p.actor_id)] or owners
     if art.lexicon.is_cue(token, "voice"):  # "a spokesman for the Iranian foreign ministry"
         prepositions = prepositions | {"for"}
-    return owners or phrase_parties(art, token, prepositions, text)
+    return owners or phrase_parties(art, token, prepositions, text) or _example_parties(art, token, text)
+
+
+def _example_parties(art: Article, token: Token, text: str) -> list[Party]:
+    """The actors a noun naming none is said to include: "a number of rivals,
+    including Senator X" (not an "as" that is no "such as": "served as envoy")."""
+    examples = [p for p in token.children if p.dep_ == "prep" and p.lower_ in EXAMPLE_PHRASES
+                and (p.lower_ != "as" or any(c.lower_ == "such" for c in p.children))]
+    for phrase in examples:
+        for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+            found = referents(art, noun, resolve_pronouns=False)
+            if found:
+                return [p.as_group(text) for p in found]
+    return []
 
 
 def owner_parties(art: Article, noun: Token, text: str | None = None, nationality_only: bool = False) -> list[Party]:
